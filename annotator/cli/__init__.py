@@ -1,0 +1,46 @@
+"""The ``annotator`` command: a thin shell over :mod:`annotator.ops`.
+
+Every command opens the project, calls one ops function and prints its report. User errors are one
+line on stderr and a non-zero exit code, never a traceback; Ctrl+C stops cleanly.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from annotator import __version__
+from annotator.cli.annotate import annotate_command
+from annotator.cli.common import Context, user_errors
+from annotator.cli.export import export_command
+from annotator.cli.importing import import_command
+from annotator.cli.stats import stats_command
+
+
+@click.group(invoke_without_command=True)
+@click.option(
+    "--db",
+    metavar="PATH",
+    help="Project database file (default: $ANNOTATOR_DB, else annotator.db in the user data "
+    "folder).",
+)
+@click.version_option(__version__, prog_name="annotator")
+@click.pass_context
+def main(ctx: click.Context, db: str | None) -> None:
+    """Label news corpora: entities, quotations with their speakers, gold exports.
+
+    With no command, opens the desktop app on the project database.
+    """
+    ctx.obj = Context(db)
+    if ctx.invoked_subcommand is None:
+        with user_errors():
+            from annotator.gui.app import run_app  # Qt is loaded only for the app
+
+            sys.exit(run_app(ctx.obj.db_path, is_default=ctx.obj.is_default))
+
+
+for _command in (import_command, annotate_command, export_command, stats_command):
+    main.add_command(_command)
+
+__all__ = ["main"]

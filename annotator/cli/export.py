@@ -1,0 +1,54 @@
+"""``annotator export``: write a layer as training or inspection data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from annotator.cli.common import Context, progress_bar, user_errors
+from annotator.formats import FORMATS
+
+
+def _writable_formats() -> list[str]:
+    return sorted(name for name, fmt in FORMATS.items() if fmt.writer is not None)
+
+
+@click.command("export")
+@click.option("--format", "format_", required=True, type=click.Choice(_writable_formats()),
+              help="Output format.")  # fmt: skip
+@click.option("--out", required=True, type=click.Path(path_type=Path), help="Output file "
+              "(or folder for brat).")  # fmt: skip
+@click.option("--layer", default="gold", show_default=True, help="gold, model (the newest "
+              "model layer), a model layer's full name, or an annotator's name.")  # fmt: skip
+@click.option("--status", default="done", show_default=True,
+              type=click.Choice(["done", "in_progress", "skipped", "new", "all"]),
+              help="Documents with this status (all = every document). Model layers have no "
+              "status: all their documents are exported.")  # fmt: skip
+@click.option("--split", metavar="NAME=RATIO,...", help="e.g. train=0.8,dev=0.1,test=0.1: one "
+              "file or folder per split.")  # fmt: skip
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of --split.")
+@click.option("--scheme", type=click.Choice(["iob1", "iob2", "bilou"]), default="iob2",
+              show_default=True, help="Tag scheme of conll.")  # fmt: skip
+@click.option("--include-boilerplate", is_flag=True, help="Keep BOILERPLATE spans.")
+def export_command(
+    format_: str, out: Path, layer: str, status: str, split: str | None, seed: int, scheme: str,
+    include_boilerplate: bool,
+) -> None:  # fmt: skip
+    """Export annotations: spacy, jsonl (Prodigy), conll, brat, hf, quotes-jsonl, quotes-csv.
+
+    Whatever a format cannot hold is listed as a warning with counts.
+    """
+    from annotator.ops.export import export, parse_split
+
+    app = click.get_current_context().ensure_object(Context)
+    with user_errors(), app.open(readonly=True) as store, progress_bar("Exporting") as bar:
+        ratios = parse_split(split) if split else None
+        report = export(
+            store, format=format_, out=out, layer=layer, status=status, split=ratios, seed=seed,
+            include_boilerplate=include_boilerplate, scheme=scheme, progress=bar,
+        )  # fmt: skip
+    for message, count in sorted(report.warnings.items()):
+        click.echo(f"warning: {message} ({count}x)", err=True)
+    where = ", ".join(str(p) for p in report.paths)
+    click.echo(f"Exported {report.documents} documents from {report.layer} to {where}")

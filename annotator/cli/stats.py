@@ -1,0 +1,36 @@
+"""``annotator stats``: documents by status, spans by layer, label and source."""
+
+from __future__ import annotations
+
+import click
+
+from annotator.cli.common import Context, user_errors
+from annotator.model import STATUSES
+from annotator.store import stats
+
+
+@click.command("stats")
+def stats_command() -> None:
+    """Show documents by status (per annotator) and spans by layer, label and source."""
+    app = click.get_current_context().ensure_object(Context)
+    with user_errors(), app.open(readonly=app.db_path.exists()) as store:
+        result = stats(store)
+    click.echo(f"Project: {app.db_path}")
+    click.echo(f"Documents: {result.documents}")
+    click.echo("\nStatus by annotator:")
+    if not result.status:
+        click.echo(f"  nobody has opened a document yet: all {result.documents} are new")
+    else:
+        click.echo(f"  {'annotator':<24}" + "".join(f"{s:>12}" for s in STATUSES))
+        for annotator, counts in sorted(result.status.items()):
+            row = "".join(f"{counts.get(s, 0):>12}" for s in STATUSES)
+            click.echo(f"  {annotator:<24}{row}")
+    if result.spans:
+        click.echo("\nSpans by layer, label and source:")
+        click.echo(f"  {'layer':<40}{'label':<14}{'source':<8}{'count':>8}")
+        for (layer, label, source), n in result.spans.items():
+            click.echo(f"  {layer:<40}{label:<14}{source:<8}{n:>8}")
+    if result.relations:
+        click.echo("\nRelations by layer and label:")
+        for (layer, label), n in sorted(result.relations.items()):
+            click.echo(f"  {layer:<40}{label:<14}{n:>16}")

@@ -1,0 +1,59 @@
+"""Plain text files: one document per file, the first non-empty line is the title."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from annotator.errors import InputError
+from annotator.formats.base import ReadItem, ReadOptions
+from annotator.formats.decoding import decode_bytes
+from annotator.model import DocumentRecord
+
+
+def document_name(path: Path, root: Path | None) -> str:
+    """The name a file's document gets: its path relative to the import root, with ``/``."""
+    if root is not None and root.is_dir():
+        try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            pass
+    return path.name
+
+
+def first_line_title(text: str) -> str | None:
+    for line in text.split("\n"):
+        if line.strip():
+            return line.strip()
+    return None
+
+
+def read_file_text(path: Path, options: ReadOptions) -> tuple[str, str]:
+    """Read and decode one file within the size limit; raise :class:`InputError` if it can't be."""
+    try:
+        size = path.stat().st_size
+        if size > options.max_bytes:
+            raise InputError(
+                f"file is {size:,} bytes, over the {options.max_bytes:,}-byte limit", path=str(path)
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", path=str(path)) from None
+    return decode_bytes(data, path=str(path))
+
+
+def read_text(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
+    try:
+        text, encoding = read_file_text(path, options)
+    except InputError as exc:
+        yield exc
+        return
+    if not text.strip():
+        yield InputError("empty file, nothing to import", path=str(path))
+        return
+    yield DocumentRecord(
+        name=document_name(path, options.root),
+        text=text,
+        title=first_line_title(text),
+        meta={"encoding": encoding, "path": str(path)},
+    )

@@ -1,0 +1,152 @@
+"""Plain data shared by every layer: spans, relations, documents and the label scheme.
+
+Offsets are Python ``str`` indices (code points) into the document text, end exclusive
+(DESIGN.md §1). Nothing here imports anything outside the standard library.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
+
+from annotator.errors import SpanError
+
+#: OntoNotes entity labels of the default English pipeline.
+ENTITY_LABELS: tuple[str, ...] = (
+    "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+    "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
+)  # fmt: skip
+
+QUOTE = "QUOTE"
+SPEAKER = "SPEAKER"
+CUE = "CUE"
+BOILERPLATE = "BOILERPLATE"
+#: Labels that are not entities: they may overlap entities and each other.
+NON_ENTITY_LABELS: frozenset[str] = frozenset({QUOTE, SPEAKER, CUE, BOILERPLATE})
+#: Relation labels: quote -> speaker mention, quote -> cue.
+RELATION_LABELS: frozenset[str] = frozenset({SPEAKER, CUE})
+
+SOURCES: frozenset[str] = frozenset({"model", "human"})
+STATUSES: tuple[str, ...] = ("new", "in_progress", "done", "skipped")
+GOLD_LAYER = "gold"
+MODEL_LAYER_PREFIX = "model:"
+
+
+def label_kind(label: str) -> str:
+    """The kind of a label: ``entity``, ``quote``, ``speaker``, ``cue`` or ``boilerplate``."""
+    if label in NON_ENTITY_LABELS:
+        return label.lower()
+    return "entity"
+
+
+def is_entity(label: str) -> bool:
+    return label not in NON_ENTITY_LABELS
+
+
+def model_layer(name: str, version: str) -> str:
+    """Layer name of a pipeline's predictions: ``model:<name>@<version>``."""
+    return f"{MODEL_LAYER_PREFIX}{name}@{version}"
+
+
+def is_model_layer(layer: str) -> bool:
+    return layer.startswith(MODEL_LAYER_PREFIX)
+
+
+def check_offsets(start: int, end: int, text_length: int, *, where: str = "") -> None:
+    """Enforce ``0 <= start < end <= len(text)``; raise :class:`SpanError` naming ``where``."""
+    if not (isinstance(start, int) and isinstance(end, int)) or isinstance(start, bool):
+        raise SpanError(f"{where}span offsets must be integers, got {start!r}..{end!r}")
+    if not 0 <= start < end <= text_length:
+        raise SpanError(
+            f"{where}span {start}..{end} is outside the text (0..{text_length}) or empty"
+        )
+
+
+@dataclass(frozen=True)
+class SpanData:
+    """One annotation, detached from the database: what readers yield and writers take."""
+
+    start: int
+    end: int
+    label: str
+    source: str = "model"
+    attrs: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    reviewed: bool = False
+    #: Database id when the span came from a store, else None.
+    id: int | None = field(default=None, compare=False)
+
+    def text_of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class RelationData:
+    """A link between two spans of the same record, by their index in ``DocumentRecord.spans``."""
+
+    head: int
+    child: int
+    label: str
+
+
+@dataclass
+class DocumentRecord:
+    """A document with one layer of annotations, as it crosses a file format boundary.
+
+    ``name`` is the file name for text files, the ``id``/``meta.id`` of a JSONL record.
+    ``status`` is the annotator status to give the document on import (None = leave as is).
+    """
+
+    name: str
+    text: str
+    title: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    spans: list[SpanData] = field(default_factory=list)
+    relations: list[RelationData] = field(default_factory=list)
+    layer: str | None = None
+    status: str | None = None
+    #: Database id when the record came from a store.
+    id: int | None = None
+
+    def validate(self) -> None:
+        """Check every span against the text and every relation against the spans."""
+        where = f"{self.name}: "
+        for span in self.spans:
+            check_offsets(span.start, span.end, len(self.text), where=where)
+            if span.source not in SOURCES:
+                raise SpanError(f"{where}unknown span source {span.source!r}")
+        entities = sorted((s for s in self.spans if is_entity(s.label)), key=lambda s: s.start)
+        for a, b in pairwise(entities):
+            if b.start < a.end:
+                raise SpanError(
+                    f"{where}entities {a.label} {a.start}..{a.end} and {b.label} "
+                    f"{b.start}..{b.end} overlap"
+                )
+        for rel in self.relations:
+            if not (0 <= rel.head < len(self.spans) and 0 <= rel.child < len(self.spans)):
+                raise SpanError(f"{where}relation {rel.label} points at a missing span")
+            if rel.label not in RELATION_LABELS:
+                raise SpanError(f"{where}unknown relation label {rel.label!r}")
+
+    def quotes(self) -> list[tuple[SpanData, SpanData | None, SpanData | None]]:
+        """Each QUOTE span with its linked speaker and cue spans (or None), in text order."""
+        linked: dict[int, dict[str, SpanData]] = {}
+        for rel in self.relations:
+            linked.setdefault(rel.head, {})[rel.label] = self.spans[rel.child]
+        out = []
+        for i, span in enumerate(self.spans):
+            if span.label == QUOTE:
+                links = linked.get(i, {})
+                out.append((span, links.get(SPEAKER), links.get(CUE)))
+        return sorted(out, key=lambda q: (q[0].start, q[0].end))
+
+
+@dataclass(frozen=True)
+class Label:
+    """One entry of a label scheme (resources/labels.json or a project's own)."""
+
+    name: str
+    kind: str
+    color: str
+    key: str = ""
+    description: str = ""

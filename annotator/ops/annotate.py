@@ -1,0 +1,101 @@
+"""Pre-annotate the project with a spaCy pipeline into its ``model:<name>@<version>`` layer.
+
+Documents stream through ``nlp.pipe`` and are committed in batches: an interrupted run keeps
+every finished batch, and the next run resumes with the documents this model has not done yet
+(``force`` redoes them all). A re-run replaces only that model layer; human layers are untouched.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from annotator.nlp.boilerplate import line_key
+from annotator.nlp.pipeline import (
+    annotate_texts,
+    load_pipeline,
+    pipeline_layer,
+    repeated_line_threshold,
+    set_repeated_lines,
+)
+from annotator.store import Store
+
+Progress = Callable[[int, int, str], None]
+Cancel = Callable[[], bool]
+
+#: Documents per committed batch.
+COMMIT_EVERY = 64
+
+
+@dataclass
+class AnnotateReport:
+    layer: str = ""
+    annotated: int = 0
+    skipped: int = 0
+    spans: int = 0
+    warnings: list[str] = field(default_factory=list)
+    cancelled: bool = False
+
+
+def repeated_lines(store: Store) -> set[str]:
+    """Lines that repeat across many documents of the corpus (page furniture, not news)."""
+    counts: Counter[str] = Counter()
+    n_docs = 0
+    for _id, _name, text in store.iter_texts():
+        n_docs += 1
+        counts.update({line_key(line) for line in text.split("\n") if line.strip()})
+    threshold = repeated_line_threshold(n_docs)
+    return {key for key, n in counts.items() if key and n >= threshold}
+
+
+def annotate(
+    store: Store,
+    *,
+    model: str | None = None,
+    processes: int = 1,
+    batch_size: int = 32,
+    force: bool = False,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> AnnotateReport:
+    """Run the pre-annotation pipeline over the project; see the module docstring."""
+    nlp = load_pipeline(model)
+    layer = pipeline_layer(nlp)
+    report = AnnotateReport(layer=layer)
+    set_repeated_lines(nlp, repeated_lines(store))
+    done = set() if force else store.layer_filled(layer)
+    todo = [doc_id for doc_id in store.document_ids() if doc_id not in done]
+    report.skipped = store.count_documents() - len(todo)
+    total = len(todo)
+
+    def items() -> Iterator[tuple[str, tuple[int, str]]]:
+        for doc_id, name, text in store.iter_texts(todo):
+            yield text, (doc_id, name)
+
+    pending = 0
+    tx = store.transaction()
+    tx.__enter__()
+    try:
+        results = annotate_texts(nlp, items(), batch_size=batch_size, n_process=processes)
+        for (doc_id, name), spans, relations, warnings in results:
+            report.warnings.extend(warnings)
+            store.replace_annotations(doc_id, layer, spans, relations)
+            report.annotated += 1
+            report.spans += len(spans)
+            pending += 1
+            if progress is not None:
+                progress(report.annotated, total, name)
+            if pending >= COMMIT_EVERY:
+                tx.__exit__(None, None, None)
+                pending = 0
+                if cancel is not None and cancel():
+                    report.cancelled = True
+                    return report
+                tx = store.transaction()
+                tx.__enter__()
+    except BaseException as exc:
+        tx.__exit__(type(exc), exc, exc.__traceback__)
+        raise
+    tx.__exit__(None, None, None)
+    return report

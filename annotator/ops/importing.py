@@ -1,0 +1,174 @@
+"""Import files, folders and globs into a project, one batch per transaction.
+
+Bad files and lines are reported (one line each, naming file and line) and skipped; the rest goes
+on. A batch is committed whole or not at all, so an interrupted import leaves the project
+consistent, and running it again finishes the job (what is already in is a duplicate).
+"""
+
+from __future__ import annotations
+
+import glob
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.errors import AnnotatorError, InputError
+from annotator.formats import Format, ReadOptions, detect_format, get_format
+from annotator.model import GOLD_LAYER, DocumentRecord
+from annotator.store import Store
+
+#: Documents per transaction.
+BATCH_SIZE = 500
+
+Progress = Callable[[int, int, str], None]
+Cancel = Callable[[], bool]
+
+
+@dataclass
+class ImportReport:
+    imported: int = 0
+    duplicates: int = 0
+    spans: int = 0
+    problems: list[str] = field(default_factory=list)
+    #: Notes that are not failures (e.g. "decoded as cp1252").
+    notes: list[str] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def failed(self) -> int:
+        return len(self.problems)
+
+
+#: Files inside a folder that describe a corpus rather than belong to it (named files still import).
+CORPUS_NOTES = ("readme", "license", "licence", "copying", "changelog")
+
+
+def _is_corpus_note(path: Path) -> bool:
+    return path.name.startswith(".") or path.stem.lower() in CORPUS_NOTES
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path | None]]:
+    """``(file, root)`` for every file named by ``paths``: files, folders (recursive) and globs.
+
+    ``root`` is the folder an entry came from, so documents are named relative to it. Inside a
+    folder, hidden files and README/LICENSE files are left out.
+    """
+    for entry in paths:
+        text = str(entry)
+        candidates = [Path(p) for p in sorted(glob.glob(text, recursive=True))]
+        if not candidates and not glob.has_magic(text):
+            candidates = [Path(text)]
+        for path in candidates:
+            if path.is_dir():
+                for child in sorted(path.rglob("*")):
+                    if child.is_file() and not _is_corpus_note(child):
+                        yield child, path
+            else:
+                yield path, None
+
+
+def _records(
+    files: list[tuple[Path, Path | None]],
+    options: ReadOptions,
+    fmt: Format | None,
+    report: ImportReport,
+) -> Iterator[tuple[int, Path, DocumentRecord | InputError]]:
+    for index, (path, root) in enumerate(files):
+        if not path.exists():
+            yield index, path, InputError("no such file or folder", path=str(path))
+            continue
+        chosen = fmt or detect_format(path)
+        if chosen is None or chosen.reader is None:
+            if root is None:  # named explicitly: say why it is skipped
+                yield index, path, InputError("unknown file type, not imported", path=str(path))
+            continue
+        file_options = ReadOptions(
+            layer=options.layer, status=options.status, text_column=options.text_column,
+            max_bytes=options.max_bytes, root=root,
+        )  # fmt: skip
+        try:
+            for item in chosen.reader(path, file_options):
+                yield index, path, item
+        except AnnotatorError as exc:  # a reader that gave up on the whole file
+            yield index, path, InputError(str(exc), path=str(path))
+        except (OSError, UnicodeError, ValueError) as exc:
+            yield index, path, InputError(f"cannot read: {exc}", path=str(path))
+
+
+def import_paths(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    options: ReadOptions | None = None,
+    format: str | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> ImportReport:
+    """Import everything ``paths`` names; see the module docstring for the guarantees."""
+    options = options or ReadOptions()
+    fmt = get_format(format) if format else None
+    files = list(expand_paths(paths))
+    report = ImportReport()
+    pending = 0
+    tx = store.transaction()
+    tx.__enter__()
+    try:
+        for index, path, item in _records(files, options, fmt, report):
+            if cancel is not None and cancel():
+                report.cancelled = True
+                break
+            if isinstance(item, InputError):
+                report.problems.append(str(item))
+                continue
+            try:
+                with store.transaction():  # joins the batch; the record's checks come first
+                    _import_record(store, item, options, report)
+            except AnnotatorError as exc:
+                report.problems.append(f"{path}: {item.name}: {exc}")
+                continue
+            pending += 1
+            if pending >= batch_size:
+                tx.__exit__(None, None, None)
+                pending = 0
+                tx = store.transaction()
+                tx.__enter__()
+            if progress is not None:
+                progress(index + 1, len(files), item.name)
+    except BaseException as exc:
+        tx.__exit__(type(exc), exc, exc.__traceback__)
+        raise
+    tx.__exit__(None, None, None)
+    return report
+
+
+def _import_record(
+    store: Store, record: DocumentRecord, options: ReadOptions, report: ImportReport
+) -> None:
+    record.validate()
+    encoding = record.meta.get("encoding")
+    doc_id, created = store.add_document(
+        record.name, record.text, title=record.title, meta=record.meta
+    )
+    if created:
+        report.imported += 1
+        if encoding == "cp1252":
+            report.notes.append(
+                f"{record.meta.get('path', record.name)}: not UTF-8; decoded as cp1252"
+            )
+    else:
+        report.duplicates += 1
+    if not record.spans and not record.relations and record.status is None:
+        return
+    layer = record.layer or options.layer or GOLD_LAYER
+    if not created and (store.spans(doc_id, layer) or store.has_status(doc_id, layer)):
+        report.notes.append(
+            f"{record.name}: already in the project with work in layer {layer!r}; kept that work"
+        )
+        return
+    if record.spans or record.relations:
+        store.replace_annotations(doc_id, layer, record.spans, record.relations)
+        report.spans += len(record.spans)
+    status = record.status or options.status
+    if status is not None:
+        store.set_status(doc_id, layer, status)

@@ -1,0 +1,84 @@
+"""The document workflow of one annotator (DESIGN.md §2): open, accept, skip, reopen, suggestions.
+
+Each function is one user action: one transaction with its edit-log entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from annotator.model import GOLD_LAYER, is_model_layer
+from annotator.store import Store
+
+
+def suggestion_layer(store: Store) -> str | None:
+    """The model layer suggestions come from: the newest model run."""
+    return store.newest_model_layer()
+
+
+def open_document(store: Store, document_id: int, annotator: str) -> bool:
+    """First open by ``annotator``: copy the model layer in as unreviewed suggestions.
+
+    Returns True when suggestions were copied. Later opens change nothing.
+    """
+    if is_model_layer(annotator) or annotator == GOLD_LAYER:
+        raise ValueError(f"{annotator!r} is a layer name, not an annotator")
+    with store.transaction():
+        if store.has_status(document_id, annotator) or store.spans(document_id, annotator):
+            return False
+        source_layer = suggestion_layer(store)
+        copied = False
+        if source_layer is not None and store.has_layer_document(document_id, source_layer):
+            spans, relations = store.annotations(document_id, source_layer)
+            suggestions = [replace(s, id=None, source="model", reviewed=False) for s in spans]
+            store.replace_annotations(document_id, annotator, suggestions, relations)
+            copied = True
+        store.set_status(document_id, annotator, "in_progress")
+        store.log_edit(
+            annotator, "open", document_id=document_id, layer=annotator,
+            payload={"suggestions_from": source_layer if copied else None},
+        )  # fmt: skip
+        return copied
+
+
+def set_status(store: Store, document_id: int, annotator: str, status: str) -> str:
+    """Accept (``done``), skip, or reopen (``in_progress``); returns the previous status."""
+    with store.transaction():
+        previous = store.status(document_id, annotator)
+        if status == "done":
+            store.mark_reviewed(document_id, annotator)
+        store.set_status(document_id, annotator, status)
+        store.log_edit(
+            annotator, f"status:{status}", document_id=document_id, layer=annotator,
+            payload={"before": previous, "after": status},
+        )  # fmt: skip
+        return previous
+
+
+def accept(store: Store, document_id: int, annotator: str) -> str:
+    return set_status(store, document_id, annotator, "done")
+
+
+def skip(store: Store, document_id: int, annotator: str) -> str:
+    return set_status(store, document_id, annotator, "skipped")
+
+
+def reopen(store: Store, document_id: int, annotator: str) -> str:
+    return set_status(store, document_id, annotator, "in_progress")
+
+
+def set_note(store: Store, document_id: int, annotator: str, note: str) -> None:
+    with store.transaction():
+        before = store.note(document_id, annotator)
+        store.set_note(document_id, annotator, note)
+        store.log_edit(
+            annotator, "note", document_id=document_id, layer=annotator,
+            payload={"before": before, "after": note},
+        )  # fmt: skip
+
+
+def next_unfinished(
+    store: Store, annotator: str, after: int | None, *, backwards: bool = False
+) -> int | None:
+    """The next (or previous) document that is neither done nor skipped for ``annotator``."""
+    return store.next_unfinished(annotator, after, backwards=backwards)

@@ -1,0 +1,130 @@
+"""Read-only queries over a project: the filtered document list and the statistics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from annotator.store.store import Store
+
+
+@dataclass(frozen=True)
+class DocumentFilter:
+    """What the document list shows: status of ``annotator``, a label present, a text search."""
+
+    annotator: str
+    status: str | None = None
+    label: str | None = None
+    search: str | None = None
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    id: int
+    name: str
+    title: str | None
+    status: str
+    spans: int
+    last_edited: str | None
+
+
+def _fts_query(search: str) -> str:
+    """Quote each word so user input is never FTS5 syntax; words are ANDed, last is a prefix."""
+    words = [w.replace('"', '""') for w in search.split() if w.strip()]
+    if not words:
+        return ""
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _where(store: Store, flt: DocumentFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if flt.status:
+        if flt.status == "new":
+            clauses.append("coalesce(ds.status, 'new') = 'new'")
+        else:
+            clauses.append("ds.status = ?")
+            params.append(flt.status)
+    if flt.label:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM spans s WHERE s.document_id = d.id AND s.label = ? "
+            "AND s.layer_id IN (SELECT id FROM layers WHERE name = ? OR kind = 'model'))"
+        )
+        params += [flt.label, flt.annotator]
+    if flt.search:
+        query = _fts_query(flt.search)
+        if query:
+            clauses.append("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+            params.append(query)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def count_documents(store: Store, flt: DocumentFilter) -> int:
+    where, params = _where(store, flt)
+    sql = (
+        "SELECT count(*) FROM documents d LEFT JOIN document_status ds "
+        f"ON ds.document_id = d.id AND ds.annotator = ?{where}"
+    )
+    return int(store.db.execute(sql, [flt.annotator, *params]).fetchone()[0])
+
+
+def list_documents(
+    store: Store, flt: DocumentFilter, *, offset: int = 0, limit: int = 200
+) -> list[DocumentRow]:
+    """One page of the document list, in import order (cheap at any offset via the rowid)."""
+    where, params = _where(store, flt)
+    sql = (
+        "SELECT d.id, d.name, d.title, coalesce(ds.status, 'new'), ds.updated_at, "
+        "(SELECT count(*) FROM spans s WHERE s.document_id = d.id AND s.layer_id = "
+        "(SELECT id FROM layers WHERE name = ?)) "
+        "FROM documents d LEFT JOIN document_status ds "
+        f"ON ds.document_id = d.id AND ds.annotator = ?{where} ORDER BY d.id LIMIT ? OFFSET ?"
+    )
+    rows = store.db.execute(sql, [flt.annotator, flt.annotator, *params, limit, offset])
+    return [DocumentRow(r[0], r[1], r[2], r[3], r[5], r[4]) for r in rows]
+
+
+def progress(store: Store, annotator: str) -> tuple[int, int]:
+    """``(done, total)`` for one annotator."""
+    done = store.db.execute(
+        "SELECT count(*) FROM document_status WHERE annotator = ? AND status = 'done'", [annotator]
+    ).fetchone()[0]
+    return int(done), store.count_documents()
+
+
+@dataclass
+class Stats:
+    documents: int
+    #: annotator -> status -> count (documents an annotator never touched count as "new").
+    status: dict[str, dict[str, int]]
+    #: (layer, label, source) -> count
+    spans: dict[tuple[str, str, str], int]
+    relations: dict[tuple[str, str], int]
+
+
+def stats(store: Store) -> Stats:
+    total = store.count_documents()
+    by_status: dict[str, dict[str, int]] = {}
+    for annotator, status, n in store.db.execute(
+        "SELECT annotator, status, count(*) FROM document_status GROUP BY annotator, status"
+    ):
+        by_status.setdefault(annotator, {})[status] = n
+    for counts in by_status.values():
+        counts["new"] = counts.get("new", 0) + total - sum(counts.values())
+    spans = {
+        (layer, label, source): n
+        for layer, label, source, n in store.db.execute(
+            "SELECT l.name, s.label, s.source, count(*) FROM spans s JOIN layers l "
+            "ON l.id = s.layer_id GROUP BY l.name, s.label, s.source ORDER BY l.name, s.label"
+        )
+    }
+    relations = {
+        (layer, label): n
+        for layer, label, n in store.db.execute(
+            "SELECT l.name, r.label, count(*) FROM relations r JOIN layers l "
+            "ON l.id = r.layer_id GROUP BY l.name, r.label"
+        )
+    }
+    return Stats(total, by_status, spans, relations)

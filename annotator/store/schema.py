@@ -1,0 +1,141 @@
+"""The project schema and its forward migrations (DESIGN.md §2-4).
+
+``PRAGMA user_version`` holds the schema version; the ``project`` table marks the file as an
+Annotator project. Each migration runs in one transaction and takes version N-1 to N.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+APP_MARKER = "annotator-project"
+
+
+def _v1_initial(db: sqlite_utils.Database) -> None:
+    db.execute("CREATE TABLE project (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute("INSERT INTO project (key, value) VALUES ('app', ?)", [APP_MARKER])
+    db.execute(
+        """CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            title TEXT,
+            text TEXT NOT NULL,
+            length INTEGER NOT NULL,
+            content_hash TEXT NOT NULL UNIQUE,
+            meta TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX idx_documents_name ON documents(name)")
+    db.execute(
+        """CREATE TABLE layers (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('model', 'human', 'gold')),
+            created_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE document_status (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('new', 'in_progress', 'done', 'skipped')),
+            note TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (document_id, annotator)
+        )"""
+    )
+    db.execute("CREATE INDEX idx_status_annotator ON document_status(annotator, status)")
+    # Which documents a layer has been filled for (model runs resume by skipping these).
+    db.execute(
+        """CREATE TABLE layer_documents (
+            layer_id INTEGER NOT NULL REFERENCES layers(id) ON DELETE CASCADE,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            filled_at TEXT NOT NULL,
+            PRIMARY KEY (layer_id, document_id)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE spans (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            layer_id INTEGER NOT NULL REFERENCES layers(id) ON DELETE CASCADE,
+            label TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            source TEXT NOT NULL CHECK (source IN ('model', 'human')),
+            reviewed INTEGER NOT NULL DEFAULT 0,
+            attrs TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (start >= 0 AND "end" > start)
+        )"""
+    )
+    db.execute("CREATE INDEX idx_spans_doc_layer ON spans(document_id, layer_id, start)")
+    db.execute("CREATE INDEX idx_spans_label ON spans(label)")
+    db.execute(
+        """CREATE TABLE relations (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            layer_id INTEGER NOT NULL REFERENCES layers(id) ON DELETE CASCADE,
+            head_id INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+            child_id INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+            label TEXT NOT NULL CHECK (label IN ('SPEAKER', 'CUE')),
+            UNIQUE (head_id, child_id, label)
+        )"""
+    )
+    db.execute("CREATE INDEX idx_relations_doc_layer ON relations(document_id, layer_id)")
+    db.execute("CREATE INDEX idx_relations_child ON relations(child_id)")
+    db.execute(
+        """CREATE TABLE labels (
+            name TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            color TEXT NOT NULL,
+            key TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE edit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            annotator TEXT NOT NULL,
+            document_id INTEGER REFERENCES documents(id) ON DELETE CASCADE,
+            layer TEXT,
+            action TEXT NOT NULL,
+            payload TEXT NOT NULL DEFAULT '{}'
+        )"""
+    )
+    db.execute("CREATE INDEX idx_edit_log_doc ON edit_log(document_id, at)")
+    db.execute("CREATE INDEX idx_edit_log_annotator ON edit_log(annotator, at)")
+    # Full-text search over title and text, kept in step by triggers.
+    db.execute(
+        "CREATE VIRTUAL TABLE documents_fts USING fts5("
+        "title, text, content='documents', content_rowid='id')"
+    )
+    db.execute(
+        """CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+            INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        END"""
+    )
+    db.execute(
+        """CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+        END"""
+    )
+    db.execute(
+        """CREATE TRIGGER documents_au AFTER UPDATE ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+            INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        END"""
+    )
+
+
+#: Forward migrations; index + 1 is the version each produces.
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial]
+SCHEMA_VERSION = len(MIGRATIONS)

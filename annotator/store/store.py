@@ -1,0 +1,567 @@
+"""The project store: documents, layers, spans, relations, statuses, labels and the edit log.
+
+A Qt-free API shared by the CLI and the GUI. Every public method that writes runs in one
+transaction (or joins the caller's :meth:`Store.transaction`), so what returns is saved.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, replace
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from annotator.errors import NotFoundError, SpanError, StoreError
+from annotator.model import (
+    GOLD_LAYER,
+    MODEL_LAYER_PREFIX,
+    RELATION_LABELS,
+    SOURCES,
+    STATUSES,
+    Label,
+    RelationData,
+    SpanData,
+    check_offsets,
+    is_entity,
+)
+from annotator.store.database import connect, now, transaction
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def layer_kind(name: str) -> str:
+    if name.startswith(MODEL_LAYER_PREFIX):
+        return "model"
+    if name == GOLD_LAYER:
+        return "gold"
+    return "human"
+
+
+@dataclass(frozen=True)
+class Document:
+    id: int
+    name: str
+    title: str | None
+    text: str
+    meta: dict[str, Any]
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class Relation:
+    id: int
+    head_id: int
+    child_id: int
+    label: str
+
+
+_SPAN_COLUMNS = 'id, label, start, "end", source, reviewed, attrs'
+
+
+def _span_from_row(row: Sequence[Any]) -> SpanData:
+    return SpanData(
+        id=row[0], label=row[1], start=row[2], end=row[3], source=row[4],
+        reviewed=bool(row[5]), attrs=json.loads(row[6]),
+    )  # fmt: skip
+
+
+class Store:
+    """One project database file (DESIGN.md §4)."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False):
+        self.path = Path(path)
+        self.readonly = readonly
+        self.db: sqlite_utils.Database = connect(self.path, readonly=readonly)
+        self._layer_ids: dict[str, int] = {}
+
+    # -- connection -----------------------------------------------------------------------
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """Group several writes into one atomic unit."""
+        return transaction(self.db)
+
+    def data_version(self) -> int:
+        """Changes when another connection commits (for noticing outside edits)."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self.db.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    # -- documents ------------------------------------------------------------------------
+    def find_by_hash(self, digest: str) -> int | None:
+        return self._one("SELECT id FROM documents WHERE content_hash = ?", [digest])
+
+    def add_document(
+        self, name: str, text: str, *, title: str | None = None, meta: dict[str, Any] | None = None
+    ) -> tuple[int, bool]:
+        """Insert a document; return ``(id, created)``. The same text twice is one document."""
+        if not text:
+            raise StoreError(f"{name}: a document needs some text")
+        digest = content_hash(text)
+        with self.transaction():
+            existing = self.find_by_hash(digest)
+            if existing is not None:
+                return existing, False
+            cur = self.db.execute(
+                "INSERT INTO documents (name, title, text, length, content_hash, meta, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [name, title, text, len(text), digest, json.dumps(meta or {}), now()],
+            )
+            return int(cur.lastrowid or 0), True
+
+    def document(self, document_id: int) -> Document:
+        row = self.db.execute(
+            "SELECT id, name, title, text, meta, content_hash FROM documents WHERE id = ?",
+            [document_id],
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no document with id {document_id}")
+        return Document(row[0], row[1], row[2], row[3], json.loads(row[4]), row[5])
+
+    def document_text(self, document_id: int) -> str:
+        text = self._one("SELECT text FROM documents WHERE id = ?", [document_id])
+        if text is None:
+            raise NotFoundError(f"no document with id {document_id}")
+        return str(text)
+
+    def count_documents(self) -> int:
+        return int(self._one("SELECT count(*) FROM documents"))
+
+    def document_ids(self) -> list[int]:
+        return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
+
+    def iter_texts(self, ids: Iterable[int] | None = None) -> Iterator[tuple[int, str, str]]:
+        """``(id, name, text)`` one at a time, without loading the corpus."""
+        if ids is None:
+            cur = self.db.conn.cursor()
+            yield from cur.execute("SELECT id, name, text FROM documents ORDER BY id")
+            return
+        for doc_id in ids:
+            row = self.db.execute(
+                "SELECT id, name, text FROM documents WHERE id = ?", [doc_id]
+            ).fetchone()
+            if row is not None:
+                yield row[0], row[1], row[2]
+
+    # -- layers ---------------------------------------------------------------------------
+    def layer_id(self, name: str, *, create: bool = True) -> int:
+        cached = self._layer_ids.get(name)
+        if cached is not None:
+            return cached
+        found = self._one("SELECT id FROM layers WHERE name = ?", [name])
+        if found is None:
+            if not create:
+                raise NotFoundError(f"no layer named {name!r}")
+            if not name.strip():
+                raise StoreError("a layer needs a name")
+            with self.transaction():
+                cur = self.db.execute(
+                    "INSERT INTO layers (name, kind, created_at) VALUES (?, ?, ?)",
+                    [name, layer_kind(name), now()],
+                )
+            found = int(cur.lastrowid or 0)
+            # The id is cached only once committed by the caller's transaction.
+            if not self.db.conn.in_transaction:
+                self._layer_ids[name] = found
+            return found
+        if not self.db.conn.in_transaction:
+            self._layer_ids[name] = int(found)
+        return int(found)
+
+    def layers(self) -> list[tuple[str, str]]:
+        """``(name, kind)`` of every layer, oldest first."""
+        return [(r[0], r[1]) for r in self.db.execute("SELECT name, kind FROM layers ORDER BY id")]
+
+    def newest_model_layer(self) -> str | None:
+        return self._one(
+            "SELECT l.name FROM layers l JOIN layer_documents d ON d.layer_id = l.id "
+            "WHERE l.kind = 'model' ORDER BY d.filled_at DESC LIMIT 1"
+        )
+
+    def layer_filled(self, layer: str) -> set[int]:
+        """Documents a layer has been filled for (a model run's finished documents)."""
+        lid = self._one("SELECT id FROM layers WHERE name = ?", [layer])
+        if lid is None:
+            return set()
+        return {
+            r[0]
+            for r in self.db.execute(
+                "SELECT document_id FROM layer_documents WHERE layer_id = ?", [lid]
+            )
+        }
+
+    def has_layer_document(self, document_id: int, layer: str) -> bool:
+        return (
+            self._one(
+                "SELECT 1 FROM layer_documents d JOIN layers l ON l.id = d.layer_id "
+                "WHERE l.name = ? AND d.document_id = ?",
+                [layer, document_id],
+            )
+            is not None
+        )
+
+    # -- spans ----------------------------------------------------------------------------
+    def spans(self, document_id: int, layer: str) -> list[SpanData]:
+        """The spans of one document in one layer, by start offset."""
+        lid = self._one("SELECT id FROM layers WHERE name = ?", [layer])
+        if lid is None:
+            return []
+        rows = self.db.execute(
+            f"SELECT {_SPAN_COLUMNS} FROM spans WHERE document_id = ? AND layer_id = ? "
+            'ORDER BY start, "end", id',
+            [document_id, lid],
+        )
+        return [_span_from_row(r) for r in rows]
+
+    def span(self, span_id: int) -> tuple[int, str, SpanData]:
+        """``(document_id, layer, span)`` of one span."""
+        row = self.db.execute(
+            f"SELECT s.document_id, l.name, {', '.join('s.' + c.strip() for c in _SPAN_COLUMNS.split(','))} "  # noqa: E501
+            "FROM spans s JOIN layers l ON l.id = s.layer_id WHERE s.id = ?",
+            [span_id],
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no span with id {span_id}")
+        return row[0], row[1], _span_from_row(row[2:])
+
+    def _check_span(
+        self, document_id: int, layer_id: int, span: SpanData, *, ignore: int | None = None
+    ) -> None:
+        length = self._one("SELECT length FROM documents WHERE id = ?", [document_id])
+        if length is None:
+            raise NotFoundError(f"no document with id {document_id}")
+        check_offsets(span.start, span.end, int(length), where=f"document {document_id}: ")
+        if span.source not in SOURCES:
+            raise SpanError(f"unknown span source {span.source!r}")
+        if not span.label or not span.label.strip():
+            raise SpanError("a span needs a label")
+        if is_entity(span.label):
+            clash = self.db.execute(
+                'SELECT label, start, "end" FROM spans WHERE document_id = ? AND layer_id = ? '
+                'AND start < ? AND "end" > ? AND id IS NOT ? '
+                "AND label NOT IN ('QUOTE', 'SPEAKER', 'CUE', 'BOILERPLATE') LIMIT 1",
+                [document_id, layer_id, span.end, span.start, ignore],
+            ).fetchone()
+            if clash is not None:
+                raise SpanError(
+                    f"{span.label} {span.start}..{span.end} would overlap the entity "
+                    f"{clash[0]} {clash[1]}..{clash[2]}; entities in one layer never overlap"
+                )
+
+    def add_span(self, document_id: int, layer: str, span: SpanData) -> int:
+        """Insert one span after checking the offset and overlap invariants."""
+        with self.transaction():
+            lid = self.layer_id(layer)
+            self._check_span(document_id, lid, span)
+            stamp = now()
+            cur = self.db.execute(
+                'INSERT INTO spans (document_id, layer_id, label, start, "end", source, reviewed,'
+                " attrs, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [document_id, lid, span.label, span.start, span.end, span.source,
+                 int(span.reviewed), json.dumps(span.attrs), stamp, stamp],
+            )  # fmt: skip
+            return int(cur.lastrowid or 0)
+
+    def restore_span(self, document_id: int, layer: str, span: SpanData) -> int:
+        """Re-insert a deleted span under its old id (undo of a delete)."""
+        if span.id is None:
+            return self.add_span(document_id, layer, span)
+        with self.transaction():
+            lid = self.layer_id(layer)
+            self._check_span(document_id, lid, span)
+            stamp = now()
+            self.db.execute(
+                'INSERT INTO spans (id, document_id, layer_id, label, start, "end", source,'
+                " reviewed, attrs, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [span.id, document_id, lid, span.label, span.start, span.end, span.source,
+                 int(span.reviewed), json.dumps(span.attrs), stamp, stamp],
+            )  # fmt: skip
+            return span.id
+
+    def update_span(self, span_id: int, **changes: Any) -> SpanData:
+        """Change label, start, end, source, reviewed or attrs of a span; return the new span."""
+        allowed = {"label", "start", "end", "source", "reviewed", "attrs"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise StoreError(f"cannot change {', '.join(sorted(unknown))} of a span")
+        with self.transaction():
+            document_id, layer, old = self.span(span_id)
+            new = replace(old, **changes)
+            self._check_span(document_id, self.layer_id(layer), new, ignore=span_id)
+            self.db.execute(
+                'UPDATE spans SET label = ?, start = ?, "end" = ?, source = ?, reviewed = ?, '
+                "attrs = ?, updated_at = ? WHERE id = ?",
+                [new.label, new.start, new.end, new.source, int(new.reviewed),
+                 json.dumps(new.attrs), now(), span_id],
+            )  # fmt: skip
+            return new
+
+    def delete_span(self, span_id: int) -> None:
+        """Delete a span and the relations that use it."""
+        with self.transaction():
+            cur = self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])
+            if cur.rowcount == 0:
+                raise NotFoundError(f"no span with id {span_id}")
+
+    # -- relations ------------------------------------------------------------------------
+    def relations(self, document_id: int, layer: str) -> list[Relation]:
+        lid = self._one("SELECT id FROM layers WHERE name = ?", [layer])
+        if lid is None:
+            return []
+        rows = self.db.execute(
+            "SELECT id, head_id, child_id, label FROM relations "
+            "WHERE document_id = ? AND layer_id = ? ORDER BY id",
+            [document_id, lid],
+        )
+        return [Relation(*r) for r in rows]
+
+    def add_relation(
+        self, head_id: int, child_id: int, label: str, *, id: int | None = None
+    ) -> int:
+        """Link two spans of the same document and layer (quote -> speaker or cue)."""
+        if label not in RELATION_LABELS:
+            raise SpanError(f"unknown relation label {label!r}; use SPEAKER or CUE")
+        with self.transaction():
+            head_doc, head_layer, _ = self.span(head_id)
+            child_doc, child_layer, _ = self.span(child_id)
+            if (head_doc, head_layer) != (child_doc, child_layer):
+                raise SpanError("a relation links two spans of the same document and layer")
+            try:
+                cur = self.db.execute(
+                    "INSERT INTO relations (id, document_id, layer_id, head_id, child_id, label)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    [id, head_doc, self.layer_id(head_layer), head_id, child_id, label],
+                )
+            except sqlite3.IntegrityError:
+                raise SpanError(f"span {head_id} already has that {label} link") from None
+            return int(cur.lastrowid or 0)
+
+    def delete_relation(self, relation_id: int) -> None:
+        with self.transaction():
+            cur = self.db.execute("DELETE FROM relations WHERE id = ?", [relation_id])
+            if cur.rowcount == 0:
+                raise NotFoundError(f"no relation with id {relation_id}")
+
+    # -- whole layers of a document --------------------------------------------------------
+    def replace_annotations(
+        self,
+        document_id: int,
+        layer: str,
+        spans: Sequence[SpanData],
+        relations: Sequence[RelationData] = (),
+        *,
+        mark_filled: bool = True,
+    ) -> list[int]:
+        """Replace a document's spans and relations in one layer (a model run, an import).
+
+        Relations refer to spans by index in ``spans``; returns the new span ids.
+        """
+        with self.transaction():
+            lid = self.layer_id(layer)
+            text_length = self._one("SELECT length FROM documents WHERE id = ?", [document_id])
+            if text_length is None:
+                raise NotFoundError(f"no document with id {document_id}")
+            self.db.execute(
+                "DELETE FROM spans WHERE document_id = ? AND layer_id = ?", [document_id, lid]
+            )
+            stamp = now()
+            ids: list[int] = []
+            entities: list[tuple[int, int, str]] = []
+            for span in spans:
+                check_offsets(
+                    span.start, span.end, int(text_length), where=f"document {document_id}: "
+                )
+                if is_entity(span.label):
+                    entities.append((span.start, span.end, span.label))
+                cur = self.db.execute(
+                    'INSERT INTO spans (document_id, layer_id, label, start, "end", source, '
+                    "reviewed, attrs, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [document_id, lid, span.label, span.start, span.end, span.source,
+                     int(span.reviewed), json.dumps(span.attrs), stamp, stamp],
+                )  # fmt: skip
+                ids.append(int(cur.lastrowid or 0))
+            entities.sort()
+            for a, b in pairwise(entities):
+                if b[0] < a[1]:
+                    raise SpanError(
+                        f"document {document_id}: entities {a[2]} {a[0]}..{a[1]} and "
+                        f"{b[2]} {b[0]}..{b[1]} overlap"
+                    )
+            for rel in relations:
+                if rel.label not in RELATION_LABELS:
+                    raise SpanError(f"unknown relation label {rel.label!r}")
+                self.db.execute(
+                    "INSERT OR IGNORE INTO relations (document_id, layer_id, head_id, child_id, "
+                    "label) VALUES (?, ?, ?, ?, ?)",
+                    [document_id, lid, ids[rel.head], ids[rel.child], rel.label],
+                )
+            if mark_filled:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO layer_documents (layer_id, document_id, filled_at) "
+                    "VALUES (?, ?, ?)",
+                    [lid, document_id, stamp],
+                )
+            return ids
+
+    def annotations(
+        self, document_id: int, layer: str
+    ) -> tuple[list[SpanData], list[RelationData]]:
+        """A document's spans and relations in one layer, relations by index into the spans."""
+        spans = self.spans(document_id, layer)
+        index = {s.id: i for i, s in enumerate(spans)}
+        relations = [
+            RelationData(index[r.head_id], index[r.child_id], r.label)
+            for r in self.relations(document_id, layer)
+            if r.head_id in index and r.child_id in index
+        ]
+        return spans, relations
+
+    # -- status and notes -----------------------------------------------------------------
+    def status(self, document_id: int, annotator: str) -> str:
+        found = self._one(
+            "SELECT status FROM document_status WHERE document_id = ? AND annotator = ?",
+            [document_id, annotator],
+        )
+        return str(found) if found is not None else "new"
+
+    def has_status(self, document_id: int, annotator: str) -> bool:
+        return (
+            self._one(
+                "SELECT 1 FROM document_status WHERE document_id = ? AND annotator = ?",
+                [document_id, annotator],
+            )
+            is not None
+        )
+
+    def set_status(self, document_id: int, annotator: str, status: str) -> None:
+        if status not in STATUSES:
+            raise StoreError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO document_status (document_id, annotator, status, updated_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (document_id, annotator) "
+                "DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at",
+                [document_id, annotator, status, now()],
+            )
+
+    def note(self, document_id: int, annotator: str) -> str:
+        found = self._one(
+            "SELECT note FROM document_status WHERE document_id = ? AND annotator = ?",
+            [document_id, annotator],
+        )
+        return str(found or "")
+
+    def set_note(self, document_id: int, annotator: str, note: str) -> None:
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO document_status (document_id, annotator, status, note, updated_at) "
+                "VALUES (?, ?, 'new', ?, ?) ON CONFLICT (document_id, annotator) "
+                "DO UPDATE SET note = excluded.note, updated_at = excluded.updated_at",
+                [document_id, annotator, note, now()],
+            )
+
+    def mark_reviewed(self, document_id: int, layer: str) -> None:
+        with self.transaction():
+            self.db.execute(
+                "UPDATE spans SET reviewed = 1, updated_at = ? WHERE document_id = ? "
+                "AND layer_id = ? AND reviewed = 0",
+                [now(), document_id, self.layer_id(layer)],
+            )
+
+    def next_unfinished(
+        self, annotator: str, after: int | None, *, backwards: bool = False
+    ) -> int | None:
+        """The next (or previous) document neither done nor skipped by ``annotator``."""
+        op, order = ("<", "DESC") if backwards else (">", "ASC")
+        start = after if after is not None else (2**62 if backwards else -1)
+        row = self.db.execute(
+            f"SELECT d.id FROM documents d LEFT JOIN document_status s ON s.document_id = d.id "
+            f"AND s.annotator = ? WHERE d.id {op} ? AND coalesce(s.status, 'new') "
+            f"NOT IN ('done', 'skipped') ORDER BY d.id {order} LIMIT 1",
+            [annotator, start],
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def annotators_with_status(self, document_id: int, status: str | None) -> list[str]:
+        """Annotators who have ``status`` for a document (any status when None)."""
+        sql = "SELECT annotator FROM document_status WHERE document_id = ?"
+        params: list[Any] = [document_id]
+        if status is not None:
+            sql += " AND status = ?"
+            params.append(status)
+        return [r[0] for r in self.db.execute(sql + " ORDER BY updated_at", params)]
+
+    def annotators_done(self, document_id: int) -> list[str]:
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT annotator FROM document_status WHERE document_id = ? AND status = 'done' "
+                "ORDER BY updated_at",
+                [document_id],
+            )
+        ]
+
+    # -- labels ---------------------------------------------------------------------------
+    def labels(self) -> list[Label]:
+        rows = self.db.execute(
+            "SELECT name, kind, color, key, description FROM labels ORDER BY position"
+        )
+        return [Label(*r) for r in rows]
+
+    def set_labels(self, labels: Sequence[Label]) -> None:
+        with self.transaction():
+            self.db.execute("DELETE FROM labels")
+            for position, label in enumerate(labels):
+                self.db.execute(
+                    "INSERT INTO labels (name, kind, color, key, description, position) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    [label.name, label.kind, label.color, label.key, label.description, position],
+                )
+
+    # -- edit log -------------------------------------------------------------------------
+    def log_edit(
+        self,
+        annotator: str,
+        action: str,
+        *,
+        document_id: int | None = None,
+        layer: str | None = None,
+        payload: dict[str, Any] | None = None,
+    ) -> int:
+        with self.transaction():
+            cur = self.db.execute(
+                "INSERT INTO edit_log (at, annotator, document_id, layer, action, payload) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [now(), annotator, document_id, layer, action, json.dumps(payload or {})],
+            )
+            return int(cur.lastrowid or 0)
+
+    def edit_log(self, document_id: int | None = None) -> list[dict[str, Any]]:
+        sql = "SELECT id, at, annotator, document_id, layer, action, payload FROM edit_log"
+        params: list[Any] = []
+        if document_id is not None:
+            sql += " WHERE document_id = ?"
+            params.append(document_id)
+        rows = self.db.execute(sql + " ORDER BY id", params)
+        keys = ("id", "at", "annotator", "document_id", "layer", "action", "payload")
+        return [dict(zip(keys, r[:6]), payload=json.loads(r[6])) for r in rows]
