@@ -565,3 +565,13 @@ class Store:
         rows = self.db.execute(sql + " ORDER BY id", params)
         keys = ("id", "at", "annotator", "document_id", "layer", "action", "payload")
         return [dict(zip(keys, r[:6]), payload=json.loads(r[6])) for r in rows]
+
+    # -- gui support ----------------------------------------------------------------------
+    def set_reviewed(self, span_ids: Iterable[int], reviewed: bool) -> None:
+        """Set the reviewed flag of many spans at once (accepting suggestions and its undo)."""
+        stamp = now()
+        with self.transaction():
+            self.db.conn.executemany(
+                "UPDATE spans SET reviewed = ?, updated_at = ? WHERE id = ?",
+                [(int(reviewed), stamp, span_id) for span_id in span_ids],
+            )
