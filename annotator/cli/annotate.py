@@ -31,7 +31,8 @@ def annotate_command(model: str | None, processes: int, batch_size: int, force: 
         )  # fmt: skip
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
+    plural = "s" * (report.annotated != 1)
     click.echo(
-        f"Annotated {report.annotated} documents into {report.layer} ({report.spans} spans; "
+        f"Annotated {report.annotated} document{plural} into {report.layer} ({report.spans} spans; "
         f"{report.skipped} already done{', use --force to redo them' if report.skipped else ''})"
     )

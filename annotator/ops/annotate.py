@@ -11,14 +11,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from annotator.nlp.boilerplate import line_key
-from annotator.nlp.pipeline import (
-    annotate_texts,
-    load_pipeline,
-    pipeline_layer,
-    repeated_line_threshold,
-    set_repeated_lines,
-)
+from annotator.nlp.boilerplate import line_key, repeated_line_threshold
+from annotator.nlp.pipeline import annotate_texts, load_pipeline, pipeline_layer, set_repeated_lines
 from annotator.store import Store
 
 Progress = Callable[[int, int, str], None]
@@ -77,7 +71,9 @@ def annotate(
     tx = store.transaction()
     tx.__enter__()
     try:
-        results = annotate_texts(nlp, items(), batch_size=batch_size, n_process=processes)
+        results = annotate_texts(
+            nlp, items(), batch_size=batch_size, n_process=processes, name_of=lambda c: c[1]
+        )
         for (doc_id, name), spans, relations, warnings in results:
             report.warnings.extend(warnings)
             store.replace_annotations(doc_id, layer, spans, relations)
