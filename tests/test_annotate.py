@@ -111,3 +111,26 @@ def test_cli_seed_annotate_and_quotes_export(tmp_path: Path) -> None:
     assert f"Annotated 1 document into {LAYER}" in result.stdout
     bad = runner.invoke(main, ["--db", db, "annotate", "--model", "nope_not_here"])
     assert bad.exit_code == 1 and "cannot load spaCy pipeline 'nope_not_here'" in bad.stderr
+
+
+def test_lines_repeated_across_the_corpus_become_boilerplate(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    stories = [
+        "Rates rise again",
+        "Floods hit the north",
+        "Cup final tickets sold",
+        "New bridge opens",
+    ]
+    for i, headline in enumerate(stories):  # digits are folded: the story lines differ by words
+        (folder / f"{i}.txt").write_text(
+            f"{headline}\n\nSubscribe to our weekly newsletter today\n\n{headline}, officials confirmed."
+        )
+    import_paths(store, [folder])
+    annotate(store)
+    for doc_id in store.document_ids():
+        text = store.document_text(doc_id)
+        flagged = {
+            text[s.start : s.end] for s in store.spans(doc_id, LAYER) if s.label == "BOILERPLATE"
+        }
+        assert flagged == {"Subscribe to our weekly newsletter today"}

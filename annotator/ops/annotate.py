@@ -7,7 +7,6 @@ every finished batch, and the next run resumes with the documents this model has
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -32,15 +31,20 @@ class AnnotateReport:
     cancelled: bool = False
 
 
+#: Lines longer than this are article text, never page furniture: not counted.
+MAX_REPEATED_LINE = 200
+
+
 def repeated_lines(store: Store) -> set[str]:
     """Lines that repeat across many documents of the corpus (page furniture, not news)."""
-    counts: Counter[str] = Counter()
-    n_docs = 0
-    for _id, _name, text in store.iter_texts():
-        n_docs += 1
-        counts.update({line_key(line) for line in text.split("\n") if line.strip()})
-    threshold = repeated_line_threshold(n_docs)
-    return {key for key, n in counts.items() if key and n >= threshold}
+    n_docs = store.count_documents()
+
+    def keys() -> Iterator[str]:
+        for _id, _name, text in store.iter_texts():
+            lines = {line_key(line) for line in text.split("\n") if line.strip()}
+            yield from (k for k in lines if len(k) <= MAX_REPEATED_LINE)
+
+    return store.frequent_keys(keys(), repeated_line_threshold(n_docs))
 
 
 def annotate(

@@ -538,6 +538,31 @@ class Store:
                     [label.name, label.kind, label.color, label.key, label.description, position],
                 )
 
+    # -- corpus statistics ----------------------------------------------------------------
+    def frequent_keys(self, keys: Iterable[str], min_count: int) -> set[str]:
+        """The keys that occur at least ``min_count`` times, counted in a temporary table.
+
+        Counting happens in SQLite's temporary storage, so memory stays flat however many
+        distinct keys the corpus holds.
+        """
+        conn = self.db.conn
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS key_counts (key TEXT PRIMARY KEY, n INTEGER)")
+        conn.execute("DELETE FROM key_counts")
+        sql = (
+            "INSERT INTO key_counts (key, n) VALUES (?, 1) "
+            "ON CONFLICT (key) DO UPDATE SET n = n + 1"
+        )
+        batch: list[tuple[str]] = []
+        for key in keys:
+            batch.append((key,))
+            if len(batch) >= 10_000:
+                conn.executemany(sql, batch)
+                batch.clear()
+        conn.executemany(sql, batch)
+        found = {r[0] for r in conn.execute("SELECT key FROM key_counts WHERE n >= ?", [min_count])}
+        conn.execute("DELETE FROM key_counts")
+        return found
+
     # -- edit log -------------------------------------------------------------------------
     def log_edit(
         self,
