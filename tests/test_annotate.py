@@ -124,7 +124,8 @@ def test_lines_repeated_across_the_corpus_become_boilerplate(store: Store, tmp_p
     ]
     for i, headline in enumerate(stories):  # digits are folded: the story lines differ by words
         (folder / f"{i}.txt").write_text(
-            f"{headline}\n\nSubscribe to our weekly newsletter today\n\n{headline}, officials confirmed."
+            f"{headline}\n\nSubscribe to our weekly newsletter today\n\n"
+            f"{headline}, officials confirmed."
         )
     import_paths(store, [folder])
     annotate(store)
