@@ -194,8 +194,10 @@ def test_newer_schema_is_refused(db_path: Path) -> None:
 
 def test_read_only_open_refuses_writes_with_a_message(db_path: Path) -> None:
     Store(db_path).close()
-    with Store(db_path, readonly=True) as ro, pytest.raises(sqlite3.OperationalError):
+    with Store(db_path, readonly=True) as ro, pytest.raises(StoreError, match="read-only"):
         ro.add_document("x", "y")
+    with Store(db_path) as rw:
+        assert rw.count_documents() == 0
 
 
 @settings(

@@ -107,9 +107,15 @@ def transaction(db: sqlite_utils.Database) -> Iterator[None]:
             raise
         conn.execute(f"RELEASE {name}")
         return
-    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise StoreError(f"cannot write to the project: {_reason(exc)}") from None
     try:
         yield
+    except sqlite3.OperationalError as exc:
+        conn.rollback()
+        raise StoreError(f"could not save: {_reason(exc)}") from None
     except BaseException:
         conn.rollback()
         raise
@@ -134,4 +140,8 @@ def _reason(exc: sqlite3.DatabaseError) -> str:
     text = str(exc)
     if "file is not a database" in text:
         return "the file is not a SQLite database, or it is corrupt"
+    if "readonly database" in text:
+        return "the database is read-only (file permissions, a read-only disk, or opened read-only)"
+    if "database is locked" in text:
+        return "the database is busy in another program; try again"
     return text
