@@ -1,0 +1,247 @@
+"""Small dialogs, each behind an ``ask()`` classmethod that tests replace.
+
+Also the help windows: keyboard shortcuts from the bindings, guidelines from the label scheme.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.model import Label
+
+
+class AnnotatorNameDialog:
+    """Asked once: whose layer the edits go to."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, default: str) -> str | None:
+        name, ok = QInputDialog.getText(
+            parent, "Who is annotating?",
+            "Your name (your corrections are kept in a layer of that name):",
+            QLineEdit.EchoMode.Normal, default,
+        )  # fmt: skip
+        name = name.strip()
+        return name if ok and name else None
+
+
+class SpeakerNameDialog:
+    """The full name of who is quoted (``attrs.speaker_name`` of the quote)."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, current: str, people: Sequence[str]) -> str | None:
+        items = list(dict.fromkeys([current, *people])) if current else list(dict.fromkeys(people))
+        name, ok = QInputDialog.getItem(
+            parent, "Speaker name", "Who says this quote (full name):", items or [""], 0, True
+        )
+        return name.strip() if ok else None
+
+
+class PickMentionDialog:
+    """Choose one of the article's PERSON mentions."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, items: Sequence[str]) -> int | None:
+        dialog = QDialog(parent)
+        dialog.setWindowTitle(title)
+        layout = QVBoxLayout(dialog)
+        listing = QListWidget(dialog)
+        listing.addItems(list(items))
+        listing.setCurrentRow(0)
+        listing.itemDoubleClicked.connect(dialog.accept)
+        layout.addWidget(listing)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted or listing.currentRow() < 0:
+            return None
+        return listing.currentRow()
+
+
+class NoteDialog:
+    """The annotator's free-text note on a document."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, current: str) -> str | None:
+        dialog = QDialog(parent)
+        dialog.setWindowTitle("Note on this document")
+        layout = QVBoxLayout(dialog)
+        editor = QPlainTextEdit(current, dialog)
+        layout.addWidget(editor)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        dialog.resize(420, 220)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return editor.toPlainText()
+
+
+class ImportDialog:
+    """Which files or folder to import."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, *, folder: bool) -> list[Path]:
+        if folder:
+            chosen = QFileDialog.getExistingDirectory(parent, "Import a folder")
+            return [Path(chosen)] if chosen else []
+        files, _ = QFileDialog.getOpenFileNames(
+            parent, "Import files", "", "Articles (*.txt *.text *.jsonl *.csv *.tsv);;All (*)"
+        )
+        return [Path(f) for f in files]
+
+
+@dataclass
+class ExportChoice:
+    format: str
+    out: Path
+    layer: str
+    status: str
+    split: str
+    include_boilerplate: bool
+
+
+class ExportDialog(QDialog):
+    """Format, destination, layer, status and split of an export."""
+
+    def __init__(self, parent: QWidget | None, formats: Sequence[str], annotator: str):
+        super().__init__(parent)
+        self.setWindowTitle("Export")
+        form = QFormLayout(self)
+        self.format = QComboBox(self)
+        self.format.addItems(list(formats))
+        self.out = QLineEdit(self)
+        browse = QPushButton("Browse…", self)
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.out)
+        row.addWidget(browse)
+        self.layer = QComboBox(self)
+        self.layer.addItems(["gold", annotator, "model"])
+        self.status = QComboBox(self)
+        self.status.addItems(["done", "in_progress", "skipped", "new", "all"])
+        self.split = QLineEdit(self)
+        self.split.setPlaceholderText("e.g. train=0.8,dev=0.1,test=0.1 (empty: one file)")
+        self.boilerplate = QCheckBox("Include boilerplate lines", self)
+        form.addRow("Format", self.format)
+        form.addRow("Write to", row)
+        form.addRow("Layer", self.layer)
+        form.addRow("Documents", self.status)
+        form.addRow("Split", self.split)
+        form.addRow("", self.boilerplate)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, "Export to")
+        if chosen:
+            self.out.setText(chosen)
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, formats: Sequence[str], annotator: str
+    ) -> ExportChoice | None:
+        dialog = cls(parent, formats, annotator)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.out.text().strip():
+            return None
+        return ExportChoice(
+            dialog.format.currentText(), Path(dialog.out.text().strip()),
+            dialog.layer.currentText(), dialog.status.currentText(), dialog.split.text().strip(),
+            dialog.boilerplate.isChecked(),
+        )  # fmt: skip
+
+
+def _help_window(parent: QWidget | None, title: str, body: str) -> QDialog:
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    layout = QVBoxLayout(dialog)
+    browser = QTextBrowser(dialog)
+    browser.setHtml(body)
+    browser.setObjectName("helpText")
+    layout.addWidget(browser)
+    dialog.resize(620, 640)
+    dialog.show()
+    return dialog
+
+
+def shortcuts_html(menus: Sequence[tuple[str, Sequence[QAction]]], extra: Sequence[str]) -> str:
+    """A table of every menu command that has keys, menu by menu."""
+    parts = ["<h2>Keyboard shortcuts</h2>"]
+    for menu, actions in menus:
+        rows = [
+            f"<tr><td style='padding-right:18px'><b>{html.escape(', '.join(k.toString() for k in a.shortcuts()))}</b></td>"  # noqa: E501
+            f"<td>{html.escape(a.text().replace('&', ''))}</td></tr>"
+            for a in actions
+            if a.shortcuts()
+        ]
+        if rows:
+            parts.append(f"<h3>{html.escape(menu)}</h3><table>{''.join(rows)}</table>")
+    parts.append("<h3>Mouse and text</h3><ul>")
+    parts += [f"<li>{html.escape(line)}</li>" for line in extra]
+    parts.append("</ul>")
+    return "".join(parts)
+
+
+def guidelines_html(labels: Sequence[Label]) -> str:
+    """Annotation guidelines built from the label descriptions of the scheme."""
+    parts = ["<h2>Annotation guidelines</h2>"]
+    for label in labels:
+        key = f" — key <b>{html.escape(label.key.upper())}</b>" if label.key else ""
+        parts.append(
+            f"<p><span style='background:{label.color}'>&nbsp;{html.escape(label.name)}"
+            "&nbsp;</span>"
+            f" <i>{html.escape(label.kind)}</i>{key}<br>{html.escape(label.description)}</p>"
+        )
+    return "".join(parts)
+
+
+def show_help(parent: QWidget | None, title: str, body: str) -> QDialog:
+    """A non-modal window with rich text."""
+    return _help_window(parent, title, body)
+
+
+__all__ = [
+    "AnnotatorNameDialog",
+    "ExportChoice",
+    "ExportDialog",
+    "ImportDialog",
+    "NoteDialog",
+    "PickMentionDialog",
+    "SpeakerNameDialog",
+    "guidelines_html",
+    "shortcuts_html",
+    "show_help",
+]  # fmt: skip

@@ -1,0 +1,265 @@
+"""The document list: a windowed table over the store that stays instant at 100,000 documents.
+
+The model knows only the row count; rows are read a page at a time with
+``list_documents(offset, limit)`` when the view asks for them, and a few pages are cached.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from datetime import datetime
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.model import STATUSES
+from annotator.store import DocumentFilter, DocumentRow, Store, count_documents, list_documents
+from annotator.store.gui_queries import document_position, last_edits
+
+Index = QModelIndex | QPersistentModelIndex
+DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole
+HEADERS = ("Title", "Status", "Spans", "Last edited")
+STATUS_TEXT = {"new": "new", "in_progress": "in progress", "done": "done", "skipped": "skipped"}
+STATUS_COLOR = {"new": "#6b7280", "in_progress": "#b45309", "done": "#15803d", "skipped": "#9ca3af"}
+
+
+def _when(stamp: str | None) -> str:
+    if not stamp:
+        return ""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%d %b %H:%M")
+    except ValueError:
+        return stamp
+
+
+class DocumentListModel(QAbstractTableModel):
+    """Documents matching a :class:`DocumentFilter`, read page by page."""
+
+    PAGE = 200
+    CACHED_PAGES = 8
+
+    def __init__(self, *, store: Store, annotator: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.filter = DocumentFilter(annotator=annotator)
+        self._count = count_documents(store, self.filter)
+        self._pages: OrderedDict[int, tuple[list[DocumentRow], dict[int, str]]] = OrderedDict()
+        #: Pages read from the store since the last reset (for tests of laziness).
+        self.pages_read = 0
+
+    # -- Qt model -----------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return HEADERS[section] if 0 <= section < len(HEADERS) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        found = self._row(index.row())
+        if found is None:
+            return None
+        row, edited = found
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return row.title or row.name
+            if column == 1:
+                return STATUS_TEXT.get(row.status, row.status)
+            if column == 2:
+                return row.spans
+            return _when(max(filter(None, (row.last_edited, edited)), default=None))
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return f"{row.title or row.name}\n{row.name} (#{row.id})"
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1:
+            return QColor(STATUS_COLOR.get(row.status, "#000000"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == DOCUMENT_ID_ROLE:
+            return row.id
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # -- pages --------------------------------------------------------------------------
+    def _row(self, row: int) -> tuple[DocumentRow, str | None] | None:
+        if not 0 <= row < self._count:
+            return None
+        number, at = divmod(row, self.PAGE)
+        page = self._pages.get(number)
+        if page is None:
+            offset = number * self.PAGE
+            rows = list_documents(self.store, self.filter, offset=offset, limit=self.PAGE)
+            edits = last_edits(self.store, self.filter.annotator, [r.id for r in rows])
+            page = self._pages[number] = (rows, edits)
+            self.pages_read += 1
+            while len(self._pages) > self.CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        rows, edits = page
+        if at >= len(rows):
+            return None
+        return rows[at], edits.get(rows[at].id)
+
+    def document_id(self, row: int) -> int | None:
+        found = self._row(row)
+        return None if found is None else found[0].id
+
+    def row_of(self, document_id: int) -> int | None:
+        return document_position(self.store, self.filter, document_id)
+
+    def set_filter(
+        self, *, status: str | None = None, label: str | None = None, search: str | None = None
+    ) -> None:
+        self.beginResetModel()
+        self.filter = DocumentFilter(self.filter.annotator, status, label, search or None)
+        self._count = count_documents(self.store, self.filter)
+        self._pages.clear()
+        self.endResetModel()
+
+    def refresh(self, *, recount: bool = True) -> None:
+        """Re-read after a change: in place when the row count holds, else a reset.
+
+        ``recount=False`` skips counting when the change cannot move a document in or out of
+        the filter (a span edit while no status or label filter is set).
+        """
+        flt = self.filter
+        recount = recount or bool(flt.status or flt.label)
+        count = count_documents(self.store, flt) if recount else self._count
+        if count != self._count:
+            self.beginResetModel()
+            self._count = count
+            self._pages.clear()
+            self.endResetModel()
+            return
+        self._pages.clear()
+        if count:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(count - 1, len(HEADERS) - 1),
+                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole],
+            )  # fmt: skip
+
+
+class DocumentListPanel(QWidget):
+    """Filters (status, label, full-text search) above the document table.
+
+    Signals:
+        document_chosen(int): the user picked a document.
+    """
+
+    document_chosen = Signal(int)
+
+    def __init__(
+        self, *, store: Store, annotator: str, labels: Sequence[str], parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.model = DocumentListModel(store=store, annotator=annotator, parent=self)
+        self.status = QComboBox(self)
+        self.status.addItem("All statuses", None)
+        for status in STATUSES:
+            self.status.addItem(STATUS_TEXT[status].capitalize(), status)
+        self.label = QComboBox(self)
+        self.label.addItem("Any label", None)
+        for name in labels:
+            self.label.addItem(name, name)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search text…  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.status.currentIndexChanged.connect(self.apply_filter)
+        self.label.currentIndexChanged.connect(self.apply_filter)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 84), (2, 56), (3, 96)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.status)
+        filters.addWidget(self.label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+        self._current: int | None = None
+
+    def apply_filter(self) -> None:
+        self.model.set_filter(
+            status=self.status.currentData(), label=self.label.currentData(),
+            search=self.search.text().strip(),
+        )  # fmt: skip
+        self.show_document(self._current)
+
+    def refresh(self, *, recount: bool = True) -> None:
+        self.model.refresh(recount=recount)
+        self.show_document(self._current)
+
+    def show_document(self, document_id: int | None) -> None:
+        """Select the row of the open document without reopening it."""
+        self._current = document_id
+        row = None if document_id is None else self.model.row_of(document_id)
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        try:
+            if row is None:
+                self.table.clearSelection()
+                selection.clearCurrentIndex()
+            else:
+                index = self.model.index(row, 0)
+                self.table.setCurrentIndex(index)
+                self.table.selectRow(row)
+                self.table.scrollTo(index)
+        finally:
+            selection.blockSignals(False)
+        self.table.viewport().update()
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        document_id = self.model.document_id(current.row()) if current.isValid() else None
+        if document_id is not None and document_id != self._current:
+            self._current = document_id
+            self.document_chosen.emit(document_id)

@@ -1,0 +1,216 @@
+"""Long jobs (import, pre-annotation, export) in worker threads, with progress and cancel.
+
+A worker opens its own :class:`Store` on the project file: a SQLite connection is never shared
+across threads. The main window keeps working; it sees the worker's commits through
+``data_version`` like any other outside change.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from annotator.resources import seeds_dir
+from annotator.store import Store
+
+Progress = Callable[[int, int, str], None]
+Cancel = Callable[[], bool]
+Task = Callable[[Store, Progress, Cancel], Any]
+
+
+class _Signals(QObject):
+    """Lives on the GUI thread: the worker emits, and the slots run queued on the GUI thread."""
+
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(object, str)
+
+    def __init__(self, runner: TaskRunner, job: Job):
+        super().__init__(runner)
+        self._runner = runner
+        self._job = job
+        self.on_done: Callable[[Any], None] = lambda _result: None
+        self.on_error: Callable[[BaseException, str], None] = lambda _exc, _tb: None
+        self.progress.connect(self._progress)
+        self.finished.connect(self._finished)
+        self.failed.connect(self._failed)
+
+    @Slot(int, int, str)
+    def _progress(self, done: int, total: int, name: str) -> None:
+        self._job.progress = (done, total, name)
+
+    @Slot(object)
+    def _finished(self, result: Any) -> None:
+        self._runner._end(self._job, lambda: self.on_done(result))
+
+    @Slot(object, str)
+    def _failed(self, exc: BaseException, tb: str) -> None:
+        self._runner._end(self._job, lambda: self.on_error(exc, tb))
+
+
+class _Runnable(QRunnable):
+    def __init__(self, path: Path, task: Task, signals: _Signals, cancel: threading.Event):
+        super().__init__()
+        self.setAutoDelete(False)
+        self._path = path
+        self._task = task
+        self._signals = signals
+        self._cancel = cancel
+
+    def run(self) -> None:
+        try:
+            with Store(self._path) as store:
+                result = self._task(store, self._signals.progress.emit, self._cancel.is_set)
+        except BaseException as exc:
+            self._signals.failed.emit(exc, traceback.format_exc())
+        else:
+            self._signals.finished.emit(result)
+
+
+@dataclass
+class Job:
+    """A running task: its title, cancel flag and latest progress."""
+
+    title: str
+    cancel: threading.Event = field(default_factory=threading.Event)
+    progress: tuple[int, int, str] = (0, 0, "")
+    dialog: QProgressDialog | None = None
+    runnable: _Runnable | None = None
+    signals: _Signals | None = None
+
+
+class TaskRunner(QObject):
+    """Starts tasks in a thread pool and reports their end on the GUI thread.
+
+    Signals:
+        busy_changed(bool): a task started, or the last one ended.
+    """
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, *, db_path: Path, parent: QObject | None = None):
+        super().__init__(parent)
+        self.db_path = db_path
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(2)
+        self.jobs: list[Job] = []
+        self._tick = QTimer(self, interval=120)
+        self._tick.timeout.connect(self._update_dialogs)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.jobs)
+
+    def start(
+        self,
+        title: str,
+        task: Task,
+        *,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException, str], None],
+        dialog_parent: QWidget | None = None,
+    ) -> Job:
+        """Run ``task(store, progress, cancel)``; with ``dialog_parent``, show a progress dialog."""
+        job = Job(title)
+        signals = job.signals = _Signals(self, job)
+        signals.on_done = on_done
+        signals.on_error = on_error
+        if dialog_parent is not None:
+            dialog = QProgressDialog(title, "Cancel", 0, 0, dialog_parent)
+            dialog.setWindowTitle("Annotator")
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(300)
+            dialog.setAutoClose(False)
+            dialog.setAutoReset(False)
+            dialog.canceled.connect(job.cancel.set)
+            job.dialog = dialog
+        job.runnable = _Runnable(self.db_path, task, signals, job.cancel)
+        self.jobs.append(job)
+        if len(self.jobs) == 1:
+            self.busy_changed.emit(True)
+            self._tick.start()
+        self.pool.start(job.runnable)
+        return job
+
+    def _update_dialogs(self) -> None:
+        # Polled rather than set from each progress signal: a modal dialog's setValue runs the
+        # event loop, which must not happen inside the slot of the next progress signal.
+        for job in list(self.jobs):
+            if job.dialog is None or job.cancel.is_set():
+                continue
+            done, total, name = job.progress
+            if total:
+                job.dialog.setMaximum(total)
+                job.dialog.setLabelText(f"{job.title}\n{name}")
+                job.dialog.setValue(min(done, total))
+
+    def _end(self, job: Job, report: Callable[[], None]) -> None:
+        if job not in self.jobs:
+            return
+        self.jobs.remove(job)
+        if job.signals is not None:
+            job.signals.deleteLater()
+        if job.dialog is not None:
+            job.dialog.close()
+            job.dialog.deleteLater()
+            job.dialog = None
+        if not self.jobs:
+            self._tick.stop()
+            self.busy_changed.emit(False)
+        report()
+
+    def cancel_all(self, wait_ms: int = 10_000) -> None:
+        """Ask every task to stop and wait for the threads (on quit)."""
+        for job in self.jobs:
+            job.cancel.set()
+        self.pool.waitForDone(wait_ms)
+
+
+# -- the tasks -------------------------------------------------------------------------------
+def import_task(paths: Sequence[Path]) -> Task:
+    def run(store: Store, progress: Progress, cancel: Cancel) -> Any:
+        from annotator.ops.importing import import_paths
+
+        return import_paths(store, list(paths), progress=progress, cancel=cancel)
+
+    return run
+
+
+def annotate_task(*, force: bool = False) -> Task:
+    def run(store: Store, progress: Progress, cancel: Cancel) -> Any:
+        from annotator.ops.annotate import annotate  # loads spaCy, off the GUI thread
+
+        return annotate(store, force=force, progress=progress, cancel=cancel)
+
+    return run
+
+
+def seed_task() -> Task:
+    """First run: import the bundled sample articles, then pre-annotate them."""
+
+    def run(store: Store, progress: Progress, cancel: Cancel) -> Any:
+        from annotator.ops.annotate import annotate
+        from annotator.ops.importing import import_paths
+
+        imported = import_paths(store, [seeds_dir()], progress=progress, cancel=cancel)
+        if cancel():
+            return imported, None
+        return imported, annotate(store, progress=progress, cancel=cancel)
+
+    return run
+
+
+def export_task(**options: Any) -> Task:
+    def run(store: Store, progress: Progress, cancel: Cancel) -> Any:
+        from annotator.ops.export import export
+
+        return export(store, progress=progress, cancel=cancel, **options)
+
+    return run

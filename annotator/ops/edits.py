@@ -1,0 +1,451 @@
+"""Reversible edits of one annotator's layer: command objects with ``do``/``undo``, no Qt.
+
+Every user change in the editor is one :class:`Edit`. ``do`` and ``undo`` each run in one
+transaction that also writes an edit-log entry, so what the screen shows is already saved.
+The desktop app wraps these in ``QUndoCommand``; tests and scripts can use them directly.
+
+Decisions:
+- Creating, relabelling or resizing a span makes it ``source="human"`` and reviewed.
+- Changing only a span's attributes (the quote's speaker name) marks it reviewed and keeps its
+  source: the annotator checked the span without redrawing it.
+- Accepting suggestions keeps ``source="model"`` and sets ``reviewed``, so statistics can still
+  tell what the model got right from what a person drew.
+- A deleted span comes back under its old id. Span ids can be reused by SQLite after a delete,
+  so an :class:`IdMap` shared by the edits of a session redirects an old id to the new one when
+  the old id was taken meanwhile; relations are named by ``(head, child, label)``, which is unique.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+from annotator.errors import NotFoundError
+from annotator.model import SpanData
+from annotator.ops import workflow
+from annotator.store import Store
+
+__all__ = [
+    "AcceptSuggestions", "AddRelation", "Batch", "ClearSuggestions", "CreateSpan", "DeleteSpan",
+    "Edit", "IdMap", "RemoveRelation", "SetLink", "SetNote", "SetStatus", "UpdateSpan",
+]  # fmt: skip
+
+
+class IdMap:
+    """Where a span id now lives, after an undo had to re-create the span under a new id."""
+
+    def __init__(self) -> None:
+        self._moved: dict[int, int] = {}
+
+    def resolve(self, span_id: int) -> int:
+        while span_id in self._moved:
+            span_id = self._moved[span_id]
+        return span_id
+
+    def moved(self, old: int, new: int) -> None:
+        if old != new:
+            self._moved[old] = new
+
+
+def _span_payload(span: SpanData) -> dict[str, Any]:
+    return {k: v for k, v in asdict(span).items() if v is not None}
+
+
+def _restore(store: Store, ids: IdMap, document_id: int, layer: str, span: SpanData) -> int:
+    """Put a span back under its old id, or under a new one if that id was reused meanwhile."""
+    assert span.id is not None
+    try:
+        store.span(span.id)
+    except NotFoundError:
+        return store.restore_span(document_id, layer, span)
+    new_id = store.add_span(document_id, layer, replace(span, id=None))
+    ids.moved(span.id, new_id)
+    return new_id
+
+
+def _find_relation(store: Store, document_id: int, layer: str, key: tuple[int, int, str]) -> int:
+    for rel in store.relations(document_id, layer):
+        if (rel.head_id, rel.child_id, rel.label) == key:
+            return rel.id
+    raise NotFoundError(f"no {key[2]} link from span {key[0]} to span {key[1]}")
+
+
+def _links_of(store: Store, document_id: int, layer: str, span_ids: set[int]) -> list[Any]:
+    return [
+        (r.head_id, r.child_id, r.label)
+        for r in store.relations(document_id, layer)
+        if r.head_id in span_ids or r.child_id in span_ids
+    ]
+
+
+@dataclass
+class Edit(ABC):
+    """One reversible change to ``annotator``'s layer of one document."""
+
+    document_id: int
+    annotator: str
+    ids: IdMap = field(default_factory=IdMap, repr=False, compare=False, kw_only=True)
+
+    #: Edit-log action name.
+    action = "edit"
+
+    @property
+    def layer(self) -> str:
+        return self.annotator
+
+    @property
+    def undo_action(self) -> str:
+        return f"undo:{self.action}"
+
+    @property
+    def description(self) -> str:
+        """A few words for the undo menu and the status bar."""
+        return self.action
+
+    def do(self, store: Store) -> None:
+        with store.transaction():
+            payload = self._do(store)
+            if payload is None:  # the operation wrote its own log entry
+                return
+            store.log_edit(
+                self.annotator, self.action, document_id=self.document_id, layer=self.layer,
+                payload=payload,
+            )  # fmt: skip
+
+    def undo(self, store: Store) -> None:
+        with store.transaction():
+            payload = self._undo(store)
+            store.log_edit(
+                self.annotator, self.undo_action, document_id=self.document_id,
+                layer=self.layer, payload=payload,
+            )  # fmt: skip
+
+    @abstractmethod
+    def _do(self, store: Store) -> dict[str, Any] | None: ...
+
+    @abstractmethod
+    def _undo(self, store: Store) -> dict[str, Any]: ...
+
+
+@dataclass
+class CreateSpan(Edit):
+    """Draw a new span; it is the annotator's own (``source="human"``, reviewed)."""
+
+    label: str = ""
+    start: int = 0
+    end: int = 0
+    attrs: dict[str, Any] = field(default_factory=dict)
+    #: The id the span got on the first ``do``; a redo restores it under the same id.
+    span_id: int | None = None
+    action = "span:create"
+
+    @property
+    def description(self) -> str:
+        return f"Add {self.label}"
+
+    def _span(self) -> SpanData:
+        return SpanData(
+            self.start, self.end, self.label, source="human", reviewed=True,
+            attrs=dict(self.attrs), id=self.span_id,
+        )  # fmt: skip
+
+    def current_id(self) -> int:
+        if self.span_id is None:
+            raise NotFoundError("the span has not been created yet")
+        return self.ids.resolve(self.span_id)
+
+    def _do(self, store: Store) -> dict[str, Any]:
+        if self.span_id is None:
+            self.span_id = store.add_span(self.document_id, self.layer, self._span())
+        else:
+            span = replace(self._span(), id=self.current_id())
+            _restore(store, self.ids, self.document_id, self.layer, span)
+        return _span_payload(replace(self._span(), id=self.current_id()))
+
+    def _undo(self, store: Store) -> dict[str, Any]:
+        store.delete_span(self.current_id())
+        return {"id": self.current_id()}
+
+
+#: A span named by its id, or by the edit that creates it earlier in the same :class:`Batch`.
+SpanRef = int | CreateSpan
+
+
+def _resolve(ids: IdMap, ref: SpanRef) -> int:
+    return ref.current_id() if isinstance(ref, CreateSpan) else ids.resolve(ref)
+
+
+@dataclass
+class DeleteSpan(Edit):
+    """Delete a span; undo restores it under its id together with its relations."""
+
+    span_id: int = 0
+    _span: SpanData | None = field(default=None, init=False, repr=False)
+    _links: list[tuple[int, int, str]] = field(default_factory=list, init=False, repr=False)
+    action = "span:delete"
+
+    @property
+    def description(self) -> str:
+        return f"Delete {self._span.label}" if self._span else "Delete span"
+
+    def _do(self, store: Store) -> dict[str, Any]:
+        span_id = self.ids.resolve(self.span_id)
+        _doc, _layer, self._span = store.span(span_id)
+        self._links = _links_of(store, self.document_id, self.layer, {span_id})
+        store.delete_span(span_id)
+        return {**_span_payload(self._span), "links": self._links}
+
+    def _undo(self, store: Store) -> dict[str, Any]:
+        assert self._span is not None
+        restored = _restore(store, self.ids, self.document_id, self.layer, self._span)
+        for head, child, label in self._links:
+            store.add_relation(self.ids.resolve(head), self.ids.resolve(child), label)
+        return {"id": restored}
+
+
+@dataclass
+class UpdateSpan(Edit):
+    """Relabel, resize or change the attributes of a span."""
+
+    span_id: int = 0
+    changes: dict[str, Any] = field(default_factory=dict)
+    _before: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
+    action = "span:update"
+
+    @property
+    def description(self) -> str:
+        if "label" in self.changes:
+            return f"Relabel as {self.changes['label']}"
+        if "start" in self.changes or "end" in self.changes:
+            return "Resize span"
+        return "Edit span"
+
+    def _do(self, store: Store) -> dict[str, Any]:
+        span_id = self.ids.resolve(self.span_id)
+        _doc, _layer, old = store.span(span_id)
+        changes = dict(self.changes)
+        if {"label", "start", "end"} & changes.keys():
+            changes.setdefault("source", "human")
+        changes.setdefault("reviewed", True)
+        self._before = {k: getattr(old, k) for k in changes}
+        store.update_span(span_id, **changes)
+        return {"id": span_id, "before": self._before, "after": changes}
+
+    def _undo(self, store: Store) -> dict[str, Any]:
+        span_id = self.ids.resolve(self.span_id)
+        store.update_span(span_id, **self._before)
+        return {"id": span_id, "restored": self._before}
+
+
+@dataclass
+class AddRelation(Edit):
+    """Link a quote to its speaker mention or cue."""
+
+    head: SpanRef = 0
+    child: SpanRef = 0
+    label: str = ""
+    action = "relation:add"
+
+    @property
+    def description(self) -> str:
+        return f"Link {self.label.lower()}"
+
+    def _key(self) -> tuple[int, int, str]:
+        return _resolve(self.ids, self.head), _resolve(self.ids, self.child), self.label
+
+    def _do(self, store: Store) -> dict[str, Any]:
+        head, child, label = self._key()
+        store.add_relation(head, child, label)
+        return {"head": head, "child": child, "label": label}
+
+    def _undo(self, store: Store) -> dict[str, Any]:
+        store.delete_relation(_find_relation(store, self.document_id, self.layer, self._key()))
+        return dict(zip(("head", "child", "label"), self._key()))
+
+
+@dataclass
+class RemoveRelation(AddRelation):
+    """Unlink a quote from a speaker mention or cue."""
+
+    action = "relation:remove"
+
+    @property
+    def description(self) -> str:
+        return f"Unlink {self.label.lower()}"
+
+    def _do(self, store: Store) -> dict[str, Any]:
+        return super()._undo(store)
+
+    def _undo(self, store: Store) -> dict[str, Any]:
+        return super()._do(store)
+
+
+@dataclass
+class Batch(Edit):
+    """Several edits as one step: one transaction, one undo."""
+
+    edits: list[Edit] = field(default_factory=list)
+    text: str = "Edit"
+    action = "batch"
+
+    @property
+    def description(self) -> str:
+        return self.text
+
+    def _do(self, store: Store) -> dict[str, Any]:
+        for edit in self.edits:
+            edit.do(store)
+        return {"edits": [e.action for e in self.edits]}
+
+    def _undo(self, store: Store) -> dict[str, Any]:
+        for edit in reversed(self.edits):
+            edit.undo(store)
+        return {"edits": [e.action for e in self.edits]}
+
+
+@dataclass
+class SetLink(Edit):
+    """Make ``child`` the quote's only ``label`` link (None removes the link)."""
+
+    quote: SpanRef = 0
+    label: str = ""
+    child: SpanRef | None = None
+    _removed: list[tuple[int, int, str]] = field(default_factory=list, init=False, repr=False)
+    action = "relation:set"
+
+    @property
+    def description(self) -> str:
+        verb = "Link" if self.child is not None else "Unlink"
+        return f"{verb} {self.label.lower()}"
+
+    def _do(self, store: Store) -> dict[str, Any]:
+        quote = _resolve(self.ids, self.quote)
+        self._removed = [
+            (r.head_id, r.child_id, r.label)
+            for r in store.relations(self.document_id, self.layer)
+            if r.head_id == quote and r.label == self.label
+        ]
+        for key in self._removed:
+            store.delete_relation(_find_relation(store, self.document_id, self.layer, key))
+        child = None if self.child is None else _resolve(self.ids, self.child)
+        if child is not None:
+            store.add_relation(quote, child, self.label)
+        return {"quote": quote, "label": self.label, "child": child, "removed": self._removed}
+
+    def _undo(self, store: Store) -> dict[str, Any]:
+        quote = _resolve(self.ids, self.quote)
+        if self.child is not None:
+            key = (quote, _resolve(self.ids, self.child), self.label)
+            store.delete_relation(_find_relation(store, self.document_id, self.layer, key))
+        for head, child, label in self._removed:
+            store.add_relation(self.ids.resolve(head), self.ids.resolve(child), label)
+        return {"quote": quote, "label": self.label, "restored": self._removed}
+
+
+@dataclass
+class SetStatus(Edit):
+    """Accept (``done``), skip or reopen a document; accepting marks every span reviewed."""
+
+    status: str = "done"
+    _previous: str = field(default="new", init=False)
+    _unreviewed: list[int] = field(default_factory=list, init=False, repr=False)
+    action = "status"
+
+    @property
+    def description(self) -> str:
+        return {"done": "Accept document", "skipped": "Skip document"}.get(
+            self.status, "Reopen document"
+        )
+
+    def _do(self, store: Store) -> None:
+        self._unreviewed = [
+            s.id for s in store.spans(self.document_id, self.layer) if s.id and not s.reviewed
+        ]
+        # workflow.set_status writes its own edit-log entry.
+        self._previous = workflow.set_status(store, self.document_id, self.annotator, self.status)
+
+    def _undo(self, store: Store) -> dict[str, Any]:
+        store.set_status(self.document_id, self.annotator, self._previous)
+        if self.status == "done":
+            store.set_reviewed([self.ids.resolve(i) for i in self._unreviewed], False)
+        return {"before": self.status, "after": self._previous}
+
+    @property
+    def undo_action(self) -> str:
+        return f"undo:status:{self.status}"
+
+
+@dataclass
+class SetNote(Edit):
+    """Change the annotator's note on a document."""
+
+    note: str = ""
+    _before: str = field(default="", init=False)
+    action = "note"
+
+    @property
+    def description(self) -> str:
+        return "Edit note"
+
+    def _do(self, store: Store) -> dict[str, Any]:
+        self._before = store.note(self.document_id, self.annotator)
+        store.set_note(self.document_id, self.annotator, self.note)
+        return {"before": self._before, "after": self.note}
+
+    def _undo(self, store: Store) -> dict[str, Any]:
+        store.set_note(self.document_id, self.annotator, self._before)
+        return {"before": self.note, "after": self._before}
+
+
+def _suggestions(store: Store, document_id: int, layer: str) -> list[SpanData]:
+    return [s for s in store.spans(document_id, layer) if s.source == "model" and not s.reviewed]
+
+
+@dataclass
+class AcceptSuggestions(Edit):
+    """Mark every unreviewed model suggestion reviewed; each keeps ``source="model"``."""
+
+    _ids: list[int] = field(default_factory=list, init=False, repr=False)
+    action = "suggestions:accept"
+
+    @property
+    def description(self) -> str:
+        return "Accept all suggestions"
+
+    def _do(self, store: Store) -> dict[str, Any]:
+        self._ids = [s.id for s in _suggestions(store, self.document_id, self.layer) if s.id]
+        store.set_reviewed(self._ids, True)
+        return {"spans": self._ids}
+
+    def _undo(self, store: Store) -> dict[str, Any]:
+        ids = [self.ids.resolve(i) for i in self._ids]
+        store.set_reviewed(ids, False)
+        return {"spans": ids}
+
+
+@dataclass
+class ClearSuggestions(Edit):
+    """Delete every unreviewed model suggestion (and the links that use them)."""
+
+    _spans: list[SpanData] = field(default_factory=list, init=False, repr=False)
+    _links: list[tuple[int, int, str]] = field(default_factory=list, init=False, repr=False)
+    action = "suggestions:clear"
+
+    @property
+    def description(self) -> str:
+        return "Clear all suggestions"
+
+    def _do(self, store: Store) -> dict[str, Any]:
+        self._spans = _suggestions(store, self.document_id, self.layer)
+        ids = {s.id for s in self._spans if s.id is not None}
+        self._links = _links_of(store, self.document_id, self.layer, ids)
+        for span_id in ids:
+            store.delete_span(span_id)
+        return {"spans": sorted(ids), "links": self._links}
+
+    def _undo(self, store: Store) -> dict[str, Any]:
+        restored = [_restore(store, self.ids, self.document_id, self.layer, s) for s in self._spans]
+        for head, child, label in self._links:
+            store.add_relation(self.ids.resolve(head), self.ids.resolve(child), label)
+        return {"spans": restored}
