@@ -105,3 +105,22 @@ def test_split_is_stable_and_follows_the_ratios() -> None:
 def test_bad_split_is_one_clear_message(bad: str) -> None:
     with pytest.raises(AnnotatorError, match="split"):
         parse_split(bad)
+
+
+def test_document_opened_before_preannotation_gets_suggestions_later(store: Store) -> None:
+    doc_id, _ = store.add_document("d", TEXT)
+    assert workflow.open_document(store, doc_id, "alice") is False
+    assert store.status(doc_id, "alice") == "in_progress"
+    _model_run(store, doc_id)
+    assert workflow.open_document(store, doc_id, "alice") is True
+    assert len(store.spans(doc_id, "alice")) == 5
+
+
+def test_suggestions_never_come_back_after_the_annotator_deleted_them(store: Store) -> None:
+    doc_id, _ = store.add_document("d", TEXT)
+    _model_run(store, doc_id)
+    workflow.open_document(store, doc_id, "alice")
+    for span in store.spans(doc_id, "alice"):
+        store.delete_span(span.id)
+    assert workflow.open_document(store, doc_id, "alice") is False
+    assert store.spans(doc_id, "alice") == []

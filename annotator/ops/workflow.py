@@ -17,27 +17,39 @@ def suggestion_layer(store: Store) -> str | None:
 
 
 def open_document(store: Store, document_id: int, annotator: str) -> bool:
-    """First open by ``annotator``: copy the model layer in as unreviewed suggestions.
+    """Open a document for ``annotator``; the first time a model layer has it, copy it in.
 
-    Returns True when suggestions were copied. Later opens change nothing.
+    The suggestions arrive as unreviewed spans (``source="model"``), once: a document the
+    annotator has already received suggestions for, or has annotated, is left as it is. A
+    document opened before any pre-annotation gets its suggestions at a later open. Returns
+    True when suggestions were copied.
     """
     if is_model_layer(annotator) or annotator == GOLD_LAYER:
         raise ValueError(f"{annotator!r} is a layer name, not an annotator")
     with store.transaction():
-        if store.has_status(document_id, annotator) or store.spans(document_id, annotator):
-            return False
+        status = store.status(document_id, annotator)
+        untouched = not store.has_layer_document(document_id, annotator) and not store.spans(
+            document_id, annotator
+        )
         source_layer = suggestion_layer(store)
         copied = False
-        if source_layer is not None and store.has_layer_document(document_id, source_layer):
+        if (
+            untouched
+            and status in ("new", "in_progress")
+            and source_layer is not None
+            and store.has_layer_document(document_id, source_layer)
+        ):
             spans, relations = store.annotations(document_id, source_layer)
             suggestions = [replace(s, id=None, source="model", reviewed=False) for s in spans]
             store.replace_annotations(document_id, annotator, suggestions, relations)
             copied = True
-        store.set_status(document_id, annotator, "in_progress")
-        store.log_edit(
-            annotator, "open", document_id=document_id, layer=annotator,
-            payload={"suggestions_from": source_layer if copied else None},
-        )  # fmt: skip
+        if status == "new":
+            store.set_status(document_id, annotator, "in_progress")
+        if copied or status == "new":
+            store.log_edit(
+                annotator, "open", document_id=document_id, layer=annotator,
+                payload={"suggestions_from": source_layer if copied else None},
+            )  # fmt: skip
         return copied
 
 
