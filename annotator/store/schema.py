@@ -136,6 +136,49 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v2_never_reuse_ids(db: sqlite_utils.Database) -> None:
+    """Spans and relations get AUTOINCREMENT ids: an undone delete restores a span under its old
+    id, which must never have been handed to another span in between."""
+    db.execute("PRAGMA defer_foreign_keys = ON")
+    db.execute(
+        """CREATE TABLE spans_v2 (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            layer_id INTEGER NOT NULL REFERENCES layers(id) ON DELETE CASCADE,
+            label TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            source TEXT NOT NULL CHECK (source IN ('model', 'human')),
+            reviewed INTEGER NOT NULL DEFAULT 0,
+            attrs TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (start >= 0 AND "end" > start)
+        )"""
+    )
+    db.execute("INSERT INTO spans_v2 SELECT * FROM spans")
+    db.execute(
+        """CREATE TABLE relations_v2 (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            layer_id INTEGER NOT NULL REFERENCES layers(id) ON DELETE CASCADE,
+            head_id INTEGER NOT NULL REFERENCES spans_v2(id) ON DELETE CASCADE,
+            child_id INTEGER NOT NULL REFERENCES spans_v2(id) ON DELETE CASCADE,
+            label TEXT NOT NULL CHECK (label IN ('SPEAKER', 'CUE')),
+            UNIQUE (head_id, child_id, label)
+        )"""
+    )
+    db.execute("INSERT INTO relations_v2 SELECT * FROM relations")
+    db.execute("DROP TABLE relations")
+    db.execute("DROP TABLE spans")
+    db.execute("ALTER TABLE spans_v2 RENAME TO spans")  # also renames relations_v2's references
+    db.execute("ALTER TABLE relations_v2 RENAME TO relations")
+    db.execute("CREATE INDEX idx_spans_doc_layer ON spans(document_id, layer_id, start)")
+    db.execute("CREATE INDEX idx_spans_label ON spans(label)")
+    db.execute("CREATE INDEX idx_relations_doc_layer ON relations(document_id, layer_id)")
+    db.execute("CREATE INDEX idx_relations_child ON relations(child_id)")
+
+
 #: Forward migrations; index + 1 is the version each produces.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_never_reuse_ids]
 SCHEMA_VERSION = len(MIGRATIONS)
