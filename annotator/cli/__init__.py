@@ -13,6 +13,7 @@ import click
 from annotator import __version__
 from annotator.cli.annotate import annotate_command
 from annotator.cli.common import Context, user_errors
+from annotator.cli.evaluate_quotes import evaluate_quotes_command
 from annotator.cli.export import export_command
 from annotator.cli.importing import import_command
 from annotator.cli.stats import stats_command
@@ -40,7 +41,13 @@ def main(ctx: click.Context, db: str | None) -> None:
             sys.exit(run_app(ctx.obj.db_path, is_default=ctx.obj.is_default))
 
 
-for _command in (import_command, annotate_command, export_command, stats_command):
+for _command in (
+    import_command,
+    annotate_command,
+    export_command,
+    stats_command,
+    evaluate_quotes_command,
+):
     main.add_command(_command)
 
 __all__ = ["main"]

@@ -1,0 +1,203 @@
+"""Cue verbs and speaker mentions from the model's tags and parse, near one quotation.
+
+Only the tokens of a quotation's frames are looked at (a few dozen per quotation), so the
+cost stays small next to the model. See :mod:`annotator.nlp.quotes` for how frames are cut.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from annotator.nlp.lexicon import SOURCE_NOUNS, TITLES
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+#: Clause links climbed from a cue without a subject to the verb that has it ("…, adding:").
+_CLIMB = ("advcl", "xcomp", "ccomp", "pcomp")
+_NAMED_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
+def source_in_subtree(token: Token) -> Token | None:
+    """The source noun ending a short subject phrase, however the parser attached it."""
+    right = token.right_edge.i
+    if right - token.left_edge.i > 10:
+        return None
+    for t in token.doc[token.i : right + 1]:
+        if t.lower_ in SOURCE_NOUNS and t.tag_.startswith("NN"):
+            return t
+    return None
+
+
+def tokens_between(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens lying wholly inside ``[start, end)``, or None for an empty range."""
+    if end <= start:
+        return None
+    return doc.char_span(start, end, alignment_mode="contract")
+
+
+def is_cue(token: Token, cues: frozenset[str]) -> bool:
+    """A cue verb: in the list, tagged as a verb, not negated ("did not state")."""
+    if token.lower_ not in cues or not token.tag_.startswith("VB"):
+        return False
+    if token.i > 0 and token.doc[token.i - 1].text in ("-", "‑"):
+        return False  # "so-called", "self-described"
+    return not any(c.dep_ == "neg" for c in token.children)
+
+
+def is_according(token: Token) -> bool:
+    """ "according to X", where X names someone (not "ranks countries according to the steps")."""
+    doc = token.doc
+    if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        return False
+    objs = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+    return bool(objs) and is_person_like(objs[0])
+
+
+def is_person_like(token: Token) -> bool:
+    """Could this token head a speaker: a name, a personal pronoun, a source description?"""
+    return (
+        token.ent_type_ in _NAMED_ENTS
+        or token.tag_ in ("NNP", "NNPS")
+        or token.lower_ in _PERSON_PRONOUNS
+        or token.lower_ in SOURCE_NOUNS
+    )
+
+
+def _governing_cue(token: Token, lo: int, cues: frozenset[str]) -> Token:
+    """ "said he believes": the complement cue gives way to the cue it depends on."""
+    while token.dep_ in ("ccomp", "xcomp") and token.head is not token:
+        head = token.head
+        if head.idx < lo or not is_cue(head, cues):
+            break
+        token = head
+    return token
+
+
+def cue_before(frame: Span, quote_token: Token | None, cues: frozenset[str]) -> Token | None:
+    """The cue of a before frame: the last one whose clause holds the quotation, else the last."""
+    found = [t for t in frame if is_according(t) or is_cue(t, cues)]
+    if not found:
+        return None
+    chosen = found[-1]
+    if quote_token is not None:
+        qi = quote_token.i
+        holding = [t for t in found if t.left_edge.i <= qi <= t.right_edge.i]
+        if holding:
+            chosen = holding[-1]
+    if is_according(chosen):
+        return chosen
+    return _governing_cue(chosen, frame.start_char, cues)
+
+
+def cue_after(frame: Span, cues: frozenset[str], strict: bool) -> Token | None:
+    """The first cue of an after frame; ``strict``: none when another verb comes first.
+
+    Verbs inside a comma-delimited insertion ("Mr X, who chairs the panel, said") and
+    auxiliaries do not count as another verb.
+    """
+    inserted = False
+    seen_word = False
+    for token in frame:
+        if is_according(token) or is_cue(token, cues):
+            return token
+        if token.text == ",":
+            inserted = not inserted if seen_word else inserted
+            continue
+        if not token.is_punct:
+            seen_word = True
+        is_verb = token.tag_.startswith("VB") or token.tag_ == "MD"
+        if strict and is_verb and token.dep_ not in ("aux", "auxpass") and not inserted:
+            return None
+    return None
+
+
+def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
+    """The speaker token of a cue: its subject, through "adding:" or "and said" if need be."""
+    if is_according(cue):
+        objs = [c for c in cue.doc[cue.i + 1].children if c.dep_ == "pobj"]
+        return objs[0] if objs else None
+    verb = cue
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            subj = subjects[0]
+            if subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                return verb.head
+            return subj
+        if verb.dep_ in ("relcl", "acl") and is_person_like(verb.head):
+            return verb.head
+        climb = verb.dep_ in _CLIMB or (verb.dep_ == "conj" and is_cue(verb.head, cues))
+        if not climb or verb.head is verb:
+            break
+        verb = verb.head
+    return None
+
+
+def nearest_person(frame: Span, before: bool) -> Token | None:
+    """Fallback speaker: the nearest name or personal pronoun in a frame."""
+    candidates = [
+        t
+        for t in frame
+        if t.ent_type_ == "PERSON" or (t.tag_ == "PRP" and t.lower_ in _PERSON_PRONOUNS)
+    ]
+    if not candidates:
+        return None
+    return candidates[-1] if before else candidates[0]
+
+
+def sentence_subject(quote: Span) -> Token | None:
+    """A person subject of the sentence around a partial quote without a cue (its author)."""
+    if len(quote) == 0:
+        return None
+    root = quote[0].sent.root
+    for child in root.children:
+        if child.dep_ in _SUBJECTS:
+            if child.ent_type_ == "PERSON" or child.lower_ in ("he", "she"):
+                return child
+    return None
+
+
+def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
+    """The speaker mention around a subject token: a name with titles, or a description."""
+    doc = token.doc
+    ent = ent_of.get(token.i)
+    if ent is not None and ent.label_ in _NAMED_ENTS:
+        start = ent.start
+        while start > 0 and doc[start - 1].lower_.rstrip(".") in TITLES:
+            start -= 1
+        end = start + 1
+        while end < ent.end and not doc[end].is_punct and doc[end].tag_ != "POS":
+            end += 1
+        return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    if token.tag_ in ("PRP", "WP"):
+        return token.idx, token.idx + len(token)
+    for child in token.children:
+        if child.dep_ == "appos" and (
+            ent_of.get(child.i) is not None or child.tag_ in ("NNP", "NNPS")
+        ):
+            return mention_span(child, ent_of)
+    start = token.left_edge.i
+    while start < token.i and doc[start].is_punct:
+        start += 1
+    end = token.i + 1
+    while end < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text != ",":
+        end += 1  # "the ex-Wallaby" parsed as three subjects
+    if start == token.i and start > 0 and doc[start - 1].tag_ == "DT":
+        start -= 1
+    source = source_in_subtree(token)
+    if source is not None:  # "A Department for Work and Pensions spokeswoman"
+        return doc[start].idx, source.idx + len(source)
+    if token.tag_ not in ("NNP", "NNPS"):
+        for child in token.rights:
+            if child.dep_ == "prep" and child.i == end and child.lower_ in ("of", "for", "at"):
+                end = child.right_edge.i + 1
+                break
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def cue_span(cue: Token) -> tuple[int, int]:
+    """The cue verb, or "according to"."""
+    if cue.lower_ == "according" and cue.i + 1 < len(cue.doc):
+        to = cue.doc[cue.i + 1]
+        return cue.idx, to.idx + len(to)
+    return cue.idx, cue.idx + len(cue)

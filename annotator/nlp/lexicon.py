@@ -1,0 +1,62 @@
+"""Word lists of quote attribution: cue verbs (data in resources/), titles, pronouns, sources."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from annotator.resources import resource_path
+
+#: Honorifics and titles stripped from speaker names ("Sir Keir Starmer" -> "Keir Starmer").
+TITLES: frozenset[str] = frozenset(
+    """mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady baroness baron prof prof.
+    professor president rev rev. reverend father sister brother judge justice general gen
+    gen. colonel col captain capt commander major sergeant sgt chancellor senator sen
+    governor gov mayor councillor cllr king queen prince princess pope st saint sheikh
+    rabbi imam mp mep msp dj""".split()
+)
+#: Honorifics: never part of a role ("Ukrainian president Mr Zelenskyy" has the role
+#: "Ukrainian president").
+HONORIFICS: frozenset[str] = frozenset(
+    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady prof prof. rev rev.".split()
+)
+#: Pronouns that stand for a speaker already named.
+PRONOUNS: frozenset[str] = frozenset("he she they it we i him her them his hers who".split())
+#: Heads of descriptions that stand for an unnamed source ("a government source").
+SOURCE_NOUNS: frozenset[str] = frozenset(
+    """source sources insider insiders official officials aide aides spokesman spokeswoman
+    spokesperson spokespeople ally allies friend friends figure figures colleague colleagues
+    adviser advisers advisor advisors person people witness witnesses critic critics
+    observer observers analyst analysts expert experts""".split()
+)
+#: Heads of descriptions of a document that speaks for its author ("the Kok report said").
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    "report statement letter study review paper document post tweet blog article".split()
+)
+#: Heads of descriptions of a body, not a person ("the Brits committee announced").
+GROUP_NOUNS: frozenset[str] = frozenset(
+    """committee party government company firm club council agency board association union
+    group team bank commission department ministry office court panel organisation
+    organization campaign charity police army""".split()
+)
+DETERMINERS: frozenset[str] = frozenset("the a an this that these those one another".split())
+
+
+@cache
+def cue_forms() -> frozenset[str]:
+    """Every inflected form of the cue verbs in resources/cue_verbs.txt, lowercased."""
+    forms: set[str] = set()
+    with resource_path("cue_verbs.txt").open(encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip().lower()
+            forms.update(line.split())
+    return frozenset(forms)
+
+
+def strip_titles(words: list[str]) -> list[str]:
+    """Drop leading titles and determiners ("Mr", "Sir", "the") from a name's words."""
+    out = list(words)
+    while len(out) > 1 and out[0].lower().rstrip(".") in TITLES | DETERMINERS:
+        out.pop(0)
+    while out and out[-1] in ("'s", "’s", "'", "’"):
+        out.pop()
+    return out

@@ -1,0 +1,357 @@
+"""The quote detector: quotations with their speaker mention, cue verb and speaker name.
+
+Quotations come from their marks (:mod:`annotator.nlp.marks`). Attribution reads the *frames*
+of a quotation, the text of its sentence outside any quotation, in the same paragraph:
+
+* the *before* frame runs from the start of the sentence (or the end of the previous quotation)
+  to the opening mark: ``Mr Hussain said: “…”``, ``Sir Keir said he “understands” calls``;
+* the *after* frame runs from the closing mark to the end of the sentence (or the next
+  quotation): ``“…,” he wrote.``, ``“…,” said X, “…”`` (both parts share speaker and cue).
+
+A cue is a verb of ``resources/cue_verbs.txt`` (tagged as a verb, not negated) or "according
+to". The cue nearest the quotation wins; a cue that is the complement of another cue ("said he
+believes …") gives way to that one. The speaker mention is the subject of the cue from the
+parse (through "adding:", "and said …" to the governing verb), widened to its name with titles
+("Mr Hussain") or its description ("the MP for Bradford East").
+
+A quotation that starts its sentence and has no cue of its own (a continuation paragraph, or a
+second sentence after ``“…,” he said.``) takes the speaker of the previous quotation, with no
+cue. A quotation alone on a line or in the headline whose words reappear in an attributed
+quotation (a pull-quote) takes that quotation's speaker name, with no mention. Quotations
+inside boilerplate lines are not quotations of the article and are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from annotator.nlp.attribution import (
+    cue_after,
+    cue_before,
+    cue_span,
+    is_cue,
+    mention_span,
+    nearest_person,
+    sentence_subject,
+    source_in_subtree,
+    subject_of,
+    tokens_between,
+)
+from annotator.nlp.boilerplate import boilerplate_spans
+from annotator.nlp.lexicon import cue_forms
+from annotator.nlp.marks import MarkedQuote, find_marked_quotes
+from annotator.nlp.speakers import SpeakerResolver, is_named
+
+QUOTES_KEY = "annotator_quotes"
+WARNINGS_KEY = "annotator_warnings"
+
+#: A sentence end: ``.``/``?``/``!`` with closing marks, then space.
+_SENT_END = re.compile(r"[.?!…][\"”’')\]]*\s+")
+_ABBREV = frozenset("mr mrs ms dr st no vs prof gen col capt sgt rev jr sr co inc ltd".split())
+_PENDING = "\x00pulled:"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation (marks included) with its attribution; spans are ``(start, end)`` offsets."""
+
+    start: int
+    end: int
+    speaker: tuple[int, int] | None = None
+    cue: tuple[int, int] | None = None
+    speaker_name: str | None = None
+    paragraphs: int = 1
+
+    def to_list(self) -> list:
+        """A msgpack-friendly form for ``doc.user_data``."""
+        return [
+            self.start,
+            self.end,
+            list(self.speaker) if self.speaker else None,
+            list(self.cue) if self.cue else None,
+            self.speaker_name,
+            self.paragraphs,
+        ]
+
+    @classmethod
+    def from_list(cls, data: Sequence) -> Quote:
+        start, end, speaker, cue, name, paragraphs = data
+        return cls(
+            int(start),
+            int(end),
+            (int(speaker[0]), int(speaker[1])) if speaker else None,
+            (int(cue[0]), int(cue[1])) if cue else None,
+            name,
+            int(paragraphs),
+        )
+
+
+# -- frames --------------------------------------------------------------------------------
+
+
+def _sentence_starts_after(text: str, lo: int, hi: int) -> int:
+    """The start of the last sentence that begins in ``text[lo:hi]`` (``lo`` if none)."""
+    start = lo
+    for m in _SENT_END.finditer(text, lo, hi):
+        word = re.search(r"(\w+)\W*$", text[max(lo, m.start() - 12) : m.start() + 1])
+        if word and (word.group(1).lower() in _ABBREV or len(word.group(1)) == 1):
+            if text[m.start()] == ".":
+                continue
+        start = m.end()
+    return start
+
+
+def _sentence_end_after(text: str, lo: int, hi: int) -> int:
+    m = _SENT_END.search(text, lo, hi)
+    return m.end() if m else hi
+
+
+def _para_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+# -- detection ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    """What the attribution of one document needs, built once."""
+
+    doc: Doc
+    marked: list[MarkedQuote]
+    cues: frozenset[str]
+    ent_of: dict[int, Span]
+    resolver: SpeakerResolver
+
+
+@dataclass(frozen=True)
+class _Frames:
+    para_start: int
+    lo: int  # start of the before frame: paragraph start or end of the previous quotation
+    sent_start: int  # start of the sentence holding the opening mark
+    after_end: int  # end of the after frame
+    initial: bool  # the quotation starts its sentence
+    same_sentence: bool  # the previous quotation ends in the same sentence
+
+
+def _frames(text: str, marked: list[MarkedQuote], n: int) -> _Frames:
+    q = marked[n]
+    para_start, _ = _para_bounds(text, q.start)
+    _, last_para_end = _para_bounds(text, q.end - 1)
+    lo = para_start
+    if n > 0 and marked[n - 1].end > lo:
+        lo = marked[n - 1].end
+    sent_start = _sentence_starts_after(text, lo, q.start)
+    initial = not text[sent_start : q.start].strip(" \t([{—–-")
+    hi = last_para_end
+    if n + 1 < len(marked) and marked[n + 1].start < hi:
+        hi = marked[n + 1].start
+    after_end = _sentence_end_after(text, q.end, hi)
+    same = n > 0 and sent_start == lo and lo > para_start
+    return _Frames(para_start, lo, sent_start, after_end, initial, same)
+
+
+def _after_frame_cue(ctx: _Context, n: int, f: _Frames) -> Token | None:
+    """The cue right after a quotation (``“…,” he said``), if the frame is really its own."""
+    doc, q = ctx.doc, ctx.marked[n]
+    span = tokens_between(doc, q.end, f.after_end)
+    if span is None:
+        return None
+    cue = cue_after(span, ctx.cues, strict=f.initial)
+    if cue is None:
+        return None
+    text = doc.text
+    frame = text[q.end : f.after_end]
+    runs_into_next = n + 1 < len(ctx.marked) and f.after_end == ctx.marked[n + 1].start
+    if frame.rstrip().endswith(":"):
+        return None  # `… He added: “…”`: the cue introduces the next quotation
+    new_sentence = text[q.end - 2 : q.end - 1] in ".!?…" and frame.lstrip(" ,")[:1].isupper()
+    if new_sentence and (runs_into_next or len(span) > 8):
+        return None
+    return cue
+
+
+def _later_cue(ctx: _Context, n: int, f: _Frames) -> Token | None:
+    """A cue later in the same sentence, after further quotations (`“A” and “B,” he said`)."""
+    text = ctx.doc.text
+    k, after_end = n, f.after_end
+    while k + 1 < len(ctx.marked) and after_end == ctx.marked[k + 1].start:
+        k += 1
+        nxt = _frames(text, ctx.marked, k)
+        span = tokens_between(ctx.doc, ctx.marked[k].end, nxt.after_end)
+        cue = cue_after(span, ctx.cues, strict=False) if span is not None else None
+        if cue is not None:
+            return cue
+        after_end = nxt.after_end
+    return None
+
+
+def _attribute(ctx: _Context, n: int, previous: Quote | None) -> Quote:
+    """Cue, speaker mention and name of the n-th quotation (see the module docstring)."""
+    doc, q = ctx.doc, ctx.marked[n]
+    text = doc.text
+    f = _frames(text, ctx.marked, n)
+    cue: Token | None = None
+    speaker_tok: Token | None = None
+    inherit = False
+    quote_tokens = tokens_between(doc, q.start, q.end)
+    first = quote_tokens[0] if quote_tokens is not None and len(quote_tokens) else None
+    if f.initial:
+        cue = _after_frame_cue(ctx, n, f)
+    else:
+        before = tokens_between(doc, f.sent_start, q.start)
+        cue = cue_before(before, first, ctx.cues) if before is not None else None
+        if cue is None and f.same_sentence and previous is not None:
+            inherit = True
+        elif cue is None:
+            cue = _after_frame_cue(ctx, n, f) or _later_cue(ctx, n, f)
+    if cue is not None:
+        speaker_tok = subject_of(cue, ctx.cues)
+        if speaker_tok is None:
+            frame = tokens_between(doc, f.sent_start, q.start) if cue.idx < q.start else None
+            frame = frame or tokens_between(doc, q.end, f.after_end)
+            if frame is not None:
+                speaker_tok = nearest_person(frame, before=cue.idx < q.start)
+    elif not f.initial and not inherit and quote_tokens is not None:
+        speaker_tok = sentence_subject(quote_tokens)
+    cue_at = cue_span(cue) if cue is not None else None
+    if speaker_tok is not None:
+        speaker = mention_span(speaker_tok, ctx.ent_of)
+        mention = doc.char_span(*speaker, alignment_mode="expand")
+        name = ctx.resolver.resolve(mention) if mention is not None else None
+        ctx.resolver.attribute(name, mention)
+        return Quote(q.start, q.end, speaker, cue_at, name, q.paragraphs)
+    if inherit and previous is not None:
+        return Quote(
+            q.start, q.end, previous.speaker, previous.cue, previous.speaker_name, q.paragraphs
+        )
+    if cue is None and f.initial:
+        pulled = _pulled_from(text, q, ctx.marked)
+        if pulled is not None:
+            return Quote(q.start, q.end, None, None, pulled, q.paragraphs)
+        if previous is not None:  # a continuation: the speaker goes on, no cue of its own
+            return Quote(
+                q.start, q.end, previous.speaker, None, previous.speaker_name, q.paragraphs
+            )
+    return Quote(q.start, q.end, None, cue_at, None, q.paragraphs)
+
+
+def _speech_events(ctx: _Context) -> None:
+    """Named subjects of speech verbs outside quotations ("Mr Hain told the BBC …")."""
+    doc = ctx.doc
+    bounds = [(q.start, q.end) for q in ctx.marked]
+    for token in doc:
+        if token.lower_ not in ctx.cues or not is_cue(token, ctx.cues):
+            continue
+        if token.dep_ != "ROOT" and not (token.dep_ == "conj" and token.head.dep_ == "ROOT"):
+            continue  # a subordinate clause ("when Mr Johnson had announced …")
+        if any(s <= token.idx < e for s, e in bounds):
+            continue
+        subj = subject_of(token, ctx.cues)
+        if subj is None:
+            continue
+        if not is_named(subj) and source_in_subtree(subj) is None:
+            continue
+        start, end = mention_span(subj, ctx.ent_of)
+        mention = doc.char_span(start, end, alignment_mode="expand")
+        if mention is not None:
+            name = ctx.resolver.resolve(mention)
+            if name:
+                ctx.resolver.add_event(start, name, True)
+
+
+def find_quotes(doc: Doc, boilerplate: Sequence[tuple[int, int]] | None = None) -> list[Quote]:
+    """Quotations of ``doc`` with attribution, in text order (see the module docstring)."""
+    text = doc.text
+    if boilerplate is None:
+        boilerplate = boilerplate_spans(doc)
+    marked = [
+        q
+        for q in find_marked_quotes(text)
+        if not any(s < q.end and q.start < e for s, e in boilerplate)
+    ]
+    if not marked:
+        return []
+    ent_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    ctx = _Context(
+        doc, marked, cue_forms(), ent_of, SpeakerResolver(doc, [(q.start, q.end) for q in marked])
+    )
+    _speech_events(ctx)
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    for n in range(len(marked)):
+        previous = _attribute(ctx, n, previous)
+        quotes.append(previous)
+    return _resolve_pulled(quotes)
+
+
+def _inner_words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _pulled_from(text: str, q: MarkedQuote, marked: list[MarkedQuote]) -> str | None:
+    """A headline or stand-alone quotation repeated in another one: a pending link to it.
+
+    The source quotation may come later, so it is noted by position and its speaker name
+    filled in after the pass (see :func:`_resolve_pulled`).
+    """
+    para_start, para_end = _para_bounds(text, q.start)
+    alone = not (text[para_start : q.start] + text[q.end : para_end]).strip()
+    first_nl = text.find("\n")
+    headline = first_nl < 0 or q.start < first_nl
+    words = _inner_words(text[q.start : q.end])
+    if not (alone or headline) or len(words.split()) < 3:
+        return None
+    for other in marked:
+        if other is not q and words in _inner_words(text[other.start : other.end]):
+            return _PENDING + str(other.start)
+    return None
+
+
+def _resolve_pulled(quotes: list[Quote]) -> list[Quote]:
+    by_start = {q.start: q for q in quotes}
+    out = []
+    for q in quotes:
+        if q.speaker_name and q.speaker_name.startswith(_PENDING):
+            source = by_start.get(int(q.speaker_name[len(_PENDING) :]))
+            name = source.speaker_name if source is not None else None
+            q = Quote(q.start, q.end, None, None, name, q.paragraphs)
+        out.append(q)
+    return out
+
+
+def stored_quotes(doc: Doc) -> list[Quote]:
+    """The quotations the component stored in ``doc.user_data`` (empty when it did not run)."""
+    return [Quote.from_list(item) for item in doc.user_data.get(QUOTES_KEY, ())]
+
+
+class QuoteDetector:
+    """Pipeline component: run :func:`find_quotes`, store the result in ``doc.user_data``.
+
+    A document the detector cannot handle gets no quotations and a warning, never an error:
+    one odd article must not stop the annotation of a corpus.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            found = find_quotes(doc)
+        except Exception as exc:
+            found = []
+            name = doc.user_data.get("name", "document")
+            warnings = list(doc.user_data.get(WARNINGS_KEY, ()))
+            warnings.append(f"{name}: quote detection failed ({type(exc).__name__}: {exc})")
+            doc.user_data[WARNINGS_KEY] = warnings
+        doc.user_data[QUOTES_KEY] = [q.to_list() for q in found]
+        return doc
+
+
+@Language.factory(QUOTES_KEY, default_config={}, requires=["doc.ents", "token.dep", "token.tag"])
+def make_quote_detector(nlp: Language, name: str) -> QuoteDetector:
+    return QuoteDetector()

@@ -1,0 +1,281 @@
+"""Speaker names: from a mention in the text ("he", "Sir Keir", "the PM") to the person it names.
+
+A light, article-local resolution, good enough for news where the speaker of a quote is almost
+always named once and then referred to by surname, pronoun or role:
+
+* a name ("Mr Hussain", "Sir Keir") loses its titles and links to the fullest earlier mention
+  that contains it ("Imran Hussain", "Keir Starmer");
+* a pronoun ("he", "she", "they") is the *salient* speaker: the one of the last attributed quote,
+  or else the last person named before it;
+* a description that the article used to introduce a person ("the Ukrainian president" after
+  "Ukrainian president Mr Zelenskyy") is that person; any other definite description of a
+  person ("the prime minister", "the MP for Bradford East", "the ex-Wallaby") is the salient
+  speaker, since news repeats the speaker by role;
+* an unnamed source keeps its description as its name: "a government source" is the speaker
+  name of "a government source has told Sky News", and later "the source", "the insider" or
+  "they" resolve to that same description.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from annotator.nlp.lexicon import (
+    DETERMINERS,
+    DOCUMENT_NOUNS,
+    GROUP_NOUNS,
+    HONORIFICS,
+    PRONOUNS,
+    SOURCE_NOUNS,
+    TITLES,
+    strip_titles,
+)
+
+_NAME_ENTS = frozenset({"PERSON"})
+_GROUP_ENTS = frozenset({"ORG", "NORP", "GPE", "FAC"})
+_PERSONAL = frozenset({"he", "she", "i", "him", "her", "who"})
+_ROLE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+
+
+@dataclass(frozen=True)
+class _Person:
+    start: int
+    words: tuple[str, ...]
+    #: Words of the role the article introduced the person with: (lowercased, a country,
+    #: nationality or organisation?). Only such words may be missing from a later description:
+    #: "the Ukrainian president" is "Ukrainian president X", "the prime minister" is not
+    #: "Deputy Prime Minister X".
+    role: tuple[tuple[str, bool], ...]
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.words)
+
+
+def _clean_words(span: Span) -> list[str]:
+    """The words of a name, cut at the first punctuation ("Norman Cook - aka"), no titles."""
+    words: list[str] = []
+    for t in span:
+        if t.is_punct and t.text not in ("'", "’") and words:
+            break
+        if not t.is_punct and t.text not in ("'s", "’s"):
+            words.append(t.text)
+    return strip_titles(words)
+
+
+def _role_before(ent: Span) -> list[tuple[str, bool]]:
+    """Premodifying role of a name: "Shadow minister", "Ukrainian president"."""
+    doc = ent.doc
+    i = ent.start - 1
+    while i >= 0 and doc[i].lower_ in HONORIFICS:
+        i -= 1
+    words: list[tuple[str, bool]] = []
+    while (
+        i >= 0
+        and doc[i].dep_ in _ROLE_DEPS
+        and i < doc[i].head.i < ent.end
+        and doc[i].ent_type_ != "PERSON"
+    ):
+        words.append((doc[i].lower_, doc[i].ent_type_ in _GROUP_ENTS))
+        i -= 1
+    return words[::-1]
+
+
+def _role_after(ent: Span) -> list[tuple[str, bool]]:
+    """Appositive role of a name: "Sir Ed Davey, leader of the Liberal Democrats,"."""
+    words: list[tuple[str, bool]] = []
+    for child in ent.root.rights:
+        if child.dep_ == "appos" and child.ent_type_ != "PERSON":
+            for t in child.subtree:
+                if t.dep_ in ("relcl", "acl") or t.is_punct:
+                    break
+                if t.lower_ not in DETERMINERS:
+                    words.append((t.lower_, t.ent_type_ in _GROUP_ENTS))
+            break
+    return words
+
+
+def _sentence_subject_before(pronoun: Token, quoted: list[tuple[int, int]]) -> Span | None:
+    """A named subject earlier in the pronoun's sentence is what the pronoun refers to.
+
+    "Mr Hussain said he was …", "although Campese admitted he was surprised, he insisted".
+    """
+    sent = pronoun.sent
+    for t in reversed(sent[: pronoun.i - sent.start]):
+        if any(s <= t.idx < e for s, e in quoted):
+            continue  # words inside a quotation are not the narrator's
+        if t.dep_ in ("nsubj", "nsubjpass") and is_named(t):
+            ent = next((e for e in pronoun.doc.ents if e.start <= t.i < e.end), None)
+            return ent if ent is not None else pronoun.doc[t.i : t.i + 1]
+    return None
+
+
+def is_named(token: Token) -> bool:
+    """A person's name: a PERSON entity, or a singular proper noun the NER left untyped or
+    mistyped (the small English model tags "Campese" as NORP)."""
+    if token.ent_type_ == "PERSON":
+        return True
+    return token.tag_ == "NNP" and token.ent_type_ in ("", "NORP") and token.lower_ not in TITLES
+
+
+class SpeakerResolver:
+    """Resolve speaker mentions of one document in text order (see the module docstring)."""
+
+    def __init__(self, doc: Doc, quoted: list[tuple[int, int]] | None = None):
+        self.doc = doc
+        #: Quotation spans: their words never name the narrator's subjects.
+        self.quoted = quoted or []
+        self.people: list[_Person] = []
+        for ent in doc.ents:
+            if ent.label_ in _NAME_ENTS:
+                words = _clean_words(ent)
+                if words:
+                    role = tuple(_role_before(ent) + _role_after(ent))
+                    self.people.append(_Person(ent.start_char, tuple(words), role))
+        #: (position, name, is_person) of every attribution so far, and of the speech verbs
+        #: with a named subject outside quotations (see :meth:`add_event`), in text order.
+        self.history: list[tuple[int, str, bool]] = []
+        self.last_source: str | None = None
+
+    def add_event(self, pos: int, name: str, is_person: bool) -> None:
+        """A named subject of a speech verb at ``pos``, quoted or not: later pronouns see it."""
+        self.history.append((pos, name, is_person))
+        self.history.sort(key=lambda h: h[0])
+
+    def salient(self, pos: int, person: bool) -> str | None:
+        """The last speaker before ``pos`` (a person when ``person``)."""
+        for at, name, is_person in reversed(self.history):
+            if at < pos and (is_person or not person):
+                return name
+        return None
+
+    # -- public -------------------------------------------------------------------------------
+
+    def resolve(self, mention: Span) -> str | None:
+        """The speaker name of ``mention``; updates nothing (see :meth:`attribute`)."""
+        tokens = [t for t in mention if not t.is_space]
+        if not tokens:
+            return None
+        first = tokens[0].lower_
+        pos = mention.start_char
+        if len(tokens) == 1 and first in PRONOUNS:
+            person = first in _PERSONAL
+            subject = _sentence_subject_before(tokens[0], self.quoted) if person else None
+            if subject is not None:
+                return self.resolve(subject)
+            return self.salient(pos, person) or self._last_person_before(pos)
+        ents = [e for e in mention.ents if e.label_ in _NAME_ENTS]
+        if not ents and len(tokens) == 1 and is_named(tokens[0]):
+            ents = [mention]
+        if first in DETERMINERS:
+            ents = []
+        if ents or all(t.tag_ in ("NNP", "NNPS") or t.lower_ in TITLES for t in tokens):
+            words = _clean_words(ents[0] if ents else mention)
+            return self._full_name(words, mention.start_char) if words else None
+        groups = [e for e in mention.ents if e.label_ in _GROUP_ENTS]
+        if groups and groups[0].start == mention.start and groups[0].end == mention.end:
+            return " ".join(_clean_words(groups[0])) or mention.text
+        return self._description(tokens, mention)
+
+    def attribute(self, name: str | None, mention: Span | None = None) -> None:
+        """Record that ``name`` spoke at ``mention``: later pronouns and roles refer to it."""
+        if name and mention is not None:
+            self.add_event(mention.start_char, name, self.is_person(mention))
+            if self._is_source(mention):
+                self.last_source = name
+
+    def is_person(self, mention: Span) -> bool:
+        """A person or a person-like source, not an organisation or a document."""
+        tokens = [t for t in mention if not t.is_punct]
+        if not tokens:
+            return False
+        if len(tokens) == 1 and tokens[0].lower_ in PRONOUNS:
+            return tokens[0].lower_ in _PERSONAL
+        if any(t.ent_type_ == "PERSON" for t in tokens):
+            return True
+        if any(t.ent_type_ in _GROUP_ENTS for t in tokens) or tokens[-1].lower_ in DOCUMENT_NOUNS:
+            return False
+        return True
+
+    # -- rules --------------------------------------------------------------------------------
+
+    def _full_name(self, words: list[str], pos: int) -> str:
+        """The fullest mention (earlier first) whose words contain ``words``."""
+        wanted = [w.lower() for w in words]
+
+        def contains(person: _Person) -> bool:
+            have = [w.lower() for w in person.words]
+            n = len(wanted)
+            return any(have[k : k + n] == wanted for k in range(len(have) - n + 1))
+
+        for candidates in (
+            [p for p in self.people if p.start < pos],
+            [p for p in self.people if p.start >= pos],
+        ):
+            best = None
+            for p in candidates:
+                if len(p.words) > len(words) and contains(p):
+                    if best is None or len(p.words) > len(best.words) or p.start > best.start:
+                        best = p if best is None or len(p.words) >= len(best.words) else best
+            if best is not None:
+                return best.name
+        return " ".join(words)
+
+    def _last_person_before(self, pos: int) -> str | None:
+        before = [p for p in self.people if p.start < pos]
+        if not before:
+            return None
+        return self._full_name(list(before[-1].words), before[-1].start)
+
+    def _is_source(self, mention: Span) -> bool:
+        heads = [t for t in mention if t.tag_ in ("NN", "NNS")]
+        return bool(heads) and heads[-1].lower_ in SOURCE_NOUNS
+
+    def _description(self, tokens: list, mention: Span) -> str | None:
+        if tokens[-1].lower_ in DOCUMENT_NOUNS:
+            return self._author(tokens, mention)
+        definite = (
+            tokens[0].lower_ in ("the", "this", "that", "these", "those")
+            or tokens[0].tag_ == "PRP$"
+        )
+        words = [
+            (t.lower_, t.ent_type_ in _GROUP_ENTS) for t in tokens if t.lower_ not in DETERMINERS
+        ]
+        words = [w for w in words if w[0] not in ("'s", "’s", ",")]
+        if self._is_source(mention):
+            if definite and self.last_source:
+                return self.last_source
+            return mention.text
+        if not definite or tokens[-1].lower_ in GROUP_NOUNS:
+            return mention.text
+        person = self._by_role(words, mention.start_char)
+        if person is not None:
+            return person
+        pos = mention.start_char
+        return self.salient(pos, True) or self._last_person_before(pos) or mention.text
+
+    def _author(self, tokens: list, mention: Span) -> str | None:
+        """ "his report", "Mr Kok's report", "the Kok report": the person behind a document."""
+        names = [t for t in tokens[:-1] if t.ent_type_ == "PERSON" or t.tag_ in ("NNP", "NNPS")]
+        if names:
+            words = strip_titles([t.text for t in names])
+            return self._full_name(words, mention.start_char)
+        if any(t.tag_ == "PRP$" for t in tokens):
+            return self.salient(mention.start_char, True) or self._last_person_before(
+                mention.start_char
+            )
+        return mention.text
+
+    def _by_role(self, words: list[tuple[str, bool]], pos: int) -> str | None:
+        """The latest earlier person introduced with this role (extra words: proper adjectives)."""
+        wanted = {w for w, _ in words}
+        if not wanted:
+            return None
+        for p in reversed([p for p in self.people if p.start < pos]):
+            have = {w for w, _ in p.role}
+            extra = [w for w, cap in p.role if w not in wanted and not cap]
+            if wanted <= have and not extra and words[-1][0] == (p.role[-1][0] if p.role else ""):
+                return self._full_name(list(p.words), p.start)
+        return None
