@@ -54,6 +54,10 @@ class WriteReport:
         self.warnings[message] += count
 
 
+class SkippedInput(InputError):
+    """A record deliberately not imported (e.g. a Prodigy "reject"): reported, but not a fault."""
+
+
 ReadItem = DocumentRecord | InputError
 Reader = Callable[[Path, ReadOptions], Iterator[ReadItem]]
 Writer = Callable[[Iterable[DocumentRecord], Path, WriteOptions], WriteReport]
@@ -69,3 +73,8 @@ class Format:
     writer: Writer | None = None
     #: True when the writer produces a folder rather than one file.
     writes_folder: bool = False
+
+    @property
+    def out_suffix(self) -> str:
+        """Suffix an export file of this format gets by default ("" for folder formats)."""
+        return "" if self.writes_folder or not self.suffixes else self.suffixes[0]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.errors import AnnotatorError, InputError
-from annotator.formats import Format, ReadOptions, detect_format, get_format
+from annotator.formats import Format, ReadOptions, SkippedInput, detect_format, get_format
 from annotator.model import GOLD_LAYER, DocumentRecord
 from annotator.store import Store
 
@@ -29,6 +29,8 @@ class ImportReport:
     imported: int = 0
     duplicates: int = 0
     spans: int = 0
+    #: Records left out on purpose (e.g. Prodigy tasks answered "reject").
+    skipped: int = 0
     problems: list[str] = field(default_factory=list)
     #: Notes that are not failures (e.g. "decoded as cp1252").
     notes: list[str] = field(default_factory=list)
@@ -118,6 +120,10 @@ def import_paths(
             if cancel is not None and cancel():
                 report.cancelled = True
                 break
+            if isinstance(item, SkippedInput):  # left out on purpose, e.g. a rejected task
+                report.skipped += 1
+                report.notes.append(str(item))
+                continue
             if isinstance(item, InputError):
                 report.problems.append(str(item))
                 continue

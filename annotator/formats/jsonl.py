@@ -1,0 +1,165 @@
+"""JSONL (and JSON) import: plain records, Prodigy tasks and doccano records, one per line.
+
+Each line is one of:
+
+* plain: ``{"text": ..., "id"?: ..., "title"?: ..., "meta"?: {...}}``; other keys go to meta;
+* a Prodigy task (``spans``/``tokens``/``answer``/``relations`` with ``head``), see prodigy.py;
+* a doccano record (``label: [[start, end, "LABEL"]]`` or ``entities``), see doccano.py.
+
+A document is named by its ``id``, else ``meta.id``, else ``meta.name``, else
+``<file name>:<line>``. Spans go to the layer asked for, else ``meta.layer``, else "gold";
+the status is the one asked for, else ``meta.status``.
+The file is streamed; the size limit (``ReadOptions.max_bytes``) applies to each line, not to
+the file. A ``.json`` file may also hold one array of such records.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from annotator.errors import InputError
+from annotator.formats.base import ReadItem, ReadOptions, SkippedInput
+from annotator.formats.decoding import iter_text_lines
+from annotator.formats.doccano import DOCCANO_KEYS, is_doccano_record, parse_doccano
+from annotator.formats.prodigy import TASK_KEYS, is_prodigy_task, parse_task, skipped_answer
+from annotator.formats.records import (
+    RecordProblem,
+    default_source,
+    display_name,
+    finish_record,
+    resolve_layer,
+)
+from annotator.formats.text import read_file_text
+from annotator.model import DocumentRecord, RelationData, SpanData
+
+#: Keys of ``meta`` that become record fields.
+META_FIELDS = ("id", "name", "title", "layer", "status")
+
+
+def read_jsonl(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
+    """Read a JSONL file (or a ``.json`` array) record by record; bad lines become errors."""
+    if path.suffix.lower() == ".json":
+        items = _json_array(path, options)
+        if items is not None:
+            yield from items
+            return
+    file_name = display_name(path, options)
+    empty = True
+    for number, line in iter_text_lines(path, max_line_bytes=options.max_bytes):
+        if isinstance(line, InputError):
+            yield line
+            empty = False
+            continue
+        if not line.strip():
+            continue
+        empty = False
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(
+                f"not valid JSON ({exc.msg}, column {exc.colno})", path=str(path), line=number
+            )
+            continue
+        yield record_from_json(obj, path, number, f"{file_name}:{number}", options)
+    if empty:
+        yield InputError("empty file, nothing to import", path=str(path))
+
+
+def _json_array(path: Path, options: ReadOptions) -> Iterator[ReadItem] | None:
+    """Records of a ``.json`` file holding one array (or one object); None if it is JSONL."""
+    try:
+        text, _ = read_file_text(path, options)
+    except InputError as exc:
+        return iter([exc])
+    stripped = text.lstrip()
+    if not stripped:
+        return iter([InputError("empty file, nothing to import", path=str(path))])
+    if stripped[0] == "{":
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError:
+            return None  # one object per line
+        name = f"{display_name(path, options)}:1"
+        return iter([record_from_json(obj, path, 1, name, options)])
+    if stripped[0] != "[":
+        return None
+    return _array_items(text, path, options)
+
+
+def _array_items(text: str, path: Path, options: ReadOptions) -> Iterator[ReadItem]:
+    decoder = json.JSONDecoder()
+    file_name = display_name(path, options)
+    pos = text.index("[") + 1
+    while True:
+        while pos < len(text) and text[pos] in " \t\n,":
+            pos += 1
+        line = text.count("\n", 0, pos) + 1
+        if pos >= len(text):
+            yield InputError("JSON array is not closed", path=str(path), line=line)
+            return
+        if text[pos] == "]":
+            return
+        try:
+            obj, pos = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError as exc:
+            yield InputError(f"not valid JSON ({exc.msg})", path=str(path), line=exc.lineno)
+            return
+        yield record_from_json(obj, path, line, f"{file_name}:{line}", options)
+
+
+def record_from_json(
+    obj: Any, path: Path, line: int, fallback_name: str, options: ReadOptions
+) -> ReadItem:
+    """One parsed JSON value as a checked record, or the InputError saying what is wrong."""
+    where = {"path": str(path), "line": line}
+    if not isinstance(obj, dict):
+        return InputError('expected a JSON object with a "text" field', **where)
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return InputError('record has no "text" (or it is empty)', **where)
+    answer = skipped_answer(obj)
+    if answer is not None:
+        return SkippedInput(f'Prodigy answer "{answer}": task not imported', **where)
+    meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
+    meta = dict(meta)
+    fields = {key: meta.pop(key) for key in META_FIELDS if key in meta}
+    layer = resolve_layer(options, fields.get("layer"))
+    default = default_source(layer)
+    spans: list[SpanData] = []
+    relations: list[RelationData] = []
+    try:
+        if is_doccano_record(obj):
+            spans, relations, extra = parse_doccano(obj, default)
+            meta.update(extra)
+            consumed = DOCCANO_KEYS | {"text", "id", "title", "meta"}
+        elif is_prodigy_task(obj):
+            spans, relations = parse_task(obj, default)
+            consumed = TASK_KEYS
+        else:
+            consumed = frozenset({"text", "id", "title", "meta"})
+    except RecordProblem as exc:
+        return InputError(str(exc), **where)
+    for key, value in obj.items():
+        if key not in consumed:
+            meta[key] = value
+    name = _first_str(obj.get("id"), fields.get("id"), fields.get("name")) or fallback_name
+    title = _first_str(obj.get("title"), fields.get("title"))
+    record = DocumentRecord(
+        name=name, text=text, title=title, meta=meta, spans=spans, relations=relations,
+        layer=layer, status=fields.get("status"),
+    )  # fmt: skip
+    return finish_record(record, options, path, line)
+
+
+def _first_str(*values: Any) -> str | None:
+    for value in values:
+        if isinstance(value, bool) or value is None:
+            continue
+        if isinstance(value, str | int):
+            text = str(value)
+            if text:
+                return text
+    return None

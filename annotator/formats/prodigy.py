@@ -1,0 +1,216 @@
+"""Prodigy task records: parsed for the jsonl reader, written by the jsonl export.
+
+Written shape (one task per line)::
+
+    {"text": ..., "tokens": [{"text", "start", "end", "id", "ws"}],
+     "spans": [{"start", "end", "token_start", "token_end", "label", "source",
+                "reviewed"?: true, "attrs"?: {"speaker_name": ...}}],
+     "relations": [{"head", "child", "head_span": {...}, "child_span": {...}, "label"}],
+     "answer": "accept", "meta": {"name", "title", "layer", "status", ...document meta}}
+
+``token_end`` is inclusive, as in Prodigy. A relation's ``head``/``child`` is the index of the
+*last* token of the head/child span, which is what Prodigy's ``rel.manual`` saves; the
+``head_span``/``child_span`` dicts carry the full spans and are what the reader matches on.
+Tasks answered "reject" or "ignore" in Prodigy are not imported (a :class:`SkippedInput` says so).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from annotator.formats.base import WriteOptions, WriteReport
+from annotator.formats.records import RecordProblem, span_source
+from annotator.formats.selection import atomic_output, select
+from annotator.formats.tokenization import alignment_check, char_span, doc_for, token_offsets
+from annotator.model import DocumentRecord, RelationData, SpanData
+
+#: Keys of a task the reader turns into record fields rather than meta.
+TASK_KEYS = frozenset({"text", "tokens", "spans", "relations", "answer", "meta", "id", "title"})
+#: Keys of ``meta`` the writer fills from the record; a document meta key of the same name
+#: cannot be written.
+RESERVED_META = ("name", "title", "layer", "status", "id")
+SKIP_ANSWERS = frozenset({"reject", "ignore"})
+
+
+def is_prodigy_task(obj: dict[str, Any]) -> bool:
+    return any(key in obj for key in ("spans", "tokens", "answer")) or (
+        isinstance(obj.get("relations"), list)
+        and all(isinstance(r, dict) and "head" in r for r in obj["relations"])
+    )
+
+
+def skipped_answer(obj: dict[str, Any]) -> str | None:
+    answer = obj.get("answer")
+    return answer if answer in SKIP_ANSWERS else None
+
+
+def parse_task(obj: dict[str, Any], default: str) -> tuple[list[SpanData], list[RelationData]]:
+    """Spans and relations of one Prodigy task; raise :class:`RecordProblem` if malformed."""
+    tokens = obj.get("tokens")
+    if tokens is not None and not (
+        isinstance(tokens, list) and all(isinstance(t, dict) for t in tokens)
+    ):
+        raise RecordProblem('"tokens" must be a list of objects')
+    raw_spans = obj.get("spans") or []
+    if not isinstance(raw_spans, list):
+        raise RecordProblem('"spans" must be a list')
+    spans: list[SpanData] = []
+    token_ends: list[int | None] = []
+    for n, raw in enumerate(raw_spans, start=1):
+        if not isinstance(raw, dict):
+            raise RecordProblem(f"span {n} is not an object")
+        start, end = raw.get("start"), raw.get("end")
+        if (start is None or end is None) and tokens is not None:
+            start, end = _token_offsets(tokens, raw, n)
+        label = raw.get("label")
+        if not isinstance(label, str) or not label:
+            raise RecordProblem(f"span {n} has no label")
+        attrs = raw.get("attrs")
+        spans.append(
+            SpanData(
+                start=start,
+                end=end,
+                label=label,
+                source=span_source(raw.get("source"), default),
+                attrs=dict(attrs) if isinstance(attrs, dict) else {},
+                reviewed=raw.get("reviewed") is True,
+            )
+        )
+        token_end = raw.get("token_end")
+        if not isinstance(token_end, int) and tokens is not None and isinstance(end, int):
+            token_end = _token_at_end(tokens, end)
+        token_ends.append(token_end if isinstance(token_end, int) else None)
+    relations = []
+    raw_relations = obj.get("relations") or []
+    if not isinstance(raw_relations, list):
+        raise RecordProblem('"relations" must be a list')
+    for n, raw in enumerate(raw_relations, start=1):
+        if not isinstance(raw, dict):
+            raise RecordProblem(f"relation {n} is not an object")
+        label = raw.get("label")
+        head = _find_span(spans, token_ends, raw.get("head_span"), raw.get("head"))
+        child = _find_span(spans, token_ends, raw.get("child_span"), raw.get("child"))
+        if head is None or child is None:
+            raise RecordProblem(
+                f"relation {n} ({label}) links a span that is not among the record's spans"
+            )
+        relations.append(RelationData(head, child, str(label)))
+    return spans, relations
+
+
+def _token_offsets(tokens: list[dict[str, Any]], raw: dict[str, Any], n: int) -> tuple[int, int]:
+    try:
+        return tokens[raw["token_start"]]["start"], tokens[raw["token_end"]]["end"]
+    except (KeyError, IndexError, TypeError):
+        raise RecordProblem(f"span {n} has neither start/end nor valid token indices") from None
+
+
+def _token_at_end(tokens: list[dict[str, Any]], end: int) -> int | None:
+    for i, token in enumerate(tokens):
+        if token.get("start", end) < end <= token.get("end", -1):
+            return i
+    return None
+
+
+def _find_span(
+    spans: list[SpanData], token_ends: list[int | None], span_dict: Any, token: Any
+) -> int | None:
+    if isinstance(span_dict, dict) and "start" in span_dict and "end" in span_dict:
+        label = span_dict.get("label")
+        for i, span in enumerate(spans):
+            if (span.start, span.end) == (span_dict["start"], span_dict["end"]) and (
+                label is None or label == span.label
+            ):
+                return i
+        return None
+    if isinstance(token, int):
+        for i, token_end in enumerate(token_ends):
+            if token_end == token:
+                return i
+    return None
+
+
+def write_prodigy(
+    records: Iterable[DocumentRecord], out: Path, options: WriteOptions
+) -> WriteReport:
+    """Write one Prodigy task per document (``--format jsonl``)."""
+    report = WriteReport()
+    with atomic_output(out) as f:
+        for record in records:
+            f.write(json.dumps(to_task(record, options, report), ensure_ascii=False) + "\n")
+            report.documents += 1
+    report.paths.append(Path(out))
+    return report
+
+
+def to_task(record: DocumentRecord, options: WriteOptions, report: WriteReport) -> dict[str, Any]:
+    doc = doc_for(record, options.lang)
+    fits = alignment_check(doc, report, fmt="jsonl", name=record.name)
+    selection = select(record, options, report, fmt="jsonl", fits=fits)
+    text = record.text
+    tokens = [
+        {"text": text[start:end], "start": start, "end": end, "id": i, "ws": space}
+        for i, (start, end, space) in enumerate(token_offsets(doc))
+    ]
+    spans = []
+    for span in selection.spans:
+        tokens_of = char_span(doc, span)
+        assert tokens_of is not None  # select() kept aligned spans only
+        out: dict[str, Any] = {
+            "start": span.start,
+            "end": span.end,
+            "token_start": tokens_of.start,
+            "token_end": tokens_of.end - 1,
+            "label": span.label,
+            "source": span.source,
+        }
+        if span.reviewed:
+            out["reviewed"] = True
+        if span.attrs:
+            out["attrs"] = span.attrs
+        spans.append(out)
+    relations = []
+    for rel in selection.relations:
+        head, child = spans[rel.head], spans[rel.child]
+        relations.append(
+            {
+                "head": head["token_end"],
+                "child": child["token_end"],
+                "head_span": _span_ref(head),
+                "child_span": _span_ref(child),
+                "label": rel.label,
+            }
+        )
+    return {
+        "text": text,
+        "tokens": tokens,
+        "spans": spans,
+        "relations": relations,
+        "answer": "accept",
+        "meta": document_meta(record, report, fmt="jsonl"),
+    }
+
+
+def _span_ref(span: dict[str, Any]) -> dict[str, Any]:
+    keys = ("start", "end", "token_start", "token_end", "label")
+    return {key: span[key] for key in keys}
+
+
+def document_meta(record: DocumentRecord, report: WriteReport, *, fmt: str) -> dict[str, Any]:
+    """``name``, ``title``, ``layer``, ``status`` and the document's own meta in one flat dict."""
+    meta: dict[str, Any] = {"name": record.name}
+    if record.title is not None:
+        meta["title"] = record.title
+    if record.layer is not None:
+        meta["layer"] = record.layer
+    if record.status is not None:
+        meta["status"] = record.status
+    for key, value in record.meta.items():
+        if key in RESERVED_META:
+            report.warn(f"{fmt}: document meta key {key!r} clashes with a document field: left out")
+            continue
+        meta[key] = value
+    return meta

@@ -1,0 +1,69 @@
+"""What every annotated-format reader does last: pick the layer and status, check the record.
+
+A record that breaks an invariant (span outside the text, overlapping entities, unknown relation
+label) becomes one :class:`InputError` naming the file and line; the reader then goes on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from annotator.errors import InputError, SpanError
+from annotator.formats.base import ReadOptions
+from annotator.formats.text import document_name
+from annotator.model import GOLD_LAYER, SOURCES, STATUSES, DocumentRecord, is_model_layer
+
+
+class RecordProblem(ValueError):
+    """What is wrong with one record; the reader turns it into an InputError with file and line."""
+
+
+def resolve_layer(options: ReadOptions, file_layer: Any = None) -> str:
+    """The layer imported spans go to: the one asked for, else the file's own, else gold."""
+    if options.layer:
+        return options.layer
+    if isinstance(file_layer, str) and file_layer:
+        return file_layer
+    return GOLD_LAYER
+
+
+def default_source(layer: str) -> str:
+    """Source of a span whose file does not say: a model layer's spans are the model's, the
+    spans of any other annotated file were made by people."""
+    return "model" if is_model_layer(layer) else "human"
+
+
+def span_source(value: Any, default: str) -> str:
+    return value if isinstance(value, str) and value in SOURCES else default
+
+
+def display_name(path: Path, options: ReadOptions) -> str:
+    """The file's name as documents read from it are named (``<file name>:<line>``)."""
+    return document_name(path, options.root)
+
+
+def finish_record(
+    record: DocumentRecord, options: ReadOptions, path: Path, line: int | None
+) -> DocumentRecord | InputError:
+    """Set the status (the one asked for, else the file's), check every span and relation; an
+    invariant broken is an InputError."""
+    file_status = record.status if record.status in STATUSES else None
+    record.status = options.status or file_status
+    for span in record.spans:
+        if not isinstance(span.label, str) or not span.label.strip():
+            return InputError(
+                f"document {record.name!r}: span label must be a non-empty string, "
+                f"got {span.label!r}",
+                path=str(path),
+                line=line,
+            )
+    try:
+        record.validate()
+    except SpanError as exc:
+        message = str(exc)
+        prefix = f"{record.name}: "
+        if message.startswith(prefix):
+            message = message[len(prefix) :]
+        return InputError(f"document {record.name!r}: {message}", path=str(path), line=line)
+    return record

@@ -1,0 +1,93 @@
+"""What every writer does first: choose the spans and relations a format can hold, count the rest.
+
+Spans come out sorted by offset (so a file read back and written again is identical);
+relations are renumbered to the kept spans. Every span or relation left out is counted in the
+report: never silent loss.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from annotator.errors import ExportError
+from annotator.formats.base import WriteOptions, WriteReport
+from annotator.model import BOILERPLATE, DocumentRecord, RelationData, SpanData
+
+
+@dataclass
+class Selection:
+    """The spans (sorted) and relations (indices into ``spans``) a writer writes."""
+
+    spans: list[SpanData]
+    relations: list[RelationData]
+
+
+def span_key(span: SpanData) -> tuple[int, int, str, str]:
+    return (span.start, span.end, span.label, span.source)
+
+
+def select(
+    record: DocumentRecord,
+    options: WriteOptions,
+    report: WriteReport,
+    *,
+    fmt: str,
+    holds: Callable[[SpanData], bool] | None = None,
+    fits: Callable[[SpanData], bool] | None = None,
+) -> Selection:
+    """Keep the spans ``holds`` (by label: what the format can represent at all) and ``fits``
+    (this span in this document, e.g. aligned to tokens: it reports its own warning)."""
+    kept: dict[int, SpanData] = {}
+    for i, span in enumerate(record.spans):
+        if span.label == BOILERPLATE and not options.include_boilerplate:
+            report.warn("BOILERPLATE spans left out (--include-boilerplate keeps them)")
+            continue
+        if holds is not None and not holds(span):
+            report.warn(f"{fmt} cannot hold {span.label} spans: left out")
+            continue
+        if fits is not None and not fits(span):
+            continue
+        kept[i] = span
+    order = sorted(kept, key=lambda i: span_key(kept[i]))
+    new_index = {old: new for new, old in enumerate(order)}
+    relations = []
+    for rel in record.relations:
+        if rel.head in new_index and rel.child in new_index:
+            relations.append(RelationData(new_index[rel.head], new_index[rel.child], rel.label))
+        else:
+            report.warn(f"{fmt}: {rel.label} relations left out with a span they link")
+    relations.sort(key=lambda r: (r.head, r.child, r.label))
+    return Selection([kept[i] for i in order], relations)
+
+
+@contextmanager
+def atomic_output(out: Path, mode: str = "w", **kwargs: Any) -> Iterator[IO[Any]]:
+    """Write ``out`` through a temporary file beside it, renamed into place on success only,
+    so an interrupted export never leaves half a file under the real name."""
+    out = Path(out)
+    if out.is_dir():
+        raise ExportError(f"{out} is a folder; this format writes one file")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+    except OSError as exc:
+        raise ExportError(f"cannot write {out}: {exc.strerror}") from None
+    if "b" not in mode:
+        kwargs.setdefault("encoding", "utf-8")
+        kwargs.setdefault("newline", "")
+    try:
+        with os.fdopen(fd, mode, **kwargs) as f:
+            yield f
+        os.replace(tmp, out)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

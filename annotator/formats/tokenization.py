@@ -1,0 +1,130 @@
+"""spaCy tokens for the token-based formats (DocBin, Prodigy ``tokens``, CoNLL, hf).
+
+Tokens come from ``spacy.blank(lang)``: fast, no model needed, the same rules ``spacy train``
+uses on raw text. A span that does not align to token boundaries is reported and left out,
+never moved (DESIGN.md §1). spaCy is imported lazily: importing ``annotator.formats`` stays cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING
+
+from annotator.errors import ExportError
+from annotator.formats.base import WriteReport
+from annotator.model import DocumentRecord, SpanData
+
+#: Meta key and value of a record whose text is a file's tokens joined by spaces and line breaks.
+TOKENIZATION_KEY = "tokenization"
+WHITESPACE = "whitespace"
+_CHUNKS = re.compile(r"\S+|\s+")
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+
+@cache
+def tokenizer_for(lang: str) -> Language:
+    """A pipeline whose tokenizer splits text for ``lang`` (a language code or a pipeline)."""
+    import spacy
+
+    try:
+        return spacy.blank(lang)
+    except ImportError:
+        pass
+    try:
+        return spacy.load(lang)
+    except (OSError, ImportError, ValueError):
+        raise ExportError(
+            f"unknown spaCy language or pipeline {lang!r}: use a language code such as 'en'"
+        ) from None
+
+
+def is_pretokenized(record: DocumentRecord) -> bool:
+    """True for a text made of a file's own tokens (CoNLL, hf without text): see doc_for."""
+    return record.meta.get(TOKENIZATION_KEY) == WHITESPACE
+
+
+def doc_for(record: DocumentRecord, lang: str) -> Doc:
+    """The record's tokens: spaCy's, or for a pre-tokenized record the ones between spaces and
+    line breaks, so data imported from CoNLL keeps its own tokens (and lines as sentences)."""
+    nlp = tokenizer_for(lang)
+    if not is_pretokenized(record):
+        return nlp.make_doc(record.text)
+    from spacy.tokens import Doc
+
+    words: list[str] = []
+    spaces: list[bool] = []
+    for match in _CHUNKS.finditer(record.text):
+        chunk = match.group()
+        if chunk == " " and words and not words[-1].isspace():
+            spaces[-1] = True
+        else:
+            words.append(chunk)
+            spaces.append(False)
+    return Doc(nlp.vocab, words=words, spaces=spaces)
+
+
+def token_offsets(doc: Doc) -> list[tuple[int, int, bool]]:
+    """``(start, end, followed by a space)`` of every token: cheaper than iterating Tokens."""
+    rows = doc.to_array(["IDX", "LENGTH", "SPACY"]).tolist() if len(doc) else []
+    return [(idx, idx + length, bool(space)) for idx, length, space in rows]
+
+
+def char_span(doc: Doc, span: SpanData) -> Span | None:
+    """The tokens exactly covering ``span``, or None when it does not align to token boundaries."""
+    return doc.char_span(span.start, span.end, label=span.label, alignment_mode="strict")
+
+
+def alignment_check(
+    doc: Doc, report: WriteReport, *, fmt: str, name: str
+) -> Callable[[SpanData], bool]:
+    """A ``fits`` test for :func:`selection.select`: aligned spans pass, the others are counted."""
+
+    def fits(span: SpanData) -> bool:
+        if char_span(doc, span) is not None:
+            return True
+        report.warn(
+            f"{fmt}: {span.label} spans not aligned to token boundaries left out "
+            f"(document {name!r})"
+        )
+        return False
+
+    return fits
+
+
+@cache
+def _sentencizer():  # type: ignore[no-untyped-def]
+    from spacy.pipeline import Sentencizer
+
+    return Sentencizer()
+
+
+def is_space(text: str) -> bool:
+    return text.isspace()
+
+
+def sentence_starts(
+    doc: Doc, *, keep_together: list[tuple[int, int]] = (), sentencizer: bool = True
+) -> list[bool]:
+    """Sentence starts from spaCy's rule-based sentencizer, plus one after every line break.
+
+    ``keep_together`` holds token ranges ``[start, end)`` (entities) that no sentence boundary
+    may cut. Without ``sentencizer`` only line breaks start sentences.
+    """
+    if sentencizer and len(doc):
+        starts = [bool(g) for g in _sentencizer().predict([doc])[0]]
+    else:
+        starts = [False] * len(doc)
+    for i in range(1, len(doc)):
+        if "\n" in doc[i - 1].text and doc[i - 1].text.isspace():
+            starts[i] = True
+    for start, end in keep_together:
+        for i in range(start + 1, end):
+            starts[i] = False
+    if starts:
+        starts[0] = True
+    return starts

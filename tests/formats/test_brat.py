@@ -1,0 +1,168 @@
+"""brat standoff: golden folder, brat's documented grammar, round trip, bad .ann lines."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from annotator.errors import ExportError
+from annotator.model import DocumentRecord, SpanData
+
+from .conftest import DATA, UPDATE, assert_same_tree, canonical, read_all, write
+
+# brat standoff format (brat.nlplab.org/standoff.html): ID, TAB, data, TAB, text or note.
+T_LINE = re.compile(r"T(\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t([^\n]*)")
+R_LINE = re.compile(r"R(\d+)\t(\S+) Arg1:(T\d+) Arg2:(T\d+)")
+NOTE_LINE = re.compile(r"#(\d+)\tAnnotatorNotes (T\d+)\t([^\n]*)")
+
+
+def check_standoff(folder: Path) -> dict[str, int]:
+    """Parse every .ann line with brat's grammar; check every fragment against the .txt."""
+    counts = {"T": 0, "R": 0, "#": 0}
+    conf = (folder / "annotation.conf").read_text(encoding="utf-8")
+    sections = dict(re.findall(r"\[(\w+)\]\n(.*?)(?=\n\[|\Z)", conf, re.S))
+    entity_types = set(sections["entities"].split())
+    assert set(sections) == {"entities", "relations", "events", "attributes"}
+    assert "SPEAKER\tArg1:QUOTE, Arg2:SPEAKER" in sections["relations"]
+    assert "CUE\tArg1:QUOTE, Arg2:CUE" in sections["relations"]
+    for ann in sorted(folder.glob("*.ann")):
+        text = ann.with_suffix(".txt").read_text(encoding="utf-8")
+        ids = set()
+        lines = ann.read_text(encoding="utf-8").split("\n")
+        assert lines[-1] == ""
+        for line in lines[:-1]:
+            if m := T_LINE.fullmatch(line):
+                ids.add(f"T{m[1]}")
+                assert m[2] in entity_types
+                pieces = [tuple(map(int, p.split())) for p in m[3].split(";")]
+                for start, end in pieces:
+                    assert 0 <= start < end <= len(text)
+                    assert "\n" not in text[start:end]
+                assert m[4] == " ".join(text[s:e] for s, e in pieces)
+                counts["T"] += 1
+            elif m := R_LINE.fullmatch(line):
+                assert m[3] in ids and m[4] in ids
+                counts["R"] += 1
+            elif m := NOTE_LINE.fullmatch(line):
+                assert m[2] in ids
+                counts["#"] += 1
+            else:
+                raise AssertionError(f"{ann.name}: not brat standoff: {line!r}")
+    return counts
+
+
+def test_export_matches_golden_folder(records: list[DocumentRecord], tmp_path: Path) -> None:
+    out = tmp_path / "gold"
+    report = write("brat", records, out)
+    assert report.documents == 2
+    assert report.warnings == {"BOILERPLATE spans left out (--include-boilerplate keeps them)": 1}
+    assert sorted(p.name for p in out.iterdir()) == [
+        "annotation.conf", "annotator-documents.jsonl", "politics__davey.ann",
+        "politics__davey.txt", "politics__hussain.ann", "politics__hussain.txt", "visual.conf",
+    ]  # fmt: skip
+    golden = DATA / "brat"
+    for name in ("annotation.conf", "annotator-documents.jsonl", "politics__hussain.ann",
+                 "politics__hussain.txt", "politics__davey.ann"):  # fmt: skip
+        if UPDATE:
+            golden.mkdir(parents=True, exist_ok=True)
+            (golden / name).write_bytes((out / name).read_bytes())
+        assert (out / name).read_bytes() == (golden / name).read_bytes(), name
+
+
+def test_every_line_follows_brats_grammar(records: list[DocumentRecord], tmp_path: Path) -> None:
+    write("brat", records, tmp_path / "gold", include_boilerplate=True)
+    assert check_standoff(tmp_path / "gold") == {"T": 16, "R": 2, "#": 19}
+    ann = (tmp_path / "gold" / "politics__hussain.ann").read_text(encoding="utf-8")
+    quote = next(line for line in ann.split("\n") if "\tQUOTE " in line)
+    assert re.fullmatch(r"T\d+\tQUOTE \d+ \d+;\d+ \d+\t“It has .* “I believe .*”", quote)
+    assert "AnnotatorNotes T" in ann and "\tspeaker_name: Imran Hussain" in ann
+    assert "\treviewed = true" in ann and "\tsource: human" in ann
+
+
+def test_export_import_export_is_identical_and_lossless(
+    records: list[DocumentRecord], tmp_path: Path
+) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    write("brat", records, first, include_boilerplate=True)
+    back, errors = read_all("brat", first)
+    assert errors == []
+    assert [canonical(r) for r in back] == [canonical(r) for r in records]
+    write("brat", back, second, include_boilerplate=True)
+    assert_same_tree(first, second)
+
+
+def test_one_ann_file_and_the_files_import_passes_by(
+    records: list[DocumentRecord], tmp_path: Path
+) -> None:
+    write("brat", records, tmp_path / "gold")
+    [one], errors = read_all("brat", tmp_path / "gold" / "politics__hussain.ann", layer="bob")
+    assert errors == [] and one.name == "politics/hussain.txt" and one.layer == "bob"
+    for other in ("politics__hussain.txt", "annotation.conf", "annotator-documents.jsonl"):
+        assert read_all("brat", tmp_path / "gold" / other) == ([], [])
+
+
+def test_foreign_folder_with_crlf_text_and_no_document_list(tmp_path: Path) -> None:
+    folder = tmp_path / "foreign"
+    folder.mkdir()
+    (folder / "doc1.txt").write_bytes(b"Sony\r\nEricsson in Sweden.")
+    (folder / "doc1.ann").write_text(
+        "T1\tOrganization 0 4\tSony\nT2\tLocation 18 24\tSweden\nA1\tNegation T1\n"
+        "#1\tAnnotatorNotes T2\tcapital: Stockholm\n#2\tAnnotatorNotes T1\tchecked twice\n",
+        encoding="utf-8",
+    )
+    [doc], errors = read_all("brat", folder)
+    assert errors == []
+    assert doc.text == "Sony\nEricsson in Sweden." and doc.name == "doc1.txt"
+    assert [(s.label, doc.text[s.start : s.end]) for s in doc.spans] == [
+        ("Organization", "Sony"), ("Location", "Sweden"),
+    ]  # fmt: skip
+    assert doc.spans[1].attrs == {"capital": "Stockholm"}
+    assert doc.spans[0].attrs == {"note": "checked twice"}
+    assert doc.title == "Sony" and doc.layer == "gold" and doc.spans[0].source == "human"
+
+
+def test_bad_lines_are_errors_naming_file_and_line(tmp_path: Path) -> None:
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    for name, ann in {
+        "a": "T1\tPERSON 0 4\tKeir\nT2\tGPE 10 900\tGaza\n",
+        "b": "T1\tPERSON 0 4\tKeir\nT2\tGPE 5 9\tGazza\n",
+        "c": "T1\tPERSON 0 4\tKeir\nR1\tSPEAKER Arg1:T1 Arg2:T9\n",
+        "d": "T1\tPERSON zero four\tKeir\n",
+        "e": "T1\tPERSON 0 4\tKeir\n",
+    }.items():
+        (folder / f"{name}.txt").write_text("Keir Gaza visit", encoding="utf-8")
+        (folder / f"{name}.ann").write_text(ann, encoding="utf-8")
+    back, errors = read_all("brat", folder)
+    assert [r.meta["path"].rsplit("/", 1)[1] for r in back] == ["e.txt"]
+    assert [(Path(e.path).name, e.line) for e in errors] == [
+        ("a.ann", 2), ("b.ann", 2), ("c.ann", 2), ("d.ann", 1),
+    ]  # fmt: skip
+    assert "outside the text" in str(errors[0]) and "does not match" in str(errors[1])
+    missing = tmp_path / "missing.ann"
+    missing.write_text("T1\tPERSON 0 4\tKeir\n")
+    assert "cannot read" in str(read_all("brat", missing)[1][0])
+
+
+def test_writing_into_a_file_is_refused(records: list[DocumentRecord], tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    try:
+        write("brat", records, tmp_path / "file")
+    except ExportError as exc:
+        assert "folder" in str(exc)
+    else:
+        raise AssertionError("no ExportError")
+
+
+def test_spans_made_of_line_breaks_and_spaces_in_labels(tmp_path: Path) -> None:
+    text = "One.\n\nTwo.\n"
+    record = DocumentRecord("x.txt", text, spans=[
+        SpanData(4, 6, "QUOTE"), SpanData(0, 5, "WORK OF ART"),
+    ])  # fmt: skip
+    report = write("brat", [record], tmp_path / "x")
+    assert report.warnings == {
+        "brat: QUOTE spans of line breaks only left out": 1,
+        "brat: line breaks at the start or end of WORK OF ART spans cut off": 1,
+        "brat: spaces in label 'WORK OF ART' written as '_'": 1,
+    }
+    check_standoff(tmp_path / "x")

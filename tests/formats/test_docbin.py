@@ -1,0 +1,165 @@
+"""spaCy DocBin: golden file, spaCy's own reader, round trip, and spaCy's CLI as the consumer."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+import srsly
+from spacy.tokens import DocBin
+
+from annotator.formats import WriteOptions, WriteReport
+from annotator.formats.docbin import to_doc
+from annotator.model import DocumentRecord, SpanData
+
+from .conftest import assert_same_tree, canonical, check_golden, read_all, sample_records, write
+
+
+def _msgpack(data: bytes) -> bytes:
+    return zlib.decompress(data)
+
+
+def test_export_matches_golden_file(records: list[DocumentRecord], tmp_path: Path) -> None:
+    out = tmp_path / "gold.spacy"
+    write("spacy", records, out)
+    check_golden(out, "gold.spacy", normalise=_msgpack)
+
+
+def test_spacy_reads_entities_span_groups_and_user_data(
+    records: list[DocumentRecord], tmp_path: Path
+) -> None:
+    out = tmp_path / "gold.spacy"
+    write("spacy", records, out, include_boilerplate=True)
+    import spacy
+
+    nlp = spacy.blank("en")
+    doc, davey = DocBin().from_disk(out).get_docs(nlp.vocab)
+    assert doc.text == records[0].text
+    assert [(e.label_, e.text) for e in doc.ents] == [
+        ("PERSON", "Imran Hussain"), ("ORG", "Labour"), ("PERSON", "Keir Starmer"),
+        ("PERSON", "Mr Hussain"), ("GPE", "Gaza"), ("PRODUCT", "Chrome"),
+        ("GPE", "Bradford East"), ("GPE", "Washington"), ("DATE", "Thursday"),
+    ]  # fmt: skip
+    assert [s.text for s in doc.spans["speakers"]] == ["Mr Hussain"]
+    assert [s.text for s in doc.spans["cues"]] == ["said"]
+    [quote] = doc.spans["quotes"]
+    assert quote.text.startswith("“It has") and quote.text.endswith("ceasefire.”")
+    assert [s.label_ for s in doc.spans["boilerplate"]] == ["BOILERPLATE"]
+    payload = json.loads(doc.user_data["annotator"])
+    assert payload["name"] == "politics/hussain.txt" and payload["layer"] == "alice"
+    assert set(davey.spans) == {"quotes", "speakers", "cues", "boilerplate"}
+    assert [len(group) for group in davey.spans.values()] == [0, 0, 0, 0]
+
+
+def test_streamed_file_equals_docbin_to_bytes(
+    records: list[DocumentRecord], tmp_path: Path
+) -> None:
+    """The streaming writer produces what spaCy's own DocBin.to_bytes would."""
+    out = tmp_path / "gold.spacy"
+    write("spacy", records, out)
+    ours = srsly.msgpack_loads(_msgpack(out.read_bytes()))
+    docbin = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=True)
+    report = WriteReport()
+    for record in records:
+        doc, payload = to_doc(record, WriteOptions(), report)
+        doc.user_data["annotator"] = json.dumps(payload, ensure_ascii=False)
+        docbin.add(doc)
+    theirs = srsly.msgpack_loads(_msgpack(docbin.to_bytes()))
+    assert set(ours) == set(theirs)
+    for key in ours:
+        if key == "strings":
+            assert set(ours[key]) <= set(theirs[key])
+        else:
+            assert ours[key] == theirs[key], key
+
+
+def test_export_import_export_is_identical_and_lossless(
+    records: list[DocumentRecord], tmp_path: Path
+) -> None:
+    first, second = tmp_path / "first.spacy", tmp_path / "second.spacy"
+    write("spacy", records, first, include_boilerplate=True)
+    back, errors = read_all("spacy", first)
+    assert errors == []
+    assert [canonical(r) for r in back] == [canonical(r) for r in records]
+    write("spacy", back, second, include_boilerplate=True)
+    assert_same_tree(first, second)
+
+
+def test_misaligned_entity_is_reported_left_out_and_marked_missing(tmp_path: Path) -> None:
+    text = "Mr Hussainson resigned from Labour."
+    record = DocumentRecord(
+        "misaligned.txt", text,
+        spans=[SpanData(3, 10, "PERSON"), SpanData(28, 34, "ORG")],  # "Hussain" in a token
+    )  # fmt: skip
+    out = tmp_path / "x.spacy"
+    report = write("spacy", [record], out)
+    [(message, count)] = report.warnings.items()
+    assert count == 1 and "PERSON spans not aligned to token boundaries left out" in message
+    assert "'misaligned.txt'" in message
+    import spacy
+
+    [doc] = DocBin().from_disk(out).get_docs(spacy.blank("en").vocab)
+    assert [e.text for e in doc.ents] == ["Labour"]
+    assert [t.ent_iob_ for t in doc] == ["O", "", "O", "O", "B", "O"]  # "" = missing, not "O"
+
+
+def test_corrupt_and_empty_files_are_errors(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.spacy"
+    bad.write_bytes(b"not a docbin at all")
+    back, errors = read_all("spacy", bad)
+    assert back == [] and "not a spaCy DocBin" in str(errors[0]) and str(bad) in str(errors[0])
+    empty = tmp_path / "empty.spacy"
+    empty.write_bytes(b"")
+    assert "empty file" in str(read_all("spacy", empty)[1][0])
+
+
+def _training_records(n: int, offset: int = 0) -> list[DocumentRecord]:
+    people = ["Keir Starmer", "Ed Davey", "Sadiq Khan", "Andy Burnham", "Anas Sarwar"]
+    places = ["London", "Gaza", "Ukraine", "Bradford", "Manchester", "Washington"]
+    days = ["Monday", "Tuesday", "Thursday", "Saturday"]
+    out = sample_records()
+    for i in range(offset, offset + n):
+        person, place, day = people[i % 5], places[i % 6], days[i % 4]
+        text = f"{person} visited {place} on {day}, said aide number {i}."
+        out.append(
+            DocumentRecord(
+                f"synthetic-{i}.txt",
+                text,
+                spans=[
+                    SpanData(0, len(person), "PERSON"),
+                    SpanData(text.index(place), text.index(place) + len(place), "GPE"),
+                    SpanData(text.index(day), text.index(day) + len(day), "DATE"),
+                ],
+            )
+        )
+    return out
+
+
+@pytest.mark.slow
+def test_spacy_debug_data_and_one_epoch_of_training_accept_the_file(tmp_path: Path) -> None:
+    from spacy.cli.init_config import init_config
+
+    write("spacy", _training_records(110), tmp_path / "train.spacy")
+    write("spacy", _training_records(20, offset=500)[2:], tmp_path / "dev.spacy")
+    init_config(lang="en", pipeline=["ner"], optimize="efficiency", gpu=False).to_disk(
+        tmp_path / "config.cfg"
+    )
+    paths = ["--paths.train", "train.spacy", "--paths.dev", "dev.spacy"]
+    debug = subprocess.run(
+        [sys.executable, "-m", "spacy", "debug", "data", "config.cfg", *paths],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert debug.returncode == 0, debug.stdout + debug.stderr
+    assert "Corpus is loadable" in debug.stdout
+    assert "No entities crossing sentence boundaries" in debug.stdout
+    train = subprocess.run(
+        [sys.executable, "-m", "spacy", "train", "config.cfg", *paths,
+         "--training.max_epochs", "1", "--output", "model"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert train.returncode == 0, train.stdout + train.stderr
+    assert (tmp_path / "model" / "model-last" / "ner").is_dir()
