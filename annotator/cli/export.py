@@ -51,4 +51,5 @@ def export_command(
     for message, count in sorted(report.warnings.items()):
         click.echo(f"warning: {message} ({count}x)", err=True)
     where = ", ".join(str(p) for p in report.paths)
-    click.echo(f"Exported {report.documents} documents from {report.layer} to {where}")
+    plural = "s" * (report.documents != 1)
+    click.echo(f"Exported {report.documents} document{plural} from {report.layer} to {where}")
