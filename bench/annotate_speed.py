@@ -21,8 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from import_speed import machine
+from machine import machine
 
 
 def corpus_texts(folder: Path, n: int) -> list[tuple[str, str]]:

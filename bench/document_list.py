@@ -9,15 +9,12 @@ must do. Target: every step well under 50 ms (the GUI thread's budget), whatever
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from machine import machine
 from PySide6.QtWidgets import QApplication, QTableView
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from import_speed import machine
 
 from annotator.gui.document_list import DocumentListModel
 from annotator.store import Store

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import re
 import statistics
 import time
@@ -22,6 +21,7 @@ from collections.abc import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from machine import machine
 from PySide6 import __version__ as pyside_version
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QTextEdit
@@ -156,15 +156,8 @@ def main() -> None:
             widget.deleteLater()
         app.processEvents()
 
-    cpu = "unknown CPU"
-    if os.path.exists("/proc/cpuinfo"):
-        with open("/proc/cpuinfo", encoding="utf-8") as f:
-            cpu = next(
-                (ln.split(":", 1)[1].strip() for ln in f if ln.startswith("model name")), cpu
-            )
     print(
-        f"{len(text):,} characters, {len(spans):,} spans; median of {RUNS} runs; "
-        f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, "
+        f"{len(text):,} characters, {len(spans):,} spans; median of {RUNS} runs; {machine()}, "
         f"PySide6 {pyside_version}, QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM')}"
     )
     print()

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import random
 import re
 import resource
@@ -26,6 +24,8 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+
+from machine import machine
 
 FORMATS = ("jsonl", "spacy", "conll", "brat", "hf", "quotes-jsonl", "quotes-csv")
 OUT_NAME = {"brat": "out", "spacy": "out.spacy", "conll": "out.conll", "quotes-csv": "out.csv"}
@@ -134,18 +134,6 @@ def child(fmt: str, data: str, n: int, root: str) -> None:
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"format": fmt, "data": data, "documents": report.documents,
                       "seconds": seconds, "peak_mb": (peak - base) / 1024}))  # fmt: skip
-
-
-def machine() -> str:
-    model = platform.processor() or "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}"
 
 
 def main() -> None:

@@ -10,8 +10,6 @@ over it is the store's (hashing, inserts, full-text index, commits).
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import random
 import resource
 import subprocess
@@ -19,6 +17,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from machine import machine
 
 WORDS = (
     "the minister said government would council election vote people police city report "
@@ -71,18 +71,6 @@ def run_child(code: str, db: Path, folder: Path) -> tuple[float, int, int]:
         check=True,
     ).stdout.split()
     return float(out[0]), int(out[1]), int(out[2])
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
 
 
 def main() -> None:
