@@ -24,14 +24,13 @@ from annotator.model import (
     MODEL_LAYER_PREFIX,
     RELATION_LABELS,
     SOURCES,
-    STATUSES,
-    Label,
     RelationData,
     SpanData,
     check_offsets,
     is_entity,
 )
 from annotator.store.database import connect, now, transaction
+from annotator.store.records import ProjectRecords
 
 
 def content_hash(text: str) -> str:
@@ -74,7 +73,7 @@ def _span_from_row(row: Sequence[Any]) -> SpanData:
     )  # fmt: skip
 
 
-class Store:
+class Store(ProjectRecords):
     """One project database file (DESIGN.md §4)."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False):
@@ -100,10 +99,6 @@ class Store:
     def data_version(self) -> int:
         """Changes when another connection commits (for noticing outside edits)."""
         return int(self.db.execute("PRAGMA data_version").fetchone()[0])
-
-    def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        row = self.db.execute(sql, params).fetchone()
-        return None if row is None else row[0]
 
     # -- documents ------------------------------------------------------------------------
     def find_by_hash(self, digest: str) -> int | None:
@@ -436,50 +431,7 @@ class Store:
         ]
         return spans, relations
 
-    # -- status and notes -----------------------------------------------------------------
-    def status(self, document_id: int, annotator: str) -> str:
-        found = self._one(
-            "SELECT status FROM document_status WHERE document_id = ? AND annotator = ?",
-            [document_id, annotator],
-        )
-        return str(found) if found is not None else "new"
-
-    def has_status(self, document_id: int, annotator: str) -> bool:
-        return (
-            self._one(
-                "SELECT 1 FROM document_status WHERE document_id = ? AND annotator = ?",
-                [document_id, annotator],
-            )
-            is not None
-        )
-
-    def set_status(self, document_id: int, annotator: str, status: str) -> None:
-        if status not in STATUSES:
-            raise StoreError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
-        with self.transaction():
-            self.db.execute(
-                "INSERT INTO document_status (document_id, annotator, status, updated_at) "
-                "VALUES (?, ?, ?, ?) ON CONFLICT (document_id, annotator) "
-                "DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at",
-                [document_id, annotator, status, now()],
-            )
-
-    def note(self, document_id: int, annotator: str) -> str:
-        found = self._one(
-            "SELECT note FROM document_status WHERE document_id = ? AND annotator = ?",
-            [document_id, annotator],
-        )
-        return str(found or "")
-
-    def set_note(self, document_id: int, annotator: str, note: str) -> None:
-        with self.transaction():
-            self.db.execute(
-                "INSERT INTO document_status (document_id, annotator, status, note, updated_at) "
-                "VALUES (?, ?, 'new', ?, ?) ON CONFLICT (document_id, annotator) "
-                "DO UPDATE SET note = excluded.note, updated_at = excluded.updated_at",
-                [document_id, annotator, note, now()],
-            )
-
+    # -- review flags ---------------------------------------------------------------------
     def mark_reviewed(self, document_id: int, layer: str) -> None:
         with self.transaction():
             self.db.execute(
@@ -488,110 +440,6 @@ class Store:
                 [now(), document_id, self.layer_id(layer)],
             )
 
-    def next_unfinished(
-        self, annotator: str, after: int | None, *, backwards: bool = False
-    ) -> int | None:
-        """The next (or previous) document neither done nor skipped by ``annotator``."""
-        op, order = ("<", "DESC") if backwards else (">", "ASC")
-        start = after if after is not None else (2**62 if backwards else -1)
-        row = self.db.execute(
-            f"SELECT d.id FROM documents d LEFT JOIN document_status s ON s.document_id = d.id "
-            f"AND s.annotator = ? WHERE d.id {op} ? AND coalesce(s.status, 'new') "
-            f"NOT IN ('done', 'skipped') ORDER BY d.id {order} LIMIT 1",
-            [annotator, start],
-        ).fetchone()
-        return None if row is None else int(row[0])
-
-    def annotators_with_status(self, document_id: int, status: str | None) -> list[str]:
-        """Annotators who have ``status`` for a document (any status when None)."""
-        sql = "SELECT annotator FROM document_status WHERE document_id = ?"
-        params: list[Any] = [document_id]
-        if status is not None:
-            sql += " AND status = ?"
-            params.append(status)
-        return [r[0] for r in self.db.execute(sql + " ORDER BY updated_at", params)]
-
-    def annotators_done(self, document_id: int) -> list[str]:
-        return [
-            r[0]
-            for r in self.db.execute(
-                "SELECT annotator FROM document_status WHERE document_id = ? AND status = 'done' "
-                "ORDER BY updated_at",
-                [document_id],
-            )
-        ]
-
-    # -- labels ---------------------------------------------------------------------------
-    def labels(self) -> list[Label]:
-        rows = self.db.execute(
-            "SELECT name, kind, color, key, description FROM labels ORDER BY position"
-        )
-        return [Label(*r) for r in rows]
-
-    def set_labels(self, labels: Sequence[Label]) -> None:
-        with self.transaction():
-            self.db.execute("DELETE FROM labels")
-            for position, label in enumerate(labels):
-                self.db.execute(
-                    "INSERT INTO labels (name, kind, color, key, description, position) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    [label.name, label.kind, label.color, label.key, label.description, position],
-                )
-
-    # -- corpus statistics ----------------------------------------------------------------
-    def frequent_keys(self, keys: Iterable[str], min_count: int) -> set[str]:
-        """The keys that occur at least ``min_count`` times, counted in a temporary table.
-
-        Counting happens in SQLite's temporary storage, so memory stays flat however many
-        distinct keys the corpus holds.
-        """
-        conn = self.db.conn
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS key_counts (key TEXT PRIMARY KEY, n INTEGER)")
-        conn.execute("DELETE FROM key_counts")
-        sql = (
-            "INSERT INTO key_counts (key, n) VALUES (?, 1) "
-            "ON CONFLICT (key) DO UPDATE SET n = n + 1"
-        )
-        batch: list[tuple[str]] = []
-        for key in keys:
-            batch.append((key,))
-            if len(batch) >= 10_000:
-                conn.executemany(sql, batch)
-                batch.clear()
-        conn.executemany(sql, batch)
-        found = {r[0] for r in conn.execute("SELECT key FROM key_counts WHERE n >= ?", [min_count])}
-        conn.execute("DELETE FROM key_counts")
-        return found
-
-    # -- edit log -------------------------------------------------------------------------
-    def log_edit(
-        self,
-        annotator: str,
-        action: str,
-        *,
-        document_id: int | None = None,
-        layer: str | None = None,
-        payload: dict[str, Any] | None = None,
-    ) -> int:
-        with self.transaction():
-            cur = self.db.execute(
-                "INSERT INTO edit_log (at, annotator, document_id, layer, action, payload) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [now(), annotator, document_id, layer, action, json.dumps(payload or {})],
-            )
-            return int(cur.lastrowid or 0)
-
-    def edit_log(self, document_id: int | None = None) -> list[dict[str, Any]]:
-        sql = "SELECT id, at, annotator, document_id, layer, action, payload FROM edit_log"
-        params: list[Any] = []
-        if document_id is not None:
-            sql += " WHERE document_id = ?"
-            params.append(document_id)
-        rows = self.db.execute(sql + " ORDER BY id", params)
-        keys = ("id", "at", "annotator", "document_id", "layer", "action", "payload")
-        return [dict(zip(keys, r[:6]), payload=json.loads(r[6])) for r in rows]
-
-    # -- gui support ----------------------------------------------------------------------
     def set_reviewed(self, span_ids: Iterable[int], reviewed: bool) -> None:
         """Set the reviewed flag of many spans at once (accepting suggestions and its undo)."""
         stamp = now()
