@@ -82,20 +82,20 @@ def tags_to_entities(tags: list[str]) -> list[tuple[int, int, str]]:
     """Entities (token ``[start, end)``, label) of IOB1, IOB2, BILOU or IOBES tags, leniently:
     an ``I-`` that follows ``O`` or another label starts an entity, as IOB1 allows."""
     entities: list[tuple[int, int, str]] = []
-    current: list | None = None  # [start, end, label]
+    current: tuple[int, str] | None = None  # (start, label) of the open entity, entities[-1]
     closed = True
     for i, tag in enumerate(tags):
         if tag == "O":
             current, closed = None, True
             continue
         prefix, label = tag[0], tag[2:]
-        if prefix in "BUS" or closed or current is None or current[2] != label:
-            current = [i, i + 1, label]
-            entities.append(current)  # type: ignore[arg-type]
+        if prefix in "BUS" or closed or current is None or current[1] != label:
+            current = (i, label)
+            entities.append((i, i + 1, label))
         else:
-            current[1] = i + 1
+            entities[-1] = (current[0], i + 1, label)
         closed = prefix in "LUES"
-    return [tuple(e) for e in entities]  # type: ignore[misc]
+    return entities
 
 
 def valid_tag(tag: str) -> bool:

@@ -50,7 +50,7 @@ from annotator.model import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 #: Span group of each non-entity label.
 SPAN_GROUPS = {QUOTE: "quotes", SPEAKER: "speakers", CUE: "cues", BOILERPLATE: "boilerplate"}
@@ -91,11 +91,13 @@ def to_doc(
         return False
 
     selection = select(record, options, report, fmt="spacy", fits=fits)
-    ents, groups = [], {name: [] for name in ("quotes", "speakers", "cues")}
+    ents: list[Span] = []
+    groups: dict[str, list[Span]] = {name: [] for name in ("quotes", "speakers", "cues")}
     if options.include_boilerplate:
         groups["boilerplate"] = []
     for span in selection.spans:
         tokens = char_span(doc, span)
+        assert tokens is not None  # select() kept aligned spans only
         if is_entity(span.label):
             ents.append(tokens)
             missing_tokens.difference_update(range(tokens.start, tokens.end))
@@ -244,16 +246,18 @@ def read_docbin(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
 
 
 def _record(doc: Doc, number: int, path: Path, file_name: str, options: ReadOptions) -> ReadItem:
-    where = {"path": str(path), "line": None}
+    where = str(path)
     payload: dict[str, Any] = {}
     raw = doc.user_data.get(USER_DATA_KEY)
     if isinstance(raw, str):
         try:
             payload = json.loads(raw)
         except json.JSONDecodeError:
-            return InputError(f"document {number}: unreadable {USER_DATA_KEY!r} user data", **where)
+            return InputError(
+                f"document {number}: unreadable {USER_DATA_KEY!r} user data", path=where
+            )
     if not doc.text.strip():
-        return InputError(f"document {number} has no text", **where)
+        return InputError(f"document {number} has no text", path=where)
     layer = resolve_layer(options, payload.get("layer"))
     default = default_source(layer)
     stored = {(s[0], s[1], s[2]): i for i, s in enumerate(payload.get("spans") or [])}

@@ -121,22 +121,26 @@ def read_hf(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
         if not line.strip():
             continue
         empty = False
-        where = {"path": str(path), "line": number}
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield InputError(f"not valid JSON ({exc.msg}, column {exc.colno})", **where)
+            yield InputError(
+                f"not valid JSON ({exc.msg}, column {exc.colno})", path=str(path), line=number
+            )
             continue
         problem = _check(obj, labels, path)
         if problem:
-            yield InputError(problem, **where)
+            yield InputError(problem, path=str(path), line=number)
             continue
         tokens: list[str] = obj["tokens"]
-        tags = [labels[t] if isinstance(t, int) else t for t in obj["ner_tags"]]  # type: ignore[index]
+        # _check let numeric tags through only with a label file that holds their ids.
+        tags = [
+            labels[t] if isinstance(t, int) and labels is not None else t for t in obj["ner_tags"]
+        ]
         text = obj.get("text")
         offsets = _offsets(tokens, text) if isinstance(text, str) else _joined(tokens)
         if offsets is None:
-            yield InputError('"tokens" do not match "text"', **where)
+            yield InputError('"tokens" do not match "text"', path=str(path), line=number)
             continue
         meta = {}
         if not isinstance(text, str):

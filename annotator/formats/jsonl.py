@@ -114,17 +114,17 @@ def record_from_json(
     obj: Any, path: Path, line: int, fallback_name: str, options: ReadOptions
 ) -> ReadItem:
     """One parsed JSON value as a checked record, or the InputError saying what is wrong."""
-    where = {"path": str(path), "line": line}
+    where = str(path)
     if not isinstance(obj, dict):
-        return InputError('expected a JSON object with a "text" field', **where)
+        return InputError('expected a JSON object with a "text" field', path=where, line=line)
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
-        return InputError('record has no "text" (or it is empty)', **where)
+        return InputError('record has no "text" (or it is empty)', path=where, line=line)
     answer = skipped_answer(obj)
     if answer is not None:
-        return SkippedInput(f'Prodigy answer "{answer}": task not imported', **where)
-    meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
-    meta = dict(meta)
+        return SkippedInput(f'Prodigy answer "{answer}": task not imported', path=where, line=line)
+    raw_meta = obj.get("meta")
+    meta: dict[str, Any] = dict(raw_meta) if isinstance(raw_meta, dict) else {}
     fields = {key: meta.pop(key) for key in META_FIELDS if key in meta}
     layer = resolve_layer(options, fields.get("layer"))
     default = default_source(layer)
@@ -141,7 +141,7 @@ def record_from_json(
         else:
             consumed = frozenset({"text", "id", "title", "meta"})
     except RecordProblem as exc:
-        return InputError(str(exc), **where)
+        return InputError(str(exc), path=where, line=line)
     for key, value in obj.items():
         if key not in consumed:
             meta[key] = value

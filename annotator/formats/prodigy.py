@@ -62,7 +62,10 @@ def parse_task(obj: dict[str, Any], default: str) -> tuple[list[SpanData], list[
     for n, raw in enumerate(raw_spans, start=1):
         if not isinstance(raw, dict):
             raise RecordProblem(f"span {n} is not an object")
-        start, end = raw.get("start"), raw.get("end")
+        # Unchecked JSON values (None, a string, ...): finish_record's record.validate() reports
+        # offsets that are not integers, naming the document.
+        start: Any = raw.get("start")
+        end: Any = raw.get("end")
         if (start is None or end is None) and tokens is not None:
             start, end = _token_offsets(tokens, raw, n)
         label = raw.get("label")

@@ -8,7 +8,7 @@ never moved (DESIGN.md §1). spaCy is imported lazily: importing ``annotator.for
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,7 @@ _CHUNKS = re.compile(r"\S+|\s+")
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.pipeline import Sentencizer
     from spacy.tokens import Doc, Span
 
 
@@ -97,7 +98,7 @@ def alignment_check(
 
 
 @cache
-def _sentencizer():  # type: ignore[no-untyped-def]
+def _sentencizer() -> Sentencizer:
     from spacy.pipeline import Sentencizer
 
     return Sentencizer()
@@ -108,7 +109,7 @@ def is_space(text: str) -> bool:
 
 
 def sentence_starts(
-    doc: Doc, *, keep_together: list[tuple[int, int]] = (), sentencizer: bool = True
+    doc: Doc, *, keep_together: Sequence[tuple[int, int]] = (), sentencizer: bool = True
 ) -> list[bool]:
     """Sentence starts from spaCy's rule-based sentencizer, plus one after every line break.
 

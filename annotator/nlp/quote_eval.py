@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -198,7 +198,7 @@ def score_document(
 
 
 def score(
-    documents: Iterable[GoldDocument], predictions: dict[str, Sequence[QuoteRecord]]
+    documents: Iterable[GoldDocument], predictions: Mapping[str, Sequence[QuoteRecord]]
 ) -> QuoteReport:
     """Scores over a gold set; ``predictions`` maps document names to predicted quotations."""
     total = QuoteReport()
