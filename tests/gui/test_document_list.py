@@ -64,6 +64,7 @@ def test_large_corpus_reads_only_the_pages_shown(qtbot, tmp_path: Path) -> None:
     # Search through FTS5: the filter narrows the count without loading rows.
     panel.search.setText("zebra")
     qtbot.waitUntil(lambda: model.rowCount() == 20)
+    panel.close()  # before the store: a hidden panel no longer asks the model for rows
     store.close()
 
 
@@ -82,4 +83,5 @@ def test_status_and_label_filters(qtbot, tmp_path: Path) -> None:  # type: ignor
     panel.label.setCurrentIndex(panel.label.findData("ORG"))
     assert [panel.model.document_id(r) for r in range(panel.model.rowCount())] == [b]
     assert panel.model.data(panel.model.index(0, 2)) == 1
+    panel.close()
     store.close()
