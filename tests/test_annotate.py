@@ -135,3 +135,20 @@ def test_lines_repeated_across_the_corpus_become_boilerplate(store: Store, tmp_p
             text[s.start : s.end] for s in store.spans(doc_id, LAYER) if s.label == "BOILERPLATE"
         }
         assert flagged == {"Subscribe to our weekly newsletter today"}
+
+
+def test_the_write_lock_is_free_while_the_model_runs(three_docs: Store) -> None:
+    """Another program (the desktop app) can write between batches and while documents are
+    processed: annotate holds the lock only to write a finished batch."""
+    import sqlite3
+
+    other = sqlite3.connect(three_docs.path, timeout=0, isolation_level=None)
+    free = []
+
+    def progress(done: int, total: int, name: str) -> None:
+        other.execute("BEGIN IMMEDIATE")  # raises "database is locked" if annotate holds it
+        other.execute("ROLLBACK")
+        free.append(name)
+
+    annotate(three_docs, progress=progress)
+    assert free == ["a.txt", "b.txt", "c.txt"]

@@ -158,3 +158,18 @@ def test_interrupted_import_is_consistent_and_resumes(tmp_path: Path, sig: signa
     )  # fmt: skip
     assert f"Imported {4000 - partial} documents ({partial} duplicates, 0 failed)" in again.stdout
     assert _count(db) == 4000
+
+
+def test_the_write_lock_is_free_while_files_are_read(store: Store, tmp_path: Path) -> None:
+    for i in range(5):
+        (tmp_path / f"{i}.txt").write_text(f"Story {i}")
+    other = sqlite3.connect(store.path, timeout=0, isolation_level=None)
+    seen = []
+
+    def progress(done: int, total: int, name: str) -> None:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("ROLLBACK")
+        seen.append(name)
+
+    report = import_paths(store, [tmp_path], progress=progress, batch_size=2)
+    assert report.imported == 5 and len(seen) == 5

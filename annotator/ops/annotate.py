@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from annotator.model import RelationData, SpanData
 from annotator.nlp.boilerplate import line_key, repeated_line_threshold
 from annotator.nlp.pipeline import annotate_texts, load_pipeline, pipeline_layer, set_repeated_lines
 from annotator.store import Store
@@ -71,31 +72,30 @@ def annotate(
         for doc_id, name, text in store.iter_texts(todo):
             yield text, (doc_id, name)
 
-    pending = 0
-    tx = store.transaction()
-    tx.__enter__()
-    try:
-        results = annotate_texts(
-            nlp, items(), batch_size=batch_size, n_process=processes, name_of=lambda c: c[1]
-        )
-        for (doc_id, name), spans, relations, warnings in results:
-            report.warnings.extend(warnings)
-            store.replace_annotations(doc_id, layer, spans, relations)
-            report.annotated += 1
-            report.spans += len(spans)
-            pending += 1
-            if progress is not None:
-                progress(report.annotated, total, name)
-            if pending >= COMMIT_EVERY:
-                tx.__exit__(None, None, None)
-                pending = 0
-                if cancel is not None and cancel():
-                    report.cancelled = True
-                    return report
-                tx = store.transaction()
-                tx.__enter__()
-    except BaseException as exc:
-        tx.__exit__(type(exc), exc, exc.__traceback__)
-        raise
-    tx.__exit__(None, None, None)
+    batch: list[tuple[int, list[SpanData], list[RelationData]]] = []
+
+    def flush() -> None:
+        # One short transaction per batch: the write lock is held for the inserts only, not
+        # while the model runs, so the desktop app never waits long on a CLI run.
+        with store.transaction():
+            for doc_id, spans, relations in batch:
+                store.replace_annotations(doc_id, layer, spans, relations)
+        batch.clear()
+
+    results = annotate_texts(
+        nlp, items(), batch_size=batch_size, n_process=processes, name_of=lambda c: c[1]
+    )
+    for (doc_id, name), spans, relations, warnings in results:
+        report.warnings.extend(warnings)
+        batch.append((doc_id, spans, relations))
+        report.annotated += 1
+        report.spans += len(spans)
+        if progress is not None:
+            progress(report.annotated, total, name)
+        if len(batch) >= COMMIT_EVERY:
+            flush()
+            if cancel is not None and cancel():
+                report.cancelled = True
+                return report
+    flush()
     return report

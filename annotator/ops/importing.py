@@ -19,6 +19,8 @@ from annotator.store import Store
 
 #: Documents per transaction.
 BATCH_SIZE = 500
+#: A batch is also written once it holds this much text, so memory stays bounded.
+MAX_BATCH_CHARS = 50_000_000
 
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
@@ -107,44 +109,49 @@ def import_paths(
     cancel: Cancel | None = None,
     batch_size: int = BATCH_SIZE,
 ) -> ImportReport:
-    """Import everything ``paths`` names; see the module docstring for the guarantees."""
+    """Import everything ``paths`` names; see the module docstring for the guarantees.
+
+    Files are read and decoded outside any transaction; each full batch is then written in one
+    short transaction, so other programs (the desktop app) wait milliseconds, not seconds.
+    """
     options = options or ReadOptions()
     fmt = get_format(format) if format else None
     files = list(expand_paths(paths))
     report = ImportReport()
-    pending = 0
-    tx = store.transaction()
-    tx.__enter__()
-    try:
-        for index, path, item in _records(files, options, fmt, report):
-            if cancel is not None and cancel():
-                report.cancelled = True
-                break
-            if isinstance(item, SkippedInput):  # left out on purpose, e.g. a rejected task
-                report.skipped += 1
-                report.notes.append(str(item))
-                continue
-            if isinstance(item, InputError):
-                report.problems.append(str(item))
-                continue
-            try:
-                with store.transaction():  # joins the batch; the record's checks come first
-                    _import_record(store, item, options, report)
-            except AnnotatorError as exc:
-                report.problems.append(f"{path}: {item.name}: {exc}")
-                continue
-            pending += 1
-            if pending >= batch_size:
-                tx.__exit__(None, None, None)
-                pending = 0
-                tx = store.transaction()
-                tx.__enter__()
-            if progress is not None:
-                progress(index + 1, len(files), item.name)
-    except BaseException as exc:
-        tx.__exit__(type(exc), exc, exc.__traceback__)
-        raise
-    tx.__exit__(None, None, None)
+    batch: list[tuple[Path, DocumentRecord]] = []
+    batch_chars = 0
+
+    def flush() -> None:
+        nonlocal batch_chars
+        if batch:
+            with store.transaction():
+                for path, record in batch:
+                    try:
+                        with store.transaction():  # a savepoint: a bad record undoes itself only
+                            _import_record(store, record, options, report)
+                    except AnnotatorError as exc:
+                        report.problems.append(f"{path}: {record.name}: {exc}")
+        batch.clear()
+        batch_chars = 0
+
+    for index, path, item in _records(files, options, fmt, report):
+        if cancel is not None and cancel():
+            report.cancelled = True
+            break
+        if isinstance(item, SkippedInput):  # left out on purpose, e.g. a rejected task
+            report.skipped += 1
+            report.notes.append(str(item))
+            continue
+        if isinstance(item, InputError):
+            report.problems.append(str(item))
+            continue
+        batch.append((path, item))
+        batch_chars += len(item.text)
+        if len(batch) >= batch_size or batch_chars >= MAX_BATCH_CHARS:
+            flush()
+        if progress is not None:
+            progress(index + 1, len(files), item.name)
+    flush()
     return report
 
 
