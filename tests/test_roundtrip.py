@@ -107,3 +107,14 @@ def _summary(store: Store, doc_id: int, layer: str) -> tuple:
             if r.head in index and r.child in index
         ),
     )
+
+
+def test_exported_files_get_the_usual_permissions(gold_db: Path, tmp_path: Path) -> None:
+    import os
+    import stat
+
+    out = tmp_path / "q.jsonl"
+    cli("--db", str(gold_db), "export", "--format", "quotes-jsonl", "--out", str(out))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask

@@ -66,6 +66,12 @@ def select(
     return Selection([kept[i] for i in order], relations)
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 @contextmanager
 def atomic_output(out: Path, mode: str = "w", **kwargs: Any) -> Iterator[IO[Any]]:
     """Write ``out`` through a temporary file beside it, renamed into place on success only,
@@ -84,6 +90,7 @@ def atomic_output(out: Path, mode: str = "w", **kwargs: Any) -> Iterator[IO[Any]
     try:
         with os.fdopen(fd, mode, **kwargs) as f:
             yield f
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual permissions
         os.replace(tmp, out)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
