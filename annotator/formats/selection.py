@@ -66,10 +66,14 @@ def select(
     return Selection([kept[i] for i in order], relations)
 
 
-def _umask() -> int:
+def _read_umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+#: Read once at import (in the main thread): os.umask can only be read by setting it.
+_UMASK = _read_umask()
 
 
 @contextmanager
@@ -90,7 +94,7 @@ def atomic_output(out: Path, mode: str = "w", **kwargs: Any) -> Iterator[IO[Any]
     try:
         with os.fdopen(fd, mode, **kwargs) as f:
             yield f
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual permissions
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; give the usual permissions
         os.replace(tmp, out)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
