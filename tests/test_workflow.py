@@ -124,3 +124,24 @@ def test_suggestions_never_come_back_after_the_annotator_deleted_them(store: Sto
         store.delete_span(span.id)
     assert workflow.open_document(store, doc_id, "alice") is False
     assert store.spans(doc_id, "alice") == []
+
+
+def test_work_stats_from_the_edit_log(store: Store) -> None:
+    from annotator.store import work_stats
+
+    a, _ = store.add_document("a", TEXT)
+    b, _ = store.add_document("b", TEXT + " B.")
+    stamps = iter(["2026-01-01T10:00:00.000+00:00", "2026-01-01T10:01:00.000+00:00",
+                   "2026-01-01T10:02:30.000+00:00", "2026-01-01T11:00:00.000+00:00",
+                   "2026-01-01T11:00:20.000+00:00"])  # fmt: skip
+    for doc_id, action in [(a, "open"), (a, "span:create"), (a, "status:done"),
+                           (b, "open"), (b, "span:delete")]:  # fmt: skip
+        entry = store.log_edit("alice", action, document_id=doc_id)
+        store.db.execute("UPDATE edit_log SET at = ? WHERE id = ?", [next(stamps), entry])
+    store.set_status(a, "alice", "done")
+    [(name, work)] = work_stats(store).items()
+    assert name == "alice"
+    assert (work.edits, work.documents, work.done) == (3, 2, 1)
+    assert work.active_seconds == 150 + 20
+    assert work.seconds_per_document == 85
+    assert round(work.edits_per_hour) == round(3 / (170 / 3600))

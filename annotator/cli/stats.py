@@ -6,7 +6,7 @@ import click
 
 from annotator.cli.common import Context, user_errors
 from annotator.model import STATUSES
-from annotator.store import stats
+from annotator.store import stats, work_stats
 
 
 @click.command("stats")
@@ -15,6 +15,7 @@ def stats_command() -> None:
     app = click.get_current_context().ensure_object(Context)
     with user_errors(), app.open(readonly=app.db_path.exists()) as store:
         result = stats(store)
+        work = work_stats(store)
     click.echo(f"Project: {app.db_path}")
     click.echo(f"Documents: {result.documents}")
     click.echo("\nStatus by annotator:")
@@ -34,3 +35,21 @@ def stats_command() -> None:
         click.echo("\nRelations by layer and label:")
         for (layer, label), n in sorted(result.relations.items()):
             click.echo(f"  {layer:<40}{label:<14}{n:>16}")
+    if work:
+        click.echo(
+            "\nWork by annotator (from the edit log; active time leaves out pauses > 5 min):"
+        )
+        click.echo(f"  {'annotator':<24}{'edits':>8}{'docs':>7}{'done':>7}{'active':>10}"
+                   f"{'per doc':>10}{'edits/h':>9}")  # fmt: skip
+        for annotator, w in sorted(work.items()):
+            click.echo(
+                f"  {annotator:<24}{w.edits:>8}{w.documents:>7}{w.done:>7}"
+                f"{_duration(w.active_seconds):>10}{_duration(w.seconds_per_document):>10}"
+                f"{(f'{w.edits_per_hour:.0f}' if w.active_seconds >= 60 else '-'):>9}"
+            )
+
+
+def _duration(seconds: float) -> str:
+    minutes, secs = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h{minutes:02}m" if hours else f"{minutes}m{secs:02}s"
