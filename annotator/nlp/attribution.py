@@ -15,6 +15,11 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _CLIMB = ("advcl", "xcomp", "ccomp", "pcomp")
 _NAMED_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+#: Dependencies of a token tagged as a verb that is no verb of its own clause ("director
+#: of telecoms research Tony Lavender said": "research" tagged VBP, attached as a compound).
+_NOT_VERBS = frozenset({"aux", "auxpass", "compound", "amod", "nmod"})
+#: Punctuation that ends a mention even when glued to it ("said Connors.").
+_STOPS = frozenset(',.;:!?"”’')
 
 
 def source_in_subtree(token: Token) -> Token | None:
@@ -41,7 +46,13 @@ def is_cue(token: Token, cues: frozenset[str]) -> bool:
         return False
     if token.i > 0 and token.doc[token.i - 1].text in ("-", "‑"):
         return False  # "so-called", "self-described"
-    return not any(c.dep_ == "neg" for c in token.children)
+    children = list(token.children)
+    if any(c.dep_ == "neg" for c in children):
+        return False
+    if any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children):
+        # "it has been claimed", "it is said": an agentless passive names no speaker
+        return not any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in children)
+    return True
 
 
 def is_according(token: Token) -> bool:
@@ -64,10 +75,23 @@ def is_person_like(token: Token) -> bool:
 
 
 def _governing_cue(token: Token, lo: int, cues: frozenset[str]) -> Token:
-    """ "said he believes": the complement cue gives way to the cue it depends on."""
-    while token.dep_ in ("ccomp", "xcomp") and token.head is not token:
+    """ "said he believes": the complement cue gives way to the cue it depends on.
+
+    So does a cue in a conditional or temporal clause ("Mr X said if he said things which
+    were …"). A cue with a named subject of its own, or one that introduces the quotation
+    with a colon ("recalls how Bill Clinton once advised him: …"), keeps the quotation.
+    """
+    while token.head is not token:
         head = token.head
+        subordinate = token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children)
+        if not (token.dep_ in ("ccomp", "xcomp") or subordinate):
+            break
         if head.idx < lo or not is_cue(head, cues):
+            break
+        subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+        if subjects and subjects[0].tag_ not in ("PRP", "WP") and is_person_like(subjects[0]):
+            break
+        if any(t.text == ":" for t in token.rights):
             break
         token = head
     return token
@@ -106,7 +130,7 @@ def cue_after(frame: Span, cues: frozenset[str], strict: bool) -> Token | None:
         if not token.is_punct:
             seen_word = True
         is_verb = token.tag_.startswith("VB") or token.tag_ == "MD"
-        if strict and is_verb and token.dep_ not in ("aux", "auxpass") and not inserted:
+        if strict and is_verb and token.dep_ not in _NOT_VERBS and not inserted:
             return None
     return None
 
@@ -119,17 +143,42 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
     verb = cue
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        relative = [s for s in subjects if s.tag_ in ("WP", "WDT")]
+        if relative and len(relative) < len(subjects):
+            subjects = [s for s in subjects if s not in relative]  # "which, said Mr X, …"
+        elif relative and relative[0].lower_ in ("which", "that"):
+            inverted = _inverted_subject(verb)
+            if inverted is not None:
+                return inverted
         if subjects:
-            subj = subjects[0]
+            # Two subjects ("Internet service provider (ISP) Plus.net also backed"): the one
+            # nearest the verb, unless the parser split one glued word ("the ex-Wallaby").
+            before = [s for s in subjects if s.i < verb.i]
+            glued = subjects[0].whitespace_ == ""
+            subj = before[-1] if len(subjects) > 1 and before and not glued else subjects[0]
             if subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 return verb.head
             return subj
         if verb.dep_ in ("relcl", "acl") and is_person_like(verb.head):
             return verb.head
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "pobj"):
+            verb = verb.head.head  # "Plus.net backed the proposals saying …"
+            continue
         climb = verb.dep_ in _CLIMB or (verb.dep_ == "conj" and is_cue(verb.head, cues))
         if not climb or verb.head is verb:
             break
         verb = verb.head
+    return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The name right after a cue in an inverted attribution ("which, said Mr Hopkins, …")."""
+    doc = verb.doc
+    for t in doc[verb.i + 1 : min(len(doc), verb.i + 5)]:
+        if t.is_punct:
+            break
+        if t.ent_type_ in ("PERSON", "ORG") or t.tag_ in ("NNP", "NNPS"):
+            return t
     return None
 
 
@@ -180,7 +229,7 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
     while start < token.i and doc[start].is_punct:
         start += 1
     end = token.i + 1
-    while end < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text != ",":
+    while end < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text not in _STOPS:
         end += 1  # "the ex-Wallaby" parsed as three subjects
     if start == token.i and start > 0 and doc[start - 1].tag_ == "DT":
         start -= 1

@@ -13,6 +13,8 @@ the text costs next to nothing compared with the model. The rules, in short:
   the last one closes, is one quotation: a mark that opens while a quotation is still open
   continues it when it starts a paragraph, or when it follows the end of a sentence on the same
   line (the BBC 2005 files run several original paragraphs together on one line).
+* A double quotation that the source closed with a single mark after the end of a sentence
+  (``… a bit more.' The orchestra …``) ends there, unless a single quotation opened inside it.
 * A quotation still open at the end of a paragraph that the next paragraph does not reopen ends
   at the end of its paragraph, and one still open when a new quotation opens mid-sentence ends
   with its first sentence (a missing closing mark is a slip of the source, not a quotation
@@ -49,6 +51,8 @@ ELISIONS = ("n'", "n’", "em", "cause", "til", "tis", "twas", "bout")
 _NON_SPACE = re.compile(r"\S")
 #: The end of a sentence right before a mark: ``. "``, ``?” “``, ``… ‘``.
 _SENTENCE_END_BEFORE = re.compile(r"[.?!…][\"”’')\]]*\s+$")
+#: A single closing mark right after the end of a sentence or clause: ``more.' The``.
+_STRAY_CLOSER = re.compile(r"(?<=[.?!,])['’](?=\s|$)")
 _SENTENCE_END = re.compile(r"[.?!…][\"”’')\]]*(?=\s)")
 
 OPEN, CLOSE, EITHER = 1, 2, 3
@@ -120,6 +124,20 @@ def _next_paragraph_start(text: str, pos: int) -> int | None:
     return m.start() if m else None
 
 
+def _stray_single_closer(text: str, opened: int, para: int, end: int) -> int:
+    """End of a double quotation that the source closed with a single mark (``more.' The``).
+
+    Looked for in the last paragraph the open quotation reached; -1 when there is none, or
+    when a single quotation opens inside it (then the mark closes that nested quote).
+    """
+    m = _STRAY_CLOSER.search(text, max(opened + 1, para), end)
+    if m is None:
+        return -1
+    if any(text[k] in "‘'" and _kind(text, k) == OPEN for k in range(opened + 1, m.start())):
+        return -1
+    return m.end()
+
+
 def _pair(text: str, marks: list[tuple[int, int]], single: bool) -> list[MarkedQuote]:
     """Pair the marks of one family into quotations (see the module docstring)."""
     quotes: list[MarkedQuote] = []
@@ -136,11 +154,19 @@ def _pair(text: str, marks: list[tuple[int, int]], single: bool) -> list[MarkedQ
 
     for i, kind in marks:
         if opened >= 0 and i > _paragraph_end(text, para):
-            if kind != CLOSE and _next_paragraph_start(text, para) == i:
+            stray = (
+                -1
+                if single
+                else _stray_single_closer(text, opened, para, _paragraph_end(text, para))
+            )
+            if stray > 0:
+                quotes.append(MarkedQuote(opened, stray, paragraphs))
+            elif kind != CLOSE and _next_paragraph_start(text, para) == i:
                 para = i  # a paragraph reopening the quotation
                 paragraphs += 1
                 continue
-            cut()
+            else:
+                cut()
             opened = -1
         if opened >= 0:
             low_nine = text[opened] in "„‚"  # „…“: the English opening mark closes it

@@ -155,6 +155,9 @@ def _frames(text: str, marked: list[MarkedQuote], n: int) -> _Frames:
         hi = marked[n + 1].start
     after_end = _sentence_end_after(text, q.end, hi)
     same = n > 0 and sent_start == lo and lo > para_start
+    ended = text[:lo].rstrip("\"”’'")[-1:] in (".", "?", "!", "…")
+    if same and ended and text[lo : q.start].lstrip()[:1].isupper():
+        same = False  # `… your day." His hope …`: the previous quotation ended its sentence
     return _Frames(para_start, lo, sent_start, after_end, initial, same)
 
 
@@ -183,6 +186,8 @@ def _later_cue(ctx: _Context, n: int, f: _Frames) -> Token | None:
     text = ctx.doc.text
     k, after_end = n, f.after_end
     while k + 1 < len(ctx.marked) and after_end == ctx.marked[k + 1].start:
+        if _SENT_END.search(text, ctx.marked[k].end, after_end):
+            return None  # `the "movement" is young. "…," says X`: another sentence's cue
         k += 1
         nxt = _frames(text, ctx.marked, k)
         span = tokens_between(ctx.doc, ctx.marked[k].end, nxt.after_end)

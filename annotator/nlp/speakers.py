@@ -5,8 +5,9 @@ always named once and then referred to by surname, pronoun or role:
 
 * a name ("Mr Hussain", "Sir Keir") loses its titles and links to the fullest earlier mention
   that contains it ("Imran Hussain", "Keir Starmer");
-* a pronoun ("he", "she", "they") is the *salient* speaker: the one of the last attributed quote,
-  or else the last person named before it;
+* a pronoun ("he", "she", "they") is the *salient* one (:mod:`annotator.nlp.salience`): the
+  latest speaker or main-clause subject before it that agrees in gender ("it": the latest body),
+  or else the last person named before it outside quotations;
 * a description that the article used to introduce a person ("the Ukrainian president" after
   "Ukrainian president Mr Zelenskyy") is that person; any other definite description of a
   person ("the prime minister", "the MP for Bradford East", "the ex-Wallaby") is the salient
@@ -18,6 +19,7 @@ always named once and then referred to by surname, pronoun or role:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -30,13 +32,40 @@ from annotator.nlp.lexicon import (
     PRONOUNS,
     SOURCE_NOUNS,
     TITLES,
+    cue_forms,
     strip_titles,
+)
+from annotator.nlp.salience import (
+    PRONOUN_GENDER,
+    Subject,
+    agrees,
+    is_named,
+    main_subjects,
+    mention_gender,
 )
 
 _NAME_ENTS = frozenset({"PERSON"})
 _GROUP_ENTS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 _PERSONAL = frozenset({"he", "she", "i", "him", "her", "who"})
 _ROLE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+#: Capitalised heads of a role, not of a body ("the Prime Minister", "the Foreign Secretary").
+_ROLE_HEADS = frozenset(
+    """minister secretary leader premier chairman chairwoman chair chief director
+    manager coach captain head spokesman spokeswoman president chancellor governor
+    commissioner mayor king queen prince princess""".split()
+)
+
+
+@dataclass(frozen=True)
+class _Event:
+    """Someone the discourse is about at ``pos``: a speaker, or a main-clause subject."""
+
+    pos: int
+    name: str
+    person: bool
+    speech: bool
+    sentence: int = -1
+    relative: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,6 +83,18 @@ class _Person:
         return " ".join(self.words)
 
 
+def _body_name(tokens: list[Token]) -> str | None:
+    """ "The Scottish Executive", "the Treasury": a body named by a capitalised description."""
+    words = [t for t in tokens if t.lower_ not in DETERMINERS]
+    if len(words) == len(tokens) or not words or tokens[0].lower_ not in DETERMINERS:
+        return None
+    if any(t.ent_type_ == "PERSON" for t in words) or words[-1].lower_ in _ROLE_HEADS:
+        return None
+    if all(t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper() for t in words):
+        return " ".join(t.text for t in words)
+    return None
+
+
 def _clean_words(span: Span) -> list[str]:
     """The words of a name, cut at the first punctuation ("Norman Cook - aka"), no titles."""
     words: list[str] = []
@@ -61,7 +102,10 @@ def _clean_words(span: Span) -> list[str]:
         if t.is_punct and t.text not in ("'", "’") and words:
             break
         if not t.is_punct and t.text not in ("'s", "’s"):
-            words.append(t.text)
+            word = t.text
+            if word.endswith(".") and len(word) > 3 and word[:-1].isalpha():
+                word = word[:-1]  # "said Connors." tokenized with its full stop
+            words.append(word)
     return strip_titles(words)
 
 
@@ -101,23 +145,21 @@ def _sentence_subject_before(pronoun: Token, quoted: list[tuple[int, int]]) -> S
     """A named subject earlier in the pronoun's sentence is what the pronoun refers to.
 
     "Mr Hussain said he was …", "although Campese admitted he was surprised, he insisted".
+    When the pronoun is the subject of a speech verb, only the subject of another speech verb
+    counts: in "Mr Blair has failed …, he claimed" the speaker is not Mr Blair.
     """
     sent = pronoun.sent
+    cues = cue_forms()
+    speaking = pronoun.head.lower_ in cues and pronoun.head.tag_.startswith("VB")
     for t in reversed(sent[: pronoun.i - sent.start]):
         if any(s <= t.idx < e for s, e in quoted):
             continue  # words inside a quotation are not the narrator's
+        if speaking and t.head.lower_ not in cues:
+            continue
         if t.dep_ in ("nsubj", "nsubjpass") and is_named(t):
             ent = next((e for e in pronoun.doc.ents if e.start <= t.i < e.end), None)
             return ent if ent is not None else pronoun.doc[t.i : t.i + 1]
     return None
-
-
-def is_named(token: Token) -> bool:
-    """A person's name: a PERSON entity, or a singular proper noun the NER left untyped or
-    mistyped (the small English model tags "Campese" as NORP)."""
-    if token.ent_type_ == "PERSON":
-        return True
-    return token.tag_ == "NNP" and token.ent_type_ in ("", "NORP") and token.lower_ not in TITLES
 
 
 class SpeakerResolver:
@@ -138,11 +180,89 @@ class SpeakerResolver:
         #: with a named subject outside quotations (see :meth:`add_event`), in text order.
         self.history: list[tuple[int, str, bool]] = []
         self.last_source: str | None = None
+        #: Gender by surname, from every mention that shows it (None: unknown or mixed).
+        self.genders: dict[str, str | None] = {}
+        for ent in doc.ents:
+            if ent.label_ in _NAME_ENTS:
+                words = _clean_words(ent)
+                gender = mention_gender(ent)
+                if words and gender is not None:
+                    key = words[-1].lower()
+                    self.genders[key] = gender if self.genders.get(key, gender) == gender else None
+        self._subjects: list[Subject] | None = None
+        self._sent_starts: list[int] | None = None
 
     def add_event(self, pos: int, name: str, is_person: bool) -> None:
         """A named subject of a speech verb at ``pos``, quoted or not: later pronouns see it."""
         self.history.append((pos, name, is_person))
         self.history.sort(key=lambda h: h[0])
+
+    def gender(self, name: str | None) -> str | None:
+        """The gender of a resolved name, when the article shows it."""
+        return self.genders.get(name.split()[-1].lower()) if name else None
+
+    def subjects(self) -> list[_Event]:
+        """Main-clause subjects (and relative "who") outside quotations, built once."""
+        if self._subjects is None:
+            self._subjects = main_subjects(self.doc, self.quoted)
+        out = []
+        for subj in self._subjects:
+            if subj.speech:
+                continue  # speakers are in the history already, named as their quotes are
+            if subj.person:
+                words = _clean_words(subj.span)
+                name = self._full_name(words, subj.pos) if words else None
+            else:
+                name = " ".join(_clean_words(subj.span)) or subj.span.text
+            if name:
+                out.append(
+                    _Event(subj.pos, name, subj.person, subj.speech, subj.sentence, subj.relative)
+                )
+        return out
+
+    def _sentence_at(self, pos: int) -> int:
+        """Start of the sentence holding ``pos``."""
+        if self._sent_starts is None:
+            self._sent_starts = [sent.start_char for sent in self.doc.sents]
+        k = bisect_right(self._sent_starts, pos) - 1
+        return self._sent_starts[k] if k >= 0 else 0
+
+    def salient_for(self, pronoun: Token, person: bool) -> str | None:
+        """The latest speaker or main-clause subject before ``pronoun`` that it can refer to.
+
+        Gender must agree; "it" looks for a body first; a subject in the pronoun's own sentence
+        counts only when it is a speaker (see :func:`_sentence_subject_before`); the person a
+        relative "who" is about gives way to an agreeing main subject of its sentence.
+        """
+        pos = pronoun.idx
+        gender = PRONOUN_GENDER.get(pronoun.lower_)
+        sent_start = pronoun.sent.start_char
+        events = [
+            _Event(at, name, is_person, True, self._sentence_at(at))
+            for at, name, is_person in self.history
+        ]
+        if person or pronoun.lower_ == "it":
+            events += self.subjects()
+        events.sort(key=lambda e: e.pos)
+        if pronoun.lower_ == "it":
+            for e in reversed(events):
+                if e.pos < pos and not e.person:
+                    return e.name
+        relative: _Event | None = None
+        for e in reversed(events):
+            if e.pos >= pos or (person and not e.person):
+                continue
+            if e.pos >= sent_start and not e.speech:
+                continue
+            if person and not agrees(gender, self.gender(e.name)):
+                continue
+            if e.relative and relative is None:
+                relative = e  # a "who": it gives way to a main subject of its sentence
+                continue
+            if relative is not None and e.sentence != relative.sentence:
+                return relative.name
+            return e.name
+        return relative.name if relative is not None else None
 
     def salient(self, pos: int, person: bool) -> str | None:
         """The last speaker before ``pos`` (a person when ``person``)."""
@@ -164,8 +284,13 @@ class SpeakerResolver:
             person = first in _PERSONAL
             subject = _sentence_subject_before(tokens[0], self.quoted) if person else None
             if subject is not None:
-                return self.resolve(subject)
-            return self.salient(pos, person) or self._last_person_before(pos)
+                name = self.resolve(subject)
+                if agrees(PRONOUN_GENDER.get(first), self.gender(name)):
+                    return name
+            gender = PRONOUN_GENDER.get(first)
+            return self.salient_for(tokens[0], person) or self._last_person_before(
+                pos, gender, forward=person
+            )
         ents = [e for e in mention.ents if e.label_ in _NAME_ENTS]
         if not ents and len(tokens) == 1 and is_named(tokens[0]):
             ents = [mention]
@@ -175,7 +300,12 @@ class SpeakerResolver:
             words = _clean_words(ents[0] if ents else mention)
             return self._full_name(words, mention.start_char) if words else None
         groups = [e for e in mention.ents if e.label_ in _GROUP_ENTS]
-        if groups and groups[0].start == mention.start and groups[0].end == mention.end:
+        lead = groups[0].start - mention.start if groups else 0
+        if (
+            groups
+            and groups[0].end == mention.end
+            and all(t.lower_ in DETERMINERS for t in mention[:lead])
+        ):  # "the Scottish Executive": the body by its name
             return " ".join(_clean_words(groups[0])) or mention.text
         return self._description(tokens, mention)
 
@@ -196,6 +326,8 @@ class SpeakerResolver:
         if any(t.ent_type_ == "PERSON" for t in tokens):
             return True
         if any(t.ent_type_ in _GROUP_ENTS for t in tokens) or tokens[-1].lower_ in DOCUMENT_NOUNS:
+            return False
+        if _body_name(tokens) is not None:
             return False
         return True
 
@@ -223,11 +355,25 @@ class SpeakerResolver:
                 return best.name
         return " ".join(words)
 
-    def _last_person_before(self, pos: int) -> str | None:
-        before = [p for p in self.people if p.start < pos]
-        if not before:
-            return None
-        return self._full_name(list(before[-1].words), before[-1].start)
+    def _last_person_before(
+        self, pos: int, gender: str | None = None, forward: bool = False
+    ) -> str | None:
+        """The last person named before ``pos`` outside quotations, of ``gender`` if known.
+
+        ``forward`` (for a pronoun): failing that, the first one named after it.
+        """
+        for p in reversed([p for p in self.people if p.start < pos]):
+            if any(s <= p.start < e for s, e in self.quoted):
+                continue
+            name = self._full_name(list(p.words), p.start)
+            if agrees(gender, self.gender(name)):
+                return name
+        for p in self.people if forward else ():  # "He called it … Tony Blair": named later
+            if p.start > pos and not any(s <= p.start < e for s, e in self.quoted):
+                name = self._full_name(list(p.words), p.start)
+                if agrees(gender, self.gender(name)):
+                    return name
+        return None
 
     def _is_source(self, mention: Span) -> bool:
         heads = [t for t in mention if t.tag_ in ("NN", "NNS")]
@@ -253,6 +399,9 @@ class SpeakerResolver:
         person = self._by_role(words, mention.start_char)
         if person is not None:
             return person
+        body = _body_name(tokens)
+        if body is not None:
+            return body
         pos = mention.start_char
         return self.salient(pos, True) or self._last_person_before(pos) or mention.text
 

@@ -16,8 +16,8 @@ GOLD_DIR = Path(__file__).resolve().parents[1] / "data" / "quotes_gold"
 
 def test_gold_set_is_well_formed() -> None:
     docs = load_gold_dir(GOLD_DIR)
-    assert len(docs) >= 11
-    assert sum(len(d.quotes) for d in docs) >= 200
+    assert len(docs) >= 18
+    assert sum(len(d.quotes) for d in docs) >= 330
     for jsonl in GOLD_DIR.glob("*.quotes.jsonl"):
         text = jsonl.with_name(jsonl.name.replace(".quotes.jsonl", ".txt")).read_text("utf-8")
         for line in jsonl.read_text("utf-8").splitlines():

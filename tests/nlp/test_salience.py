@@ -1,0 +1,99 @@
+"""Speaker resolution by discourse salience and gender, and attribution edge cases."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from annotator.nlp.marks import find_marked_quotes
+from annotator.nlp.quotes import find_quotes
+
+
+def detect(nlp: Language, text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    doc = nlp(text)
+    out = []
+    for q in find_quotes(doc):
+        speaker = text[q.speaker[0] : q.speaker[1]] if q.speaker else None
+        cue = text[q.cue[0] : q.cue[1]] if q.cue else None
+        out.append((text[q.start : q.end], speaker, cue, q.speaker_name))
+    return out
+
+
+def test_pronoun_is_the_subject_of_the_discourse_not_the_object(nlp: Language) -> None:
+    text = 'Ms Sturgeon spoke first. Mr McConnell was angry. He told Ms Sturgeon: "You are wrong."'
+    assert detect(nlp, text) == [('"You are wrong."', "He", "told", "McConnell")]
+
+
+def test_pronoun_speaker_is_not_the_subject_of_the_reported_clause(nlp: Language) -> None:
+    text = (
+        "Mr Howard criticised the plans. Mr Blair has failed the country, he claimed, "
+        'saying he has the "wrong solution".'
+    )
+    assert detect(nlp, text)[0][3] == "Howard"
+
+
+def test_gender_agreement(nlp: Language) -> None:
+    text = (
+        "He must remember his confrontation with Sharron Storer, the Birmingham woman who "
+        'harangued him over her local hospital. "All you do is walk around," she told Mr Blair.'
+    )
+    assert detect(nlp, text)[0][3] == "Sharron Storer"
+
+
+def test_a_body_speaks_by_its_name_and_it_refers_to_it(nlp: Language) -> None:
+    text = (
+        'Mr Smith spoke. The Scottish Executive said: "It is fine." '
+        'It is calling on firms to "act now".'
+    )
+    assert [q[3] for q in detect(nlp, text)] == ["Scottish Executive", "Scottish Executive"]
+
+
+def test_relative_which_is_not_the_speaker(nlp: Language) -> None:
+    text = 'The report, which, said Mr Hopkins, "is a disgrace", was published.'
+    assert detect(nlp, text) == [('"is a disgrace"', "Mr Hopkins", "said", "Hopkins")]
+
+
+def test_cue_of_a_conditional_clause_gives_way_to_the_main_one(nlp: Language) -> None:
+    text = 'Mr MacDonell said if he said things which were "untrue" he would apologise.'
+    assert detect(nlp, text) == [('"untrue"', "Mr MacDonell", "said", "MacDonell")]
+
+
+def test_agentless_passive_names_no_speaker(nlp: Language) -> None:
+    text = 'It has been claimed that the deal is "dead".'
+    assert detect(nlp, text) == [('"dead"', None, None, None)]
+
+
+def test_a_new_attribution_after_the_quote_wins_over_the_previous_speaker(
+    nlp: Language,
+) -> None:
+    text = (
+        'Ovum welcomed the move. "The real negotiation begins now," director of telecoms '
+        "research Tony Lavender said."
+    )
+    assert detect(nlp, text)[0][1:] == ("Tony Lavender", "said", "Tony Lavender")
+
+
+def test_a_name_glued_to_its_full_stop(nlp: Language) -> None:
+    text = 'Jimmy Connors arrived. "I was that fine line," said Connors. "I want to help."'
+    assert [q[3] for q in detect(nlp, text)] == ["Jimmy Connors", "Jimmy Connors"]
+
+
+def test_scare_quote_before_an_attributed_quote(nlp: Language) -> None:
+    text = 'The "movement" is young. "It is about real people," says Adam Curry.'
+    assert detect(nlp, text)[0] == ('"movement"', None, None, None)
+
+
+def test_double_quotation_closed_with_a_single_mark() -> None:
+    text = (
+        "\"All the important people. \"I guess it's a show but we think it's more.' "
+        'The orchestra plays.\n\n"It\'s a busy evening," he said.'
+    )
+    spans = [text[q.start : q.end] for q in find_marked_quotes(text)]
+    assert spans == [
+        "\"All the important people. \"I guess it's a show but we think it's more.'",
+        '"It\'s a busy evening,"',
+    ]
+
+
+def test_nested_single_quote_at_a_paragraph_end_still_joins() -> None:
+    text = '"He told me \'go away.\'\n\n"Then I left."'
+    assert [(q.start, q.end) for q in find_marked_quotes(text)] == [(0, len(text))]
