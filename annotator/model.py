@@ -53,6 +53,17 @@ def is_model_layer(layer: str) -> bool:
     return layer.startswith(MODEL_LAYER_PREFIX)
 
 
+def check_relation(label: str, head_label: str, child_label: str, *, where: str = "") -> None:
+    """A relation links a QUOTE (head) to a span of its own label: SPEAKER or CUE (child)."""
+    if label not in RELATION_LABELS:
+        raise SpanError(f"{where}unknown relation label {label!r}; use SPEAKER or CUE")
+    if head_label != QUOTE or child_label != label:
+        raise SpanError(
+            f"{where}relation {label} must link a QUOTE to a {label} span, "
+            f"not {head_label} to {child_label}"
+        )
+
+
 def check_offsets(start: int, end: int, text_length: int, *, where: str = "") -> None:
     """Enforce ``0 <= start < end <= len(text)``; raise :class:`SpanError` naming ``where``."""
     if not (isinstance(start, int) and isinstance(end, int)) or isinstance(start, bool):
@@ -125,8 +136,9 @@ class DocumentRecord:
         for rel in self.relations:
             if not (0 <= rel.head < len(self.spans) and 0 <= rel.child < len(self.spans)):
                 raise SpanError(f"{where}relation {rel.label} points at a missing span")
-            if rel.label not in RELATION_LABELS:
-                raise SpanError(f"{where}unknown relation label {rel.label!r}")
+            check_relation(
+                rel.label, self.spans[rel.head].label, self.spans[rel.child].label, where=where
+            )
 
     def quotes(self) -> list[tuple[SpanData, SpanData | None, SpanData | None]]:
         """Each QUOTE span with its linked speaker and cue spans (or None), in text order."""

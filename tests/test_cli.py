@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import os
 import sqlite3
 import subprocess
 import sys
@@ -12,6 +14,7 @@ from click.testing import CliRunner
 
 from annotator import __version__
 from annotator.cli import main
+from annotator.cli.common import ProgressBar
 
 from .conftest import SEEDS
 
@@ -98,4 +101,113 @@ def test_python_dash_m_and_console_script(db_path: Path) -> None:
     out = subprocess.run(
         [str(script), "--db", str(db_path), "stats"], capture_output=True, text=True
     )
-    assert out.returncode == 0 and "Documents: 0" in out.stdout
+    assert out.returncode == 1 and "no such project; import some articles first" in out.stderr
+    assert not db_path.exists()  # a read-only command never creates a project
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("total", [0, 3])
+def test_progress_on_a_terminal_with_and_without_a_total(total: int) -> None:
+    """Exports report no total; that once crashed the bar on a real terminal."""
+    out = _Terminal()
+    bar = ProgressBar("Exporting", stream=out)
+    for done in (1, 2, 3):
+        bar(done, total, f"doc{done}")
+    bar.close()
+    assert "Exporting" in out.getvalue()
+    assert ("3 documents" in out.getvalue()) if total == 0 else ("3/3" in out.getvalue())
+
+
+def test_a_damaged_project_is_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "damaged.db"
+    code, _, _ = run("--db", str(db), "import", str(SEEDS))
+    assert code == 0
+    data = bytearray(db.read_bytes())
+    page = 4096
+    for n in range(2, len(data) // page):  # scribble over every page after the schema
+        data[n * page + 100 : n * page + 400] = bytes(range(256)) + bytes(44)
+    db.write_bytes(bytes(data))
+    for wal in (tmp_path / "damaged.db-wal", tmp_path / "damaged.db-shm"):
+        wal.unlink(missing_ok=True)
+    code, _, err = run("--db", str(db), "export", "--format", "quotes-jsonl", "--layer", "gold",
+                       "--status", "all", "--out", str(tmp_path / "q.jsonl"))  # fmt: skip
+    assert code == 1
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_empty_db_option_is_refused(tmp_path: Path) -> None:
+    code, _, err = run("--db", "", "import", str(SEEDS))
+    assert code == 2 and "--db" in err and "empty" in err
+
+
+def test_export_never_overwrites_the_project(db_path: Path) -> None:
+    run("--db", str(db_path), "import", str(SEEDS))
+    before = db_path.read_bytes()
+    for target in (db_path, Path(f"{db_path}-wal")):
+        code, _, err = run("--db", str(db_path), "export", "--format", "jsonl", "--status", "all",
+                           "--out", str(target))  # fmt: skip
+        assert code == 1 and "is the project database itself" in err
+    assert db_path.read_bytes() == before
+
+
+def test_export_of_an_unknown_layer_names_the_layers(db_path: Path, tmp_path: Path) -> None:
+    run("--db", str(db_path), "import", str(SEEDS))
+    run("--db", str(db_path), "import", "--layer", "alice", str(_prodigy_file(tmp_path)))
+    code, _, err = run("--db", str(db_path), "export", "--format", "jsonl", "--layer", "alcie",
+                       "--out", str(tmp_path / "x.jsonl"))  # fmt: skip
+    assert code == 1 and "no layer named 'alcie'; the project's layers: alice" in err
+    code, out, err = run("--db", str(db_path), "export", "--format", "jsonl", "--status",
+                         "in_progress", "--out", str(tmp_path / "y.jsonl"))  # fmt: skip
+    assert code == 0 and "Exported 0 documents" in out
+    assert "no document matched --layer gold --status in_progress" in err
+
+
+def _prodigy_file(tmp_path: Path) -> Path:
+    path = tmp_path / "tasks.jsonl"
+    path.write_text(
+        '{"text": "Angela Merkel spoke.", "spans": [{"start": 0, "end": 13, "label": "PERSON"}]}\n'
+    )
+    return path
+
+
+def test_layer_names_with_another_meaning_are_refused(db_path: Path, tmp_path: Path) -> None:
+    for layer in ("model", "   "):
+        code, _, err = run("--db", str(db_path), "import", "--layer", layer,
+                           str(_prodigy_file(tmp_path)))  # fmt: skip
+        assert code == 1 and "layer" in err
+
+
+def test_paths_globs_and_folders_that_give_nothing_say_so(db_path: Path, tmp_path: Path) -> None:
+    literal = tmp_path / "data[2005].txt"
+    literal.write_text("A story from 2005.")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "notes.md").write_text("# not an article")
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    code, out, err = run("--db", str(db_path), "import", str(literal), str(tmp_path / "*.nomatch"),
+                         str(tmp_path / "docs"), str(fifo))  # fmt: skip
+    assert code == 1
+    assert "Imported 1 document" in out
+    assert f"{tmp_path / '*.nomatch'}: no files match" in err
+    assert f"{tmp_path / 'docs'}: no files of a type import reads" in err
+    assert f"{fifo}: not a regular file" in err
+
+
+def test_a_failed_record_is_not_counted_as_imported(db_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "two.jsonl"
+    path.write_text(
+        '{"text": "Good record."}\n'
+        '{"text": "Bad link.", "spans": [{"start": 0, "end": 3, "label": "PERSON"},'
+        ' {"start": 4, "end": 8, "label": "ORG"}],'
+        ' "relations": [{"head_span": {"start": 0, "end": 3, "label": "PERSON"},'
+        ' "child_span": {"start": 4, "end": 8, "label": "ORG"}, "label": "SPEAKER"}]}\n'
+    )
+    code, out, err = run("--db", str(db_path), "import", str(path))
+    assert code == 1
+    assert "Imported 1 document (0 duplicates, 1 failed)" in out
+    assert "SPEAKER must link a QUOTE to a SPEAKER span" in err
+    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM documents").fetchone()[0] == 1

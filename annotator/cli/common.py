@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, StoreError
 from annotator.store import Store, resolve_db_path
 
 
@@ -17,10 +18,20 @@ class Context:
     """What the group passes to its commands: the chosen database."""
 
     def __init__(self, db: str | None):
+        if db is not None and not db.strip():
+            raise click.BadParameter("is empty; name a project file", param_hint="--db")
         self.db_path, self.is_default = resolve_db_path(db)
 
     def open(self, *, readonly: bool = False) -> Store:
         return Store(self.db_path, readonly=readonly)
+
+    def open_existing(self) -> Store:
+        """For commands that only read: never create a project as a side effect."""
+        if not self.db_path.exists():
+            raise StoreError(f"{self.db_path}: no such project; import some articles first")
+        if self.db_path.stat().st_size == 0:
+            return Store(self.db_path)  # an empty file becomes an empty project
+        return Store(self.db_path, readonly=True)
 
 
 pass_context = click.make_pass_decorator(Context)
@@ -33,6 +44,10 @@ def user_errors() -> Iterator[None]:
         yield
     except AnnotatorError as exc:
         raise click.ClickException(str(exc)) from None
+    except sqlite3.DatabaseError as exc:  # a project damaged past what opening it could see
+        raise click.ClickException(
+            f"the project database cannot be read ({exc}); it may be corrupt: restore a copy"
+        ) from None
     except KeyboardInterrupt:
         click.echo(
             "\nInterrupted; everything committed before the interruption is saved.", err=True
@@ -41,20 +56,30 @@ def user_errors() -> Iterator[None]:
 
 
 class ProgressBar:
-    """A click progress bar fed by ops progress callbacks ``(done, total, name)``."""
+    """Progress on stderr fed by ops callbacks ``(done, total, name)``; only on a terminal.
 
-    def __init__(self, label: str, *, enabled: bool = True):
+    With a known total it is a bar; with none (total 0, e.g. an export's stream) a counter.
+    """
+
+    def __init__(self, label: str, *, enabled: bool | None = None, stream: TextIO | None = None):
         self.label = label
-        self.enabled = enabled and sys.stderr.isatty()
+        self.stream = stream or sys.stderr
+        self.enabled = self.stream.isatty() if enabled is None else enabled
         self._bar: Any = None
         self._done = 0
 
     def __call__(self, done: int, total: int, name: str) -> None:
         if not self.enabled:
             return
+        if total <= 0:
+            if done == 1 or done % 100 == 0:
+                self.stream.write(f"\r{self.label}: {done:,} documents")
+                self.stream.flush()
+            self._done = done
+            return
         if self._bar is None:
             self._bar = click.progressbar(
-                length=total or None, label=self.label, file=sys.stderr, show_pos=True
+                length=total, label=self.label, file=self.stream, show_pos=True
             )
             self._bar.__enter__()
         self._bar.update(done - self._done)
@@ -64,6 +89,9 @@ class ProgressBar:
         if self._bar is not None:
             self._bar.__exit__(None, None, None)
             self._bar = None
+        elif self.enabled and self._done:
+            self.stream.write(f"\r{self.label}: {self._done:,} documents\n")
+            self.stream.flush()
 
 
 @contextmanager

@@ -123,6 +123,10 @@ def iter_records(
         raise AnnotatorError(f"unknown --status {status!r}; use one of {', '.join(STATUS_CHOICES)}")
     report = report or ExportReport()
     resolved = resolve_layer(store, layer)
+    known = {name for name, _ in store.layers()}
+    if resolved != GOLD_LAYER and resolved not in known:
+        names = ", ".join(sorted(known)) or "none yet"
+        raise AnnotatorError(f"no layer named {resolved!r}; the project's layers: {names}")
     report.layer = resolved
     model_layer = is_model_layer(resolved)
     filled = store.layer_filled(resolved) if model_layer else set()
@@ -153,6 +157,15 @@ def iter_records(
         )  # fmt: skip
 
 
+def _refuse_project_files(store: Store, out: Path) -> None:
+    """Never write an export over the project database (or its journal files)."""
+    project = store.path.resolve()
+    guarded = {project, project.with_name(project.name + "-wal"),
+               project.with_name(project.name + "-shm")}  # fmt: skip
+    if out.resolve() in guarded:
+        raise ExportError(f"{out} is the project database itself; choose another --out")
+
+
 def split_path(out: Path, split_name: str) -> Path:
     """``gold.spacy`` -> ``gold.train.spacy``; a folder ``out`` -> ``out/train``."""
     if out.suffix:
@@ -177,6 +190,7 @@ def export(
 ) -> ExportReport:
     """Write the chosen documents with ``format``'s writer; one file or folder per split."""
     fmt = get_format(format)
+    _refuse_project_files(store, Path(out))
     if fmt.writer is None:
         raise AnnotatorError(f"format {format!r} can be imported but not exported")
     if annotator and layer == GOLD_LAYER:
@@ -213,4 +227,8 @@ def export(
         report.documents += written.documents
         report.warnings.update(written.warnings)
         report.paths.extend(written.paths or [path])
+    if report.documents == 0:
+        report.warnings[
+            f"no document matched --layer {layer} --status {status}; the output is empty"
+        ] += 1
     return report

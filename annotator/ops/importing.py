@@ -51,24 +51,43 @@ def _is_corpus_note(path: Path) -> bool:
     return path.name.startswith(".") or path.stem.lower() in CORPUS_NOTES
 
 
-def expand_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path | None]]:
+def expand_paths(
+    paths: Iterable[str | Path], problems: list[str] | None = None
+) -> Iterator[tuple[Path, Path | None]]:
     """``(file, root)`` for every file named by ``paths``: files, folders (recursive) and globs.
 
     ``root`` is the folder an entry came from, so documents are named relative to it. Inside a
-    folder, hidden files and README/LICENSE files are left out.
+    folder, hidden files and README/LICENSE files are left out. A path that exists is taken
+    literally even if it holds glob characters (``data[2005].txt``); a glob that matches
+    nothing and a folder with nothing importable are added to ``problems``.
     """
     for entry in paths:
         text = str(entry)
-        candidates = [Path(p) for p in sorted(glob.glob(text, recursive=True))]
-        if not candidates and not glob.has_magic(text):
+        if Path(text).exists() or not glob.has_magic(text):
             candidates = [Path(text)]
+        else:
+            candidates = [Path(p) for p in sorted(glob.glob(text, recursive=True))]
+            if not candidates and problems is not None:
+                problems.append(f"{text}: no files match")
         for path in candidates:
-            if path.is_dir():
-                for child in sorted(path.rglob("*")):
-                    if child.is_file() and not _is_corpus_note(child):
-                        yield child, path
-            else:
+            if not path.is_dir():
                 yield path, None
+                continue
+            found = 0
+            try:
+                children = sorted(path.rglob("*"))
+            except OSError as exc:
+                if problems is not None:
+                    problems.append(f"{path}: cannot read folder: {exc.strerror or exc}")
+                continue
+            for child in children:
+                if child.is_file() and not _is_corpus_note(child):
+                    if detect_format(child) is not None:
+                        found += 1
+                    yield child, path
+            if not found and problems is not None:
+                problems.append(f"{path}: no files of a type import reads (text, JSONL, CSV, "
+                                "or an export format)")  # fmt: skip
 
 
 def _records(
@@ -78,25 +97,33 @@ def _records(
     report: ImportReport,
 ) -> Iterator[tuple[int, Path, DocumentRecord | InputError]]:
     for index, (path, root) in enumerate(files):
-        if not path.exists():
-            yield index, path, InputError("no such file or folder", path=str(path))
-            continue
-        chosen = fmt or detect_format(path)
-        if chosen is None or chosen.reader is None:
-            if root is None:  # named explicitly: say why it is skipped
-                yield index, path, InputError("unknown file type, not imported", path=str(path))
-            continue
-        file_options = ReadOptions(
-            layer=options.layer, status=options.status, text_column=options.text_column,
-            max_bytes=options.max_bytes, root=root,
-        )  # fmt: skip
         try:
+            if not path.exists():
+                yield index, path, InputError("no such file or folder", path=str(path))
+                continue
+            if not path.is_file():
+                yield index, path, InputError("not a regular file", path=str(path))
+                continue
+            chosen = fmt or detect_format(path)
+            if chosen is None or chosen.reader is None:
+                if root is None:  # named explicitly: say why it is skipped
+                    yield index, path, InputError("unknown file type, not imported", path=str(path))
+                continue
+            file_options = ReadOptions(
+                layer=options.layer, status=options.status, text_column=options.text_column,
+                max_bytes=options.max_bytes, root=root,
+            )  # fmt: skip
             for item in chosen.reader(path, file_options):
                 yield index, path, item
         except AnnotatorError as exc:  # a reader that gave up on the whole file
             yield index, path, InputError(str(exc), path=str(path))
-        except (OSError, UnicodeError, ValueError) as exc:
-            yield index, path, InputError(f"cannot read: {exc}", path=str(path))
+        except OSError as exc:
+            yield index, path, InputError(f"cannot read: {exc.strerror or exc}", path=str(path))
+        except (KeyboardInterrupt, SystemExit, MemoryError):
+            raise
+        except Exception as exc:  # one unreadable file never stops the import
+            reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+            yield index, path, InputError(f"cannot read ({reason})", path=str(path))
 
 
 def import_paths(
@@ -116,8 +143,10 @@ def import_paths(
     """
     options = options or ReadOptions()
     fmt = get_format(format) if format else None
-    files = list(expand_paths(paths))
+    if options.layer is not None:
+        check_layer_name(options.layer)
     report = ImportReport()
+    files = list(expand_paths(paths, report.problems))
     batch: list[tuple[Path, DocumentRecord]] = []
     batch_chars = 0
 
@@ -126,11 +155,17 @@ def import_paths(
         if batch:
             with store.transaction():
                 for path, record in batch:
+                    counts = ImportReport()
                     try:
                         with store.transaction():  # a savepoint: a bad record undoes itself only
-                            _import_record(store, record, options, report)
+                            _import_record(store, record, options, counts, path)
                     except AnnotatorError as exc:
                         report.problems.append(f"{path}: {record.name}: {exc}")
+                        continue
+                    report.imported += counts.imported
+                    report.duplicates += counts.duplicates
+                    report.spans += counts.spans
+                    report.notes.extend(counts.notes)
         batch.clear()
         batch_chars = 0
 
@@ -155,8 +190,19 @@ def import_paths(
     return report
 
 
+def check_layer_name(layer: str) -> None:
+    """Refuse layer names that mean something else on the command line."""
+    if not layer.strip():
+        raise AnnotatorError("--layer needs a name")
+    if layer == "model":
+        raise AnnotatorError(
+            "'model' stands for the newest model layer; name a model layer in full "
+            "(model:<name>@<version>) or choose an annotator's name"
+        )
+
+
 def _import_record(
-    store: Store, record: DocumentRecord, options: ReadOptions, report: ImportReport
+    store: Store, record: DocumentRecord, options: ReadOptions, report: ImportReport, path: Path
 ) -> None:
     record.validate()
     encoding = record.meta.get("encoding")
@@ -165,10 +211,9 @@ def _import_record(
     )
     if created:
         report.imported += 1
-        if encoding == "cp1252":
-            report.notes.append(
-                f"{record.meta.get('path', record.name)}: not UTF-8; decoded as cp1252"
-            )
+        decoded_now = record.meta.get("path") in (None, str(path))  # not a re-imported export
+        if encoding not in (None, "utf-8", "utf-8-sig", "utf-16") and decoded_now:
+            report.notes.append(f"{path}: not UTF-8; decoded as {encoding}")
     else:
         report.duplicates += 1
     if not record.spans and not record.relations and record.status is None:

@@ -39,10 +39,7 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite_utils.Database:
             raise StoreError(f"{path}: cannot create the folder: {exc.strerror}") from None
     try:
         if readonly:
-            conn = sqlite3.connect(
-                f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
-                check_same_thread=False,
-            )  # fmt: skip
+            conn = _connect_readonly(path)
         else:
             conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -77,6 +74,24 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite_utils.Database:
             raise StoreError(f"{path}: needs a schema upgrade but is opened read-only")
         migrate(db, version)
     return db
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    """Read-only; on a read-only disk, where SQLite cannot make its WAL index, open it immutable."""
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(
+        f"{uri}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+    )
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as exc:
+        if "unable to open" not in str(exc):
+            raise
+        conn.close()
+        conn = sqlite3.connect(
+            f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None, check_same_thread=False
+        )
+    return conn
 
 
 def migrate(db: sqlite_utils.Database, version: int) -> None:

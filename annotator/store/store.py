@@ -22,11 +22,11 @@ from annotator.errors import NotFoundError, SpanError, StoreError
 from annotator.model import (
     GOLD_LAYER,
     MODEL_LAYER_PREFIX,
-    RELATION_LABELS,
     SOURCES,
     RelationData,
     SpanData,
     check_offsets,
+    check_relation,
     is_entity,
 )
 from annotator.store.database import connect, now, transaction
@@ -302,6 +302,8 @@ class Store(ProjectRecords):
             document_id, layer, old = self.span(span_id)
             new = replace(old, **changes)
             self._check_span(document_id, self.layer_id(layer), new, ignore=span_id)
+            if new.label != old.label:
+                self._check_links_of(span_id, new.label)
             self.db.execute(
                 'UPDATE spans SET label = ?, start = ?, "end" = ?, source = ?, reviewed = ?, '
                 "attrs = ?, updated_at = ? WHERE id = ?",
@@ -309,6 +311,27 @@ class Store(ProjectRecords):
                  json.dumps(new.attrs), now(), span_id],
             )  # fmt: skip
             return new
+
+    def _check_links_of(self, span_id: int, label: str) -> None:
+        """A linked span keeps a label its links allow (a quote's speaker stays a SPEAKER)."""
+        rows = self.db.execute(
+            "SELECT r.label, h.label, c.label, r.head_id FROM relations r "
+            "JOIN spans h ON h.id = r.head_id JOIN spans c ON c.id = r.child_id "
+            "WHERE r.head_id = ? OR r.child_id = ?",
+            [span_id, span_id],
+        )
+        for rel_label, head_label, child_label, head_id in rows:
+            if head_id == span_id:
+                head_label = label
+            else:
+                child_label = label
+            try:
+                check_relation(rel_label, head_label, child_label)
+            except SpanError:
+                raise SpanError(
+                    f"this span is linked as a quote's {rel_label.lower()}; unlink it before "
+                    f"relabelling it {label}"
+                ) from None
 
     def delete_span(self, span_id: int) -> None:
         """Delete a span and the relations that use it."""
@@ -333,11 +356,10 @@ class Store(ProjectRecords):
         self, head_id: int, child_id: int, label: str, *, id: int | None = None
     ) -> int:
         """Link two spans of the same document and layer (quote -> speaker or cue)."""
-        if label not in RELATION_LABELS:
-            raise SpanError(f"unknown relation label {label!r}; use SPEAKER or CUE")
         with self.transaction():
-            head_doc, head_layer, _ = self.span(head_id)
-            child_doc, child_layer, _ = self.span(child_id)
+            head_doc, head_layer, head = self.span(head_id)
+            child_doc, child_layer, child = self.span(child_id)
+            check_relation(label, head.label, child.label)
             if (head_doc, head_layer) != (child_doc, child_layer):
                 raise SpanError("a relation links two spans of the same document and layer")
             try:
@@ -403,8 +425,10 @@ class Store(ProjectRecords):
                         f"{b[2]} {b[0]}..{b[1]} overlap"
                     )
             for rel in relations:
-                if rel.label not in RELATION_LABELS:
-                    raise SpanError(f"unknown relation label {rel.label!r}")
+                check_relation(
+                    rel.label, spans[rel.head].label, spans[rel.child].label,
+                    where=f"document {document_id}: ",
+                )  # fmt: skip
                 self.db.execute(
                     "INSERT OR IGNORE INTO relations (document_id, layer_id, head_id, child_id, "
                     "label) VALUES (?, ?, ?, ?, ?)",
@@ -448,3 +472,17 @@ class Store(ProjectRecords):
                 "UPDATE spans SET reviewed = ?, updated_at = ? WHERE id = ?",
                 [(int(reviewed), stamp, span_id) for span_id in span_ids],
             )
+
+    # -- gui support --
+    def span_counts(self, layer: str, document_ids: Sequence[int]) -> dict[int, int]:
+        """How many spans ``layer`` holds per document (documents with none are left out)."""
+        lid = self._one("SELECT id FROM layers WHERE name = ?", [layer])
+        if lid is None or not document_ids:
+            return {}
+        marks = ", ".join("?" * len(document_ids))
+        rows = self.db.execute(
+            f"SELECT document_id, count(*) FROM spans WHERE layer_id = ? "
+            f"AND document_id IN ({marks}) GROUP BY document_id",
+            [lid, *document_ids],
+        )
+        return {int(r[0]): int(r[1]) for r in rows}
