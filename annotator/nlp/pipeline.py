@@ -8,7 +8,7 @@ Importing this module registers the component factories (``annotator_boilerplate
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Generator, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -139,7 +139,7 @@ def annotate_texts(
     batch_size: int = 32,
     n_process: int = 1,
     name_of: Callable[[C], str] = str,
-) -> Iterator[tuple[C, list[SpanData], list[RelationData], list[str]]]:
+) -> Generator[tuple[C, list[SpanData], list[RelationData], list[str]], None, None]:
     """Run the pipeline over ``(text, ctx)`` pairs: yield ``(ctx, spans, relations, warnings)``.
 
     Warnings name the document by ``name_of(ctx)``; a document whose conversion fails gets no

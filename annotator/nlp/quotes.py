@@ -284,6 +284,9 @@ def find_quotes(doc: Doc, boilerplate: Sequence[tuple[int, int]] | None = None) 
     ]
     if not marked:
         return []
+    if not (doc.has_annotation("DEP") and doc.has_annotation("SENT_START")):
+        # A pipeline without a parser (e.g. NER only): quotations, but no attribution.
+        return [Quote(q.start, q.end, paragraphs=q.paragraphs) for q in marked]
     ent_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
     ctx = _Context(
         doc, marked, cue_forms(), ent_of, SpeakerResolver(doc, [(q.start, q.end) for q in marked])

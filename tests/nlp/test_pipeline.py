@@ -101,11 +101,27 @@ def test_annotate_texts_with_two_processes(nlp: Language, seed_text: str) -> Non
     assert results[0][1] == results[2][1]
 
 
-def test_a_document_the_detector_cannot_handle_gets_a_warning() -> None:
-    # A doc without a parse (blank pipeline): sentence boundaries are unset, so attribution
-    # fails on a partial quote. The component must warn and go on.
+def test_a_doc_without_a_parse_gets_quotes_without_attribution() -> None:
+    # A blank pipeline (or NER only): no sentences or dependencies, so no speakers or cues,
+    # but the quotations are still found.
     blank = spacy.blank("en")
     doc = blank('Mr Smith said it was "a disaster" for everyone.')
+    QuoteDetector()(doc)
+    assert WARNINGS_KEY not in doc.user_data
+    spans, relations = doc_to_annotations(doc)
+    assert [doc.text[s.start : s.end] for s in spans if s.label == QUOTE] == ['"a disaster"']
+    assert relations == []
+
+
+def test_a_document_the_detector_cannot_handle_gets_a_warning(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Whatever goes wrong inside the detector, the component warns and the run goes on.
+    import annotator.nlp.quotes as quotes_module
+
+    def broken(doc: object, boilerplate: object = None) -> list[object]:
+        raise IndexError("an input the detector did not foresee")
+
+    monkeypatch.setattr(quotes_module, "find_quotes", broken)
+    doc = spacy.blank("en")('Mr Smith said it was "a disaster" for everyone.')
     doc.user_data["name"] = "odd.txt"
     QuoteDetector()(doc)
     warnings = doc.user_data[WARNINGS_KEY]
