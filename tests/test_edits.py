@@ -224,7 +224,7 @@ def test_redo_after_another_span_was_created_keeps_every_link(
     ids = edits.IdMap()
     quote = next(s.id for s in store.spans(doc_id, ME) if s.label == "QUOTE")
     sunday = TEXT.index("Sunday")
-    create = edits.CreateSpan(doc_id, ME, label="DATE", start=sunday, end=sunday + 6, ids=ids)
+    create = edits.CreateSpan(doc_id, ME, label="CUE", start=sunday, end=sunday + 6, ids=ids)
     create.do(store)
     first = create.current_id()
     link = edits.SetLink(doc_id, ME, quote=quote, label="CUE", child=create, ids=ids)
@@ -235,7 +235,7 @@ def test_redo_after_another_span_was_created_keeps_every_link(
     assert other != first  # a deleted id is never handed to another span
     create.do(store)
     link.do(store)
-    assert store.span(create.current_id())[2].label == "DATE"
+    assert store.span(create.current_id())[2].label == "CUE"
     assert store.span(other)[2].label == "CUE"
     assert any(r.child_id == create.current_id() for r in store.relations(doc_id, ME))
 
@@ -244,3 +244,70 @@ def test_overlap_is_refused_with_the_reason(project: tuple[Store, int]) -> None:
     store, doc_id = project
     with pytest.raises(SpanError, match="overlap"):
         edits.CreateSpan(doc_id, ME, label="ORG", start=0, end=8).do(store)
+
+
+def test_undo_refuses_when_another_connection_changed_the_span(
+    project: tuple[Store, int], tmp_path: Path
+) -> None:
+    """Window A relabels, B relabels again, A's undo must not bring back A's old label."""
+    store, doc_id = project
+    gpe = next(s for s in store.spans(doc_id, ME) if s.label == "GPE")
+    relabel = edits.UpdateSpan(doc_id, ME, span_id=gpe.id, changes={"label": "LOC"})
+    relabel.do(store)
+    with Store(tmp_path / "p.db") as other:
+        other.update_span(gpe.id, label="FAC")
+    with pytest.raises(edits.EditConflict, match="changed elsewhere since; undo skipped"):
+        relabel.undo(store)
+    assert store.span(gpe.id)[2].label == "FAC"
+    # Deleted elsewhere: the same clear refusal, not "no span with id".
+    with Store(tmp_path / "p.db") as other:
+        other.update_span(gpe.id, label="LOC", source="human")
+        other.delete_span(gpe.id)
+    with pytest.raises(edits.EditConflict, match="changed elsewhere since"):
+        relabel.undo(store)
+    assert store.edit_log(doc_id)[-1]["action"] == "span:update"  # nothing logged
+
+
+def test_redo_refuses_when_the_span_changed_after_the_undo(project: tuple[Store, int]) -> None:
+    store, doc_id = project
+    gpe = next(s for s in store.spans(doc_id, ME) if s.label == "GPE")
+    relabel = edits.UpdateSpan(doc_id, ME, span_id=gpe.id, changes={"label": "LOC"})
+    relabel.do(store)
+    relabel.undo(store)
+    store.update_span(gpe.id, label="FAC")  # another window
+    with pytest.raises(edits.EditConflict, match="redo skipped"):
+        relabel.do(store)
+    assert store.span(gpe.id)[2].label == "FAC"
+
+
+def _speakers(store: Store, doc_id: int) -> list[str]:
+    return [TEXT[s.start : s.end] for s in store.spans(doc_id, ME) if s.label == "SPEAKER"]
+
+
+def test_relinking_the_speaker_deletes_the_stray_speaker_span(project: tuple[Store, int]) -> None:
+    store, doc_id = project
+    before = snapshot(store, doc_id)
+    quote = next(s.id for s in store.spans(doc_id, ME) if s.label == "QUOTE")
+    keir = TEXT.index("Keir")
+    create = edits.CreateSpan(doc_id, ME, label="SPEAKER", start=keir, end=keir + 12)
+    link = edits.SetLink(doc_id, ME, quote=quote, label="SPEAKER", child=create)
+    batch = edits.Batch(doc_id, ME, edits=[create, link])
+    batch.do(store)
+    assert _speakers(store, doc_id) == ["Keir Starmer"]  # "Mr Hussain" went with its link
+    batch.undo(store)
+    assert snapshot(store, doc_id) == before  # restored with its link
+    batch.do(store)
+    assert _speakers(store, doc_id) == ["Keir Starmer"]
+
+
+def test_deleting_a_quote_deletes_its_speaker_and_cue(project: tuple[Store, int]) -> None:
+    store, doc_id = project
+    before = snapshot(store, doc_id)
+    quote = next(s.id for s in store.spans(doc_id, ME) if s.label == "QUOTE")
+    delete = edits.DeleteSpan(doc_id, ME, span_id=quote)
+    delete.do(store)
+    labels = sorted(s.label for s in store.spans(doc_id, ME))
+    assert labels == ["GPE", "PERSON", "PERSON"]
+    assert store.relations(doc_id, ME) == []
+    delete.undo(store)
+    assert snapshot(store, doc_id) == before

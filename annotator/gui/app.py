@@ -36,6 +36,10 @@ QHeaderView::section { background: #f3f4f6; border: none; border-bottom: 1px sol
 QLineEdit, QComboBox { padding: 3px 6px; border: 1px solid #d1d5db; border-radius: 4px;
                        background: #ffffff; }
 QLineEdit:focus, QComboBox:focus { border: 2px solid #2563eb; }
+QComboBox { color: #111827; }
+QComboBox QAbstractItemView { background: #ffffff; color: #111827; border: 1px solid #d1d5db;
+                              selection-background-color: #dbeafe; selection-color: #111827;
+                              outline: 0; }
 QStatusBar { background: #eef0f3; color: #1f2937; }
 QStatusBar QLabel { padding: 0 8px; }
 """

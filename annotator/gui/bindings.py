@@ -128,8 +128,14 @@ BINDINGS: tuple[Binding, ...] = (
         "Run the spaCy pipeline on documents it has not seen",
     ),
     Binding("preannotate_all", "Pre-annotate &all documents again", (), "Annotate"),
+    Binding("focus_documents", "&Document list", ("Ctrl+1",), "View", "Focus the document list"),
+    Binding("focus_article", "&Article", ("Ctrl+2",), "View", "Focus the article text"),
+    Binding("focus_quotes", "&Quotes list", ("Ctrl+3",), "View", "Focus the list of quotes"),
+    Binding("focus_entities", "&Entities list", ("Ctrl+4",), "View", "Focus the list of entities"),
     Binding("show_shortcuts", "&Keyboard shortcuts", ("F1",), "Help"),
     Binding("show_guidelines", "Annotation &guidelines", ("Shift+F1",), "Help"),
 )
 
-MENUS: tuple[str, ...] = ("File", "Edit", "Label", "Quote", "Document", "Annotate", "Help")
+MENUS: tuple[str, ...] = (
+    "File", "Edit", "View", "Label", "Quote", "Document", "Annotate", "Help",
+)  # fmt: skip

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
@@ -151,12 +152,18 @@ class ExportDialog(QDialog):
         self.split = QLineEdit(self)
         self.split.setPlaceholderText("e.g. train=0.8,dev=0.1,test=0.1 (empty: one file)")
         self.boilerplate = QCheckBox("Include boilerplate lines", self)
+        self.problem = QLabel("", self)
+        self.problem.setObjectName("dialogProblem")
+        self.problem.setStyleSheet("color: #b91c1c;")
+        self.problem.hide()
+        self.out.textChanged.connect(lambda _text: self.problem.hide())
         form.addRow("Format", self.format)
         form.addRow("Write to", row)
         form.addRow("Layer", self.layer)
         form.addRow("Documents", self.status)
         form.addRow("Split", self.split)
         form.addRow("", self.boilerplate)
+        form.addRow(self.problem)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -169,12 +176,21 @@ class ExportDialog(QDialog):
         if chosen:
             self.out.setText(chosen)
 
+    def accept(self) -> None:
+        """OK keeps the dialog (and every choice) open until it says where to write."""
+        if not self.out.text().strip():
+            self.problem.setText("Choose where to write the export: type a path or Browse…")
+            self.problem.show()
+            self.out.setFocus()
+            return
+        super().accept()
+
     @classmethod
     def ask(
         cls, parent: QWidget | None, formats: Sequence[str], annotator: str
     ) -> ExportChoice | None:
         dialog = cls(parent, formats, annotator)
-        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.out.text().strip():
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return ExportChoice(
             dialog.format.currentText(), Path(dialog.out.text().strip()),

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFocusEvent, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,18 +36,22 @@ from annotator.store.gui_queries import document_position, last_edits
 
 Index = QModelIndex | QPersistentModelIndex
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole
-HEADERS = ("Title", "Status", "Spans", "Last edited")
+HEADERS = ("Title", "Status", "Spans", "Edited")
 STATUS_TEXT = {"new": "new", "in_progress": "in progress", "done": "done", "skipped": "skipped"}
 STATUS_COLOR = {"new": "#6b7280", "in_progress": "#b45309", "done": "#15803d", "skipped": "#9ca3af"}
 
 
-def _when(stamp: str | None) -> str:
+def _when(stamp: str | None, *, short: bool = True) -> str:
+    """When a document was last edited: the time today, else the day (full in the tooltip)."""
     if not stamp:
         return ""
     try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%d %b %H:%M")
+        when = datetime.fromisoformat(stamp).astimezone()
     except ValueError:
         return stamp
+    if not short:
+        return when.strftime("%d %b %Y %H:%M")
+    return when.strftime("%H:%M" if when.date() == datetime.now().date() else "%d %b")
 
 
 class DocumentListModel(QAbstractTableModel):
@@ -61,7 +65,11 @@ class DocumentListModel(QAbstractTableModel):
         self.store = store
         self.filter = DocumentFilter(annotator=annotator)
         self._count = count_documents(store, self.filter)
-        self._pages: OrderedDict[int, tuple[list[DocumentRow], dict[int, str]]] = OrderedDict()
+        self._pages: OrderedDict[int, tuple[list[DocumentRow], dict[int, str], dict[int, int]]] = (
+            OrderedDict()
+        )
+        #: The model layer a first open copies suggestions from (counted for new documents).
+        self._suggestions_from = store.newest_model_layer()
         #: Pages read from the store since the last reset (for tests of laziness).
         self.pages_read = 0
 
@@ -83,20 +91,33 @@ class DocumentListModel(QAbstractTableModel):
         found = self._row(index.row())
         if found is None:
             return None
-        row, edited = found
+        row, edited, suggested = found
         column = index.column()
+        last = max(filter(None, (row.last_edited, edited)), default=None)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return row.title or row.name
             if column == 1:
                 return STATUS_TEXT.get(row.status, row.status)
             if column == 2:
-                return row.spans
-            return _when(max(filter(None, (row.last_edited, edited)), default=None))
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return f"{row.title or row.name}\n{row.name} (#{row.id})"
+                return f"{suggested} suggested" if suggested else row.spans
+            return _when(last)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 0:
+                return f"{row.title or row.name}\n{row.name} (#{row.id})"
+            if column == 2 and suggested:
+                return f"{suggested} model suggestions wait for review (not opened yet)"
+            if column == 3 and last:
+                return f"Last edited {_when(last, short=False)}"
+            return None
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
             return QColor(STATUS_COLOR.get(row.status, "#000000"))
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2 and suggested:
+            return QColor("#6b7280")
+        if role == Qt.ItemDataRole.FontRole and column == 2 and suggested:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == DOCUMENT_ID_ROLE:
@@ -109,7 +130,7 @@ class DocumentListModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     # -- pages --------------------------------------------------------------------------
-    def _row(self, row: int) -> tuple[DocumentRow, str | None] | None:
+    def _row(self, row: int) -> tuple[DocumentRow, str | None, int] | None:
         if not 0 <= row < self._count:
             return None
         number, at = divmod(row, self.PAGE)
@@ -118,16 +139,19 @@ class DocumentListModel(QAbstractTableModel):
             offset = number * self.PAGE
             rows = list_documents(self.store, self.filter, offset=offset, limit=self.PAGE)
             edits = last_edits(self.store, self.filter.annotator, [r.id for r in rows])
-            page = self._pages[number] = (rows, edits)
+            unopened = [r.id for r in rows if r.status == "new" and not r.spans]
+            layer = self._suggestions_from
+            waiting = self.store.span_counts(layer, unopened) if layer and unopened else {}
+            page = self._pages[number] = (rows, edits, waiting)
             self.pages_read += 1
             while len(self._pages) > self.CACHED_PAGES:
                 self._pages.popitem(last=False)
         else:
             self._pages.move_to_end(number)
-        rows, edits = page
+        rows, edits, waiting = page
         if at >= len(rows):
             return None
-        return rows[at], edits.get(rows[at].id)
+        return rows[at], edits.get(rows[at].id), waiting.get(rows[at].id, 0)
 
     def document_id(self, row: int) -> int | None:
         found = self._row(row)
@@ -152,6 +176,8 @@ class DocumentListModel(QAbstractTableModel):
         the filter (a span edit while no status or label filter is set).
         """
         flt = self.filter
+        if recount:
+            self._suggestions_from = self.store.newest_model_layer()
         recount = recount or bool(flt.status or flt.label)
         count = count_documents(self.store, flt) if recount else self._count
         if count != self._count:
@@ -164,8 +190,28 @@ class DocumentListModel(QAbstractTableModel):
         if count:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(count - 1, len(HEADERS) - 1),
-                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole],
+                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
+                 Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole],
             )  # fmt: skip
+
+
+class DocumentTable(QTableView):
+    """The document table: Tab leaves it, and getting the focus never opens a document."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTabKeyNavigation(False)  # Tab goes to the next pane, not the next cell
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        # Qt makes the first row current when a table without one gets the focus: that must
+        # not count as choosing a document.
+        selection = self.selectionModel()
+        blocked = selection.blockSignals(True)
+        try:
+            super().focusInEvent(event)
+        finally:
+            selection.blockSignals(blocked)
 
 
 class DocumentListPanel(QWidget):
@@ -199,7 +245,7 @@ class DocumentListPanel(QWidget):
         self.status.currentIndexChanged.connect(self.apply_filter)
         self.label.currentIndexChanged.connect(self.apply_filter)
 
-        self.table = QTableView(self)
+        self.table = DocumentTable(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -211,7 +257,7 @@ class DocumentListPanel(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 84), (2, 56), (3, 96)):
+        for column, width in ((1, 88), (2, 84), (3, 64)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from annotator.gui.dialogs import PickMentionDialog, SpeakerNameDialog
 from annotator.gui.highlight import is_suggestion
+from annotator.gui.speakers import clean_name, is_name, same_person
 from annotator.gui.text_view import TextView
 from annotator.gui.tokens import Tokens
 from annotator.model import CUE, QUOTE, SPEAKER, Label, SpanData, is_entity
@@ -215,6 +216,22 @@ class DocumentEditor(QObject):
             return self.tokens.snap(*selected) if self.snap else selected
         return self.tokens.at(self.view.caret())
 
+    def _overlap(self, label: str, start: int, end: int, ignore: int | None = None) -> bool:
+        """Refuse (with the words, not offsets) an entity that would overlap another one."""
+        if not is_entity(label):
+            return False
+        clash = next(
+            (s for s in self.view.spans if is_entity(s.label) and s.id != ignore
+             and s.start < end and start < s.end),
+            None,
+        )  # fmt: skip
+        if clash is not None:
+            self.message.emit(
+                f"{label} {_quoted(self.view.text[start:end])} would overlap {clash.label} "
+                f"{_quoted(self._text(clash))}; entities never overlap"
+            )
+        return clash is not None
+
     # -- labelling ------------------------------------------------------------------------
     def apply_label(self, label: str) -> None:
         """A label key: relabel the selected span, or label the selected text (or word)."""
@@ -227,6 +244,8 @@ class DocumentEditor(QObject):
         if selected is not None and self.view.selection() is None:
             if selected.label == label:
                 self.message.emit(f"Already {label}")
+                return
+            if self._overlap(label, selected.start, selected.end, ignore=selected.id):
                 return
             self._push(edits.UpdateSpan(*self._edit_args(), span_id=selected.id or 0,
                                         changes={"label": label}))  # fmt: skip
@@ -242,6 +261,8 @@ class DocumentEditor(QObject):
         if twin is not None:
             self.select_span(twin.id)
             self.message.emit(f"That text is already {label}")
+            return
+        if self._overlap(label, start, end):
             return
         create = edits.CreateSpan(*self._edit_args(), label=label, start=start, end=end)
         if self._push(create):
@@ -277,6 +298,8 @@ class DocumentEditor(QObject):
             start = -1 if found is None else found
         if not 0 <= start < end <= len(self.view.text):
             self.message.emit("The span cannot get any " + ("larger" if grow else "smaller"))
+            return
+        if self._overlap(span.label, start, end, ignore=span.id):
             return
         changes = {"start": start, "end": end}
         if self._push(edits.UpdateSpan(*self._edit_args(), span_id=span.id or 0, changes=changes)):
@@ -362,18 +385,40 @@ class DocumentEditor(QObject):
             target = child.id or 0
         steps.append(edits.SetLink(*args, quote=quote_id, label=label, child=target))
         mention = self.view.text[start:end]
-        named_person = any(
-            s.label == "PERSON" and s.start <= start and end <= s.end for s in self.view.spans
-        )
-        if label == SPEAKER and named_person and not quote.attrs.get("speaker_name"):
-            attrs = {**quote.attrs, "speaker_name": mention}
-            steps.append(edits.UpdateSpan(*args, span_id=quote_id, changes={"attrs": attrs}))
         word = _LINK_WORD[label]
+        done = f"Linked {word} {_quoted(mention)} to the quote"
+        if label == SPEAKER:
+            name, done = self._speaker_name(quote, start, end, done)
+            if name is not None:
+                attrs = {**quote.attrs, "speaker_name": name}
+                steps.append(edits.UpdateSpan(*args, span_id=quote_id, changes={"attrs": attrs}))
         if not self._push(edits.Batch(*args, edits=steps, text=f"Link {word}")):
             return False
         self.select_span(quote_id)
-        self.message.emit(f"Linked {word} {_quoted(mention)} to the quote")
+        self.message.emit(done)
         return True
+
+    def _speaker_name(
+        self, quote: SpanData, start: int, end: int, done: str
+    ) -> tuple[str | None, str]:
+        """The quote's new speaker name (None: keep it) and the status line to show.
+
+        A name (a PERSON entity, or a mention that is not a pronoun or description) becomes
+        the speaker name, unless the current name already is that person ("Imran Hussain" for
+        "Hussain"); "he" or "the minister" keep the name, and the status line says so.
+        """
+        person = next(
+            (s for s in self.people() if s.start <= start and end <= s.end), None
+        ) or next((s for s in self.people() if start <= s.start and s.end <= end), None)
+        mention = self.view.text[start:end]
+        found = clean_name(self._text(person) if person else mention)
+        current = str(quote.attrs.get("speaker_name") or "")
+        if person is None and not is_name(mention):
+            kept = f"the speaker name stays “{current}”" if current else "no speaker name yet"
+            return None, f"{done}; {kept} (F2 to change)"
+        if current and same_person(current, found):
+            return None, done
+        return found, f"{done}; speaker name: {found}"
 
     def pick_speaker(self) -> None:
         """Choose the speaker among the article's PERSON mentions."""

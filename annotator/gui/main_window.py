@@ -6,6 +6,8 @@ workflow (accept, skip, reopen, next) and notices changes made by other processe
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -43,7 +45,19 @@ MOUSE_HELP = (
     "A selected span: a label key relabels it, Delete removes it, Alt+arrows resize it.",
     "Quotes: select the quote, press Shift+S and click the speaker (Shift+V: the cue).",
     "Model suggestions are italic and paler; accepting the document marks all reviewed.",
+    "Tab moves between panes: search, status filter, label filter, document list, article,"
+    " quotes, entities (Ctrl+1 to Ctrl+4 jump there); inside the article Tab selects the next"
+    " span.",
+    "Ctrl+Z undoes the open document's edits, newest first; the history starts when the window"
+    " opens. After Ctrl+Return (or Ctrl+Shift+Return) moved on, Ctrl+Z in the next document,"
+    " once it has nothing of its own to undo, goes back and undoes that accept (or skip).",
+    "An undo is skipped, with a message, when another window or program changed the same"
+    " span since.",
 )
+
+#: The window's own connection waits this long for another program's write lock (workers and
+#: the CLI keep the store's long timeout): an edit is refused at once rather than freezing.
+GUI_BUSY_TIMEOUT_MS = 250
 
 
 def label_keys(key: str) -> list[QKeySequence]:
@@ -63,14 +77,16 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.annotator = annotator
+        store.db.execute(f"PRAGMA busy_timeout = {GUI_BUSY_TIMEOUT_MS}")
         if not store.labels():
             store.set_labels(default_labels())
         scheme = store.labels()
         self.labels = {label.name: label for label in scheme}
         self.styles = SpanStyles(self.labels)
         self.undo = UndoManager(
-            store=store, on_changed=self._on_edit, on_error=self.report_error, parent=self
-        )
+            store=store, on_changed=self._on_edit, on_error=self.report_error,
+            status=self.show_status, open_document=self.open_document, parent=self,
+        )  # fmt: skip
         self.runner = TaskRunner(db_path=store.path, parent=self)
         self.jobs = Jobs(runner=self.runner, window=self, annotator=annotator, status=self)
         self._pending_open: int | None = None
@@ -86,6 +102,7 @@ class MainWindow(QMainWindow):
         self.palette = LabelPalette(labels=scheme)
         self.side = SpanListPanel(styles=self.styles)
         self._build_layout()
+        self._build_tab_order()
         self.actions: dict[str, QAction] = {}
         self._build_status_bar()
         self._build_actions(scheme)
@@ -104,7 +121,8 @@ class MainWindow(QMainWindow):
         self.poll_timer.timeout.connect(self.poll)
         self.poll_timer.start()
 
-        self.setWindowTitle(f"Annotator — {store.path.name} — {annotator}")
+        # Qt appends the application display name ("— Annotator") itself.
+        self.setWindowTitle(f"{store.path.name} — {annotator}")
         self.resize(1400, 860)
         self._update_progress()
         self._update_header()
@@ -156,9 +174,16 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.documents)
         outer.addWidget(self.workspace)
         outer.setStretchFactor(1, 1)
-        outer.setSizes([380, 1020])
+        outer.setSizes([420, 980])
         outer.setContentsMargins(8, 6, 8, 0)
         self.setCentralWidget(outer)
+
+    def _build_tab_order(self) -> None:
+        """Tab visits the panes in reading order; the tables don't trap Tab in their cells."""
+        docs = self.documents
+        chain = [docs.search, docs.status, docs.label, docs.table, self.view, *self.side.views]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _build_actions(self, scheme: list) -> None:
         menus = {name: self.menuBar().addMenu(f"&{name}") for name in MENUS}
@@ -374,6 +399,18 @@ class MainWindow(QMainWindow):
         self.documents.search.setFocus()
         self.documents.search.selectAll()
 
+    def focus_documents(self) -> None:
+        self.documents.table.setFocus()
+
+    def focus_article(self) -> None:
+        self.view.setFocus()
+
+    def focus_quotes(self) -> None:
+        self.side.views[0].setFocus()
+
+    def focus_entities(self) -> None:
+        self.side.views[1].setFocus()
+
     def link_speaker(self) -> None:
         self.editor.start_link(SPEAKER)
 
@@ -407,17 +444,22 @@ class MainWindow(QMainWindow):
             self.show_status("Open a document first")
             return
         title = self.title.text()
+        title = f"“{title if len(title) <= 50 else title[:49] + '…'}”"
         if not self.undo.push(edits.SetStatus(doc_id, self.annotator, status=status)):
             return
         done = {"done": "Accepted", "skipped": "Skipped"}.get(status, "Reopened")
+        line = f"{done} {title} ({self.progress_label.text()})"
         if advance:
             following = workflow.next_unfinished(self.store, self.annotator, doc_id)
             following = following or workflow.next_unfinished(self.store, self.annotator, None)
             if following is not None and following != doc_id:
                 self.open_document(following)
+                if self.editor.document_id == following:
+                    self.undo.advanced(doc_id, following)
             else:
-                done += "; every document is done or skipped"
-        self.show_status(f"{done} {title} ({self.progress_label.text()})")
+                line += " — every document is done or skipped"
+            line += " — Ctrl+Z to undo"
+        self.show_status(line)
 
     def next_unfinished(self, backwards: bool = False) -> None:
         after = self.editor.document_id

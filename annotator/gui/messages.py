@@ -12,16 +12,25 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, StoreError
 
 log = logging.getLogger("annotator.gui")
 
 #: Show message boxes (off for headless tests); status-bar lines are always shown.
 boxes_enabled = True
 
+BUSY = "The project is busy (another program is writing); try again in a moment"
+
+
+def is_busy(exc: BaseException) -> bool:
+    """The store could not get the write lock: another process holds it (not a bug)."""
+    return isinstance(exc, StoreError) and "busy" in str(exc)
+
 
 def describe(exc: BaseException) -> str:
     """One line for the user."""
+    if is_busy(exc):
+        return BUSY
     if isinstance(exc, AnnotatorError):
         return str(exc)
     return f"Something went wrong ({type(exc).__name__}: {exc}); the details are in the log."

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.gui.highlight import SpanStyles, is_suggestion
+from annotator.gui.speakers import is_name, same_person
 from annotator.model import CUE, QUOTE, SPEAKER, SpanData, is_entity
 
 Index = QModelIndex | QPersistentModelIndex
@@ -72,6 +75,14 @@ class SpanListModel(QAbstractTableModel):
                 return row
         return None
 
+    def _speaker(self, span: SpanData) -> tuple[str, str, bool]:
+        """The quote's speaker name, the linked mention, and whether the two disagree."""
+        mention = self._links.get(span.id or 0, {}).get(SPEAKER)
+        name = str(span.attrs.get("speaker_name") or "")
+        said = self._text[mention.start : mention.end] if mention else ""
+        mismatch = bool(name and said and is_name(said) and not same_person(name, said))
+        return name, said, mismatch
+
     def _cell(self, span: SpanData, column: int) -> str:
         if not self.quotes:
             return span.label if column == 0 else _short(self._text[span.start : span.end], 60)
@@ -79,12 +90,10 @@ class SpanListModel(QAbstractTableModel):
         if column == 0:
             return _short(self._text[span.start : span.end])
         if column == 1:
-            mention = links.get(SPEAKER)
-            name = span.attrs.get("speaker_name")
-            said = self._text[mention.start : mention.end] if mention else ""
+            name, said, mismatch = self._speaker(span)
             if name and said and said != name:
-                return f"{name} ({said})"
-            return str(name or said or "—")
+                return f"{'⚠ ' if mismatch else ''}{name} ({said})"
+            return name or said or "—"
         cue = links.get(CUE)
         return self._text[cue.start : cue.end] if cue else "—"
 
@@ -95,7 +104,14 @@ class SpanListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._cell(span, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
+            if self.quotes and index.column() == 1:
+                name, said, mismatch = self._speaker(span)
+                tip = f"Speaker name: {name or '—'}\nMention in the text: {said or '—'}"
+                warn = "\nThe name and the mention disagree (F2 edits the name)"
+                return tip + (warn if mismatch else "")
             return self._text[span.start : span.end]
+        if role == Qt.ItemDataRole.ForegroundRole and self.quotes and index.column() == 1:
+            return QColor("#b45309") if self._speaker(span)[2] else None
         if role == SPAN_ID_ROLE:
             return span.id
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and not self.quotes:
@@ -112,6 +128,14 @@ class SpanListModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
+class _ElideMiddle(QStyledItemDelegate):
+    """Names keep both ends visible: "Imran Hu…(Hussain)" would hide who it is."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # type: ignore[override]
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle  # type: ignore[attr-defined]
+
+
 def _table(model: SpanListModel, parent: QWidget) -> QTableView:
     view = QTableView(parent)
     view.setModel(model)
@@ -123,6 +147,7 @@ def _table(model: SpanListModel, parent: QWidget) -> QTableView:
     view.setShowGrid(False)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
+    view.setTabKeyNavigation(False)  # Tab goes to the next pane, not the next cell
     header = view.horizontalHeader()
     header.setStretchLastSection(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -163,6 +188,7 @@ class SpanListPanel(QWidget):
             splitter.addWidget(box)
             self.views.append(view)
             self.titles.append(title)
+        self.views[0].setItemDelegateForColumn(1, _ElideMiddle(self.views[0]))
         self.views[0].setColumnWidth(1, 120)
         self.views[0].setColumnWidth(2, 64)
         self.views[1].setColumnWidth(0, 110)
@@ -175,6 +201,19 @@ class SpanListPanel(QWidget):
         for model in (self.quotes, self.entities):
             model.set_rows(text, spans, links)
         self._update_titles()
+        self.fit_speakers()
+
+    def fit_speakers(self) -> None:
+        """Size the Speaker column to its names, up to 45% of the list (the rest elides)."""
+        view = self.views[0]
+        wanted = max(view.sizeHintForColumn(1), view.horizontalHeader().sectionSizeHint(1))
+        room = int((self.width() - 24) * 0.45)  # the panel's width is current in resizeEvent
+        view.setColumnWidth(1, max(90, min(wanted + 8, room)))
+        view.resizeColumnToContents(2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_speakers()
 
     def _update_titles(self) -> None:
         self.titles[0].setText(f"Quotes ({self.quotes.rowCount()})")

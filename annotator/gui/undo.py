@@ -3,6 +3,13 @@
 An edit is applied (and committed) before its command is pushed, so a refused edit never enters
 the history. The stacks live in a ``QUndoGroup`` keyed by document, so the history of a document
 survives opening another one.
+
+Undo and redo run the edit *before* the stack moves: an edit refused because its span was
+changed elsewhere since (:class:`EditConflict`) is dropped from the stack and nothing is
+written; one refused because the project is busy stays where it was, to be tried again.
+
+Accept or skip moves on to the next document; Ctrl+Z there, once that document has nothing of
+its own to undo, goes back to the document just accepted and undoes the accept.
 """
 
 from __future__ import annotations
@@ -13,51 +20,40 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoGroup, QUndoStack
 
-from annotator.ops.edits import Edit, IdMap
+from annotator.errors import NotFoundError
+from annotator.gui.messages import is_busy
+from annotator.ops.edits import Edit, EditConflict, IdMap
 from annotator.store import Store
 
 log = logging.getLogger(__name__)
 
 Changed = Callable[[Edit, str], None]
 Failed = Callable[[BaseException], None]
+Status = Callable[[str], None]
+Open = Callable[[int], None]
 
 
 class EditCommand(QUndoCommand):
-    """One edit on the undo stack; its first ``redo`` is the push, already applied."""
+    """One edit on the undo stack. The manager applies the edit; the stack only keeps order."""
 
-    def __init__(self, edit: Edit, *, store: Store, on_changed: Changed, on_error: Failed):
+    def __init__(self, edit: Edit):
         super().__init__(edit.description)
         self.edit = edit
-        self._store = store
-        self._on_changed = on_changed
-        self._on_error = on_error
-        self._applied = True
 
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
-        self._run(self.edit.do, "Redo")
+    def redo(self) -> None:  # applied by UndoManager before the stack moves
+        pass
 
     def undo(self) -> None:
-        self._run(self.edit.undo, "Undo")
-
-    def _run(self, step: Callable[[Store], None], verb: str) -> None:
-        try:
-            step(self._store)
-        except Exception as exc:  # the database changed under the history: drop the command
-            self.setObsolete(True)
-            self._on_error(exc)
-        else:
-            self._on_changed(self.edit, f"{verb}: {self.edit.description}")
+        pass
 
 
 class UndoManager(QObject):
     """The undo stacks of one window, and the one way the GUI applies an edit."""
 
     def __init__(
-        self, *, store: Store, on_changed: Changed, on_error: Failed, parent: QObject | None = None
-    ):
+        self, *, store: Store, on_changed: Changed, on_error: Failed, status: Status,
+        open_document: Open, parent: QObject | None = None,
+    ):  # fmt: skip
         super().__init__(parent)
         self.store = store
         self.ids = IdMap()
@@ -65,6 +61,11 @@ class UndoManager(QObject):
         self._stacks: dict[int, QUndoStack] = {}
         self._on_changed = on_changed
         self._on_error = on_error
+        self._status = status
+        self._open = open_document
+        self._document: int | None = None
+        #: Document opened by accept/skip-and-advance -> (the document left, its status command).
+        self._came_from: dict[int, tuple[int, EditCommand]] = {}
 
     def stack(self, document_id: int) -> QUndoStack:
         found = self._stacks.get(document_id)
@@ -73,6 +74,7 @@ class UndoManager(QObject):
         return found
 
     def set_document(self, document_id: int | None) -> None:
+        self._document = document_id
         self.group.setActiveStack(None if document_id is None else self.stack(document_id))
 
     def push(self, edit: Edit) -> bool:
@@ -83,17 +85,82 @@ class UndoManager(QObject):
         except Exception as exc:
             self._on_error(exc)
             return False
-        command = EditCommand(
-            edit, store=self.store, on_changed=self._on_changed, on_error=self._on_error
-        )
-        self.stack(edit.document_id).push(command)
+        self.stack(edit.document_id).push(EditCommand(edit))
         self._on_changed(edit, edit.description)
         return True
 
+    def advanced(self, left: int, opened: int) -> None:
+        """Accept/skip of ``left`` opened ``opened``: Ctrl+Z there may undo that step."""
+        stack = self.stack(left)
+        command = stack.command(stack.index() - 1) if stack.index() else None
+        if isinstance(command, EditCommand):
+            self._came_from[opened] = (left, command)
+
+    # -- undo and redo ----------------------------------------------------------------------
+    def undo(self) -> None:
+        """Undo the open document's last edit, or the accept that led here."""
+        doc = self._document
+        stack = None if doc is None else self.stack(doc)
+        if stack is not None and stack.canUndo():
+            self._step(stack, undo=True)
+            return
+        back = self._came_from.get(doc) if doc is not None else None
+        if back is not None:
+            left, command = back
+            previous = self.stack(left)
+            if previous.index() and previous.command(previous.index() - 1) is command:
+                del self._came_from[doc]  # type: ignore[arg-type]
+                self._open(left)
+                if self._document == left:
+                    self._step(previous, undo=True)
+                return
+        self._status("Nothing to undo in this document")
+
+    def redo(self) -> None:
+        stack = None if self._document is None else self.stack(self._document)
+        if stack is None or not stack.canRedo():
+            self._status("Nothing to redo in this document")
+            return
+        self._step(stack, undo=False)
+
+    def _step(self, stack: QUndoStack, *, undo: bool) -> None:
+        index = stack.index() - 1 if undo else stack.index()
+        command = stack.command(index)
+        if not isinstance(command, EditCommand):
+            return
+        edit = command.edit
+        verb = "Undo" if undo else "Redo"
+        try:
+            edit.undo(self.store) if undo else edit.do(self.store)
+        except Exception as exc:
+            if is_busy(exc):  # nothing written and nothing moved: try again later
+                self._on_error(exc)
+                return
+            # The data changed under the history: drop the command, write nothing.
+            command.setObsolete(True)
+            stack.undo() if undo else stack.redo()
+            if isinstance(exc, EditConflict | NotFoundError):
+                self._status(
+                    f"“{edit.description}”: changed elsewhere since; {verb.lower()} skipped"
+                )
+            else:
+                self._on_error(exc)
+            return
+        stack.undo() if undo else stack.redo()
+        self._on_changed(edit, f"{verb}: {edit.description}")
+
     def actions(self, parent: QObject) -> tuple[QAction, QAction]:
-        """Undo (Ctrl+Z) and Redo (Ctrl+Shift+Z, Ctrl+Y) for the active document."""
-        undo = self.group.createUndoAction(parent, "&Undo")
+        """Undo (Ctrl+Z) and Redo (Ctrl+Shift+Z, Ctrl+Y), always enabled so they can explain."""
+        undo = QAction("&Undo", parent)
         undo.setShortcut(QKeySequence("Ctrl+Z"))
-        redo = self.group.createRedoAction(parent, "&Redo")
+        undo.triggered.connect(self.undo)
+        redo = QAction("&Redo", parent)
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        redo.triggered.connect(self.redo)
+        self.group.undoTextChanged.connect(
+            lambda text: undo.setText(f"&Undo {text}" if text else "&Undo")
+        )
+        self.group.redoTextChanged.connect(
+            lambda text: redo.setText(f"&Redo {text}" if text else "&Redo")
+        )
         return undo, redo

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from annotator.resources import seeds_dir
 from annotator.store import Store
@@ -123,14 +123,7 @@ class TaskRunner(QObject):
         signals.on_done = on_done
         signals.on_error = on_error
         if dialog_parent is not None:
-            dialog = QProgressDialog(title, "Cancel", 0, 0, dialog_parent)
-            dialog.setWindowTitle("Annotator")
-            dialog.setWindowModality(Qt.WindowModality.WindowModal)
-            dialog.setMinimumDuration(300)
-            dialog.setAutoClose(False)
-            dialog.setAutoReset(False)
-            dialog.canceled.connect(job.cancel.set)
-            job.dialog = dialog
+            job.dialog = self._dialog(job, dialog_parent)
         job.runnable = _Runnable(self.db_path, task, signals, job.cancel)
         self.jobs.append(job)
         if len(self.jobs) == 1:
@@ -138,6 +131,30 @@ class TaskRunner(QObject):
             self._tick.start()
         self.pool.start(job.runnable)
         return job
+
+    def _dialog(self, job: Job, parent: QWidget) -> QProgressDialog:
+        """A progress dialog whose Cancel is never the default button: a stray Return (say,
+        from a file dialog) must not cancel an import. Cancel says "Cancelling…" at once."""
+        dialog = QProgressDialog(job.title, "", 0, 0, parent)
+        cancel = QPushButton("Cancel", dialog)
+        cancel.setAutoDefault(False)
+        cancel.setDefault(False)
+        dialog.setCancelButton(cancel)
+        dialog.setWindowTitle("Annotator")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+
+        def cancelled() -> None:
+            job.cancel.set()
+            # QProgressDialog hides itself on cancel; stay up until the task has stopped.
+            dialog.setLabelText(f"{job.title}\nCancelling…")
+            cancel.setEnabled(False)
+            dialog.show()
+
+        dialog.canceled.connect(cancelled)
+        return dialog
 
     def _update_dialogs(self) -> None:
         # Polled rather than set from each progress signal: a modal dialog's setValue runs the

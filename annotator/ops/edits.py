@@ -13,119 +13,39 @@ Decisions:
 - A deleted span comes back under its old id. Span ids can be reused by SQLite after a delete,
   so an :class:`IdMap` shared by the edits of a session redirects an old id to the new one when
   the old id was taken meanwhile; relations are named by ``(head, child, label)``, which is unique.
+- Undo and redo first check that what the edit touched still holds what it left (another window
+  or process may have changed it since); if not, :class:`EditConflict` is raised and nothing is
+  written, so a newer change made elsewhere is never overwritten.
+- A SPEAKER or CUE span that loses its last link because its quote is re-linked or deleted is
+  deleted in the same edit (undo restores it with its links): no stray speaker highlights.
 """
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from annotator.errors import NotFoundError
+from annotator.errors import NotFoundError, SpanError
 from annotator.model import SpanData
 from annotator.ops import workflow
+from annotator.ops.edit_core import (
+    Edit,
+    EditConflict,
+    IdMap,
+    drop_orphans,
+    find_relation,
+    links_of,
+    restore,
+    span_payload,
+    state_of,
+)
 from annotator.store import Store
 
 __all__ = [
     "AcceptSuggestions", "AddRelation", "Batch", "ClearSuggestions", "CreateSpan", "DeleteSpan",
-    "Edit", "IdMap", "RemoveRelation", "SetLink", "SetNote", "SetStatus", "UpdateSpan",
+    "Edit", "EditConflict", "IdMap", "RemoveRelation", "SetLink", "SetNote", "SetStatus",
+    "UpdateSpan",
 ]  # fmt: skip
-
-
-class IdMap:
-    """Where a span id now lives, after an undo had to re-create the span under a new id."""
-
-    def __init__(self) -> None:
-        self._moved: dict[int, int] = {}
-
-    def resolve(self, span_id: int) -> int:
-        while span_id in self._moved:
-            span_id = self._moved[span_id]
-        return span_id
-
-    def moved(self, old: int, new: int) -> None:
-        if old != new:
-            self._moved[old] = new
-
-
-def _span_payload(span: SpanData) -> dict[str, Any]:
-    return {k: v for k, v in asdict(span).items() if v is not None}
-
-
-def _restore(store: Store, ids: IdMap, document_id: int, layer: str, span: SpanData) -> int:
-    """Put a span back under its old id, or under a new one if that id was reused meanwhile."""
-    assert span.id is not None
-    try:
-        store.span(span.id)
-    except NotFoundError:
-        return store.restore_span(document_id, layer, span)
-    new_id = store.add_span(document_id, layer, replace(span, id=None))
-    ids.moved(span.id, new_id)
-    return new_id
-
-
-def _find_relation(store: Store, document_id: int, layer: str, key: tuple[int, int, str]) -> int:
-    for rel in store.relations(document_id, layer):
-        if (rel.head_id, rel.child_id, rel.label) == key:
-            return rel.id
-    raise NotFoundError(f"no {key[2]} link from span {key[0]} to span {key[1]}")
-
-
-def _links_of(store: Store, document_id: int, layer: str, span_ids: set[int]) -> list[Any]:
-    return [
-        (r.head_id, r.child_id, r.label)
-        for r in store.relations(document_id, layer)
-        if r.head_id in span_ids or r.child_id in span_ids
-    ]
-
-
-@dataclass
-class Edit(ABC):
-    """One reversible change to ``annotator``'s layer of one document."""
-
-    document_id: int
-    annotator: str
-    ids: IdMap = field(default_factory=IdMap, repr=False, compare=False, kw_only=True)
-
-    #: Edit-log action name.
-    action = "edit"
-
-    @property
-    def layer(self) -> str:
-        return self.annotator
-
-    @property
-    def undo_action(self) -> str:
-        return f"undo:{self.action}"
-
-    @property
-    def description(self) -> str:
-        """A few words for the undo menu and the status bar."""
-        return self.action
-
-    def do(self, store: Store) -> None:
-        with store.transaction():
-            payload = self._do(store)
-            if payload is None:  # the operation wrote its own log entry
-                return
-            store.log_edit(
-                self.annotator, self.action, document_id=self.document_id, layer=self.layer,
-                payload=payload,
-            )  # fmt: skip
-
-    def undo(self, store: Store) -> None:
-        with store.transaction():
-            payload = self._undo(store)
-            store.log_edit(
-                self.annotator, self.undo_action, document_id=self.document_id,
-                layer=self.layer, payload=payload,
-            )  # fmt: skip
-
-    @abstractmethod
-    def _do(self, store: Store) -> dict[str, Any] | None: ...
-
-    @abstractmethod
-    def _undo(self, store: Store) -> dict[str, Any]: ...
 
 
 @dataclass
@@ -160,12 +80,15 @@ class CreateSpan(Edit):
             self.span_id = store.add_span(self.document_id, self.layer, self._span())
         else:
             span = replace(self._span(), id=self.current_id())
-            _restore(store, self.ids, self.document_id, self.layer, span)
-        return _span_payload(replace(self._span(), id=self.current_id()))
+            restore(store, self.ids, self.document_id, self.layer, span)
+        return span_payload(replace(self._span(), id=self.current_id()))
 
     def _undo(self, store: Store) -> dict[str, Any]:
         store.delete_span(self.current_id())
         return {"id": self.current_id()}
+
+    def _targets(self) -> list[int]:
+        return [] if self.span_id is None else [self.span_id]
 
 
 #: A span named by its id, or by the edit that creates it earlier in the same :class:`Batch`.
@@ -178,27 +101,40 @@ def _resolve(ids: IdMap, ref: SpanRef) -> int:
 
 @dataclass
 class DeleteSpan(Edit):
-    """Delete a span; undo restores it under its id together with its relations."""
+    """Delete a span; undo restores it under its id together with its relations.
+
+    Deleting a quote also deletes the SPEAKER and CUE spans that only it linked to.
+    """
 
     span_id: int = 0
     _span: SpanData | None = field(default=None, init=False, repr=False)
     _links: list[tuple[int, int, str]] = field(default_factory=list, init=False, repr=False)
+    _orphans: list[SpanData] = field(default_factory=list, init=False, repr=False)
     action = "span:delete"
 
     @property
     def description(self) -> str:
         return f"Delete {self._span.label}" if self._span else "Delete span"
 
+    def _targets(self) -> list[int]:
+        return [self.span_id, *(s.id for s in self._orphans if s.id is not None)]
+
     def _do(self, store: Store) -> dict[str, Any]:
         span_id = self.ids.resolve(self.span_id)
         _doc, _layer, self._span = store.span(span_id)
-        self._links = _links_of(store, self.document_id, self.layer, {span_id})
+        self._links = links_of(store, self.document_id, self.layer, {span_id})
+        children = {child for head, child, _label in self._links if head == span_id}
         store.delete_span(span_id)
-        return {**_span_payload(self._span), "links": self._links}
+        others = {s.id for s in store.spans(self.document_id, self.layer)} - children
+        self._orphans = drop_orphans(store, self.document_id, self.layer, keep=others)  # type: ignore[arg-type]
+        payload = {**span_payload(self._span), "links": self._links}
+        return {**payload, "orphans": [s.id for s in self._orphans]}
 
     def _undo(self, store: Store) -> dict[str, Any]:
         assert self._span is not None
-        restored = _restore(store, self.ids, self.document_id, self.layer, self._span)
+        restored = restore(store, self.ids, self.document_id, self.layer, self._span)
+        for orphan in self._orphans:
+            restore(store, self.ids, self.document_id, self.layer, orphan)
         for head, child, label in self._links:
             store.add_relation(self.ids.resolve(head), self.ids.resolve(child), label)
         return {"id": restored}
@@ -210,7 +146,7 @@ class UpdateSpan(Edit):
 
     span_id: int = 0
     changes: dict[str, Any] = field(default_factory=dict)
-    _before: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
+    _old: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
     action = "span:update"
 
     @property
@@ -228,14 +164,24 @@ class UpdateSpan(Edit):
         if {"label", "start", "end"} & changes.keys():
             changes.setdefault("source", "human")
         changes.setdefault("reviewed", True)
-        self._before = {k: getattr(old, k) for k in changes}
+        if changes.get("label", old.label) != old.label and links_of(
+            store, self.document_id, self.layer, {span_id}
+        ):
+            raise SpanError(
+                f"this {old.label} is linked to a quote; relabelling it would break the link "
+                "(delete it, or link the quote to another span, first)"
+            )
+        self._old = {k: getattr(old, k) for k in changes}
         store.update_span(span_id, **changes)
-        return {"id": span_id, "before": self._before, "after": changes}
+        return {"id": span_id, "before": self._old, "after": changes}
 
     def _undo(self, store: Store) -> dict[str, Any]:
         span_id = self.ids.resolve(self.span_id)
-        store.update_span(span_id, **self._before)
-        return {"id": span_id, "restored": self._before}
+        store.update_span(span_id, **self._old)
+        return {"id": span_id, "restored": self._old}
+
+    def _targets(self) -> list[int]:
+        return [self.span_id]
 
 
 @dataclass
@@ -254,13 +200,16 @@ class AddRelation(Edit):
     def _key(self) -> tuple[int, int, str]:
         return _resolve(self.ids, self.head), _resolve(self.ids, self.child), self.label
 
+    def _targets(self) -> list[int]:
+        return list(self._key()[:2])
+
     def _do(self, store: Store) -> dict[str, Any]:
         head, child, label = self._key()
         store.add_relation(head, child, label)
         return {"head": head, "child": child, "label": label}
 
     def _undo(self, store: Store) -> dict[str, Any]:
-        store.delete_relation(_find_relation(store, self.document_id, self.layer, self._key()))
+        store.delete_relation(find_relation(store, self.document_id, self.layer, self._key()))
         return dict(zip(("head", "child", "label"), self._key()))
 
 
@@ -306,18 +255,27 @@ class Batch(Edit):
 
 @dataclass
 class SetLink(Edit):
-    """Make ``child`` the quote's only ``label`` link (None removes the link)."""
+    """Make ``child`` the quote's only ``label`` link (None removes the link).
+
+    A SPEAKER or CUE span left without any link by the change is deleted with it.
+    """
 
     quote: SpanRef = 0
     label: str = ""
     child: SpanRef | None = None
     _removed: list[tuple[int, int, str]] = field(default_factory=list, init=False, repr=False)
+    _orphans: list[SpanData] = field(default_factory=list, init=False, repr=False)
     action = "relation:set"
 
     @property
     def description(self) -> str:
         verb = "Link" if self.child is not None else "Unlink"
         return f"{verb} {self.label.lower()}"
+
+    def _targets(self) -> list[int]:
+        children = [] if self.child is None else [_resolve(self.ids, self.child)]
+        removed = [child for _head, child, _label in self._removed]
+        return [_resolve(self.ids, self.quote), *children, *removed]
 
     def _do(self, store: Store) -> dict[str, Any]:
         quote = _resolve(self.ids, self.quote)
@@ -327,17 +285,25 @@ class SetLink(Edit):
             if r.head_id == quote and r.label == self.label
         ]
         for key in self._removed:
-            store.delete_relation(_find_relation(store, self.document_id, self.layer, key))
+            store.delete_relation(find_relation(store, self.document_id, self.layer, key))
         child = None if self.child is None else _resolve(self.ids, self.child)
         if child is not None:
             store.add_relation(quote, child, self.label)
-        return {"quote": quote, "label": self.label, "child": child, "removed": self._removed}
+        dropped = {c for _h, c, _l in self._removed}
+        keep = {s.id for s in store.spans(self.document_id, self.layer)} - dropped
+        self._orphans = drop_orphans(store, self.document_id, self.layer, keep=keep)  # type: ignore[arg-type]
+        return {
+            "quote": quote, "label": self.label, "child": child, "removed": self._removed,
+            "orphans": [s.id for s in self._orphans],
+        }  # fmt: skip
 
     def _undo(self, store: Store) -> dict[str, Any]:
         quote = _resolve(self.ids, self.quote)
         if self.child is not None:
             key = (quote, _resolve(self.ids, self.child), self.label)
-            store.delete_relation(_find_relation(store, self.document_id, self.layer, key))
+            store.delete_relation(find_relation(store, self.document_id, self.layer, key))
+        for orphan in self._orphans:
+            restore(store, self.ids, self.document_id, self.layer, orphan)
         for head, child, label in self._removed:
             store.add_relation(self.ids.resolve(head), self.ids.resolve(child), label)
         return {"quote": quote, "label": self.label, "restored": self._removed}
@@ -375,6 +341,10 @@ class SetStatus(Edit):
     def undo_action(self) -> str:
         return f"undo:status:{self.status}"
 
+    def _state(self, store: Store) -> Any:
+        spans = state_of(store, self.ids, self.document_id, self.layer, self._unreviewed)
+        return store.status(self.document_id, self.annotator), spans
+
 
 @dataclass
 class SetNote(Edit):
@@ -396,6 +366,9 @@ class SetNote(Edit):
     def _undo(self, store: Store) -> dict[str, Any]:
         store.set_note(self.document_id, self.annotator, self._before)
         return {"before": self.note, "after": self._before}
+
+    def _state(self, store: Store) -> Any:
+        return store.note(self.document_id, self.annotator)
 
 
 def _suggestions(store: Store, document_id: int, layer: str) -> list[SpanData]:
@@ -423,6 +396,9 @@ class AcceptSuggestions(Edit):
         store.set_reviewed(ids, False)
         return {"spans": ids}
 
+    def _targets(self) -> list[int]:
+        return self._ids
+
 
 @dataclass
 class ClearSuggestions(Edit):
@@ -439,13 +415,16 @@ class ClearSuggestions(Edit):
     def _do(self, store: Store) -> dict[str, Any]:
         self._spans = _suggestions(store, self.document_id, self.layer)
         ids = {s.id for s in self._spans if s.id is not None}
-        self._links = _links_of(store, self.document_id, self.layer, ids)
+        self._links = links_of(store, self.document_id, self.layer, ids)
         for span_id in ids:
             store.delete_span(span_id)
         return {"spans": sorted(ids), "links": self._links}
 
+    def _targets(self) -> list[int]:
+        return [s.id for s in self._spans if s.id is not None]
+
     def _undo(self, store: Store) -> dict[str, Any]:
-        restored = [_restore(store, self.ids, self.document_id, self.layer, s) for s in self._spans]
+        restored = [restore(store, self.ids, self.document_id, self.layer, s) for s in self._spans]
         for head, child, label in self._links:
             store.add_relation(self.ids.resolve(head), self.ids.resolve(child), label)
         return {"spans": restored}
