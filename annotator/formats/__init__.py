@@ -110,7 +110,7 @@ def _first_record_keys(path: Path) -> set[str]:
         text = text[1:].lstrip()
     try:
         obj, _ = json.JSONDecoder().raw_decode(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return set()
     return set(obj) if isinstance(obj, dict) else set()
 

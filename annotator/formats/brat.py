@@ -14,7 +14,9 @@ reviewed flag and attrs are AnnotatorNotes (``key: text`` for strings, ``key = <
 other values). Document name, title, layer, status and meta go to
 ``annotator-documents.jsonl`` in the folder (brat ignores it). The folder also gets
 ``annotation.conf`` (every label used, the SPEAKER and CUE relations, overlaps allowed) and
-``visual.conf``.
+``visual.conf``. The export goes into a new or empty folder, or over an earlier export of
+ours (its manifest lists its files; they are removed first and the report says so); any other
+folder with files in it is refused, so a user's own files are never overwritten.
 The reader takes a folder, or one ``.ann`` with its ``.txt`` (given any other file of a brat
 folder, it reads nothing: a ``.txt`` is read through its ``.ann``, and a ``.txt`` without one
 is a document without annotations); brat's events, attributes and normalisations are not
@@ -23,7 +25,6 @@ imported.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import itertools
 import json
@@ -34,11 +35,12 @@ from typing import Any
 
 from annotator.errors import ExportError, InputError
 from annotator.formats.base import ReadItem, ReadOptions, WriteOptions, WriteReport
-from annotator.formats.decoding import decode_bytes, normalise_newlines
+from annotator.formats.decoding import decode_bytes
 from annotator.formats.records import (
     default_source,
     display_name,
     finish_record,
+    normalise_record_text,
     resolve_layer,
     span_source,
 )
@@ -78,15 +80,20 @@ def base_name(name: str, used: set[str]) -> str:
 
 
 def write_brat(records: Iterable[DocumentRecord], out: Path, options: WriteOptions) -> WriteReport:
+    """Write a brat folder: a new or empty one, or one an earlier brat export of ours wrote
+    (recognised by its manifest), whose listed files are removed first so that no document of
+    it is left behind; any other folder with files in it is refused."""
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"{folder} is a file; brat export writes a folder")
+    report = WriteReport()
+    removed = remove_earlier_export(folder)
+    if removed:
+        report.warn(f"brat: replaced an earlier export: {removed} documents removed")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ExportError(f"cannot create {folder}: {exc.strerror}") from None
-    earlier = {p.stem.lower() for p in folder.glob("*.ann")}
-    report = WriteReport()
     used: set[str] = set()
     labels: set[str] = set()
     with atomic_output(folder / MANIFEST) as manifest:
@@ -98,15 +105,52 @@ def write_brat(records: Iterable[DocumentRecord], out: Path, options: WriteOptio
                      "meta": record.meta}  # fmt: skip
             manifest.write(json.dumps(entry, ensure_ascii=False) + "\n")
             report.documents += 1
-    stale = earlier - used
-    if stale:
-        report.warn(f"brat: {len(stale)} documents of an earlier export left in {folder}")
     with atomic_output(folder / CONF) as f:
         f.write(annotation_conf(labels))
     with atomic_output(folder / VISUAL_CONF) as f:
         f.write(visual_conf(labels))
     report.paths.append(folder)
     return report
+
+
+def remove_earlier_export(folder: Path) -> int:
+    """Make ``folder`` ready for a brat export; return how many documents of an earlier export
+    were removed. Raise :class:`ExportError` for a folder holding files that are not ours.
+
+    Hidden files (``.DS_Store``) do not count. Only the files the earlier export's manifest
+    lists (each document's ``.txt`` and ``.ann``) and the conf files are removed.
+    """
+    try:
+        if not folder.is_dir() or not any(not p.name.startswith(".") for p in folder.iterdir()):
+            return 0
+    except OSError as exc:
+        raise ExportError(f"cannot read {folder}: {exc.strerror}") from None
+    manifest = folder / MANIFEST
+    if not manifest.is_file():
+        raise ExportError(
+            f"{folder} is not empty and is not an earlier brat export (no {MANIFEST}); "
+            "export into a new or empty folder"
+        )
+    try:
+        lines = manifest.read_text(encoding="utf-8").splitlines()
+        stems = [str(json.loads(line)["file"]) for line in lines if line.strip()]
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError):
+        raise ExportError(
+            f"{folder} holds an unreadable {MANIFEST}; export into a new or empty folder"
+        ) from None
+    bad = [stem for stem in stems if not re.fullmatch(r"[\w.-]+", stem) or stem.startswith(".")]
+    if bad:
+        raise ExportError(
+            f"{manifest} lists a file outside the folder ({bad[0]!r}); export into a new or "
+            "empty folder"
+        )
+    files = [folder / f"{stem}{suffix}" for stem in stems for suffix in (".txt", ".ann")]
+    try:
+        for path in [*files, folder / CONF, folder / VISUAL_CONF, manifest]:
+            path.unlink(missing_ok=True)
+    except OSError as exc:
+        raise ExportError(f"cannot remove {exc.filename}: {exc.strerror}") from None
+    return len(stems)
 
 
 def _write_document(
@@ -283,9 +327,7 @@ def _read_document(
         yield from parsed
         return
     spans, relations = parsed
-    text = normalise_newlines(raw)
-    if len(text) != len(raw):
-        spans = _shift_crlf(raw, spans)
+    text, spans = normalise_record_text(raw, spans)
     if entry is not None:
         name, title, meta = entry.get("name"), entry.get("title"), entry.get("meta") or {}
     else:
@@ -392,16 +434,3 @@ def _with_notes(span: SpanData, notes: list[str]) -> SpanData:
         else:
             attrs["note"] = f"{attrs['note']}\n{note}" if "note" in attrs else note
     return SpanData(span.start, span.end, span.label, source, attrs, reviewed)
-
-
-def _shift_crlf(raw: str, spans: list[SpanData]) -> list[SpanData]:
-    """Offsets into the raw ``.txt`` (``\\r\\n`` two characters) → into the normalised text."""
-    crlf = [m.start() for m in re.finditer("\r\n", raw)]
-
-    def shift(offset: int) -> int:
-        return offset - bisect.bisect_left(crlf, offset)
-
-    return [
-        SpanData(shift(s.start), shift(s.end), s.label, s.source, s.attrs, s.reviewed)
-        for s in spans
-    ]

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from annotator.errors import ExportError, InputError
 from annotator.formats.base import ReadItem, ReadOptions, WriteOptions, WriteReport
-from annotator.formats.decoding import iter_text_lines
+from annotator.formats.decoding import UNREMARKABLE_ENCODINGS, iter_text_lines
 from annotator.formats.records import (
     default_source,
     display_name,
@@ -187,7 +187,10 @@ def read_conll(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
     file_name = display_name(path, options)
     sentences: list[list[tuple[str, str]]] = [[]]
     doc_line, bad, any_token = 1, False, False
-    for number, line in iter_text_lines(path, max_line_bytes=options.max_bytes):
+    encodings: set[str] = set()  # of the current document's lines that were not UTF-8
+    for number, line, encoding in iter_text_lines(path, max_line_bytes=options.max_bytes):
+        if encoding not in UNREMARKABLE_ENCODINGS:
+            encodings.add(encoding)
         if isinstance(line, InputError):
             yield line
             bad = True
@@ -199,8 +202,8 @@ def read_conll(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
             continue
         if columns[0] == DOCSTART:
             if not bad:
-                yield from _document(sentences, path, doc_line, file_name, options)
-            sentences, doc_line, bad = [[]], number, False
+                yield from _document(sentences, path, doc_line, file_name, options, encodings)
+            sentences, doc_line, bad, encodings = [[]], number, False, set()
             continue
         any_token = True
         if len(columns) < 2:
@@ -214,14 +217,14 @@ def read_conll(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
             continue
         sentences[-1].append((columns[0], columns[-1]))
     if not bad:
-        yield from _document(sentences, path, doc_line, file_name, options)
+        yield from _document(sentences, path, doc_line, file_name, options, encodings)
     if not any_token:
         yield InputError("no tokens in the file, nothing to import", path=where)
 
 
 def _document(
     sentences: list[list[tuple[str, str]]], path: Path, line: int, file_name: str,
-    options: ReadOptions,
+    options: ReadOptions, encodings: set[str],
 ) -> Iterator[ReadItem]:  # fmt: skip
     sentences = [s for s in sentences if s]
     if not sentences:
@@ -241,8 +244,10 @@ def _document(
         SpanData(offsets[s], offsets[e - 1] + len(tokens[e - 1]), label, source=source)
         for s, e, label in tags_to_entities(tags)
     ]
+    meta = {TOKENIZATION_KEY: WHITESPACE}
+    if encodings:  # lines decoded as cp1252: the import notes it
+        meta["encoding"] = "+".join(sorted(encodings))
     record = DocumentRecord(
-        name=f"{file_name}:{line}", text=text, spans=spans, layer=layer,
-        meta={TOKENIZATION_KEY: WHITESPACE},
+        name=f"{file_name}:{line}", text=text, spans=spans, layer=layer, meta=meta,
     )  # fmt: skip
     yield finish_record(record, options, path, line)

@@ -5,6 +5,8 @@ The first row names the columns. ``id`` names the document (else ``<file name>:<
 ``.tsv``; for ``.csv`` it is the one of ``, ; TAB |`` the header line uses most. Decoding goes
 through decoding.py (BOM, UTF-16, cp1252 fallback, newlines normalised — also inside quoted
 fields, which may span lines). The whole file is read: ``ReadOptions.max_bytes`` applies.
+Quoting is strict: a quoted field never closed is reported with the line it starts on (not read
+as the rest of the file), and a row with text after a closing quote is reported and skipped.
 """
 
 from __future__ import annotations
@@ -57,7 +59,8 @@ def read_csv(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
         return
     delimiter = sniff_delimiter(path, header_line(text))
     csv.field_size_limit(max(csv.field_size_limit(), options.max_bytes))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: an unterminated quote is an error, not the rest of the file read as one field
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         columns = [c.strip() for c in next(reader)]
     except csv.Error as exc:
@@ -81,8 +84,16 @@ def read_csv(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
         except StopIteration:
             return
         except csv.Error as exc:
+            if "unexpected end of data" in str(exc):  # the file ended inside a quoted field
+                yield InputError(
+                    f"malformed CSV: unterminated quoted field starting at line {line}",
+                    path=where,
+                    line=line,
+                )
+                return
             yield InputError(f"malformed CSV: {exc}", path=where, line=line)
-            return
+            line = reader.line_num + 1  # the reader goes on with the next line
+            continue
         start, line = line, reader.line_num + 1
         if not any(cell.strip() for cell in row):
             continue

@@ -33,6 +33,7 @@ from annotator.formats.records import (
     default_source,
     display_name,
     finish_record,
+    normalise_record_text,
     resolve_layer,
     span_source,
 )
@@ -233,16 +234,30 @@ def read_docbin(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
     try:
         docbin = DocBin(store_user_data=True).from_bytes(data)
     except Exception as exc:  # any corrupt byte string: zlib, msgpack, numpy errors
-        yield InputError(f"not a spaCy DocBin file ({type(exc).__name__})", path=where)
+        yield _not_a_docbin(exc, where)
         return
     file_name = display_name(path, options)
-    for number, doc in enumerate(docbin.get_docs(Vocab()), start=1):
+    docs = enumerate(docbin.get_docs(Vocab()), start=1)
+    while True:
+        try:
+            number, doc = next(docs)
+        except StopIteration:
+            return
+        except Exception as exc:  # a corrupt table: spaCy's KeyError E018, numpy errors, ...
+            yield _not_a_docbin(exc, where)
+            return
         try:
             yield _record(doc, number, path, file_name, options)
-        except (TypeError, ValueError, IndexError, KeyError, AttributeError):
+        except (TypeError, ValueError, IndexError, KeyError, AttributeError, RecursionError):
             yield InputError(
                 f"document {number}: malformed {USER_DATA_KEY!r} user data", path=where
             )
+
+
+def _not_a_docbin(exc: Exception, where: str) -> InputError:
+    detail = str(exc.args[0]) if len(exc.args) == 1 else str(exc)
+    detail = " ".join(detail.split())[:200] or type(exc).__name__
+    return InputError(f"not a valid spaCy DocBin file: {detail}", path=where)
 
 
 def _record(doc: Doc, number: int, path: Path, file_name: str, options: ReadOptions) -> ReadItem:
@@ -252,7 +267,7 @@ def _record(doc: Doc, number: int, path: Path, file_name: str, options: ReadOpti
     if isinstance(raw, str):
         try:
             payload = json.loads(raw)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             return InputError(
                 f"document {number}: unreadable {USER_DATA_KEY!r} user data", path=where
             )
@@ -286,9 +301,10 @@ def _record(doc: Doc, number: int, path: Path, file_name: str, options: ReadOpti
         for h, c, label in payload.get("relations") or []
         if h in index_of_stored and c in index_of_stored
     ]
+    text, spans = normalise_record_text(doc.text, spans)
     record = DocumentRecord(
         name=payload.get("name") or f"{file_name}:{number}",
-        text=doc.text,
+        text=text,
         title=payload.get("title"),
         meta=payload.get("meta") or {},
         spans=spans,

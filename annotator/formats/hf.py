@@ -25,11 +25,13 @@ from typing import Any
 from annotator.errors import InputError
 from annotator.formats.base import ReadItem, ReadOptions, WriteOptions, WriteReport
 from annotator.formats.conll import tagged_tokens, tags_to_entities, valid_tag
-from annotator.formats.decoding import iter_text_lines
+from annotator.formats.decoding import UNREMARKABLE_ENCODINGS, iter_text_lines
 from annotator.formats.records import (
     default_source,
     display_name,
     finish_record,
+    load_json,
+    normalise_record_text,
     resolve_layer,
 )
 from annotator.formats.selection import atomic_output
@@ -92,6 +94,8 @@ def read_labels(path: Path) -> list[str] | InputError | None:
         return None
     try:
         labels = json.loads(labels_file.read_text(encoding="utf-8-sig"))
+    except RecursionError:
+        return InputError("cannot read the label file: nested too deeply", path=str(labels_file))
     except (OSError, ValueError) as exc:
         return InputError(f"cannot read the label file: {exc}", path=str(labels_file))
     if isinstance(labels, dict):
@@ -114,7 +118,7 @@ def read_hf(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
     file_name = display_name(path, options)
     layer = resolve_layer(options)
     empty = True
-    for number, line in iter_text_lines(path, max_line_bytes=options.max_bytes):
+    for number, line, encoding in iter_text_lines(path, max_line_bytes=options.max_bytes):
         if isinstance(line, InputError):
             yield line
             continue
@@ -122,11 +126,9 @@ def read_hf(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
             continue
         empty = False
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(
-                f"not valid JSON ({exc.msg}, column {exc.colno})", path=str(path), line=number
-            )
+            obj = load_json(line, path, number)
+        except InputError as exc:
+            yield exc
             continue
         problem = _check(obj, labels, path)
         if problem:
@@ -142,7 +144,7 @@ def read_hf(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
         if offsets is None:
             yield InputError('"tokens" do not match "text"', path=str(path), line=number)
             continue
-        meta = {}
+        meta = {} if encoding in UNREMARKABLE_ENCODINGS else {"encoding": encoding}
         if not isinstance(text, str):
             text = " ".join(tokens)
             meta[TOKENIZATION_KEY] = WHITESPACE
@@ -151,6 +153,7 @@ def read_hf(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
             SpanData(offsets[s], offsets[e - 1] + len(tokens[e - 1]), label, source=source)
             for s, e, label in tags_to_entities(tags)
         ]
+        text, spans = normalise_record_text(text, spans)
         name = obj.get("id")
         record = DocumentRecord(
             name=str(name) if name not in (None, "") else f"{file_name}:{number}",

@@ -10,11 +10,16 @@ A document is named by its ``id``, else ``meta.id``, else ``meta.name``, else
 ``<file name>:<line>``. Spans go to the layer asked for, else ``meta.layer``, else "gold";
 the status is the one asked for, else ``meta.status``.
 The file is streamed; the size limit (``ReadOptions.max_bytes``) applies to each line, not to
-the file. A ``.json`` file may also hold one array of such records.
+the file. A ``.json`` file may also hold one array of such records: it is read whole (the size
+limit applies to the file) and its records are named ``<file name>:<n>`` by their position.
+Texts follow DESIGN.md §1: ``\\r\\n`` and ``\\r`` become ``\\n`` and span offsets move with them;
+each line is decoded like a text file (UTF-8, else cp1252, recorded in meta).
 """
 
 from __future__ import annotations
 
+import codecs
+import itertools
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +27,7 @@ from typing import Any
 
 from annotator.errors import InputError
 from annotator.formats.base import ReadItem, ReadOptions, SkippedInput
-from annotator.formats.decoding import iter_text_lines
+from annotator.formats.decoding import UNREMARKABLE_ENCODINGS, iter_text_lines
 from annotator.formats.doccano import DOCCANO_KEYS, is_doccano_record, parse_doccano
 from annotator.formats.prodigy import TASK_KEYS, is_prodigy_task, parse_task, skipped_answer
 from annotator.formats.records import (
@@ -30,6 +35,8 @@ from annotator.formats.records import (
     default_source,
     display_name,
     finish_record,
+    load_json,
+    normalise_record_text,
     resolve_layer,
 )
 from annotator.formats.text import read_file_text
@@ -42,13 +49,13 @@ META_FIELDS = ("id", "name", "title", "layer", "status")
 def read_jsonl(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
     """Read a JSONL file (or a ``.json`` array) record by record; bad lines become errors."""
     if path.suffix.lower() == ".json":
-        items = _json_array(path, options)
+        items = _json_document(path, options)
         if items is not None:
             yield from items
             return
     file_name = display_name(path, options)
     empty = True
-    for number, line in iter_text_lines(path, max_line_bytes=options.max_bytes):
+    for number, line, encoding in iter_text_lines(path, max_line_bytes=options.max_bytes):
         if isinstance(line, InputError):
             yield line
             empty = False
@@ -57,21 +64,36 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
             continue
         empty = False
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(
-                f"not valid JSON ({exc.msg}, column {exc.colno})", path=str(path), line=number
-            )
+            obj = load_json(line, path, number)
+        except InputError as exc:
+            yield exc
             continue
-        yield record_from_json(obj, path, number, f"{file_name}:{number}", options)
+        yield record_from_json(obj, path, number, f"{file_name}:{number}", options, encoding)
     if empty:
         yield InputError("empty file, nothing to import", path=str(path))
 
 
-def _json_array(path: Path, options: ReadOptions) -> Iterator[ReadItem] | None:
-    """Records of a ``.json`` file holding one array (or one object); None if it is JSONL."""
+def _json_document(path: Path, options: ReadOptions) -> Iterator[ReadItem] | None:
+    """Records of a ``.json`` file holding one array (or one object); None if it is JSONL.
+
+    A JSON document is read whole, so the file size limit applies to it; a ``.json`` file over
+    the limit that does not open with ``[`` is read as JSON Lines (the limit is then per line).
+    """
     try:
-        text, _ = read_file_text(path, options)
+        size = path.stat().st_size
+    except OSError as exc:
+        return iter([InputError(f"cannot read file: {exc.strerror}", path=str(path))])
+    if size > options.max_bytes:
+        if _first_char(path) != "[":
+            return None
+        limit_mb = options.max_bytes / (1024 * 1024)
+        return iter([InputError(
+            f"file is {size:,} bytes, over the {options.max_bytes:,}-byte limit: JSON arrays "
+            f"are read whole; use JSON Lines (one record per line) for files over {limit_mb:g} MB",
+            path=str(path),
+        )])  # fmt: skip
+    try:
+        text, encoding = read_file_text(path, options)
     except InputError as exc:
         return iter([exc])
     stripped = text.lstrip()
@@ -82,18 +104,35 @@ def _json_array(path: Path, options: ReadOptions) -> Iterator[ReadItem] | None:
             obj = json.loads(text)
         except json.JSONDecodeError:
             return None  # one object per line
+        except RecursionError:
+            return None  # read line by line, which reports it
         name = f"{display_name(path, options)}:1"
-        return iter([record_from_json(obj, path, 1, name, options)])
+        return iter([record_from_json(obj, path, 1, name, options, encoding)])
     if stripped[0] != "[":
         return None
-    return _array_items(text, path, options)
+    return _array_items(text, path, options, encoding)
 
 
-def _array_items(text: str, path: Path, options: ReadOptions) -> Iterator[ReadItem]:
+def _first_char(path: Path) -> str:
+    """The first character of a file that is not whitespace (or a BOM); "" if none is near."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return ""
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if head.startswith(bom):
+            return head.decode(codec, errors="ignore").lstrip()[:1]
+    return head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")[:1]
+
+
+def _array_items(text: str, path: Path, options: ReadOptions, encoding: str) -> Iterator[ReadItem]:
+    """The records of a JSON array, named ``<file name>:<n>`` by their position (1-based);
+    errors name the line the record starts on."""
     decoder = json.JSONDecoder()
     file_name = display_name(path, options)
     pos = text.index("[") + 1
-    while True:
+    for index in itertools.count(1):
         while pos < len(text) and text[pos] in " \t\n,":
             pos += 1
         line = text.count("\n", 0, pos) + 1
@@ -107,13 +146,20 @@ def _array_items(text: str, path: Path, options: ReadOptions) -> Iterator[ReadIt
         except json.JSONDecodeError as exc:
             yield InputError(f"not valid JSON ({exc.msg})", path=str(path), line=exc.lineno)
             return
-        yield record_from_json(obj, path, line, f"{file_name}:{line}", options)
+        except RecursionError:
+            yield InputError("not valid JSON (nested too deeply)", path=str(path), line=line)
+            return
+        yield record_from_json(obj, path, line, f"{file_name}:{index}", options, encoding)
 
 
 def record_from_json(
-    obj: Any, path: Path, line: int, fallback_name: str, options: ReadOptions
-) -> ReadItem:
-    """One parsed JSON value as a checked record, or the InputError saying what is wrong."""
+    obj: Any, path: Path, line: int, fallback_name: str, options: ReadOptions,
+    encoding: str = "utf-8",
+) -> ReadItem:  # fmt: skip
+    """One parsed JSON value as a checked record, or the InputError saying what is wrong.
+
+    The text's ``\\r\\n`` and ``\\r`` become ``\\n`` (spans move with them); a line that was
+    not UTF-8 gets its decoding in ``meta["encoding"]``, so the import notes it."""
     where = str(path)
     if not isinstance(obj, dict):
         return InputError('expected a JSON object with a "text" field', path=where, line=line)
@@ -145,6 +191,9 @@ def record_from_json(
     for key, value in obj.items():
         if key not in consumed:
             meta[key] = value
+    if encoding not in UNREMARKABLE_ENCODINGS:
+        meta["encoding"] = encoding
+    text, spans = normalise_record_text(text, spans)
     name = _first_str(obj.get("id"), fields.get("id"), fields.get("name")) or fallback_name
     title = _first_str(obj.get("title"), fields.get("title"))
     record = DocumentRecord(

@@ -1,22 +1,58 @@
 """What every annotated-format reader does last: pick the layer and status, check the record.
 
 A record that breaks an invariant (span outside the text, overlapping entities, unknown relation
-label) becomes one :class:`InputError` naming the file and line; the reader then goes on.
+label, a relation linking the wrong kinds of span) becomes one :class:`InputError` naming the
+file and line; the reader then goes on. Every reader that takes a text from a record (not from a
+text file, which decoding.py normalises) puts it through :func:`normalise_record_text`.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 from annotator.errors import InputError, SpanError
 from annotator.formats.base import ReadOptions
+from annotator.formats.decoding import newline_shift, normalise_newlines
 from annotator.formats.text import document_name
-from annotator.model import GOLD_LAYER, SOURCES, STATUSES, DocumentRecord, is_model_layer
+from annotator.model import (
+    GOLD_LAYER,
+    SOURCES,
+    STATUSES,
+    DocumentRecord,
+    SpanData,
+    is_model_layer,
+)
 
 
 class RecordProblem(ValueError):
     """What is wrong with one record; the reader turns it into an InputError with file and line."""
+
+
+def normalise_record_text(text: str, spans: list[SpanData]) -> tuple[str, list[SpanData]]:
+    """DESIGN.md §1 for a text read from a record: ``\\r\\n`` and ``\\r`` become ``\\n``, and the
+    spans' offsets (code points into ``text``) move with it (see decoding.newline_shift)."""
+    if "\r" not in text:
+        return text, spans
+    shift = newline_shift(text)
+    moved = [
+        SpanData(shift(s.start), shift(s.end), s.label, s.source, s.attrs, s.reviewed, s.id)
+        for s in spans
+    ]
+    return normalise_newlines(text), moved
+
+
+def load_json(text: str, path: Path, line: int | None) -> Any:
+    """``json.loads`` for one record; raise :class:`InputError` naming the file and line for bad
+    JSON, including JSON nested too deeply for the parser."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        message = f"not valid JSON ({exc.msg}, column {exc.colno})"
+    except RecursionError:
+        message = "not valid JSON (nested too deeply)"
+    raise InputError(message, path=str(path), line=line)
 
 
 def resolve_layer(options: ReadOptions, file_layer: Any = None) -> str:

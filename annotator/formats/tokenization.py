@@ -27,21 +27,29 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 
+#: ``nlp.max_length`` of the tokenizer-only pipelines: spaCy's default (1,000,000 characters)
+#: guards the memory of the parser and NER, which never run here; the tokenizer and the
+#: rule-based sentencizer are linear, so any document the project holds is tokenized.
+TOKENIZER_MAX_LENGTH = 2**62
+
+
 @cache
 def tokenizer_for(lang: str) -> Language:
-    """A pipeline whose tokenizer splits text for ``lang`` (a language code or a pipeline)."""
+    """A pipeline whose tokenizer splits text for ``lang`` (a language code or a pipeline);
+    only its tokenizer is used, so spaCy's length limit is lifted."""
     import spacy
 
     try:
-        return spacy.blank(lang)
+        nlp = spacy.blank(lang)
     except ImportError:
-        pass
-    try:
-        return spacy.load(lang)
-    except (OSError, ImportError, ValueError):
-        raise ExportError(
-            f"unknown spaCy language or pipeline {lang!r}: use a language code such as 'en'"
-        ) from None
+        try:
+            nlp = spacy.load(lang)
+        except (OSError, ImportError, ValueError):
+            raise ExportError(
+                f"unknown spaCy language or pipeline {lang!r}: use a language code such as 'en'"
+            ) from None
+    nlp.max_length = TOKENIZER_MAX_LENGTH
+    return nlp
 
 
 def is_pretokenized(record: DocumentRecord) -> bool:

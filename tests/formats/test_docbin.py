@@ -111,7 +111,11 @@ def test_corrupt_and_empty_files_are_errors(tmp_path: Path) -> None:
     bad = tmp_path / "bad.spacy"
     bad.write_bytes(b"not a docbin at all")
     back, errors = read_all("spacy", bad)
-    assert back == [] and "not a spaCy DocBin" in str(errors[0]) and str(bad) in str(errors[0])
+    assert (
+        back == []
+        and "not a valid spaCy DocBin file" in str(errors[0])
+        and str(bad) in str(errors[0])
+    )
     empty = tmp_path / "empty.spacy"
     empty.write_bytes(b"")
     assert "empty file" in str(read_all("spacy", empty)[1][0])
