@@ -5,17 +5,8 @@ from __future__ import annotations
 from spacy.language import Language
 
 from annotator.nlp.marks import find_marked_quotes
-from annotator.nlp.quotes import find_quotes
 
-
-def detect(nlp: Language, text: str) -> list[tuple[str, str | None, str | None, str | None]]:
-    doc = nlp(text)
-    out = []
-    for q in find_quotes(doc):
-        speaker = text[q.speaker[0] : q.speaker[1]] if q.speaker else None
-        cue = text[q.cue[0] : q.cue[1]] if q.cue else None
-        out.append((text[q.start : q.end], speaker, cue, q.speaker_name))
-    return out
+from .test_quotes import detect
 
 
 def test_pronoun_is_the_subject_of_the_discourse_not_the_object(nlp: Language) -> None:
