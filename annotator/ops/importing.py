@@ -59,7 +59,8 @@ def expand_paths(
     ``root`` is the folder an entry came from, so documents are named relative to it. Inside a
     folder, hidden files and README/LICENSE files are left out. A path that exists is taken
     literally even if it holds glob characters (``data[2005].txt``); a glob that matches
-    nothing and a folder with nothing importable are added to ``problems``.
+    nothing and a folder with no files are added to ``problems`` (a folder whose files are all
+    of unknown types is reported by :func:`_records`, which detects each file's format once).
     """
     for entry in paths:
         text = str(entry)
@@ -73,7 +74,7 @@ def expand_paths(
             if not path.is_dir():
                 yield path, None
                 continue
-            found = 0
+            found = False
             try:
                 children = sorted(path.rglob("*"))
             except OSError as exc:
@@ -82,21 +83,22 @@ def expand_paths(
                 continue
             for child in children:
                 if child.is_file() and not _is_corpus_note(child):
-                    if detect_format(child) is not None:
-                        found += 1
+                    found = True
                     yield child, path
             if not found and problems is not None:
-                problems.append(f"{path}: no files of a type import reads (text, JSONL, CSV, "
-                                "or an export format)")  # fmt: skip
+                problems.append(f"{path}: {NOTHING_TO_READ}")
+
+
+NOTHING_TO_READ = "no files of a type import reads (text, JSONL, CSV, or an export format)"
 
 
 def _records(
-    files: list[tuple[Path, Path | None]],
-    options: ReadOptions,
-    fmt: Format | None,
-    report: ImportReport,
+    files: list[tuple[Path, Path | None]], options: ReadOptions, fmt: Format | None
 ) -> Iterator[tuple[int, Path, DocumentRecord | InputError]]:
+    readable: dict[Path, bool] = {}  # folder -> whether any of its files had a known type
     for index, (path, root) in enumerate(files):
+        if root is not None:
+            readable.setdefault(root, False)
         try:
             if not path.exists():
                 yield index, path, InputError("no such file or folder", path=str(path))
@@ -109,6 +111,8 @@ def _records(
                 if root is None:  # named explicitly: say why it is skipped
                     yield index, path, InputError("unknown file type, not imported", path=str(path))
                 continue
+            if root is not None:
+                readable[root] = True
             file_options = ReadOptions(
                 layer=options.layer, status=options.status, text_column=options.text_column,
                 max_bytes=options.max_bytes, root=root,
@@ -124,6 +128,9 @@ def _records(
         except Exception as exc:  # one unreadable file never stops the import
             reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
             yield index, path, InputError(f"cannot read ({reason})", path=str(path))
+    for root, any_known in readable.items():
+        if not any_known:
+            yield len(files), root, InputError(NOTHING_TO_READ, path=str(root))
 
 
 def import_paths(
@@ -169,7 +176,7 @@ def import_paths(
         batch.clear()
         batch_chars = 0
 
-    for index, path, item in _records(files, options, fmt, report):
+    for index, path, item in _records(files, options, fmt):
         if cancel is not None and cancel():
             report.cancelled = True
             break
