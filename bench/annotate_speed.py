@@ -14,7 +14,6 @@ runs in a fresh process over corpora of those sizes and reports its peak residen
 from __future__ import annotations
 
 import argparse
-import resource
 import subprocess
 import sys
 import tempfile
@@ -120,7 +119,6 @@ def main() -> None:
                 print(
                     f"| {size:,} ({copies * len(texts):,} stored) | {int(out.stdout) / 1024:.0f} |"
                 )
-    _ = resource
 
 
 if __name__ == "__main__":

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import argparse
 import random
-import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from machine import machine
@@ -102,7 +100,6 @@ def main() -> None:
     for name, docs, secs, rate, rss, base_s, ratio, base_rss in rows:
         print(f"| {name} | {docs:,} | {secs:.2f} | {rate:,.0f} | {rss:.0f} | {base_s:.2f} | "
               f"{ratio:.1f}x | {base_rss:.0f} |")  # fmt: skip
-    _ = resource, time
 
 
 if __name__ == "__main__":

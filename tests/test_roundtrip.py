@@ -6,7 +6,6 @@ real model, reviewed by one annotator (a relabel, a new quote link) and accepted
 
 from __future__ import annotations
 
-import filecmp
 import json
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from annotator.ops import workflow
 from annotator.store import Store
 
 from .conftest import SEEDS
+from .formats.conftest import assert_same_tree
 
 ROUND_TRIP_FORMATS = ["spacy", "jsonl", "conll", "brat", "hf"]
 
@@ -48,18 +48,6 @@ def gold_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-def _same_tree(a: Path, b: Path) -> None:
-    if a.is_file():
-        assert a.read_bytes() == b.read_bytes(), f"{a} and {b} differ"
-        return
-    cmp = filecmp.dircmp(a, b)
-    assert not cmp.left_only and not cmp.right_only, (cmp.left_only, cmp.right_only)
-    for name in cmp.common_files:
-        assert (a / name).read_bytes() == (b / name).read_bytes(), f"{name} differs"
-    for sub in cmp.common_dirs:
-        _same_tree(a / sub, b / sub)
-
-
 @pytest.mark.parametrize("fmt", ROUND_TRIP_FORMATS)
 def test_export_import_export_is_identical(gold_db: Path, tmp_path: Path, fmt: str) -> None:
     suffix = {"spacy": ".spacy", "jsonl": ".jsonl", "conll": ".conll", "brat": "", "hf": ".jsonl"}
@@ -70,7 +58,7 @@ def test_export_import_export_is_identical(gold_db: Path, tmp_path: Path, fmt: s
     assert "Imported 1 document" in out
     second = tmp_path / f"second{suffix[fmt]}"
     cli("--db", str(fresh), "export", "--format", fmt, "--out", str(second))
-    _same_tree(first, second)
+    assert_same_tree(first, second)
 
 
 @pytest.mark.parametrize("fmt", ["spacy", "jsonl", "brat"])
