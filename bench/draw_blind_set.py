@@ -1,0 +1,83 @@
+"""Draw the third blind quote set from the BBC corpus, reproducibly.
+
+    python bench/draw_blind_set.py ../shared/corpora/bbc-news-2005 [--copy tests/data/quotes_blind3]
+
+Articles are drawn at random with a fixed seed, round robin over the five topics, among those
+with quotation marks, skipping any whose text (whitespace collapsed) hashes like a document of
+another quote set in tests/data or of seeds/. Drawing goes on, in the same order, until there are
+at least ``--min-docs`` articles and the straight double marks promise ``--min-quotes``
+quotations (two marks per quotation; multi-paragraph quotations have more, so the estimate is
+generous and the count is checked by hand afterwards). Nothing here looks for quotations.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import re
+import shutil
+from pathlib import Path
+
+SEED = 20261128
+TOPICS = ("business", "entertainment", "politics", "sport", "tech")
+ROOT = Path(__file__).resolve().parents[1]
+OTHER_SETS = ("quotes_gold", "quotes_heldout", "quotes_test2")
+
+
+def content_hash(data: bytes) -> str:
+    """Hash of the text with runs of whitespace collapsed, so re-spaced copies collide too."""
+    return hashlib.sha256(re.sub(rb"\s+", b" ", data).strip()).hexdigest()
+
+
+def excluded_hashes() -> set[str]:
+    paths = [p for name in OTHER_SETS for p in (ROOT / "tests" / "data" / name).glob("*.txt")]
+    paths += list((ROOT / "seeds").glob("*.txt"))
+    return {content_hash(p.read_bytes()) for p in paths}
+
+
+def draw(corpus: Path, min_docs: int, min_quotes: int) -> list[Path]:
+    rng = random.Random(SEED)
+    queues = {t: sorted((corpus / t).glob("*.txt")) for t in TOPICS}
+    for files in queues.values():
+        rng.shuffle(files)
+    taken: list[Path] = []
+    seen = excluded_hashes()
+    estimate = 0
+    while len(taken) < min_docs or estimate < min_quotes:
+        progressed = False
+        for topic in TOPICS:
+            while queues[topic]:
+                path = queues[topic].pop(0)
+                data = path.read_bytes()
+                digest = content_hash(data)
+                marks = data.count(b'"')
+                if marks < 2 or digest in seen:
+                    continue
+                seen.add(digest)
+                taken.append(path)
+                estimate += marks // 2
+                progressed = True
+                break
+        if not progressed:
+            raise SystemExit("corpus exhausted before the set was large enough")
+    return taken
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--min-docs", type=int, default=12)
+    parser.add_argument("--min-quotes", type=int, default=150)
+    parser.add_argument("--copy", type=Path, help="copy the drawn articles into this folder")
+    args = parser.parse_args()
+    for path in draw(args.corpus, args.min_docs, args.min_quotes):
+        name = f"bbc_{path.parent.name}_{path.stem}.txt"
+        print(name, path.read_bytes().count(b'"'))
+        if args.copy:
+            args.copy.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, args.copy / name)
+
+
+if __name__ == "__main__":
+    main()
