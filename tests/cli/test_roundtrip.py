@@ -17,8 +17,8 @@ from annotator.model import SpanData
 from annotator.ops import workflow
 from annotator.store import Store
 
-from .conftest import SEEDS
-from .formats.conftest import assert_same_tree
+from ..conftest import SEEDS
+from ..formats.conftest import assert_same_tree
 
 ROUND_TRIP_FORMATS = ["spacy", "jsonl", "conll", "brat", "hf"]
 
