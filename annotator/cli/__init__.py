@@ -17,6 +17,7 @@ from annotator.cli.evaluate_quotes import evaluate_quotes_command
 from annotator.cli.export import export_command
 from annotator.cli.importing import import_command
 from annotator.cli.stats import stats_command
+from annotator.cli.teams import merge_command, pack_command
 
 
 @click.group(invoke_without_command=True)
@@ -26,19 +27,27 @@ from annotator.cli.stats import stats_command
     help="Project database file (default: $ANNOTATOR_DB, else annotator.db in the user data "
     "folder).",
 )
+@click.option(
+    "--annotator",
+    metavar="NAME",
+    help="Whose layer to work in (default: $ANNOTATOR_USER, else the name the app remembers, "
+    "else the login name).",
+)
 @click.version_option(__version__, prog_name="annotator")
 @click.pass_context
-def main(ctx: click.Context, db: str | None) -> None:
+def main(ctx: click.Context, db: str | None, annotator: str | None) -> None:
     """Label news corpora: entities, quotations with their speakers, gold exports.
 
     With no command, opens the desktop app on the project database.
     """
-    ctx.obj = Context(db)
+    ctx.obj = Context(db, annotator)
     if ctx.invoked_subcommand is None:
         with user_errors():
             from annotator.gui.app import run_app  # Qt is loaded only for the app
 
-            sys.exit(run_app(ctx.obj.db_path, is_default=ctx.obj.is_default))
+            app = ctx.obj
+            code = run_app(app.db_path, is_default=app.is_default, annotator=app.explicit_annotator)
+            sys.exit(code)
 
 
 for _command in (
@@ -47,6 +56,8 @@ for _command in (
     export_command,
     stats_command,
     evaluate_quotes_command,
+    pack_command,
+    merge_command,
 ):
     main.add_command(_command)
 

@@ -10,17 +10,28 @@ from typing import Any, TextIO
 
 import click
 
+from annotator.config import default_annotator
 from annotator.errors import AnnotatorError, StoreError
+from annotator.model import GOLD_LAYER, is_model_layer
 from annotator.store import Store, resolve_db_path
 
 
 class Context:
     """What the group passes to its commands: the chosen database."""
 
-    def __init__(self, db: str | None):
+    def __init__(self, db: str | None, annotator: str | None = None):
         if db is not None and not db.strip():
             raise click.BadParameter("is empty; name a project file", param_hint="--db")
+        if annotator is not None:
+            annotator = check_annotator(annotator)
         self.db_path, self.is_default = resolve_db_path(db)
+        #: Given with --annotator; None: the app asks once, commands use ANNOTATOR_USER/login.
+        self.explicit_annotator = annotator
+
+    @property
+    def annotator(self) -> str:
+        """Whose layer a command works on: --annotator, else ANNOTATOR_USER, else the login."""
+        return self.explicit_annotator or default_annotator()
 
     def open(self, *, readonly: bool = False) -> Store:
         return Store(self.db_path, readonly=readonly)
@@ -32,6 +43,18 @@ class Context:
         if self.db_path.stat().st_size == 0:
             return Store(self.db_path)  # an empty file becomes an empty project
         return Store(self.db_path, readonly=True)
+
+
+def check_annotator(name: str) -> str:
+    """An annotator name is a layer name: not empty, not ``gold``, not a model layer."""
+    name = name.strip()
+    if not name:
+        raise click.BadParameter("is empty; give a name", param_hint="--annotator")
+    if name == GOLD_LAYER or is_model_layer(name) or "@conflict-" in name:
+        raise click.BadParameter(
+            f"{name!r} is a layer name, not an annotator", param_hint="--annotator"
+        )
+    return name
 
 
 pass_context = click.make_pass_decorator(Context)

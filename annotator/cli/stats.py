@@ -22,10 +22,13 @@ def stats_command() -> None:
     if not result.status:
         click.echo(f"  nobody has opened a document yet: all {result.documents} are new")
     else:
-        click.echo(f"  {'annotator':<24}" + "".join(f"{s:>12}" for s in STATUSES))
+        click.echo(
+            f"  {'annotator':<24}" + "".join(f"{s:>12}" for s in STATUSES) + f"{'progress':>10}"
+        )
         for annotator, counts in sorted(result.status.items()):
             row = "".join(f"{counts.get(s, 0):>12}" for s in STATUSES)
-            click.echo(f"  {annotator:<24}{row}")
+            share = counts.get("done", 0) / result.documents if result.documents else 0.0
+            click.echo(f"  {annotator:<24}{row}{share:>10.0%}")
     if result.spans:
         click.echo("\nSpans by layer, label and source:")
         click.echo(f"  {'layer':<40}{'label':<14}{'source':<8}{'count':>8}")

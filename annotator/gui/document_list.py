@@ -32,13 +32,21 @@ from PySide6.QtWidgets import (
 
 from annotator.model import STATUSES
 from annotator.store import DocumentFilter, DocumentRow, Store, count_documents, list_documents
-from annotator.store.gui_queries import document_position, last_edits
+from annotator.store.gui_queries import document_position, last_edits, team_statuses
 
 Index = QModelIndex | QPersistentModelIndex
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole
-HEADERS = ("Title", "Status", "Spans", "Edited")
+HEADERS = ("Title", "Status", "Spans", "Edited", "Team")
 STATUS_TEXT = {"new": "new", "in_progress": "in progress", "done": "done", "skipped": "skipped"}
 STATUS_COLOR = {"new": "#6b7280", "in_progress": "#b45309", "done": "#15803d", "skipped": "#9ca3af"}
+
+
+def team_text(team: Sequence[tuple[str, str]]) -> str:
+    """How many of the annotators who opened a document have finished it: ``2/3 done``."""
+    if not team:
+        return ""
+    done = sum(1 for _name, status in team if status == "done")
+    return f"{done}/{len(team)} done"
 
 
 def _when(stamp: str | None, *, short: bool = True) -> str:
@@ -54,6 +62,10 @@ def _when(stamp: str | None, *, short: bool = True) -> str:
     return when.strftime("%H:%M" if when.date() == datetime.now().date() else "%d %b")
 
 
+#: One page of rows: the rows, last edits, waiting suggestions, every annotator's status.
+_Page = tuple[list[DocumentRow], dict[int, str], dict[int, int], dict[int, list[tuple[str, str]]]]
+
+
 class DocumentListModel(QAbstractTableModel):
     """Documents matching a :class:`DocumentFilter`, read page by page."""
 
@@ -65,9 +77,7 @@ class DocumentListModel(QAbstractTableModel):
         self.store = store
         self.filter = DocumentFilter(annotator=annotator)
         self._count = count_documents(store, self.filter)
-        self._pages: OrderedDict[int, tuple[list[DocumentRow], dict[int, str], dict[int, int]]] = (
-            OrderedDict()
-        )
+        self._pages: OrderedDict[int, _Page] = OrderedDict()
         #: The model layer a first open copies suggestions from (counted for new documents).
         self._suggestions_from = store.newest_model_layer()
         #: Pages read from the store since the last reset (for tests of laziness).
@@ -91,7 +101,7 @@ class DocumentListModel(QAbstractTableModel):
         found = self._row(index.row())
         if found is None:
             return None
-        row, edited, suggested = found
+        row, edited, suggested, team = found
         column = index.column()
         last = max(filter(None, (row.last_edited, edited)), default=None)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -101,6 +111,8 @@ class DocumentListModel(QAbstractTableModel):
                 return STATUS_TEXT.get(row.status, row.status)
             if column == 2:
                 return f"{suggested} suggested" if suggested else row.spans
+            if column == 4:
+                return team_text(team)
             return _when(last)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
@@ -109,6 +121,8 @@ class DocumentListModel(QAbstractTableModel):
                 return f"{suggested} model suggestions wait for review (not opened yet)"
             if column == 3 and last:
                 return f"Last edited {_when(last, short=False)}"
+            if column == 4 and team:
+                return "\n".join(f"{name}: {STATUS_TEXT.get(st, st)}" for name, st in team)
             return None
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
             return QColor(STATUS_COLOR.get(row.status, "#000000"))
@@ -130,7 +144,7 @@ class DocumentListModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     # -- pages --------------------------------------------------------------------------
-    def _row(self, row: int) -> tuple[DocumentRow, str | None, int] | None:
+    def _row(self, row: int) -> tuple[DocumentRow, str | None, int, list[tuple[str, str]]] | None:
         if not 0 <= row < self._count:
             return None
         number, at = divmod(row, self.PAGE)
@@ -142,16 +156,18 @@ class DocumentListModel(QAbstractTableModel):
             unopened = [r.id for r in rows if r.status == "new" and not r.spans]
             layer = self._suggestions_from
             waiting = self.store.span_counts(layer, unopened) if layer and unopened else {}
-            page = self._pages[number] = (rows, edits, waiting)
+            team = team_statuses(self.store, [r.id for r in rows])
+            page = self._pages[number] = (rows, edits, waiting, team)
             self.pages_read += 1
             while len(self._pages) > self.CACHED_PAGES:
                 self._pages.popitem(last=False)
         else:
             self._pages.move_to_end(number)
-        rows, edits, waiting = page
+        rows, edits, waiting, team = page
         if at >= len(rows):
             return None
-        return rows[at], edits.get(rows[at].id), waiting.get(rows[at].id, 0)
+        doc = rows[at].id
+        return rows[at], edits.get(doc), waiting.get(doc, 0), team.get(doc, [])
 
     def document_id(self, row: int) -> int | None:
         found = self._row(row)
@@ -257,7 +273,7 @@ class DocumentListPanel(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 88), (2, 84), (3, 64)):
+        for column, width in ((1, 88), (2, 84), (3, 64), (4, 64)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)

@@ -38,3 +38,19 @@ def document_position(store: Store, flt: DocumentFilter, document_id: int) -> in
         f"SELECT count(*) {base}{joiner}d.id < ?", [flt.annotator, *params, document_id]
     ).fetchone()
     return int(before[0])
+
+
+def team_statuses(store: Store, document_ids: Sequence[int]) -> dict[int, list[tuple[str, str]]]:
+    """Every annotator's ``(name, status)`` per document of one page of the list."""
+    if not document_ids:
+        return {}
+    marks = ", ".join("?" * len(document_ids))
+    rows = store.db.execute(
+        f"SELECT document_id, annotator, status FROM document_status WHERE document_id IN "
+        f"({marks}) AND annotator != 'gold' ORDER BY document_id, annotator",
+        list(document_ids),
+    )
+    out: dict[int, list[tuple[str, str]]] = {}
+    for document_id, annotator, status in rows:
+        out.setdefault(int(document_id), []).append((str(annotator), str(status)))
+    return out

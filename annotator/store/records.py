@@ -175,3 +175,41 @@ class ProjectRecords:
         rows = self.db.execute(sql + " ORDER BY id", params)
         keys = ("id", "at", "annotator", "document_id", "layer", "action", "payload")
         return [dict(zip(keys, r[:6]), payload=json.loads(r[6])) for r in rows]
+
+    def copy_edit_log(self, document_id: int, entries: Iterable[dict[str, Any]]) -> int:
+        """Add edit-log entries made elsewhere (a packed file) under ``document_id``, keeping
+        their time; an entry already here (same time, annotator, action, layer, payload) is
+        skipped, so copying twice adds nothing. Returns how many were added."""
+        added = 0
+        with self.transaction():
+            for entry in entries:
+                payload = json.dumps(entry.get("payload") or {})
+                key = [document_id, entry["at"], entry["annotator"], entry["action"], payload]
+                if self._one(
+                    "SELECT 1 FROM edit_log WHERE document_id = ? AND at = ? AND annotator = ? "
+                    "AND action = ? AND payload = ?",
+                    key,
+                ):
+                    continue
+                self.db.execute(
+                    "INSERT INTO edit_log (at, annotator, document_id, layer, action, payload) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    [entry["at"], entry["annotator"], document_id, entry.get("layer"),
+                     entry["action"], payload],
+                )  # fmt: skip
+                added += 1
+        return added
+
+    # -- project settings -----------------------------------------------------------------
+    def project_value(self, key: str) -> str | None:
+        """A value of the ``project`` table (the app marker, a pack's manifest, ...)."""
+        found = self._one("SELECT value FROM project WHERE key = ?", [key])
+        return None if found is None else str(found)
+
+    def set_project_value(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO project (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )

@@ -85,3 +85,20 @@ def test_status_and_label_filters(qtbot, tmp_path: Path) -> None:  # type: ignor
     assert panel.model.data(panel.model.index(0, 2)) == 1
     panel.close()
     store.close()
+
+
+def test_team_column_shows_everyone_s_progress(qtmodeltester, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    store = _many(tmp_path / "p.db", 3)
+    store.set_status(1, "alice", "done")
+    store.set_status(1, "bob", "in_progress")
+    store.set_status(2, "bob", "done")
+    model = DocumentListModel(store=store, annotator="alice")
+    qtmodeltester.check(model)
+    assert model.headerData(4, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == "Team"
+    shown = [model.data(model.index(row, 4)) for row in range(3)]
+    assert shown == ["1/2 done", "1/1 done", ""]
+    tip = model.data(model.index(0, 4), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "alice: done\nbob: in progress"
+    store.close()

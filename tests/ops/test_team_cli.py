@@ -1,0 +1,48 @@
+"""``--annotator``, ``pack`` and ``merge`` on the command line, with real project files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from annotator.cli import main
+from annotator.ops import edits, workflow
+from annotator.store import Store
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_pack_merge_and_progress_in_stats(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"n{i}.txt").write_text(f"Title {i}\n\nAnn Lee spoke in Paris {i} times.\n")
+    assert run("--db", str(db), "import", str(folder))[0] == 0
+    code, out, err = run(
+        "--db", str(db), "pack", "--annotator", "alice", "--docs", "name:n[0-3]*", "--out",
+        str(tmp_path / "alice.db"),
+    )  # fmt: skip
+    assert code == 0, err
+    assert "Packed 4 documents for alice" in out and "no model layer" in err
+    with Store(tmp_path / "alice.db") as packed:
+        for doc_id in packed.document_ids()[:2]:
+            workflow.open_document(packed, doc_id, "alice")
+            edits.CreateSpan(doc_id, "alice", label="PERSON", start=9, end=16).do(packed)
+            edits.SetStatus(doc_id, "alice", status="done").do(packed)
+    code, out, err = run("--db", str(db), "merge", str(tmp_path / "alice.db"))
+    assert code == 0, err
+    assert "2 layer(s) taken" in out and "0 conflict(s)" in out
+    code, out, _ = run("--db", str(db), "merge", str(tmp_path / "alice.db"))
+    assert "0 layer(s) taken" in out and "0 edit-log entries" in out
+    code, out, _ = run("--db", str(db), "stats")
+    row = next(line for line in out.splitlines() if line.strip().startswith("alice"))
+    assert row.split()[1:] == ["4", "0", "2", "0", "33%"]
+    code, _out, err = run("--db", str(db), "--annotator", "gold", "stats")
+    assert code != 0 and "not an annotator" in err
+    code, _out, err = run("--db", str(db), "merge", str(tmp_path / "none.db"))
+    assert code == 1 and "no such file" in err
