@@ -1,11 +1,11 @@
 """The former held-out quote set: well-formed, and the detector does not fall below it.
 
 tests/data/quotes_heldout/ was annotated blind after the detector was frozen (see its README),
-but its sentences later became rules and unit tests, so it is development data now. The floors below are the scores measured on it then, rounded
-down to 2 decimals, so this test only guards against regressions. They are NOT the design
-targets of DESIGN.md, which the held-out set does not yet meet: quote F1 >= 0.98, speaker-name
-accuracy >= 0.90, cue accuracy >= 0.90, every multi-paragraph quotation joined. Raise a floor
-when a general fix lifts the score; do not lower it.
+but its sentences later became rules and unit tests, so it is development data now. The floors
+below are the scores measured on it, rounded down to 2 decimals, so this test only guards
+against regressions. They are NOT the design targets, which the held-out set does not yet meet:
+quote F1 >= 0.98, speaker-name accuracy >= 0.90, cue accuracy >= 0.90, every multi-paragraph
+quotation joined. Raise a floor when a general fix lifts the score; do not lower it.
 """
 
 from __future__ import annotations
