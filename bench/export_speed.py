@@ -1,6 +1,6 @@
 """Export speed and memory of every format writer, on a real corpus and on synthetic documents.
 
-    python bench/export_speed.py PATH_TO_BBC_CORPUS [--synthetic 10000] [--formats jsonl,spacy]
+    python bench/export_speed.py PATH_TO_BBC_CORPUS [--synthetic 10000] [--formats prodigy,spacy]
 
 Documents come from the corpus's text files (with entity spans on capitalised words) and from
 a stream of synthetic ~5 kB news documents (entities, a quote with speaker and cue, a
@@ -27,7 +27,8 @@ from pathlib import Path
 
 from machine import machine
 
-FORMATS = ("jsonl", "spacy", "conll", "brat", "hf", "quotes-jsonl", "quotes-csv")
+from annotator.formats import EXPORT_FORMATS as FORMATS
+
 OUT_NAME = {"brat": "out", "spacy": "out.spacy", "conll": "out.conll", "quotes-csv": "out.csv"}
 
 WORDS = (

@@ -7,16 +7,12 @@ from pathlib import Path
 import click
 
 from annotator.cli.common import Context, progress_bar, user_errors
-from annotator.formats import FORMATS
-
-
-def _writable_formats() -> list[str]:
-    return sorted(name for name, fmt in FORMATS.items() if fmt.writer is not None)
+from annotator.formats import ALIASES, EXPORT_FORMATS
 
 
 @click.command("export")
-@click.option("--format", "format_", required=True, type=click.Choice(_writable_formats()),
-              help="Output format.")  # fmt: skip
+@click.option("--format", "format_", required=True, type=click.Choice([*EXPORT_FORMATS, *ALIASES]),
+              help="Output format (jsonl is the old name of prodigy).")  # fmt: skip
 @click.option("--out", required=True, type=click.Path(path_type=Path), help="Output file "
               "(or folder for brat).")  # fmt: skip
 @click.option("--layer", default="gold", show_default=True, help="gold, model (the newest "
@@ -35,7 +31,7 @@ def export_command(
     format_: str, out: Path, layer: str, status: str, split: str | None, seed: int, scheme: str,
     include_boilerplate: bool,
 ) -> None:  # fmt: skip
-    """Export annotations: spacy, jsonl (Prodigy), conll, brat, hf, quotes-jsonl, quotes-csv.
+    """Export annotations as training or inspection data (--format lists the formats).
 
     Whatever a format cannot hold is listed as a warning with counts.
     """

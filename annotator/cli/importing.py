@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from annotator.cli.common import Context, progress_bar, user_errors
-from annotator.formats import FORMATS, ReadOptions
+from annotator.formats import ALIASES, FORMATS, ReadOptions
 from annotator.model import STATUSES
 from annotator.ops.importing import import_paths
 
@@ -32,7 +32,7 @@ def import_command(
     Each bad file or line is named on stderr and skipped; the exit code is 1 if any failed.
     """
     app = click.get_current_context().ensure_object(Context)
-    if format_ is not None and format_ not in FORMATS:
+    if format_ is not None and format_ not in FORMATS and format_ not in ALIASES:
         raise click.BadParameter(f"unknown format; choose from {', '.join(sorted(FORMATS))}",
                                  param_hint="--format")  # fmt: skip
     with user_errors(), app.open() as store, progress_bar("Importing") as bar:

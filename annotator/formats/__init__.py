@@ -24,8 +24,8 @@ from annotator.formats.base import (
 
 FORMATS: dict[str, Format] = {
     "text": Format("text", (".txt", ".text"), reader=text.read_text),
-    "jsonl": Format(
-        "jsonl", (".jsonl", ".json", ".ndjson"), reader=jsonl.read_jsonl,
+    "prodigy": Format(
+        "prodigy", (".jsonl", ".json", ".ndjson"), reader=jsonl.read_jsonl,
         writer=prodigy.write_prodigy,
     ),
     "csv": Format("csv", (".csv", ".tsv"), reader=csvtsv.read_csv),
@@ -40,14 +40,16 @@ FORMATS: dict[str, Format] = {
     "quotes-csv": Format("quotes-csv", (".csv",), reader=quotes.refuse_import,
                          writer=quotes.write_quotes_csv),
 }  # fmt: skip
-#: Formats ``export --format`` offers.
+#: Older names still accepted: ``jsonl`` named the Prodigy task format before it was ``prodigy``.
+ALIASES: dict[str, str] = {"jsonl": "prodigy"}
+#: Formats an export can write (the CLI's ``--format`` choices, the export dialog's list).
 EXPORT_FORMATS = tuple(name for name, fmt in FORMATS.items() if fmt.writer is not None)
 _PEEK_BYTES = 1 << 20
 
 
 def get_format(name: str) -> Format:
     try:
-        return FORMATS[name]
+        return FORMATS[ALIASES.get(name, name)]
     except KeyError:
         known = ", ".join(sorted(FORMATS))
         raise AnnotatorError(f"unknown format {name!r}; known formats: {known}") from None
@@ -77,13 +79,13 @@ def detect_format(path: Path) -> Format | None:
         return None
     if suffix in (".txt", ".text"):
         return None if path.with_suffix(".ann").exists() else FORMATS["text"]
-    if suffix in FORMATS["jsonl"].suffixes:
+    if suffix in FORMATS["prodigy"].suffixes:
         keys = _first_record_keys(path)
         if {"tokens", "ner_tags"} <= keys:
             return FORMATS["hf"]
         if quotes.is_quotes_row(keys) and "tokens" not in keys:
             return FORMATS["quotes-jsonl"]
-        return FORMATS["jsonl"]
+        return FORMATS["prodigy"]
     if suffix in FORMATS["csv"].suffixes:
         header = _peek_text(path).split("\n", 1)[0].strip().lstrip("\ufeff")
         if header.startswith(",".join(quotes.CSV_COLUMNS[:4])):
@@ -115,5 +117,6 @@ def _first_record_keys(path: Path) -> set[str]:
     return set(obj) if isinstance(obj, dict) else set()
 
 
-__all__ = ["EXPORT_FORMATS", "FORMATS", "Format", "ReadOptions", "SkippedInput", "WriteOptions",
-           "WriteReport", "detect_format", "format_for_path", "get_format"]  # fmt: skip
+__all__ = ["ALIASES", "EXPORT_FORMATS", "FORMATS", "Format", "ReadOptions", "SkippedInput",
+           "WriteOptions", "WriteReport", "detect_format", "format_for_path",
+           "get_format"]  # fmt: skip

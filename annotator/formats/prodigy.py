@@ -1,4 +1,4 @@
-"""Prodigy task records: parsed for the jsonl reader, written by the jsonl export.
+"""Prodigy task records: parsed for the JSONL reader, written by the ``prodigy`` export.
 
 Written shape (one task per line)::
 
@@ -139,7 +139,7 @@ def _find_span(
 def write_prodigy(
     records: Iterable[DocumentRecord], out: Path, options: WriteOptions
 ) -> WriteReport:
-    """Write one Prodigy task per document (``--format jsonl``)."""
+    """Write one Prodigy task per document (``--format prodigy``)."""
     report = WriteReport()
     with atomic_output(out) as f:
         for record in records:
@@ -151,8 +151,8 @@ def write_prodigy(
 
 def to_task(record: DocumentRecord, options: WriteOptions, report: WriteReport) -> dict[str, Any]:
     doc = doc_for(record, options.lang)
-    fits = alignment_check(doc, report, fmt="jsonl", name=record.name)
-    selection = select(record, options, report, fmt="jsonl", fits=fits)
+    fits = alignment_check(doc, report, fmt="prodigy", name=record.name)
+    selection = select(record, options, report, fmt="prodigy", fits=fits)
     text = record.text
     tokens = [
         {"text": text[start:end], "start": start, "end": end, "id": i, "ws": space}
@@ -193,7 +193,7 @@ def to_task(record: DocumentRecord, options: WriteOptions, report: WriteReport) 
         "spans": spans,
         "relations": relations,
         "answer": "accept",
-        "meta": document_meta(record, report, fmt="jsonl"),
+        "meta": document_meta(record, report, fmt="prodigy"),
     }
 
 

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from annotator.formats import FORMATS
+from annotator.formats import EXPORT_FORMATS
 from annotator.gui import messages
 from annotator.gui.dialogs import ExportDialog, ImportDialog
 from annotator.gui.workers import (
@@ -24,18 +24,10 @@ from annotator.gui.workers import (
     seed_task,
 )
 
-#: Written in DESIGN.md §5; shown when the format registry has no writers yet.
-DESIGN_EXPORT_FORMATS = ("spacy", "jsonl", "conll", "brat", "hf", "quotes-jsonl", "quotes-csv")
-
 
 class _Window(Protocol):
     def show_status(self, text: str) -> None: ...
     def report_error(self, exc: BaseException) -> None: ...
-
-
-def export_formats() -> list[str]:
-    writers = [name for name, fmt in FORMATS.items() if fmt.writer is not None]
-    return writers or list(DESIGN_EXPORT_FORMATS)
 
 
 class Jobs(QObject):
@@ -120,7 +112,7 @@ class Jobs(QObject):
 
     # -- export ---------------------------------------------------------------------------
     def export(self) -> None:
-        choice = ExportDialog.ask(self.window, export_formats(), self.annotator)
+        choice = ExportDialog.ask(self.window, EXPORT_FORMATS, self.annotator)
         if choice is None:
             return
         from annotator.ops.export import parse_split

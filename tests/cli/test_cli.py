@@ -148,7 +148,7 @@ def test_export_never_overwrites_the_project(db_path: Path) -> None:
     run("--db", str(db_path), "import", str(SEEDS))
     before = db_path.read_bytes()
     for target in (db_path, Path(f"{db_path}-wal")):
-        code, _, err = run("--db", str(db_path), "export", "--format", "jsonl", "--status", "all",
+        code, _, err = run("--db", str(db_path), "export", "--format", "prodigy", "--status", "all",
                            "--out", str(target))  # fmt: skip
         assert code == 1 and "is the project database itself" in err
     assert db_path.read_bytes() == before
@@ -157,13 +157,27 @@ def test_export_never_overwrites_the_project(db_path: Path) -> None:
 def test_export_of_an_unknown_layer_names_the_layers(db_path: Path, tmp_path: Path) -> None:
     run("--db", str(db_path), "import", str(SEEDS))
     run("--db", str(db_path), "import", "--layer", "alice", str(_prodigy_file(tmp_path)))
-    code, _, err = run("--db", str(db_path), "export", "--format", "jsonl", "--layer", "alcie",
+    code, _, err = run("--db", str(db_path), "export", "--format", "prodigy", "--layer", "alcie",
                        "--out", str(tmp_path / "x.jsonl"))  # fmt: skip
     assert code == 1 and "no layer named 'alcie'; the project's layers: alice" in err
-    code, out, err = run("--db", str(db_path), "export", "--format", "jsonl", "--status",
+    code, out, err = run("--db", str(db_path), "export", "--format", "prodigy", "--status",
                          "in_progress", "--out", str(tmp_path / "y.jsonl"))  # fmt: skip
     assert code == 0 and "Exported 0 documents" in out
     assert "no document matched --layer gold --status in_progress" in err
+
+
+def test_jsonl_is_still_accepted_as_the_old_name_of_prodigy(db_path: Path, tmp_path: Path) -> None:
+    run("--db", str(db_path), "import", "--layer", "alice", str(_prodigy_file(tmp_path)))
+    outputs = []
+    for name in ("prodigy", "jsonl"):
+        out = tmp_path / f"{name}-out.jsonl"
+        code, _, err = run("--db", str(db_path), "export", "--format", name, "--layer", "alice",
+                           "--status", "all", "--out", str(out))  # fmt: skip
+        assert code == 0, err
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1] and b'"spans"' in outputs[0]
+    code, out, _ = run("export", "--help")
+    assert "jsonl is the old name of prodigy" in " ".join(out.split())
 
 
 def _prodigy_file(tmp_path: Path) -> Path:

@@ -20,7 +20,7 @@ from annotator.store import Store
 from ..conftest import SEEDS
 from ..formats.conftest import assert_same_tree
 
-ROUND_TRIP_FORMATS = ["spacy", "jsonl", "conll", "brat", "hf"]
+ROUND_TRIP_FORMATS = ["spacy", "prodigy", "conll", "brat", "hf"]
 
 
 def cli(*args: str) -> str:
@@ -50,7 +50,7 @@ def gold_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("fmt", ROUND_TRIP_FORMATS)
 def test_export_import_export_is_identical(gold_db: Path, tmp_path: Path, fmt: str) -> None:
-    suffix = {"spacy": ".spacy", "jsonl": ".jsonl", "conll": ".conll", "brat": "", "hf": ".jsonl"}
+    suffix = {"spacy": ".spacy", "prodigy": ".jsonl", "conll": ".conll", "brat": "", "hf": ".jsonl"}
     first = tmp_path / f"first{suffix[fmt]}"
     cli("--db", str(gold_db), "export", "--format", fmt, "--out", str(first))
     fresh = tmp_path / "fresh.db"
@@ -61,11 +61,11 @@ def test_export_import_export_is_identical(gold_db: Path, tmp_path: Path, fmt: s
     assert_same_tree(first, second)
 
 
-@pytest.mark.parametrize("fmt", ["spacy", "jsonl", "brat"])
+@pytest.mark.parametrize("fmt", ["spacy", "prodigy", "brat"])
 def test_reimport_keeps_layers_sources_relations_and_speaker_names(
     gold_db: Path, tmp_path: Path, fmt: str
 ) -> None:
-    out = tmp_path / ("export" + {"spacy": ".spacy", "jsonl": ".jsonl", "brat": ""}[fmt])
+    out = tmp_path / ("export" + {"spacy": ".spacy", "prodigy": ".jsonl", "brat": ""}[fmt])
     cli("--db", str(gold_db), "export", "--format", fmt, "--out", str(out))
     fresh = tmp_path / "fresh.db"
     cli("--db", str(fresh), "import", str(out))

@@ -14,7 +14,7 @@ from annotator.model import DocumentRecord, SpanData
 
 from .conftest import assert_same_tree, read_all, write
 
-OUT = {"jsonl": "a.jsonl", "spacy": "a.spacy", "conll": "a.conll", "brat": "a", "hf": "a.jsonl"}
+OUT = {"prodigy": "a.jsonl", "spacy": "a.spacy", "conll": "a.conll", "brat": "a", "hf": "a.jsonl"}
 
 
 def bbc_records(root: Path, n: int) -> list[DocumentRecord]:

@@ -44,7 +44,7 @@ def test_jsonl_plain_text_is_newline_normalised_like_a_text_file(tmp_path: Path)
     txt = tmp_path / "plain.txt"
     txt.write_bytes(b"Plain\r\nno spans")
     path = _jsonl(tmp_path / "a.jsonl", {"text": "Plain\r\nno spans"}, {"text": "Old\rMac\r"})
-    back, errors = read_all("jsonl", path)
+    back, errors = read_all("prodigy", path)
     [from_txt], _ = read_all("text", txt)
     assert errors == []
     assert [r.text for r in back] == ["Plain\nno spans", "Old\nMac\n"]
@@ -65,7 +65,7 @@ def test_prodigy_and_doccano_spans_move_with_the_newlines(tmp_path: Path) -> Non
         "entities": [{"id": 1, "start_offset": 4, "end_offset": 7, "label": "PERSON"}],
     }
     path = _jsonl(tmp_path / "crlf.jsonl", prodigy, doccano, relation_project)
-    back, errors = read_all("jsonl", path)
+    back, errors = read_all("prodigy", path)
     assert errors == []
     assert all(r.text == NORMAL for r in back)
     person, quote = back[0].spans
@@ -120,7 +120,7 @@ def test_jsonl_line_not_utf8_is_decoded_like_a_text_file_and_recorded(tmp_path: 
         b'{"text": "binary \x81\x00\x01\x02"}\n'
         b'{"text": "after"}\n'
     )
-    back, errors = read_all("jsonl", path)
+    back, errors = read_all("prodigy", path)
     assert [r.text for r in back] == [
         "plain UTF-8 – fine",
         "“Smart” quotes in cp1252",
@@ -141,8 +141,8 @@ def test_deeply_nested_json_is_one_error_and_the_rest_is_read(tmp_path: Path) ->
     for name in ("deep.jsonl", "deep.json"):
         path = tmp_path / name
         path.write_text(f'{{"text": "before"}}\n{deep}\n{{"text": "after"}}\n', encoding="utf-8")
-        assert detect_format(path) is FORMATS["jsonl"]
-        back, errors = read_all("jsonl", path)
+        assert detect_format(path) is FORMATS["prodigy"]
+        back, errors = read_all("prodigy", path)
         assert [r.text for r in back] == ["before", "after"]
         [error] = errors
         assert error.line == 2 and "not valid JSON (nested too deeply)" in str(error)
@@ -152,7 +152,7 @@ def test_deeply_nested_json_is_one_error_and_the_rest_is_read(tmp_path: Path) ->
     assert len(back) == 1 and [e.line for e in errors] == [2]
     array = tmp_path / "deep-array.json"
     array.write_text(f'[{{"text": "first"}}, {deep}]', encoding="utf-8")
-    back, errors = read_all("jsonl", array)
+    back, errors = read_all("prodigy", array)
     assert [r.text for r in back] == ["first"]
     assert len(errors) == 1 and "nested too deeply" in str(errors[0])
 
@@ -212,7 +212,7 @@ def test_csv_text_after_a_closing_quote_costs_its_row_only(tmp_path: Path) -> No
 # 5. Token formats on long documents.
 
 
-@pytest.mark.parametrize("fmt", ["spacy", "jsonl", "conll", "hf"])
+@pytest.mark.parametrize("fmt", ["spacy", "prodigy", "conll", "hf"])
 def test_token_formats_export_a_long_document(fmt: str, tmp_path: Path) -> None:
     sentence = "Imran Hussain spoke in Bradford on Thursday. "
     text = sentence * (1_500_000 // len(sentence) + 1)
@@ -224,7 +224,7 @@ def test_token_formats_export_a_long_document(fmt: str, tmp_path: Path) -> None:
     out = tmp_path / f"long{FORMATS[fmt].out_suffix or '.jsonl'}"
     report = write(fmt, [record], out)
     assert report.documents == 1
-    if fmt in ("spacy", "jsonl"):  # a Prodigy task of 1.5 M characters is over 20 MB
+    if fmt in ("spacy", "prodigy"):  # a Prodigy task of 1.5 M characters is over 20 MB
         [back], errors = read_all(fmt, out, max_bytes=200 * 1024 * 1024)
         assert errors == [] and back.text == text
         assert [(s.start, s.label) for s in back.spans] == [(start, "GPE")]
@@ -323,19 +323,19 @@ def _options():
 def test_json_array_records_on_one_line_get_distinct_names(tmp_path: Path) -> None:
     path = tmp_path / "arr.json"
     path.write_text('[{"text": "One."}, {"text": "Two."}, {"text": "Three."}]', encoding="utf-8")
-    back, errors = read_all("jsonl", path)
+    back, errors = read_all("prodigy", path)
     assert errors == [] and [r.name for r in back] == ["arr.json:1", "arr.json:2", "arr.json:3"]
 
 
 def test_json_array_over_the_size_limit_says_to_use_json_lines(tmp_path: Path) -> None:
     array = tmp_path / "big.json"
     array.write_text(json.dumps([{"text": "x" * 200}] * 10), encoding="utf-8")
-    back, errors = read_all("jsonl", array, max_bytes=1000)
+    back, errors = read_all("prodigy", array, max_bytes=1000)
     assert back == [] and len(errors) == 1
     assert "JSON arrays are read whole; use JSON Lines" in str(errors[0])
     lines = tmp_path / "big-lines.json"  # JSON Lines in a .json file streams like .jsonl
     _jsonl(lines, *[{"text": "x" * 200}] * 10)
-    back, errors = read_all("jsonl", lines, max_bytes=1000)
+    back, errors = read_all("prodigy", lines, max_bytes=1000)
     assert errors == [] and len(back) == 10
 
 
@@ -363,7 +363,7 @@ def test_relations_with_the_wrong_kinds_are_rejected_naming_file_and_line(tmp_pa
         task(quote, bob, "CUE", quote, bob),  # CUE child not a CUE span
         task(quote, said, "CUE", quote, said),  # fine
     )
-    back, errors = read_all("jsonl", path)
+    back, errors = read_all("prodigy", path)
     assert len(back) == 1
     assert [e.line for e in errors] == [1, 2, 3, 4]
     assert "relation SPEAKER must link a QUOTE to a SPEAKER span" in str(errors[0])
@@ -388,5 +388,5 @@ def test_brat_and_doccano_relations_with_the_wrong_kinds_are_rejected(tmp_path: 
          "entities": [{"id": 1, "start_offset": 0, "end_offset": 5, "label": "QUOTE"}],
          "relations": [{"id": 1, "from_id": 1, "to_id": 1, "type": "SPEAKER"}]},
     )  # fmt: skip
-    back, errors = read_all("jsonl", doccano)
+    back, errors = read_all("prodigy", doccano)
     assert back == [] and errors[0].line == 1 and "must link a QUOTE" in str(errors[0])

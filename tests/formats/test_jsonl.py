@@ -20,7 +20,7 @@ from .conftest import (
 
 def test_prodigy_export_matches_golden_file(records: list[DocumentRecord], tmp_path: Path) -> None:
     out = tmp_path / "gold.jsonl"
-    report = write("jsonl", records, out)
+    report = write("prodigy", records, out)
     assert report.documents == 2
     assert report.warnings == {"BOILERPLATE spans left out (--include-boilerplate keeps them)": 1}
     check_golden(out, "prodigy.jsonl")
@@ -30,7 +30,7 @@ def test_prodigy_tasks_follow_prodigys_format(
     records: list[DocumentRecord], tmp_path: Path
 ) -> None:
     out = tmp_path / "gold.jsonl"
-    write("jsonl", records, out)
+    write("prodigy", records, out)
     task = json.loads(out.read_text(encoding="utf-8").split("\n")[0])
     text, tokens = task["text"], task["tokens"]
     assert task["answer"] == "accept"
@@ -59,11 +59,11 @@ def test_export_import_export_is_identical_and_lossless(
     records: list[DocumentRecord], tmp_path: Path
 ) -> None:
     first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
-    write("jsonl", records, first, include_boilerplate=True)
-    back, errors = read_all("jsonl", first)
+    write("prodigy", records, first, include_boilerplate=True)
+    back, errors = read_all("prodigy", first)
     assert errors == []
     assert [canonical(r) for r in back] == [canonical(r) for r in records]
-    write("jsonl", back, second, include_boilerplate=True)
+    write("prodigy", back, second, include_boilerplate=True)
     assert_same_tree(first, second)
 
 
@@ -71,14 +71,14 @@ def test_layer_and_status_asked_for_win_over_the_files(
     records: list[DocumentRecord], tmp_path: Path
 ) -> None:
     out = tmp_path / "gold.jsonl"
-    write("jsonl", records, out)
-    back, _ = read_all("jsonl", out, layer="bob", status="in_progress")
+    write("prodigy", records, out)
+    back, _ = read_all("prodigy", out, layer="bob", status="in_progress")
     assert {r.layer for r in back} == {"bob"}
     assert {r.status for r in back} == {"in_progress"}
 
 
 def test_plain_records_name_title_and_meta() -> None:
-    back, errors = read_all("jsonl", DATA / "plain.jsonl", status="done")
+    back, errors = read_all("prodigy", DATA / "plain.jsonl", status="done")
     assert errors == []
     first, second = back
     assert first.name == "bbc-001"
@@ -94,7 +94,7 @@ def test_plain_records_name_title_and_meta() -> None:
 
 
 def test_prodigy_relations_by_token_index_and_skipped_answers() -> None:
-    items = read_all("jsonl", DATA / "prodigy-rel.jsonl")
+    items = read_all("prodigy", DATA / "prodigy-rel.jsonl")
     back, errors = items
     assert [type(e) for e in errors] == [SkippedInput, SkippedInput]
     assert [e.line for e in errors] == [2, 3]
@@ -113,7 +113,7 @@ def test_prodigy_relations_by_token_index_and_skipped_answers() -> None:
 
 
 def test_doccano_label_and_entity_records() -> None:
-    back, errors = read_all("jsonl", DATA / "doccano.jsonl", layer="carol")
+    back, errors = read_all("prodigy", DATA / "doccano.jsonl", layer="carol")
     assert errors == []
     seq, rel, classified = back
     assert seq.name == "7" and seq.meta == {"Comments": []}
@@ -134,7 +134,7 @@ def test_a_json_array_reads_like_jsonl(tmp_path: Path) -> None:
         '[\n {"id": "a", "text": "First."},\n {"text": ""},\n {"id": "c", "text": "Third."}\n]',
         encoding="utf-8",
     )
-    back, errors = read_all("jsonl", path)
+    back, errors = read_all("prodigy", path)
     assert [r.name for r in back] == ["a", "c"]
     assert [(e.line, 'no "text"' in str(e)) for e in errors] == [(3, True)]
 
@@ -161,7 +161,7 @@ def test_bad_lines_are_errors_naming_file_and_line_and_the_rest_is_read(tmp_path
     ]  # fmt: skip
     path = tmp_path / "bad.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    back, errors = read_all("jsonl", path)
+    back, errors = read_all("prodigy", path)
     assert [r.name for r in back] == ["ok", "ok2"]
     assert [e.line for e in errors] == [2, 3, 4, 5, 6, 7, 8]
     assert all(e.path == str(path) and str(e).startswith(f"{path}:{e.line}: ") for e in errors)
@@ -178,20 +178,20 @@ def test_bad_lines_are_errors_naming_file_and_line_and_the_rest_is_read(tmp_path
 def test_empty_file_and_bom_and_crlf(tmp_path: Path) -> None:
     empty = tmp_path / "empty.jsonl"
     empty.write_bytes(b"\n\n")
-    back, errors = read_all("jsonl", empty)
+    back, errors = read_all("prodigy", empty)
     assert back == [] and len(errors) == 1 and "empty file" in str(errors[0])
     windows = tmp_path / "windows.jsonl"
     windows.write_bytes(
         b"\xef\xbb\xbf" + b'{"id": "w", "text": "Caf\xc3\xa9"}\r\n{"text": "x"}\r\n'
     )
-    back, errors = read_all("jsonl", windows)
+    back, errors = read_all("prodigy", windows)
     assert errors == [] and back[0].name == "w" and back[0].text == "Café"
 
 
 def test_speaker_names_and_sources_survive(records: list[DocumentRecord], tmp_path: Path) -> None:
     out = tmp_path / "gold.jsonl"
-    write("jsonl", records, out)
-    [hussain, _] = read_all("jsonl", out)[0]
+    write("prodigy", records, out)
+    [hussain, _] = read_all("prodigy", out)[0]
     [(quote, speaker, cue)] = hussain.quotes()
     assert quote.attrs == {"speaker_name": "Imran Hussain"} and quote.reviewed
     assert (speaker.source, cue.source) == ("human", "model")

@@ -21,17 +21,18 @@ from annotator.model import BOILERPLATE, DocumentRecord
 
 from .conftest import read_all, sample_records, write
 
-SUFFIX = {"jsonl": "x.jsonl", "spacy": "x.spacy", "conll": "x.conll", "brat": "x",
+SUFFIX = {"prodigy": "x.jsonl", "spacy": "x.spacy", "conll": "x.conll", "brat": "x",
           "hf": "x.jsonl", "quotes-jsonl": "x.jsonl", "quotes-csv": "x.csv"}  # fmt: skip
 
 
 def test_registry_names_every_cli_format() -> None:
-    assert set(EXPORT_FORMATS) == {"spacy", "jsonl", "conll", "brat", "hf", "quotes-jsonl",
+    assert set(EXPORT_FORMATS) == {"spacy", "prodigy", "conll", "brat", "hf", "quotes-jsonl",
                                    "quotes-csv"}  # fmt: skip
-    assert {name for name, f in FORMATS.items() if f.reader} >= {"text", "jsonl", "csv", "spacy",
+    assert {name for name, f in FORMATS.items() if f.reader} >= {"text", "prodigy", "csv", "spacy",
                                                                  "conll", "brat", "hf"}  # fmt: skip
     assert FORMATS["brat"].writes_folder and FORMATS["brat"].out_suffix == ""
     assert FORMATS["spacy"].out_suffix == ".spacy" and FORMATS["hf"].out_suffix == ".jsonl"
+    assert get_format("jsonl") is FORMATS["prodigy"]  # the old name keeps working
     with pytest.raises(AnnotatorError, match="known formats"):
         get_format("xml")
 
@@ -56,8 +57,8 @@ def test_detect_format_recognises_every_export(tmp_path: Path, fmt: str) -> None
 def test_detect_format_of_inputs(tmp_path: Path) -> None:
     cases = {
         "a.txt": ("Plain text.", "text"),
-        "b.json": ('[{"text": "x"}]', "jsonl"),
-        "c.jsonl": ('{"text": "x", "label": [[0, 1, "PERSON"]]}', "jsonl"),
+        "b.json": ('[{"text": "x"}]', "prodigy"),
+        "c.jsonl": ('{"text": "x", "label": [[0, 1, "PERSON"]]}', "prodigy"),
         "d.tsv": ("text\tid\nx\t1\n", "csv"),
         "e.iob": ("EU B-ORG\n", "conll"),
         "f.jsonl": ('{"tokens": ["EU"], "ner_tags": [0]}', "hf"),
@@ -71,9 +72,9 @@ def test_detect_format_of_inputs(tmp_path: Path) -> None:
     assert format_for_path(tmp_path / "x.ann") is FORMATS["brat"]
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "csv", "spacy", "conll", "brat", "hf"])
+@pytest.mark.parametrize("fmt", ["prodigy", "csv", "spacy", "conll", "brat", "hf"])
 def test_every_reader_reports_an_empty_file(tmp_path: Path, fmt: str) -> None:
-    name = {"jsonl": "e.jsonl", "csv": "e.csv", "spacy": "e.spacy", "conll": "e.conll",
+    name = {"prodigy": "e.jsonl", "csv": "e.csv", "spacy": "e.spacy", "conll": "e.conll",
             "brat": "e.ann", "hf": "e.jsonl"}[fmt]  # fmt: skip
     path = tmp_path / name
     path.write_bytes(b"")
@@ -109,7 +110,7 @@ def test_writers_stream_a_generator_into_a_new_folder(tmp_path: Path, fmt: str) 
     assert leftovers == []  # no temporary files left behind
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "spacy", "brat"])
+@pytest.mark.parametrize("fmt", ["prodigy", "spacy", "brat"])
 def test_boilerplate_only_when_asked(tmp_path: Path, fmt: str) -> None:
     for include in (False, True):
         out = tmp_path / f"{include}-{SUFFIX[fmt]}"
@@ -127,7 +128,7 @@ def test_an_interrupted_export_leaves_no_file(tmp_path: Path) -> None:
         yield sample_records()[0]
         raise KeyboardInterrupt
 
-    for fmt in ("jsonl", "spacy", "conll", "hf", "quotes-jsonl", "quotes-csv"):
+    for fmt in ("prodigy", "spacy", "conll", "hf", "quotes-jsonl", "quotes-csv"):
         out = tmp_path / fmt / SUFFIX[fmt]
         writer = FORMATS[fmt].writer
         assert writer is not None
@@ -139,4 +140,4 @@ def test_an_interrupted_export_leaves_no_file(tmp_path: Path) -> None:
 def test_writing_a_file_over_a_folder_is_an_export_error(tmp_path: Path) -> None:
     (tmp_path / "taken.jsonl").mkdir()
     with pytest.raises(ExportError, match="is a folder"):
-        write("jsonl", sample_records(), tmp_path / "taken.jsonl")
+        write("prodigy", sample_records(), tmp_path / "taken.jsonl")
