@@ -13,11 +13,13 @@ import click
 from annotator import __version__
 from annotator.cli.annotate import annotate_command
 from annotator.cli.common import Context, user_errors
+from annotator.cli.evaluate import evaluate_command
 from annotator.cli.evaluate_quotes import evaluate_quotes_command
 from annotator.cli.export import export_command
 from annotator.cli.importing import import_command
 from annotator.cli.stats import stats_command
 from annotator.cli.teams import merge_command, pack_command
+from annotator.cli.train import train_command
 
 
 @click.group(invoke_without_command=True)
@@ -58,6 +60,8 @@ for _command in (
     evaluate_quotes_command,
     pack_command,
     merge_command,
+    train_command,
+    evaluate_command,
 ):
     main.add_command(_command)
 

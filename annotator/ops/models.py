@@ -1,0 +1,33 @@
+"""Which model pre-annotates a project: installed packages, trained folders, the remembered one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.ops.statistics import MODEL_SETTING, current_model
+from annotator.store import Store
+from annotator.store.settings import get_setting, set_setting
+
+TRAINED_SETTING = "trained_models"
+
+__all__ = ["current_model", "model_choices", "remember_trained", "set_current_model"]
+
+
+def model_choices(store: Store) -> list[str]:
+    """Installed spaCy packages, then the project's trained model folders that still exist."""
+    from annotator.nlp.training import installed_pipelines
+
+    trained = [p for p in get_setting(store, TRAINED_SETTING, []) if Path(p).is_dir()]
+    return installed_pipelines() + trained
+
+
+def remember_trained(store: Store, folder: Path) -> None:
+    known = [p for p in get_setting(store, TRAINED_SETTING, []) if p != str(folder.resolve())]
+    set_setting(store, TRAINED_SETTING, [*known, str(folder.resolve())])
+
+
+def set_current_model(store: Store, model: str | None) -> None:
+    """Remember the pre-annotation model (None: the default pipeline)."""
+    if model and Path(model).is_dir():
+        model = str(Path(model).resolve())
+    set_setting(store, MODEL_SETTING, model or None)
