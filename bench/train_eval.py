@@ -41,7 +41,7 @@ TITLES = (
     "Captain", "Coach", "Manager", "Minister", "Secretary", "King", "Queen", "Prince",
     "Princess", "Pope", "Governor", "Mayor",
 )  # fmt: skip
-TITLE = re.compile(r"^(?:(?:%s)\.?\s+)+" % "|".join(re.escape(t) for t in TITLES))
+TITLE = re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in TITLES) + r")\.?\s+)+")
 CURRENCY_SIGN = "£$€¥"
 CURRENCY_WORD = re.compile(r"^\s+(?:dollars|pounds|euros|yen|sterling)\b")
 POSSESSIVE = re.compile(r"['’]s$")

@@ -122,12 +122,19 @@ def evaluate(
     else:
         report = EvaluationReport(source="", kind="model", split=split or "test")
     records = list(gold_records(store, split=report.split, ratios=ratios, seed=seed))
+    if not records and split is None and report.split != "all":
+        report.warnings.append(
+            f"no gold document fell in the {report.split!r} split (too few done documents); "
+            "scored on all of them, which the model may have been trained on"
+        )
+        report.split = "all"
+        records = list(gold_records(store, split="all", ratios=ratios, seed=seed))
     if not records:
         raise AnnotatorError(
             f"no done document with gold annotations in the {report.split!r} split; "
             "accept more documents or use --split all"
         )
-    if report.kind == "model" and trained_here and report.split != "test":
+    if report.kind == "model" and trained_here and split is not None and split != "test":
         report.warnings.append(
             f"split {report.split!r} holds documents the model was trained or tuned on: "
             "its scores are optimistic"
