@@ -11,6 +11,7 @@ import sys
 import click
 
 from annotator import __version__
+from annotator.cli.agreement import agreement_command
 from annotator.cli.annotate import annotate_command
 from annotator.cli.common import Context, user_errors
 from annotator.cli.evaluate import evaluate_command
@@ -62,6 +63,7 @@ for _command in (
     merge_command,
     train_command,
     evaluate_command,
+    agreement_command,
 ):
     main.add_command(_command)
 

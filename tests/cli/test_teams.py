@@ -7,6 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from annotator.cli import main
+from annotator.model import SpanData
 from annotator.ops import edits, workflow
 from annotator.store import Store
 
@@ -46,3 +47,22 @@ def test_pack_merge_and_progress_in_stats(tmp_path: Path) -> None:
     assert code != 0 and "not an annotator" in err
     code, _out, err = run("--db", str(db), "merge", str(tmp_path / "none.db"))
     assert code == 1 and "no such file" in err
+
+
+def test_agreement_table_and_json(tmp_path: Path) -> None:
+    import json
+
+    db = tmp_path / "p.db"
+    with Store(db) as store:
+        for i in range(3):
+            doc, _ = store.add_document(f"d{i}.txt", f"Ann Lee met Bob Day in Paris {i}.")
+            for name, label in (("ann", "PERSON"), ("ben", "PERSON" if i else "ORG")):
+                store.replace_annotations(doc, name, [SpanData(0, 7, label, "human")])
+                store.set_status(doc, name, "done")
+    code, out, err = run("--db", str(db), "agreement", "--json", str(tmp_path / "a.json"))
+    assert code == 0, err
+    assert "ann – ben" in out and "PERSON" in out and "d0.txt" in out
+    data = json.loads((tmp_path / "a.json").read_text())
+    assert data["pairs"][0]["exact_f1"] == 2 / 3
+    code, out, err = run("--db", str(db), "agreement", "--annotators", "ann,zed")
+    assert code == 1 and "zed" in err
