@@ -1,7 +1,7 @@
 """Plain data shared by every layer: spans, relations, documents and the label scheme.
 
 Offsets are Python ``str`` indices (code points) into the document text, end exclusive
-(DESIGN.md §1). Nothing here imports anything outside the standard library.
+(docs/design.md §1). Nothing here imports anything outside the standard library.
 """
 
 from __future__ import annotations

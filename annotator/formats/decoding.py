@@ -1,4 +1,4 @@
-"""Turn the bytes of a text file into the document text of DESIGN.md §1.
+"""Turn the bytes of a text file into the document text of docs/design.md §1.
 
 UTF-8, UTF-8 with BOM, UTF-16 with BOM, then cp1252 as the fallback (its five undefined bytes
 map to the code points of the same number, as browsers do); ``\\r\\n`` and ``\\r`` become

@@ -12,8 +12,8 @@ the status is the one asked for, else ``meta.status``.
 The file is streamed; the size limit (``ReadOptions.max_bytes``) applies to each line, not to
 the file. A ``.json`` file may also hold one array of such records: it is read whole (the size
 limit applies to the file) and its records are named ``<file name>:<n>`` by their position.
-Texts follow DESIGN.md §1: ``\\r\\n`` and ``\\r`` become ``\\n`` and span offsets move with them;
-each line is decoded like a text file (UTF-8, else cp1252, recorded in meta).
+Texts follow docs/design.md §1: ``\\r\\n`` and ``\\r`` become ``\\n`` and span offsets move
+with them; each line is decoded like a text file (UTF-8, else cp1252, recorded in meta).
 """
 
 from __future__ import annotations

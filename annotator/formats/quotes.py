@@ -1,4 +1,4 @@
-"""quotes-jsonl and quotes-csv: one row per QUOTE with its speaker and cue (DESIGN.md §5).
+"""quotes-jsonl and quotes-csv: one row per QUOTE with its speaker and cue (docs/design.md §5).
 
 quotes-jsonl, one object per line::
 

@@ -31,8 +31,8 @@ class RecordProblem(ValueError):
 
 
 def normalise_record_text(text: str, spans: list[SpanData]) -> tuple[str, list[SpanData]]:
-    """DESIGN.md §1 for a text read from a record: ``\\r\\n`` and ``\\r`` become ``\\n``, and the
-    spans' offsets (code points into ``text``) move with it (see decoding.newline_shift)."""
+    """docs/design.md §1 for a text read from a record: ``\\r\\n`` and ``\\r`` become ``\\n``,
+    and the spans' offsets (code points into ``text``) move with it (decoding.newline_shift)."""
     if "\r" not in text:
         return text, spans
     shift = newline_shift(text)

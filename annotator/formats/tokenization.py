@@ -2,7 +2,8 @@
 
 Tokens come from ``spacy.blank(lang)``: fast, no model needed, the same rules ``spacy train``
 uses on raw text. A span that does not align to token boundaries is reported and left out,
-never moved (DESIGN.md §1). spaCy is imported lazily: importing ``annotator.formats`` stays cheap.
+never moved (docs/design.md §1). spaCy is imported lazily: importing ``annotator.formats``
+stays cheap.
 """
 
 from __future__ import annotations

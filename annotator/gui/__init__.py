@@ -1,1 +1,1 @@
-"""The desktop app: the only package that imports PySide6 (DESIGN.md §6)."""
+"""The desktop app: the only package that imports PySide6 (docs/design.md §6)."""

@@ -15,7 +15,7 @@ Definitions, so numbers from different runs and tools compare:
   (after a newline, or after a sentence end on the same line as in the BBC 2005 files); it is
   **joined** when one matched prediction runs from its first to its last paragraph.
 
-The gold format is quotes-jsonl (DESIGN.md §5): ``<name>.txt`` holds the exact text and
+The gold format is quotes-jsonl (docs/design.md §5): ``<name>.txt`` holds the exact text and
 ``<stem>.quotes.jsonl`` one quotation per line.
 """
 

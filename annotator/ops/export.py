@@ -1,6 +1,6 @@
 """Export a layer of the project through a format writer, streaming, with optional splits.
 
-Which annotations a document contributes (DESIGN.md §2):
+Which annotations a document contributes (docs/design.md §2):
 - ``model``: the newest model layer; a model layer has no status, so every document it has
   annotated is exported whatever ``status`` says.
 - a model layer by its full name: the same for that layer.

@@ -8,7 +8,7 @@ changed only in the pack (taken) from one changed in both places (a conflict: th
 its version and the packed one is kept beside it as the layer ``NAME@conflict-<pack>``).
 Documents are matched by content hash, never duplicated; merging twice changes nothing.
 
-Which documents (``--docs QUERY``, words ANDed; DESIGN.md leaves the syntax to us):
+Which documents (``--docs QUERY``, words ANDed):
 ``status:done`` (the packed annotator's status), ``label:PERSON`` (a span with that label in
 the annotator's or a model layer), ``name:*.txt`` (a glob on the document name), ``id:3-40``,
 ``random:N`` (N documents drawn with ``--seed`` from what the rest matched), ``all``, and any

@@ -1,4 +1,5 @@
-"""The document workflow of one annotator (DESIGN.md §2): open, accept, skip, reopen, suggestions.
+"""The document workflow of one annotator (docs/design.md §2): open, accept, skip, reopen and
+suggestions.
 
 Each function is one user action: one transaction with its edit-log entry.
 """

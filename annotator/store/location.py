@@ -1,4 +1,5 @@
-"""Where the project database lives (DESIGN.md §4): ``--db``, ``ANNOTATOR_DB`` or the default."""
+"""Where the project database lives (docs/design.md §4): ``--db``, ``ANNOTATOR_DB`` or the
+default."""
 
 from __future__ import annotations
 

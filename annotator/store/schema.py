@@ -1,4 +1,4 @@
-"""The project schema and its forward migrations (DESIGN.md §2-4).
+"""The project schema and its forward migrations (docs/design.md §2-4).
 
 ``PRAGMA user_version`` holds the schema version; the ``project`` table marks the file as an
 Annotator project. Each migration runs in one transaction and takes version N-1 to N.

@@ -74,7 +74,7 @@ def _span_from_row(row: Sequence[Any]) -> SpanData:
 
 
 class Store(ProjectRecords):
-    """One project database file (DESIGN.md §4)."""
+    """One project database file (docs/design.md §4)."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = Path(path)

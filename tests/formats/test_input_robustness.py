@@ -1,6 +1,6 @@
-"""Bad and unusual input found by exploratory testing: every reader keeps DESIGN.md §1 (newlines,
-offsets, decoding), reports bad input as one InputError naming file and line and goes on, and
-exports neither crash on long documents nor overwrite a user's files."""
+"""Bad and unusual input found by exploratory testing: every reader keeps docs/design.md §1
+(newlines, offsets, decoding), reports bad input as one InputError naming file and line and goes
+on, and exports neither crash on long documents nor overwrite a user's files."""
 
 from __future__ import annotations
 

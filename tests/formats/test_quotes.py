@@ -1,4 +1,4 @@
-"""quotes-jsonl and quotes-csv exports (DESIGN.md §5), and their refused import."""
+"""quotes-jsonl and quotes-csv exports (docs/design.md §5), and their refused import."""
 
 from __future__ import annotations
 

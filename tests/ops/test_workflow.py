@@ -1,4 +1,4 @@
-"""The per-annotator workflow of DESIGN.md §2 and the layer an export takes its spans from."""
+"""The per-annotator workflow of docs/design.md §2 and the layer an export takes its spans from."""
 
 from __future__ import annotations
 

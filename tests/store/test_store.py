@@ -1,4 +1,5 @@
-"""The project store: schema, invariants of DESIGN.md §1-4, transactions, bad database files."""
+"""The project store: schema, invariants of docs/design.md §1-4, transactions, bad database
+files."""
 
 from __future__ import annotations
 
@@ -213,7 +214,7 @@ def test_read_only_open_refuses_writes_with_a_message(db_path: Path) -> None:
     ),
 )
 def test_stored_spans_always_satisfy_the_invariants(tmp_path: Path, text: str, spans: list) -> None:
-    """Whatever is thrown at the store, what it holds obeys DESIGN.md §1 and §3."""
+    """Whatever is thrown at the store, what it holds obeys docs/design.md §1 and §3."""
     with Store(tmp_path / f"h{abs(hash((text, tuple(spans))))}.db") as store:
         doc_id, _ = store.add_document("d", text)
         for start, end, label in spans:
