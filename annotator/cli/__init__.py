@@ -53,6 +53,12 @@ def main(ctx: click.Context, db: str | None, annotator: str | None) -> None:
             sys.exit(code)
 
 
+def _db_after_command(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    """``annotator import --db X``: the project may also be named after the command."""
+    if value is not None:
+        ctx.obj = ctx.find_root().obj = Context(value)
+
+
 for _command in (
     import_command,
     annotate_command,
@@ -65,6 +71,15 @@ for _command in (
     evaluate_command,
     agreement_command,
 ):
+    _command.params.append(
+        click.Option(
+            ["--db"],
+            metavar="PATH",
+            expose_value=False,
+            callback=_db_after_command,
+            help="Project database file (as before the command).",
+        )
+    )
     main.add_command(_command)
 
 __all__ = ["main"]

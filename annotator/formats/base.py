@@ -39,7 +39,7 @@ class WriteOptions:
     scheme: str = "iob2"
     include_boilerplate: bool = False
     #: spaCy language code (or pipeline) used to tokenize for token-based formats.
-    lang: str = "en"
+    lang: str = "en"  # tokenization.DEFAULT_LANG
 
 
 @dataclass

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from annotator.errors import ExportError
@@ -19,6 +19,8 @@ from annotator.model import DocumentRecord, SpanData
 
 #: Meta key and value of a record whose text is a file's tokens joined by spaces and line breaks.
 TOKENIZATION_KEY = "tokenization"
+#: The language the project's texts are tokenized for (exports and the editor's snapping).
+DEFAULT_LANG = "en"
 WHITESPACE = "whitespace"
 _CHUNKS = re.compile(r"\S+|\s+")
 
@@ -78,6 +80,23 @@ def doc_for(record: DocumentRecord, lang: str) -> Doc:
     return Doc(nlp.vocab, words=words, spaces=spaces)
 
 
+@lru_cache(maxsize=32)
+def token_bounds(
+    text: str, *, pretokenized: bool = False, lang: str = DEFAULT_LANG
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Starts and ends of the non-space tokens the exports cut ``text`` into (cached per text).
+
+    The editor snaps selections to these, so every span it draws aligns with the tokens of the
+    token-based formats.
+    """
+    meta = {TOKENIZATION_KEY: WHITESPACE} if pretokenized else {}
+    doc = doc_for(DocumentRecord(name="", text=text, meta=meta), lang)
+    kept = [
+        (start, end) for start, end, _space in token_offsets(doc) if not text[start:end].isspace()
+    ]
+    return tuple(s for s, _e in kept), tuple(e for _s, e in kept)
+
+
 def token_offsets(doc: Doc) -> list[tuple[int, int, bool]]:
     """``(start, end, followed by a space)`` of every token: cheaper than iterating Tokens."""
     rows = doc.to_array(["IDX", "LENGTH", "SPACY"]).tolist() if len(doc) else []
@@ -97,9 +116,10 @@ def alignment_check(
     def fits(span: SpanData) -> bool:
         if char_span(doc, span) is not None:
             return True
+        text = " ".join(doc.text[span.start : span.end].split())
         report.warn(
             f"{fmt}: {span.label} spans not aligned to token boundaries left out "
-            f"(document {name!r})"
+            f"(document {name!r}, {span.start}..{span.end} {text!r})"
         )
         return False
 

@@ -1,141 +1,172 @@
-"""Key bindings as data: each command of the window, its menu, keys and scope.
+"""Commands as data: each command of the window, its menu, keys, scope and target.
 
-The main window turns each entry into a ``QAction`` (so menus show the keys) and connects it to
-the method of the same name. Label keys come from the label scheme, not from here.
+A binding names its target by an attribute path from the main window (``"editor.resize"``)
+and the arguments to call it with, so no window method exists only to forward a key. The
+window turns each entry into a ``QAction`` (menus show the keys); the F1 help and the key
+table of the README are generated from the same entries (a test checks the README).
+
+To add commands (a panel of another module, say), append bindings to :data:`BINDINGS` or pass
+extra ones to the window; label keys come from the label scheme, see :func:`label_rows`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
+
+from annotator.model import Label
 
 
 @dataclass(frozen=True)
 class Binding:
-    """One command. ``scope``: ``window`` (anywhere), ``editor`` (text, side lists, palette) or
-    ``view`` (only while the text has the focus)."""
+    """One command.
 
-    command: str
+    ``target``: attribute path from the window to the callable; ``args`` are passed to it (a
+    checkable command also gets its new state). ``scope``: ``window`` (anywhere), ``editor``
+    (article, side lists, palette) or ``view`` (only while the article has the focus).
+    """
+
+    name: str
     text: str
-    keys: tuple[str, ...] = ()
-    menu: str = "Edit"
+    keys: tuple[str, ...]
+    menu: str
+    target: str
+    args: tuple[Any, ...] = ()
     tip: str = ""
     scope: str = "window"
     checkable: bool = False
 
+    @property
+    def title(self) -> str:
+        return self.text.replace("&", "").rstrip("…")
+
+
+def _b(name: str, text: str, keys: Sequence[str], menu: str, target: str, *args: Any,
+       tip: str = "", scope: str = "window", checkable: bool = False) -> Binding:  # fmt: skip
+    return Binding(name, text, tuple(keys), menu, target, args, tip, scope, checkable)
+
 
 BINDINGS: tuple[Binding, ...] = (
-    Binding("import_files", "&Import files…", ("Ctrl+O",), "File", "Add text, JSONL or CSV files"),
-    Binding(
-        "import_folder", "Import &folder…", ("Ctrl+Shift+O",), "File", "Add every file of a folder"
-    ),
-    Binding("export", "&Export…", ("Ctrl+E",), "File", "Write gold data in a training format"),
-    Binding("quit", "&Quit", ("Ctrl+Q",), "File"),
-    Binding("delete_span", "&Delete span", ("Delete", "Backspace"), "Edit", scope="editor"),
-    Binding(
-        "grow_end",
-        "Grow end",
-        ("Alt+Right",),
-        "Edit",
-        "Move the span's end one token right",
-        "editor",
-    ),
-    Binding(
-        "shrink_end",
-        "Shrink end",
-        ("Alt+Left",),
-        "Edit",
-        "Move the span's end one token left",
-        "editor",
-    ),
-    Binding(
-        "grow_start",
-        "Grow start",
-        ("Alt+Shift+Left",),
-        "Edit",
-        "Move the span's start one token left",
-        "editor",
-    ),
-    Binding(
-        "shrink_start",
-        "Shrink start",
-        ("Alt+Shift+Right",),
-        "Edit",
-        "Move the span's start one token right",
-        "editor",
-    ),
-    Binding("next_span", "Next span", ("Tab",), "Edit", scope="view"),
-    Binding("previous_span", "Previous span", ("Shift+Tab",), "Edit", scope="view"),
-    Binding(
-        "snap_tokens",
-        "Snap to &tokens",
-        ("Ctrl+T",),
-        "Edit",
-        "Selections grow to whole words; off: exact characters",
-        checkable=True,
-    ),
-    Binding("find", "&Find documents…", ("Ctrl+F",), "Edit", "Search the text of every document"),
-    Binding(
-        "link_speaker",
-        "Link &speaker…",
-        ("Shift+S",),
-        "Quote",
-        "Then click the speaker mention (or select it)",
-        "editor",
-    ),
-    Binding(
-        "link_cue",
-        "Link &cue…",
-        ("Shift+V",),
-        "Quote",
-        "Then click the cue verb (or select it)",
-        "editor",
-    ),
-    Binding(
-        "pick_speaker", "&Pick speaker from people…", ("Ctrl+Shift+S",), "Quote", scope="editor"
-    ),
-    Binding("edit_speaker_name", "Edit speaker &name…", ("F2",), "Quote", scope="editor"),
-    Binding(
-        "accept_document",
-        "&Accept document",
-        ("Ctrl+Return",),
-        "Document",
-        "Mark done, every span reviewed, and go to the next unfinished document",
-    ),
-    Binding("skip_document", "&Skip document", ("Ctrl+Shift+Return",), "Document"),
-    Binding("reopen_document", "&Reopen document", ("Ctrl+Shift+R",), "Document"),
-    Binding("next_unfinished", "&Next unfinished", ("Ctrl+PgDown",), "Document"),
-    Binding("previous_unfinished", "&Previous unfinished", ("Ctrl+PgUp",), "Document"),
-    Binding(
-        "accept_suggestions",
-        "Accept all su&ggestions",
-        ("Ctrl+Shift+A",),
-        "Document",
-        "Mark every model suggestion reviewed (they keep source=model)",
-    ),
-    Binding(
-        "clear_suggestions",
-        "&Clear all suggestions",
-        ("Ctrl+Shift+Delete",),
-        "Document",
-        "Delete every unreviewed model suggestion",
-    ),
-    Binding("edit_note", "Edit &note…", ("Ctrl+Shift+N",), "Document"),
-    Binding(
-        "preannotate",
-        "&Pre-annotate new documents",
-        ("Ctrl+R",),
-        "Annotate",
-        "Run the spaCy pipeline on documents it has not seen",
-    ),
-    Binding("preannotate_all", "Pre-annotate &all documents again", (), "Annotate"),
-    Binding("focus_documents", "&Document list", ("Ctrl+1",), "View", "Focus the document list"),
-    Binding("focus_article", "&Article", ("Ctrl+2",), "View", "Focus the article text"),
-    Binding("focus_quotes", "&Quotes list", ("Ctrl+3",), "View", "Focus the list of quotes"),
-    Binding("focus_entities", "&Entities list", ("Ctrl+4",), "View", "Focus the list of entities"),
-    Binding("show_shortcuts", "&Keyboard shortcuts", ("F1",), "Help"),
-    Binding("show_guidelines", "Annotation &guidelines", ("Shift+F1",), "Help"),
-)
+    # File
+    _b("import_files", "&Import files…", ["Ctrl+O"], "File", "jobs.import_files",
+       tip="Add text, JSONL or CSV files"),
+    _b("import_folder", "Import &folder…", ["Ctrl+Shift+O"], "File", "jobs.import_folder",
+       tip="Add every file of a folder"),
+    _b("export", "&Export…", ["Ctrl+E"], "File", "jobs.export",
+       tip="Write gold data in a training format"),
+    _b("quit", "&Quit", ["Ctrl+Q"], "File", "close"),
+    # Edit
+    _b("undo", "&Undo", ["Ctrl+Z"], "Edit", "undo.undo",
+       tip="Undo the open document's last edit (also from earlier sessions)"),
+    _b("redo", "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], "Edit", "undo.redo"),
+    _b("accept_span", "Accept suggestion", ["Space", "Return"], "Edit", "editor.accept_selected",
+       tip="Mark the selected suggestion reviewed and go to the next one", scope="view"),
+    _b("delete_span", "&Delete span", ["Delete", "Backspace"], "Edit", "editor.delete_selected",
+       tip="Delete (reject) the selected span", scope="editor"),
+    _b("grow_end", "Grow end", ["Alt+Right"], "Edit", "editor.resize", "end", True,
+       tip="Move the span's end one token right", scope="editor"),
+    _b("shrink_end", "Shrink end", ["Alt+Left"], "Edit", "editor.resize", "end", False,
+       tip="Move the span's end one token left", scope="editor"),
+    _b("grow_start", "Grow start", ["Alt+Shift+Left"], "Edit", "editor.resize", "start", True,
+       tip="Move the span's start one token left", scope="editor"),
+    _b("shrink_start", "Shrink start", ["Alt+Shift+Right"], "Edit", "editor.resize", "start",
+       False, tip="Move the span's start one token right", scope="editor"),
+    _b("next_unreviewed", "Next unreviewed span", ["Tab"], "Edit", "editor.step", True, True,
+       tip="The next suggestion still to review (every span when all are reviewed)",
+       scope="view"),
+    _b("previous_unreviewed", "Previous unreviewed span", ["Shift+Tab"], "Edit", "editor.step",
+       False, True, scope="view"),
+    _b("next_span", "Next span", ["Alt+Down"], "Edit", "editor.step", True, False,
+       tip="The next span, reviewed or not", scope="view"),
+    _b("previous_span", "Previous span", ["Alt+Up"], "Edit", "editor.step", False, False,
+       scope="view"),
+    _b("next_same_label", "Next span of this label", ["Ctrl+Down"], "Edit",
+       "editor.step_label", True, scope="view"),
+    _b("previous_same_label", "Previous span of this label", ["Ctrl+Up"], "Edit",
+       "editor.step_label", False, scope="view"),
+    _b("snap_tokens", "Snap to &tokens", ["Ctrl+T"], "Edit", "editor.set_snap",
+       tip="Selections grow to whole tokens; off: exact characters", checkable=True),
+    _b("find_in_article", "&Find in article…", ["Ctrl+F"], "Edit", "find_bar.start",
+       tip="Search the open article; Return: next match, Esc: back to the article"),
+    _b("find_next", "Find next", ["F3"], "Edit", "find_bar.step", True),
+    _b("find_documents", "Search &documents…", ["Ctrl+Shift+F"], "Edit",
+       "documents.focus_search", tip="Search the text of every document"),
+    # View
+    _b("focus_documents", "&Document list", ["Ctrl+1"], "View", "focus_pane", "documents"),
+    _b("focus_article", "&Article", ["Ctrl+2"], "View", "focus_pane", "article"),
+    _b("focus_quotes", "&Quotes list", ["Ctrl+3"], "View", "focus_pane", "quotes"),
+    _b("focus_entities", "&Entities list", ["Ctrl+4"], "View", "focus_pane", "entities"),
+    # Quote
+    _b("link_speaker", "Link &speaker…", ["Shift+S"], "Quote", "editor.linker.start", "SPEAKER",
+       tip="Then click the speaker mention (or select it)", scope="editor"),
+    _b("link_cue", "Link &cue…", ["Shift+V"], "Quote", "editor.linker.start", "CUE",
+       tip="Then click the cue verb (or select it)", scope="editor"),
+    _b("pick_speaker", "&Pick speaker from people…", ["Ctrl+Shift+S"], "Quote",
+       "editor.linker.pick_speaker", tip="Type to filter the article's people, Return links",
+       scope="editor"),
+    _b("edit_speaker_name", "Edit speaker &name…", ["F2"], "Quote",
+       "editor.linker.edit_speaker_name", scope="editor"),
+    # Document
+    _b("accept_document", "&Accept document", ["Ctrl+Return"], "Document", "flow.accept",
+       tip="Mark done, every span reviewed, and go to the next unfinished document"),
+    _b("skip_document", "&Skip document", ["Ctrl+Shift+Return"], "Document", "flow.skip"),
+    _b("reopen_document", "&Reopen document", ["Ctrl+Shift+R"], "Document", "flow.reopen"),
+    _b("next_unfinished", "&Next unfinished", ["Ctrl+PgDown"], "Document", "flow.next", False),
+    _b("previous_unfinished", "&Previous unfinished", ["Ctrl+PgUp"], "Document", "flow.next",
+       True),
+    _b("accept_suggestions", "Accept all su&ggestions", ["Ctrl+Shift+A"], "Document",
+       "editor.accept_suggestions",
+       tip="Mark every model suggestion reviewed (they keep source=model)"),
+    _b("clear_suggestions", "&Clear all suggestions", ["Ctrl+Shift+Delete"], "Document",
+       "editor.clear_suggestions", tip="Delete every unreviewed model suggestion"),
+    _b("merge_suggestions", "&Merge new suggestions", ["Ctrl+Shift+M"], "Document",
+       "editor.merge_suggestions",
+       tip="Add the newest model run's suggestions that do not clash with your spans"),
+    _b("edit_note", "Edit &note…", ["Ctrl+Shift+N"], "Document", "flow.edit_note"),
+    # Annotate
+    _b("preannotate", "&Pre-annotate new documents", ["Ctrl+R"], "Annotate", "jobs.preannotate",
+       False, tip="Run the spaCy pipeline on documents it has not seen (in the background)"),
+    _b("preannotate_all", "Pre-annotate &all documents again", [], "Annotate",
+       "jobs.preannotate", True),
+    # Help
+    _b("show_shortcuts", "&Keyboard shortcuts", ["F1"], "Help", "show_shortcuts"),
+    _b("show_guidelines", "Annotation &guidelines", ["Shift+F1"], "Help", "show_guidelines"),
+)  # fmt: skip
 
 MENUS: tuple[str, ...] = (
     "File", "Edit", "View", "Label", "Quote", "Document", "Annotate", "Help",
 )  # fmt: skip
+
+
+def label_keys(key: str) -> list[str]:
+    """A label's key; a symbol typed with Shift ("%") also matches with Shift held."""
+    keys = [key.upper()]
+    if not key.isalnum():
+        keys.append(f"Shift+{key}")
+    return keys
+
+
+def label_rows(labels: Iterable[Label]) -> list[tuple[str, str]]:
+    """The key-table rows of the label keys: one row for all of them."""
+    keys = [label.key.upper() for label in labels if label.key]
+    return [
+        (" ".join(keys), "label the selection, or relabel the selected span (needs one of them)")
+    ]
+
+
+def key_rows(bindings: Iterable[Binding] = BINDINGS) -> list[tuple[str, str, str]]:
+    """``(menu, keys, what)`` of every binding that has keys, in menu order."""
+    order = {menu: i for i, menu in enumerate(MENUS)}
+    rows = [(b.menu, ", ".join(b.keys), b.title) for b in bindings if b.keys]
+    return sorted(rows, key=lambda row: order.get(row[0], len(order)))
+
+
+def key_table_markdown(labels: Iterable[Label], bindings: Iterable[Binding] = BINDINGS) -> str:
+    """The README's key table."""
+    lines = ["| keys | what | menu |", "|---|---|---|"]
+    for keys, what in label_rows(labels):
+        lines.append(f"| {keys} | {what} | Label |")
+    for menu, keys, what in key_rows(bindings):
+        lines.append(f"| {keys} | {what} | {menu} |")
+    return "\n".join(lines)

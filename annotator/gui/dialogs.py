@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -213,24 +212,6 @@ def _help_window(parent: QWidget | None, title: str, body: str) -> QDialog:
     return dialog
 
 
-def shortcuts_html(menus: Sequence[tuple[str, Sequence[QAction]]], extra: Sequence[str]) -> str:
-    """A table of every menu command that has keys, menu by menu."""
-    parts = ["<h2>Keyboard shortcuts</h2>"]
-    for menu, actions in menus:
-        rows = [
-            f"<tr><td style='padding-right:18px'><b>{html.escape(', '.join(k.toString() for k in a.shortcuts()))}</b></td>"  # noqa: E501
-            f"<td>{html.escape(a.text().replace('&', ''))}</td></tr>"
-            for a in actions
-            if a.shortcuts()
-        ]
-        if rows:
-            parts.append(f"<h3>{html.escape(menu)}</h3><table>{''.join(rows)}</table>")
-    parts.append("<h3>Mouse and text</h3><ul>")
-    parts += [f"<li>{html.escape(line)}</li>" for line in extra]
-    parts.append("</ul>")
-    return "".join(parts)
-
-
 def guidelines_html(labels: Sequence[Label]) -> str:
     """Annotation guidelines built from the label descriptions of the scheme."""
     parts = ["<h2>Annotation guidelines</h2>"]
@@ -258,6 +239,5 @@ __all__ = [
     "PickMentionDialog",
     "SpeakerNameDialog",
     "guidelines_html",
-    "shortcuts_html",
     "show_help",
 ]  # fmt: skip

@@ -253,7 +253,7 @@ class DocumentListPanel(QWidget):
         for name in labels:
             self.label.addItem(name, name)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search text…  (Ctrl+F)")
+        self.search.setPlaceholderText("Search all documents…  (Ctrl+Shift+F)")
         self.search.setClearButtonEnabled(True)
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.apply_filter)
@@ -296,6 +296,10 @@ class DocumentListPanel(QWidget):
             search=self.search.text().strip(),
         )  # fmt: skip
         self.show_document(self._current)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
 
     def refresh(self, *, recount: bool = True) -> None:
         self.model.refresh(recount=recount)

@@ -17,6 +17,7 @@ from annotator.formats import EXPORT_FORMATS
 from annotator.gui import messages
 from annotator.gui.dialogs import ExportDialog, ImportDialog
 from annotator.gui.workers import (
+    StatusProgress,
     TaskRunner,
     annotate_task,
     export_task,
@@ -43,9 +44,10 @@ class Jobs(QObject):
 
     def __init__(
         self, *, runner: TaskRunner, window: QWidget, annotator: str, status: _Window,
-        parent: QObject | None = None,
+        bar: StatusProgress, parent: QObject | None = None,
     ):  # fmt: skip
         super().__init__(parent)
+        self.bar = bar
         self.runner = runner
         self.window = window
         self.annotator = annotator
@@ -94,11 +96,16 @@ class Jobs(QObject):
         self._problems("Import", summary, list(report.problems))
 
     # -- pre-annotation -----------------------------------------------------------------
-    def preannotate(self, *, force: bool = False) -> None:
-        self.status.show_status("Pre-annotating…")
+    def preannotate(self, force: bool = False) -> None:
+        """In the background: progress and Cancel in the status bar, the window stays usable;
+        the open document shows its suggestions as each batch is committed."""
+        if self.bar.job is not None:
+            self.status.show_status("Pre-annotation is already running (Cancel in the status bar)")
+            return
+        self.status.show_status("Pre-annotating in the background; keep working")
         self.runner.start(
-            "Pre-annotating with spaCy…", annotate_task(force=force), on_done=self._annotated,
-            on_error=self._failed("pre-annotation"), dialog_parent=self.window,
+            "Pre-annotating", annotate_task(force=force), on_done=self._annotated,
+            on_error=self._failed("pre-annotation"), bar=self.bar,
         )  # fmt: skip
 
     def _annotated(self, report: Any) -> None:

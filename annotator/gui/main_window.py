@@ -6,10 +6,11 @@ workflow (accept, skip, reopen, next) and notices changes made by other processe
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -21,33 +22,36 @@ from PySide6.QtWidgets import (
 
 from annotator.errors import NotFoundError
 from annotator.gui import messages
-from annotator.gui.bindings import BINDINGS, MENUS
-from annotator.gui.dialogs import NoteDialog, guidelines_html, shortcuts_html, show_help
+from annotator.gui.bindings import BINDINGS, Binding
+from annotator.gui.commands import Commands, shortcuts_html
+from annotator.gui.dialogs import guidelines_html, show_help
 from annotator.gui.document_list import STATUS_COLOR, STATUS_TEXT, DocumentListPanel
 from annotator.gui.editor import DocumentEditor
+from annotator.gui.find_bar import FindBar
+from annotator.gui.flow import DocumentFlow
 from annotator.gui.highlight import SpanStyles, is_suggestion
 from annotator.gui.jobs import Jobs
 from annotator.gui.palette import LabelPalette
 from annotator.gui.span_list import SpanListPanel
 from annotator.gui.text_view import TextView
 from annotator.gui.undo import UndoManager
-from annotator.gui.workers import TaskRunner
-from annotator.model import CUE, SPEAKER, SpanData
-from annotator.ops import edits, workflow
+from annotator.gui.workers import StatusProgress, TaskRunner
+from annotator.model import SpanData
+from annotator.ops import edits, suggestions, workflow
 from annotator.resources import default_labels
 from annotator.store import Store, progress
 
 MOUSE_HELP = (
     "Select text with the mouse or Shift+arrows, then press a label key or click the palette.",
-    "Selections snap to whole words; Ctrl+T switches to exact characters.",
-    "With no selection, a label key labels the word at the caret.",
+    "Selections snap to the tokens the exports use; Ctrl+T switches to exact characters.",
+    "A label key needs selected text or a selected span; entities stay within a paragraph.",
     "Click a span to select it (click again to reach an overlapping one); Esc drops it.",
     "A selected span: a label key relabels it, Delete removes it, Alt+arrows resize it.",
     "Quotes: select the quote, press Shift+S and click the speaker (Shift+V: the cue).",
     "Model suggestions are italic and paler; accepting the document marks all reviewed.",
     "Tab moves between panes: search, status filter, label filter, document list, article,"
     " quotes, entities (Ctrl+1 to Ctrl+4 jump there); inside the article Tab selects the next"
-    " span.",
+    " suggestion to review, Space or Return accepts it, Delete rejects it.",
     "Ctrl+Z undoes the open document's edits, newest first; the history starts when the window"
     " opens. After Ctrl+Return (or Ctrl+Shift+Return) moved on, Ctrl+Z in the next document,"
     " once it has nothing of its own to undo, goes back and undoes that accept (or skip).",
@@ -55,32 +59,41 @@ MOUSE_HELP = (
     " span since.",
 )
 
+EMPTY_PROJECT = (
+    "This project has no documents yet.\n\n"
+    "Import articles with File ▸ Import files… (Ctrl+O) or Import folder… (Ctrl+Shift+O):"
+    " plain text, JSONL, CSV/TSV, or any format Annotator exports.\n"
+    "From a terminal: annotator --db PROJECT import PATH…, then annotator annotate to"
+    " pre-annotate them."
+)
+NO_DOCUMENT = "Choose a document in the list on the left (Ctrl+1, then Return)."
+
 #: The window's own connection waits this long for another program's write lock (workers and
 #: the CLI keep the store's long timeout): an edit is refused at once rather than freezing.
 GUI_BUSY_TIMEOUT_MS = 250
 
 
-def label_keys(key: str) -> list[QKeySequence]:
-    """A label's key; a symbol typed with Shift ("%") also matches with Shift held."""
-    keys = [QKeySequence(key.upper())]
-    if not key.isalnum():
-        keys.append(QKeySequence(f"Shift+{key}"))
-    return keys
-
-
 class MainWindow(QMainWindow):
-    """One project open for one annotator."""
+    """One project open for one annotator.
+
+    Signals:
+        command_triggered(str): a command (a binding's name, or ``label:NAME``) is about to run.
+    """
+
+    command_triggered = Signal(str)
 
     def __init__(
-        self, *, store: Store, annotator: str, is_default: bool = False, poll_ms: int = 1000
-    ):
+        self, *, store: Store, annotator: str, is_default: bool = False, poll_ms: int = 1000,
+        bindings: Sequence[Binding] = BINDINGS,
+    ):  # fmt: skip
         super().__init__()
         self.store = store
         self.annotator = annotator
         store.db.execute(f"PRAGMA busy_timeout = {GUI_BUSY_TIMEOUT_MS}")
         if not store.labels():
             store.set_labels(default_labels())
-        scheme = store.labels()
+        self.scheme = scheme = store.labels()
+        self.bindings = tuple(bindings)
         self.labels = {label.name: label for label in scheme}
         self.styles = SpanStyles(self.labels)
         self.undo = UndoManager(
@@ -88,8 +101,13 @@ class MainWindow(QMainWindow):
             status=self.show_status, open_document=self.open_document, parent=self,
         )  # fmt: skip
         self.runner = TaskRunner(db_path=store.path, parent=self)
-        self.jobs = Jobs(runner=self.runner, window=self, annotator=annotator, status=self)
+        self.job_progress = StatusProgress()
+        self.jobs = Jobs(
+            runner=self.runner, window=self, annotator=annotator, status=self,
+            bar=self.job_progress,
+        )  # fmt: skip
         self._pending_open: int | None = None
+        self._offer: suggestions.Offer | None = None
 
         self.documents = DocumentListPanel(
             store=store, annotator=annotator, labels=list(self.labels), parent=self
@@ -99,13 +117,17 @@ class MainWindow(QMainWindow):
             view=self.view, store=store, annotator=annotator, push=self.undo.push,
             labels=self.labels, parent=self,
         )  # fmt: skip
+        self.find_bar = FindBar(view=self.view)
+        self.flow = DocumentFlow(
+            store=store, annotator=annotator, undo=self.undo, window=self, dialog_parent=self,
+            parent=self,
+        )  # fmt: skip
         self.palette = LabelPalette(labels=scheme)
         self.side = SpanListPanel(styles=self.styles)
         self._build_layout()
         self._build_tab_order()
-        self.actions: dict[str, QAction] = {}
         self._build_status_bar()
-        self._build_actions(scheme)
+        self._build_actions(self.bindings)
 
         self.documents.document_chosen.connect(self.open_document)
         self.palette.label_chosen.connect(self.editor.apply_label)
@@ -113,6 +135,7 @@ class MainWindow(QMainWindow):
         self.editor.message.connect(self.show_status)
         self.editor.spans_changed.connect(self._on_spans_changed)
         self.editor.span_selected.connect(self.side.select_span)
+        self.editor.snap_changed.connect(self._on_snap)
         self.jobs.data_changed.connect(self.refresh)
         self.jobs.seeding_changed.connect(self._on_seeding)
 
@@ -152,6 +175,7 @@ class MainWindow(QMainWindow):
         column.setSpacing(4)
         column.addLayout(header)
         column.addWidget(self.note)
+        column.addWidget(self.find_bar)
         column.addWidget(self.view, 1)
         self.note.hide()
 
@@ -185,52 +209,15 @@ class MainWindow(QMainWindow):
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
-    def _build_actions(self, scheme: list) -> None:
-        menus = {name: self.menuBar().addMenu(f"&{name}") for name in MENUS}
-        undo, redo = self.undo.actions(self)
-        for action in (undo, redo):
-            self.addAction(action)
-            menus["Edit"].addAction(action)
-        menus["Edit"].addSeparator()
-        self.actions.update(undo=undo, redo=redo)
-        for binding in BINDINGS:
-            action = QAction(binding.text, self)
-            action.setShortcuts([QKeySequence(k) for k in binding.keys])
-            action.setStatusTip(binding.tip)
-            action.setToolTip(binding.tip or binding.text.replace("&", ""))
-            action.setCheckable(binding.checkable)
-            method = getattr(self, binding.command)
-            if binding.checkable:
-                action.toggled.connect(method)
-            else:
-                action.triggered.connect(lambda _checked=False, m=method: m())
-            self._scope(action, binding.scope)
-            menus[binding.menu].addAction(action)
-            self.actions[binding.command] = action
+    def _build_actions(self, bindings: Sequence[Binding]) -> None:
+        self.commands = Commands(
+            window=self, view=self.view, workspace=self.workspace,
+            ran=self.command_triggered.emit,
+        )  # fmt: skip
+        self.commands.build(bindings, self.scheme, self.editor.apply_label)
+        self.actions = self.commands.actions
         self.actions["snap_tokens"].setChecked(True)
-        for label in scheme:
-            action = QAction(label.name, self)
-            if label.key:
-                action.setShortcuts(label_keys(label.key))
-            action.setStatusTip(label.description)
-            action.triggered.connect(
-                lambda _checked=False, name=label.name: self.editor.apply_label(name)
-            )
-            self._scope(action, "editor")
-            menus["Label"].addAction(action)
-            self.actions[f"label:{label.name}"] = action
-        self._menus = menus
-
-    def _scope(self, action: QAction, scope: str) -> None:
-        if scope == "window":
-            self.addAction(action)
-            return
-        action.setShortcutContext(
-            Qt.ShortcutContext.WidgetShortcut
-            if scope == "view"
-            else Qt.ShortcutContext.WidgetWithChildrenShortcut
-        )
-        (self.view if scope == "view" else self.workspace).addAction(action)
+        self.undo.show_texts(self.actions["undo"], self.actions["redo"])
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -239,6 +226,7 @@ class MainWindow(QMainWindow):
         self.snap_label = QLabel("Snap: words")
         self.progress_label = QLabel("")
         bar.addPermanentWidget(self.busy_label)
+        bar.addPermanentWidget(self.job_progress)
         bar.addPermanentWidget(self.snap_label)
         bar.addPermanentWidget(QLabel(f"Annotator: {self.annotator}"))
         bar.addPermanentWidget(self.progress_label)
@@ -257,7 +245,9 @@ class MainWindow(QMainWindow):
     def _update_header(self) -> None:
         doc_id = self.editor.document_id
         if doc_id is None:
-            self.title.setText("No document open")
+            empty = self.store.count_documents() == 0
+            self.title.setText("No documents yet" if empty else "No document open")
+            self.view.setPlaceholderText(EMPTY_PROJECT if empty else NO_DOCUMENT)
             self.state.setText("")
             self.note.hide()
             return
@@ -272,8 +262,14 @@ class MainWindow(QMainWindow):
             f" · {len(spans)} spans · {open_suggestions} to review"
         )
         note = self.store.note(doc_id, self.annotator)
-        self.note.setText(f"Note: {note}")
-        self.note.setVisible(bool(note))
+        lines = [f"Note: {note}"] if note else []
+        if self._offer is not None and self._offer.spans:
+            lines.append(
+                f"{len(self._offer.spans)} new suggestion(s) from {self._offer.layer} —"
+                " Ctrl+Shift+M merges those that do not clash with your spans"
+            )
+        self.note.setText("\n".join(lines))
+        self.note.setVisible(bool(lines))
 
     # -- documents ------------------------------------------------------------------------
     def open_document(self, document_id: int) -> None:
@@ -291,17 +287,30 @@ class MainWindow(QMainWindow):
         self.documents.show_document(document_id)
         if copied:
             self.documents.refresh()
+        self._check_offer()
         self._update_header()
         self._update_progress()
         review = sum(1 for s in self.view.spans if is_suggestion(s))
-        title = self.title.text()
-        title = title if len(title) <= 60 else title[:59] + "…"
-        self.show_status(f"Opened “{title}” — {review} suggestion(s) to review")
+        self.show_status(
+            f"Opened “{self.document_title(60)}” — {review} suggestion(s) to review"
+            + (" (Tab: the first)" if review else "")
+        )
         self.view.setFocus()
+
+    def _check_offer(self) -> None:
+        """Newer suggestions than this copy of the document holds: say so in the header."""
+        doc_id = self.editor.document_id
+        self._offer = None if doc_id is None else suggestions.pending(
+            self.store, doc_id, self.annotator
+        )  # fmt: skip
 
     def _on_edit(self, edit: edits.Edit, description: str) -> None:
         if edit.document_id == self.editor.document_id:
             self.editor.reload()
+            if description.startswith(("Undo", "Redo")):
+                self._reveal(edit.targets())
+            if isinstance(edit, suggestions.MergeSuggestions):
+                self._check_offer()
         self.documents.refresh(recount=isinstance(edit, edits.SetStatus))
         self._update_progress()
         self._update_header()
@@ -330,13 +339,25 @@ class MainWindow(QMainWindow):
                 self.editor.close()
                 self._update_header()
                 return
+            # An untouched document receives suggestions a run has just made for it.
+            if workflow.open_document(self.store, doc_id, self.annotator):
+                self.documents.refresh()
             self.editor.reload()
+            self._check_offer()
             self._update_header()
         elif not self.jobs.seeding:
             first = self._pending_open or workflow.next_unfinished(self.store, self.annotator, None)
             self._pending_open = None
             if first is not None:
                 self.open_document(first)
+
+    def _reveal(self, span_ids: list[int]) -> None:
+        """Scroll to the first span an undo or redo touched that is still there."""
+        for span_id in span_ids:
+            span = self.view.span(self.undo.ids.resolve(span_id))
+            if span is not None:
+                self.editor.select_span(span.id, reveal=True)
+                return
 
     def poll(self) -> None:
         """Notice commits by other connections (a second window, the CLI, our workers)."""
@@ -350,142 +371,32 @@ class MainWindow(QMainWindow):
         if not running:
             self.refresh()
 
-    # -- commands (named in bindings.py) -------------------------------------------------
-    def import_files(self) -> None:
-        self.jobs.import_files()
+    # -- commands (targets of bindings.py) ------------------------------------------------
+    def focus_pane(self, pane: str) -> None:
+        widgets = {
+            "documents": self.documents.table, "article": self.view,
+            "quotes": self.side.views[0], "entities": self.side.views[1],
+        }  # fmt: skip
+        widgets[pane].setFocus()
 
-    def import_folder(self) -> None:
-        self.jobs.import_folder()
+    def current_document(self) -> int | None:
+        return self.editor.document_id
 
-    def export(self) -> None:
-        self.jobs.export()
-
-    def preannotate(self) -> None:
-        self.jobs.preannotate()
-
-    def preannotate_all(self) -> None:
-        self.jobs.preannotate(force=True)
-
-    def quit(self) -> None:
-        self.close()
-
-    def delete_span(self) -> None:
-        self.editor.delete_selected()
-
-    def grow_end(self) -> None:
-        self.editor.resize("end", grow=True)
-
-    def shrink_end(self) -> None:
-        self.editor.resize("end", grow=False)
-
-    def grow_start(self) -> None:
-        self.editor.resize("start", grow=True)
-
-    def shrink_start(self) -> None:
-        self.editor.resize("start", grow=False)
-
-    def next_span(self) -> None:
-        self.editor.step(True)
-
-    def previous_span(self) -> None:
-        self.editor.step(False)
-
-    def snap_tokens(self, on: bool) -> None:
-        self.editor.snap = on
-        self.snap_label.setText("Snap: words" if on else "Snap: characters")
-        self.show_status("Selections snap to whole words" if on else "Exact characters")
-
-    def find(self) -> None:
-        self.documents.search.setFocus()
-        self.documents.search.selectAll()
-
-    def focus_documents(self) -> None:
-        self.documents.table.setFocus()
-
-    def focus_article(self) -> None:
-        self.view.setFocus()
-
-    def focus_quotes(self) -> None:
-        self.side.views[0].setFocus()
-
-    def focus_entities(self) -> None:
-        self.side.views[1].setFocus()
-
-    def link_speaker(self) -> None:
-        self.editor.start_link(SPEAKER)
-
-    def link_cue(self) -> None:
-        self.editor.start_link(CUE)
-
-    def pick_speaker(self) -> None:
-        self.editor.pick_speaker()
-
-    def edit_speaker_name(self) -> None:
-        self.editor.edit_speaker_name()
-
-    def accept_suggestions(self) -> None:
-        self.editor.accept_suggestions()
-
-    def clear_suggestions(self) -> None:
-        self.editor.clear_suggestions()
-
-    def accept_document(self) -> None:
-        self._set_status("done", advance=True)
-
-    def skip_document(self) -> None:
-        self._set_status("skipped", advance=True)
-
-    def reopen_document(self) -> None:
-        self._set_status("in_progress", advance=False)
-
-    def _set_status(self, status: str, *, advance: bool) -> None:
-        doc_id = self.editor.document_id
-        if doc_id is None:
-            self.show_status("Open a document first")
-            return
+    def document_title(self, limit: int) -> str:
         title = self.title.text()
-        title = f"“{title if len(title) <= 50 else title[:49] + '…'}”"
-        if not self.undo.push(edits.SetStatus(doc_id, self.annotator, status=status)):
-            return
-        done = {"done": "Accepted", "skipped": "Skipped"}.get(status, "Reopened")
-        line = f"{done} {title} ({self.progress_label.text()})"
-        if advance:
-            following = workflow.next_unfinished(self.store, self.annotator, doc_id)
-            following = following or workflow.next_unfinished(self.store, self.annotator, None)
-            if following is not None and following != doc_id:
-                self.open_document(following)
-                if self.editor.document_id == following:
-                    self.undo.advanced(doc_id, following)
-            else:
-                line += " — every document is done or skipped"
-            line += " — Ctrl+Z to undo"
-        self.show_status(line)
+        return title if len(title) <= limit else title[: limit - 1] + "…"
 
-    def next_unfinished(self, backwards: bool = False) -> None:
-        after = self.editor.document_id
-        found = workflow.next_unfinished(self.store, self.annotator, after, backwards=backwards)
-        if found is None:
-            self.show_status(
-                "No unfinished document " + ("before" if backwards else "after") + " this one"
-            )
-            return
-        self.open_document(found)
+    def progress_text(self) -> str:
+        return self.progress_label.text()
 
-    def previous_unfinished(self) -> None:
-        self.next_unfinished(backwards=True)
-
-    def edit_note(self) -> None:
-        doc_id = self.editor.document_id
-        if doc_id is None:
-            self.show_status("Open a document first")
-            return
-        note = NoteDialog.ask(self, self.store.note(doc_id, self.annotator))
-        if note is not None and self.undo.push(edits.SetNote(doc_id, self.annotator, note=note)):
-            self.show_status("Note saved")
+    def _on_snap(self, on: bool) -> None:
+        self.snap_label.setText("Snap: tokens" if on else "Snap: characters")
+        self.show_status("Selections snap to whole tokens" if on else "Exact characters")
 
     def show_shortcuts(self) -> None:
-        menus = [(name, menu.actions()) for name, menu in self._menus.items()]
-        show_help(self, "Keyboard shortcuts", shortcuts_html(menus, MOUSE_HELP))
+        show_help(
+            self, "Keyboard shortcuts", shortcuts_html(self.bindings, self.scheme, MOUSE_HELP)
+        )
 
     def show_guidelines(self) -> None:
         show_help(self, "Annotation guidelines", guidelines_html(list(self.labels.values())))

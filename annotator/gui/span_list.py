@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.gui.highlight import SpanStyles, is_suggestion
-from annotator.gui.speakers import is_name, same_person
 from annotator.model import CUE, QUOTE, SPEAKER, SpanData, is_entity
+from annotator.ops.speakers import is_name, same_person
 
 Index = QModelIndex | QPersistentModelIndex
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QTextBlockFormat,
+    QTextCharFormat,
     QTextCursor,
     QTextOption,
 )
@@ -95,7 +96,12 @@ class TextView(QTextEdit):
             self._offsets = OffsetMap(text)
             self._selected = None
             self._marked = set()
+            # setPlainText inserts with the caret's current character format: start from a
+            # clean one, or a caret left inside a quote styles the whole next document.
+            self.setTextCursor(QTextCursor(self.document()))
+            self.setCurrentCharFormat(QTextCharFormat())
             self.setPlainText(text)
+            self.setCurrentCharFormat(QTextCharFormat())
             cursor = QTextCursor(self.document())
             cursor.beginEditBlock()
             cursor.select(QTextCursor.SelectionType.Document)

@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoGroup, QUndoStack
+from PySide6.QtGui import QAction, QUndoCommand, QUndoGroup, QUndoStack
 
 from annotator.errors import NotFoundError
 from annotator.gui.messages import is_busy
@@ -149,18 +149,11 @@ class UndoManager(QObject):
         stack.undo() if undo else stack.redo()
         self._on_changed(edit, f"{verb}: {edit.description}")
 
-    def actions(self, parent: QObject) -> tuple[QAction, QAction]:
-        """Undo (Ctrl+Z) and Redo (Ctrl+Shift+Z, Ctrl+Y), always enabled so they can explain."""
-        undo = QAction("&Undo", parent)
-        undo.setShortcut(QKeySequence("Ctrl+Z"))
-        undo.triggered.connect(self.undo)
-        redo = QAction("&Redo", parent)
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        redo.triggered.connect(self.redo)
+    def show_texts(self, undo: QAction, redo: QAction) -> None:
+        """Undo and Redo name what they would do; always enabled, so they can explain."""
         self.group.undoTextChanged.connect(
             lambda text: undo.setText(f"&Undo {text}" if text else "&Undo")
         )
         self.group.redoTextChanged.connect(
             lambda text: redo.setText(f"&Redo {text}" if text else "&Redo")
         )
-        return undo, redo

@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
 
 from annotator.resources import seeds_dir
 from annotator.store import Store
@@ -82,6 +89,7 @@ class Job:
     cancel: threading.Event = field(default_factory=threading.Event)
     progress: tuple[int, int, str] = (0, 0, "")
     dialog: QProgressDialog | None = None
+    bar: StatusProgress | None = None
     runnable: _Runnable | None = None
     signals: _Signals | None = None
 
@@ -116,9 +124,14 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException, str], None],
         dialog_parent: QWidget | None = None,
+        bar: StatusProgress | None = None,
     ) -> Job:
-        """Run ``task(store, progress, cancel)``; with ``dialog_parent``, show a progress dialog."""
+        """Run ``task(store, progress, cancel)``; with ``dialog_parent``, show a progress dialog,
+        with ``bar`` the progress goes to that status-bar widget and the window stays usable."""
         job = Job(title)
+        if bar is not None:
+            job.bar = bar
+            bar.begin(job)
         signals = job.signals = _Signals(self, job)
         signals.on_done = on_done
         signals.on_error = on_error
@@ -160,6 +173,8 @@ class TaskRunner(QObject):
         # Polled rather than set from each progress signal: a modal dialog's setValue runs the
         # event loop, which must not happen inside the slot of the next progress signal.
         for job in list(self.jobs):
+            if job.bar is not None:
+                job.bar.update_from(job)
             if job.dialog is None or job.cancel.is_set():
                 continue
             done, total, name = job.progress
@@ -174,6 +189,8 @@ class TaskRunner(QObject):
         self.jobs.remove(job)
         if job.signals is not None:
             job.signals.deleteLater()
+        if job.bar is not None:
+            job.bar.end(job)
         if job.dialog is not None:
             job.dialog.close()
             job.dialog.deleteLater()
@@ -188,6 +205,57 @@ class TaskRunner(QObject):
         for job in self.jobs:
             job.cancel.set()
         self.pool.waitForDone(wait_ms)
+
+
+class StatusProgress(QWidget):
+    """A job's progress in the status bar: its title, a bar and Cancel (hidden when idle)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("jobProgress")
+        self.label = QLabel("", self)
+        self.bar = QProgressBar(self)
+        self.bar.setMaximumWidth(180)
+        self.bar.setMaximumHeight(16)
+        self.cancel = QPushButton("Cancel", self)
+        self.cancel.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # never steals the article's keys
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.label)
+        row.addWidget(self.bar)
+        row.addWidget(self.cancel)
+        self._job: Job | None = None
+        self.cancel.clicked.connect(self._cancel)
+        self.hide()
+
+    @property
+    def job(self) -> Job | None:
+        return self._job
+
+    def begin(self, job: Job) -> None:
+        self._job = job
+        self.label.setText(job.title)
+        self.bar.setRange(0, 0)
+        self.cancel.setEnabled(True)
+        self.show()
+
+    def update_from(self, job: Job) -> None:
+        done, total, _name = job.progress
+        if job is self._job and total and not job.cancel.is_set():
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+            self.label.setText(f"{job.title} {done}/{total}")
+
+    def _cancel(self) -> None:
+        if self._job is not None:
+            self._job.cancel.set()
+            self.label.setText(f"{self._job.title} cancelling…")
+            self.cancel.setEnabled(False)
+
+    def end(self, job: Job) -> None:
+        if job is self._job:
+            self._job = None
+            self.hide()
 
 
 # -- the tasks -------------------------------------------------------------------------------

@@ -158,6 +158,10 @@ class Edit(ABC):
         """The spans this edit changes (their data and links are checked)."""
         return []
 
+    def targets(self) -> list[int]:
+        """The spans this edit changes (as first named; resolve through the id map)."""
+        return list(self._targets())
+
     @abstractmethod
     def _do(self, store: Store) -> dict[str, Any] | None: ...
 

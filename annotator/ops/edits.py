@@ -164,9 +164,13 @@ class UpdateSpan(Edit):
         if {"label", "start", "end"} & changes.keys():
             changes.setdefault("source", "human")
         changes.setdefault("reviewed", True)
-        if changes.get("label", old.label) != old.label and links_of(
-            store, self.document_id, self.layer, {span_id}
-        ):
+        links = links_of(store, self.document_id, self.layer, {span_id})
+        if changes.get("label", old.label) != old.label and links:
+            if any(head == span_id for head, _child, _label in links):
+                raise SpanError(
+                    f"this {old.label} has a linked speaker or cue; relabelling it would break "
+                    "the links (unlink them, or delete the quote, first)"
+                )
             raise SpanError(
                 f"this {old.label} is linked to a quote; relabelling it would break the link "
                 "(delete it, or link the quote to another span, first)"

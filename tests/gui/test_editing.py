@@ -125,7 +125,13 @@ def test_link_speaker_by_click_and_cue_by_selection(
 
 
 def test_pick_speaker_from_people(monkeypatch, window: MainWindow, project: Path) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(PickMentionDialog, "ask", classmethod(lambda cls, p, t, items: 0))
+    shown: list[str] = []
+
+    def pick(cls, parent, title, items):  # type: ignore[no-untyped-def]
+        shown.extend(items)
+        return 1
+
+    monkeypatch.setattr(PickMentionDialog, "ask", classmethod(pick))
     quote = next(s for s in window.view.spans if s.label == "QUOTE")
     window.editor.select_span(quote.id)
     window.actions["pick_speaker"].trigger()
@@ -136,6 +142,9 @@ def test_pick_speaker_from_people(monkeypatch, window: MainWindow, project: Path
         name = store.span(quote.id)[2].attrs.get("speaker_name")
     assert [TEXT[s.start : s.end] for s in speaker] == ["Keir Starmer"]
     assert name == "Keir Starmer"
+    # Nearest the quote first, each with the words around it, never raw offsets.
+    assert shown[0].startswith("Hussain") and "Mr [Hussain] said" in shown[0]
+    assert "[Keir Starmer] visited Gaza" in shown[1] and "(at " not in "".join(shown)
 
 
 def test_accept_skip_reopen_and_undo_across_documents(window: MainWindow, project: Path) -> None:

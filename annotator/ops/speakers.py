@@ -1,19 +1,20 @@
-"""Whether a speaker mention names a person ("Keir Starmer") or only refers to one ("he")."""
+"""Whether a speaker mention names a person ("Keir Starmer") or only refers to one ("he").
+
+The word lists are the quote finder's (:mod:`annotator.nlp.lexicon`), so the editor and the
+pre-annotation agree on what a title, a pronoun or an unnamed source is.
+"""
 
 from __future__ import annotations
 
-#: Pronouns and description words: a mention made only of these is not a name.
-NOT_A_NAME = frozenset(
-    """
-    i me my we us our you he him his she her hers it its they them their this that these those
-    who the a an one mr mrs ms miss dr sir lady lord prof professor minister spokesman
-    spokeswoman spokesperson official officials source sources person people man woman
-    president prime chancellor secretary leader mp mps party government statement
-    """.split()
-)
+from annotator.nlp.lexicon import DETERMINERS, GROUP_NOUNS, PRONOUNS, SOURCE_NOUNS, TITLES
 
-#: Courtesy titles dropped when comparing a mention with a full name.
-TITLES = frozenset("mr mrs ms miss dr sir lady lord prof".split())
+#: Words that describe rather than name someone ("the minister", "a spokesman").
+_DESCRIPTIONS = frozenset(
+    """me my us our you your its their this these those one minister secretary leader prime
+    official statement government party man woman mps""".split()
+)
+#: Pronouns, titles and description words: a mention made only of these is not a name.
+NOT_A_NAME = PRONOUNS | TITLES | SOURCE_NOUNS | DETERMINERS | GROUP_NOUNS | _DESCRIPTIONS
 
 
 def _words(text: str) -> list[str]:
@@ -23,7 +24,7 @@ def _words(text: str) -> list[str]:
 def is_name(mention: str) -> bool:
     """A mention is a name unless every word of it is a pronoun or a description word."""
     words = [w for w in _words(mention) if w]
-    if words and words[-1].endswith("'s"):
+    if words and words[-1].endswith(("'s", "’s")):
         words[-1] = words[-1][:-2]
     return bool(words) and any(w not in NOT_A_NAME for w in words)
 

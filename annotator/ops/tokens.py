@@ -1,26 +1,37 @@
-"""Token boundaries for snapping a selection to whole words, with a cheap regular expression.
+"""Token boundaries for snapping a selection in the editor: the exports' own tokens.
 
-Close to spaCy's English tokenizer where it matters for labelling: words, numbers with their
-separators ("1,400", "2.5"), and each punctuation mark on its own, so "Hamas’s" gives "Hamas".
+One tokenization: the editor snaps to the tokens of the spaCy tokenizer the token-based exports
+use (:func:`annotator.formats.tokenization.token_bounds`, cached per text), so a snapped span
+always survives a DocBin, CoNLL, Prodigy or hf export. A document imported with its own tokens
+(CoNLL) keeps them here too.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 
-_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*%?|\w+|[^\w\s]", re.UNICODE)
+from annotator.formats.tokenization import TOKENIZATION_KEY, WHITESPACE, token_bounds
+from annotator.store import Store
+
+
+def document_tokens(store: Store, document_id: int) -> Tokens:
+    """The tokens of a stored document, as its exports will cut it."""
+    document = store.document(document_id)
+    pretokenized = document.meta.get(TOKENIZATION_KEY) == WHITESPACE
+    return Tokens.of(document.text, pretokenized=pretokenized)
 
 
 class Tokens:
-    """The token spans of one text, in code points."""
+    """The token spans of one text, in code points (white space is never a token here)."""
 
-    def __init__(self, text: str):
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-        for m in _TOKEN.finditer(text):
-            self._starts.append(m.start())
-            self._ends.append(m.end())
+    def __init__(self, starts: Sequence[int], ends: Sequence[int]):
+        self._starts = starts
+        self._ends = ends
+
+    @classmethod
+    def of(cls, text: str, *, pretokenized: bool = False) -> Tokens:
+        return cls(*token_bounds(text, pretokenized=pretokenized))
 
     def __len__(self) -> int:
         return len(self._starts)
@@ -28,9 +39,7 @@ class Tokens:
     def at(self, offset: int) -> tuple[int, int] | None:
         """The token containing ``offset``, or the one just before it (a caret after a word)."""
         i = bisect_right(self._starts, offset) - 1
-        if i >= 0 and offset < self._ends[i]:
-            return self._starts[i], self._ends[i]
-        if i >= 0 and offset == self._ends[i]:
+        if i >= 0 and offset <= self._ends[i]:
             return self._starts[i], self._ends[i]
         if i + 1 < len(self._starts):
             return self._starts[i + 1], self._ends[i + 1]
