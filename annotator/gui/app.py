@@ -6,13 +6,13 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.config import APP_NAME, USER_ENV, default_annotator
 from annotator.errors import AnnotatorError
 from annotator.gui.dialogs import AnnotatorNameDialog
+from annotator.gui.session import settings
 from annotator.store import Store
 
 SETTINGS_KEY = "annotator/name"
@@ -43,10 +43,6 @@ QComboBox QAbstractItemView { background: #ffffff; color: #111827; border: 1px s
 QStatusBar { background: #eef0f3; color: #1f2937; }
 QStatusBar QLabel { padding: 0 8px; }
 """
-
-
-def settings() -> QSettings:
-    return QSettings(APP_NAME, APP_NAME)
 
 
 def resolve_annotator(explicit: str | None = None) -> str:

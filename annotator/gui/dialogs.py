@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -59,28 +59,72 @@ class SpeakerNameDialog:
         return name.strip() if ok else None
 
 
-class PickMentionDialog:
-    """Choose one of the article's PERSON mentions."""
+class PickMentionDialog(QDialog):
+    """Choose one of the article's PERSON mentions: type to filter, arrows to move, Return."""
 
-    @classmethod
-    def ask(cls, parent: QWidget | None, title: str, items: Sequence[str]) -> int | None:
-        dialog = QDialog(parent)
-        dialog.setWindowTitle(title)
-        layout = QVBoxLayout(dialog)
-        listing = QListWidget(dialog)
-        listing.addItems(list(items))
-        listing.setCurrentRow(0)
-        listing.itemDoubleClicked.connect(dialog.accept)
-        layout.addWidget(listing)
+    def __init__(self, parent: QWidget | None, title: str, items: Sequence[str]):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("Type part of the name…")
+        self.listing = QListWidget(self)
+        self.listing.addItems(list(items))
+        self.listing.setCurrentRow(0)
+        self.listing.itemDoubleClicked.connect(self.accept)
+        self.filter.textChanged.connect(self._narrow)
+        self.filter.installEventFilter(self)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.listing)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        if dialog.exec() != QDialog.DialogCode.Accepted or listing.currentRow() < 0:
+        self.resize(560, 360)
+
+    def _narrow(self, text: str) -> None:
+        """Keep the items whose name (before the context) contains every typed word."""
+        words = text.casefold().split()
+        first = -1
+        for row in range(self.listing.count()):
+            item = self.listing.item(row)
+            name = item.text().split("  —  ", 1)[0].casefold()
+            hidden = not all(w in name for w in words)
+            item.setHidden(hidden)
+            if not hidden and first < 0:
+                first = row
+        self.listing.setCurrentRow(first)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Up and Down in the filter line move in the list."""
+        if watched is self.filter and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                rows = [
+                    r for r in range(self.listing.count()) if not self.listing.item(r).isHidden()
+                ]
+                if rows:
+                    here = self.listing.currentRow()
+                    at = rows.index(here) if here in rows else 0
+                    at = max(0, min(len(rows) - 1, at + (1 if key == Qt.Key.Key_Down else -1)))
+                    self.listing.setCurrentRow(rows[at])
+                return True
+        return super().eventFilter(watched, event)
+
+    def chosen(self) -> int | None:
+        row = self.listing.currentRow()
+        if row < 0 or self.listing.item(row).isHidden():
             return None
-        return listing.currentRow()
+        return row
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, items: Sequence[str]) -> int | None:
+        dialog = cls(parent, title, items)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.chosen()
 
 
 class NoteDialog:

@@ -300,8 +300,8 @@ class DocumentEditor(QObject):
             self.message.emit("Tab to a suggestion first, then Space accepts it")
             return
         if not is_suggestion(span):
-            self.message.emit(f"{span.label} {quoted(self.span_text(span))} is already reviewed")
             self.step(True, unreviewed=True)
+            self.message.emit(f"{span.label} {quoted(self.span_text(span))} is already reviewed")
             return
         edit = edits.UpdateSpan(*self.edit_args(), span_id=span.id or 0,
                                 changes={"reviewed": True})  # fmt: skip

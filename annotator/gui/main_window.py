@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.errors import NotFoundError
-from annotator.gui import messages
+from annotator.gui import messages, session
 from annotator.gui.bindings import BINDINGS, Binding
 from annotator.gui.commands import Commands, shortcuts_html
 from annotator.gui.dialogs import guidelines_html, show_help
@@ -152,9 +152,20 @@ class MainWindow(QMainWindow):
         if is_default and store.count_documents() == 0:
             self.jobs.first_run()
         else:
-            first = workflow.next_unfinished(store, annotator, None)
-            if first is not None:
-                self.open_document(first)
+            self._reopen_last()
+
+    def _reopen_last(self) -> None:
+        """The document (and place in it) the last session on this project left off at."""
+        place = session.recall(self.store.path)
+        if place is not None and place.document_id in self.store.document_ids():
+            self.open_document(place.document_id)
+            if self.editor.document_id == place.document_id:
+                self.view.place_caret(min(place.caret, len(self.view.text)))
+                self.view.verticalScrollBar().setValue(place.scroll)
+                return
+        first = workflow.next_unfinished(self.store, self.annotator, None)
+        if first is not None:
+            self.open_document(first)
 
     # -- building -------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -405,6 +416,10 @@ class MainWindow(QMainWindow):
         return self.view.span(self.view.selected_span)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        doc_id = self.editor.document_id
+        if doc_id is not None:
+            place = session.Place(doc_id, self.view.caret(), self.view.verticalScrollBar().value())
+            session.remember(self.store.path, place)
         self.poll_timer.stop()
         self.runner.cancel_all()
         super().closeEvent(event)

@@ -137,7 +137,8 @@ def test_misaligned_entities_and_quotes_over_entities_are_counted(tmp_path: Path
     assert report.warnings["conll cannot hold QUOTE spans: left out"] == 1
     assert (
         report.warnings[
-            "conll: PERSON spans not aligned to token boundaries left out (document 'q.txt')"
+            "conll: PERSON spans not aligned to token boundaries left out"
+            " (document 'q.txt', 4..11 'Hussain')"
         ]
         == 1
     )
