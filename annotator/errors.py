@@ -2,6 +2,23 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+
+def printable(text: str) -> str:
+    """``text`` as one line that any terminal or dialog can show: bytes of a file name that
+    are not UTF-8 become ``\\xNN``, lone surrogates ``\\udNNN``, control characters ``\\n``..."""
+    if text.isprintable():
+        return text
+    try:  # a file name's undecodable bytes come back as the bytes they were
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) == "Cc" else ch
+        for ch in text
+    )
+
 
 class AnnotatorError(Exception):
     """Root of every error the tool reports to the user as one line (not a bug)."""
@@ -13,10 +30,12 @@ class InputError(AnnotatorError):
     def __init__(self, message: str, *, path: str | None = None, line: int | None = None):
         self.path = path
         self.line = line
+        #: The message without the file and line, for grouping repeated problems.
+        self.reason = printable(message)
         where = ""
         if path is not None:
-            where = f"{path}:{line}: " if line is not None else f"{path}: "
-        super().__init__(where + message)
+            where = f"{printable(path)}:{line}: " if line is not None else f"{printable(path)}: "
+        super().__init__(where + self.reason)
 
 
 class SpanError(AnnotatorError):

@@ -6,11 +6,12 @@ Offsets are Python ``str`` indices (code points) into the document text, end exc
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from annotator.errors import SpanError
+from annotator.errors import SpanError, printable
 
 #: OntoNotes entity labels of the default English pipeline.
 ENTITY_LABELS: tuple[str, ...] = (
@@ -62,6 +63,67 @@ def check_relation(label: str, head_label: str, child_label: str, *, where: str 
             f"{where}relation {label} must link a QUOTE to a {label} span, "
             f"not {head_label} to {child_label}"
         )
+
+
+def check_label(label: object, *, where: str = "") -> None:
+    """A label is a non-empty name without control characters (tabs and newlines break CoNLL,
+    brat and TSV files) or lone surrogates."""
+    if not isinstance(label, str) or not label.strip():
+        raise SpanError(f"{where}a span label must be a non-empty string, got {label!r}")
+    bad = next((ch for ch in label if unicodedata.category(ch) in ("Cc", "Cs")), None)
+    if bad is not None:
+        kind = "a lone surrogate" if unicodedata.category(bad) == "Cs" else "a control character"
+        raise SpanError(
+            f"{where}label '{printable(label)}' holds {kind} ({printable(bad)}); "
+            "labels are plain names"
+        )
+
+
+def check_fields(record: DocumentRecord) -> None:
+    """The fields a file gave a record have the types the store keeps and are valid Unicode.
+
+    A NUL in the text is refused rather than stripped: removing it would move the offsets of
+    every span after it, and no news text holds one on purpose.
+    """
+    for field_name, value, optional in (
+        ("name", record.name, False), ("title", record.title, True),
+        ("layer", record.layer, True), ("status", record.status, True),
+    ):  # fmt: skip
+        if not (isinstance(value, str) or (optional and value is None)):
+            kind = type(value).__name__
+            raise SpanError(f"the document {field_name} must be a string, got {kind}")
+        if isinstance(value, str) and _has_surrogate(value):
+            raise SpanError(f"the document {field_name} holds a lone surrogate (invalid Unicode)")
+    if not isinstance(record.text, str):
+        raise SpanError(f"the text must be a string, got {type(record.text).__name__}")
+    if _has_surrogate(record.text):
+        at = next(i for i, ch in enumerate(record.text) if 0xD800 <= ord(ch) <= 0xDFFF)
+        raise SpanError(f"the text holds a lone surrogate (invalid Unicode) at offset {at}")
+    if "\x00" in record.text:
+        at = record.text.index("\x00")
+        raise SpanError(f"the text holds a NUL character (\\u0000) at offset {at}; remove it")
+    if not isinstance(record.meta, dict):
+        raise SpanError(f"meta must be a JSON object, got {type(record.meta).__name__}")
+    if _has_surrogate(record.meta):
+        raise SpanError("meta holds a lone surrogate (invalid Unicode)")
+
+
+def _has_surrogate(value: object) -> bool:
+    """True if a string anywhere in ``value`` (nested dicts and lists) is not encodable."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+    return False
 
 
 def check_offsets(start: int, end: int, text_length: int, *, where: str = "") -> None:
@@ -120,12 +182,17 @@ class DocumentRecord:
     id: int | None = None
 
     def validate(self) -> None:
-        """Check every span against the text and every relation against the spans."""
+        """Check the fields' types and characters, every span against the text and every relation
+        against the spans."""
+        check_fields(self)
         where = f"{self.name}: "
         for span in self.spans:
             check_offsets(span.start, span.end, len(self.text), where=where)
             if span.source not in SOURCES:
                 raise SpanError(f"{where}unknown span source {span.source!r}")
+            check_label(span.label, where=where)
+            if not isinstance(span.attrs, dict) or _has_surrogate(span.attrs):
+                raise SpanError(f"{where}span attributes must be an object of valid text")
         entities = sorted((s for s in self.spans if is_entity(s.label)), key=lambda s: s.start)
         for a, b in pairwise(entities):
             if b.start < a.end:

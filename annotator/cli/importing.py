@@ -40,7 +40,7 @@ def import_command(
         report = import_paths(store, paths, options=options, format=format_, progress=bar)
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
-    for problem in report.problems:
+    for problem in report.problem_lines():
         click.echo(f"error: {problem}", err=True)
     click.echo(
         f"Imported {report.imported} document{'s' * (report.imported != 1)}"

@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from annotator.errors import ExportError, InputError
+from annotator.errors import ExportError, InputError, printable
 from annotator.formats.base import ReadItem, ReadOptions, WriteOptions, WriteReport
 from annotator.formats.decoding import decode_bytes
 from annotator.formats.records import (
@@ -332,7 +332,7 @@ def _read_document(
         name, title, meta = entry.get("name"), entry.get("title"), entry.get("meta") or {}
     else:
         name, title = display_name(txt, options), first_line_title(text)
-        meta = {"encoding": encoding, "path": str(txt)}
+        meta = {"encoding": encoding, "path": printable(str(txt))}
     record = DocumentRecord(
         name=str(name or display_name(txt, options)), text=text, title=title, meta=meta,
         spans=spans, relations=relations, layer=layer,

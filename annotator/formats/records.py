@@ -86,14 +86,6 @@ def finish_record(
     invariant broken is an InputError."""
     file_status = record.status if record.status in STATUSES else None
     record.status = options.status or file_status
-    for span in record.spans:
-        if not isinstance(span.label, str) or not span.label.strip():
-            return InputError(
-                f"document {record.name!r}: span label must be a non-empty string, "
-                f"got {span.label!r}",
-                path=str(path),
-                line=line,
-            )
     try:
         record.validate()
     except SpanError as exc:

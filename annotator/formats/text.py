@@ -5,20 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from annotator.errors import InputError
+from annotator.errors import InputError, printable
 from annotator.formats.base import ReadItem, ReadOptions
 from annotator.formats.decoding import decode_bytes
 from annotator.model import DocumentRecord
 
 
 def document_name(path: Path, root: Path | None) -> str:
-    """The name a file's document gets: its path relative to the import root, with ``/``."""
+    """The name a file's document gets: its path relative to the import root, with ``/``.
+
+    Bytes of a file name that are not UTF-8 are kept as ``\\xNN`` (``caf\\xe9.txt``)."""
     if root is not None and root.is_dir():
         try:
-            return path.relative_to(root).as_posix()
+            return printable(path.relative_to(root).as_posix())
         except ValueError:
             pass
-    return path.name
+    return printable(path.name)
 
 
 def first_line_title(text: str) -> str | None:
@@ -55,5 +57,5 @@ def read_text(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
         name=document_name(path, options.root),
         text=text,
         title=first_line_title(text),
-        meta={"encoding": encoding, "path": str(path)},
+        meta={"encoding": encoding, "path": printable(str(path))},
     )

@@ -8,11 +8,12 @@ consistent, and running it again finishes the job (what is already in is a dupli
 from __future__ import annotations
 
 import glob
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.errors import AnnotatorError, InputError
+from annotator.errors import AnnotatorError, InputError, printable
 from annotator.formats import Format, ReadOptions, SkippedInput, detect_format, get_format
 from annotator.model import GOLD_LAYER, DocumentRecord
 from annotator.store import Store
@@ -37,10 +38,31 @@ class ImportReport:
     #: Notes that are not failures (e.g. "decoded as cp1252").
     notes: list[str] = field(default_factory=list)
     cancelled: bool = False
+    #: Why each problem happened, without the item's name (parallel to ``problems``).
+    reasons: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> int:
         return len(self.problems)
+
+    def problem(self, line: str, reason: str | None = None) -> None:
+        """Record one failed item; ``reason`` groups repeats in :meth:`problem_lines`."""
+        self.problems.append(printable(line))
+        self.reasons.append(printable(reason) if reason is not None else self.problems[-1])
+
+    def problem_lines(self, first: int = 3) -> list[str]:
+        """The problems with repeats of one reason summarised: its first few, then "and N more"."""
+        groups: dict[str, list[str]] = {}
+        for line, reason in zip(self.problems, self.reasons, strict=False):
+            groups.setdefault(reason, []).append(line)
+        lines: list[str] = []
+        for reason, items in groups.items():
+            if len(items) <= first + 1:
+                lines.extend(items)
+            else:
+                lines.extend(items[:first])
+                lines.append(f"... and {len(items) - first:,} more: {reason}")
+        return lines
 
 
 #: Files inside a folder that describe a corpus rather than belong to it (named files still import).
@@ -69,7 +91,7 @@ def expand_paths(
         else:
             candidates = [Path(p) for p in sorted(glob.glob(text, recursive=True))]
             if not candidates and problems is not None:
-                problems.append(f"{text}: no files match")
+                problems.append(printable(f"{text}: no files match"))
         for path in candidates:
             if not path.is_dir():
                 yield path, None
@@ -79,14 +101,14 @@ def expand_paths(
                 children = sorted(path.rglob("*"))
             except OSError as exc:
                 if problems is not None:
-                    problems.append(f"{path}: cannot read folder: {exc.strerror or exc}")
+                    problems.append(printable(f"{path}: cannot read folder: {exc.strerror or exc}"))
                 continue
             for child in children:
                 if child.is_file() and not _is_corpus_note(child):
                     found = True
                     yield child, path
             if not found and problems is not None:
-                problems.append(f"{path}: {NOTHING_TO_READ}")
+                problems.append(printable(f"{path}: {NOTHING_TO_READ}"))
 
 
 NOTHING_TO_READ = "no files of a type import reads (text, JSONL, CSV, or an export format)"
@@ -153,7 +175,10 @@ def import_paths(
     if options.layer is not None:
         check_layer_name(options.layer)
     report = ImportReport()
-    files = list(expand_paths(paths, report.problems))
+    found: list[str] = []
+    files = list(expand_paths(paths, found))
+    for line in found:
+        report.problem(line)
     batch: list[tuple[Path, DocumentRecord]] = []
     batch_chars = 0
 
@@ -167,7 +192,15 @@ def import_paths(
                         with store.transaction():  # a savepoint: a bad record undoes itself only
                             _import_record(store, record, options, counts, path)
                     except AnnotatorError as exc:
-                        report.problems.append(f"{path}: {record.name}: {exc}")
+                        report.problem(f"{path}: {record.name}: {exc}", str(exc))
+                        continue
+                    except (sqlite3.OperationalError, KeyboardInterrupt, SystemExit, MemoryError):
+                        raise  # the project, not this record: the batch stops
+                    except Exception as exc:  # one odd record never stops the rest
+                        if type(exc) is sqlite3.DatabaseError:  # a corrupt project
+                            raise
+                        reason = f"cannot import ({type(exc).__name__}: {exc})".splitlines()[0]
+                        report.problem(f"{path}: {record.name}: {reason[:200]}", reason[:200])
                         continue
                     report.imported += counts.imported
                     report.duplicates += counts.duplicates
@@ -185,7 +218,7 @@ def import_paths(
             report.notes.append(str(item))
             continue
         if isinstance(item, InputError):
-            report.problems.append(str(item))
+            report.problem(str(item), item.reason)
             continue
         batch.append((path, item))
         batch_chars += len(item.text)
@@ -218,9 +251,13 @@ def _import_record(
     )
     if created:
         report.imported += 1
-        decoded_now = record.meta.get("path") in (None, str(path))  # not a re-imported export
+        shown = printable(str(path))
+        decoded_now = record.meta.get("path") in (None, shown)  # not a re-imported export
         if encoding not in (None, "utf-8", "utf-8-sig", "utf-16") and decoded_now:
-            report.notes.append(f"{path}: not UTF-8; decoded as {encoding}")
+            report.notes.append(f"{shown}: not UTF-8; decoded as {encoding}")
+        if shown != str(path) and decoded_now:
+            note = f"the file name is not plain UTF-8 text; named {record.name}"
+            report.notes.append(f"{shown}: {note}")
     else:
         report.duplicates += 1
     if not record.spans and not record.relations and record.status is None:
