@@ -33,3 +33,19 @@ def bbc() -> Path:
     if not BBC.is_dir():
         pytest.skip("needs ../shared/corpora/bbc-news-2005 beside the repository")
     return BBC
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_state_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Projects' clean-close records go to a test folder, not the user's (also for subprocesses)."""
+    import os
+
+    from annotator.store.integrity import STATE_ENV
+
+    before = os.environ.get(STATE_ENV)
+    os.environ[STATE_ENV] = str(tmp_path_factory.mktemp("state"))
+    yield
+    if before is None:
+        os.environ.pop(STATE_ENV, None)
+    else:
+        os.environ[STATE_ENV] = before

@@ -60,9 +60,14 @@ def check_annotator(name: str) -> str:
 pass_context = click.make_pass_decorator(Context)
 
 
+#: What Ctrl+C leaves behind in a command that writes into the project in transactions.
+COMMITTED_IS_SAVED = "Interrupted; everything committed before the interruption is saved."
+
+
 @contextmanager
-def user_errors() -> Iterator[None]:
-    """Turn library errors into one-line messages and Ctrl+C into a clean stop."""
+def user_errors(interrupted: str = COMMITTED_IS_SAVED) -> Iterator[None]:
+    """Turn library errors into one-line messages and Ctrl+C into a clean stop that says what
+    ``interrupted`` says is true of the command."""
     try:
         yield
     except AnnotatorError as exc:
@@ -72,9 +77,7 @@ def user_errors() -> Iterator[None]:
             f"the project database cannot be read ({exc}); it may be corrupt: restore a copy"
         ) from None
     except KeyboardInterrupt:
-        click.echo(
-            "\nInterrupted; everything committed before the interruption is saved.", err=True
-        )
+        click.echo(f"\n{interrupted}", err=True)
         sys.exit(130)
 
 

@@ -38,7 +38,11 @@ def export_command(
     from annotator.ops.export import export, parse_split
 
     app = click.get_current_context().ensure_object(Context)
-    with user_errors(), app.open_existing() as store, progress_bar("Exporting") as bar:
+    interrupted = (
+        f"Interrupted; {out} was not written (a file there before is unchanged), "
+        "and the project is unchanged."
+    )
+    with user_errors(interrupted), app.open_existing() as store, progress_bar("Exporting") as bar:
         ratios = parse_split(split) if split else None
         report = export(
             store, format=format_, out=out, layer=layer, status=status, split=ratios, seed=seed,

@@ -13,7 +13,7 @@ from annotator.store import stats, work_stats
 def stats_command() -> None:
     """Show documents by status (per annotator) and spans by layer, label and source."""
     app = click.get_current_context().ensure_object(Context)
-    with user_errors(), app.open_existing() as store:
+    with user_errors("Interrupted; nothing was changed."), app.open_existing() as store:
         result = stats(store)
         work = work_stats(store)
     click.echo(f"Project: {app.db_path}")

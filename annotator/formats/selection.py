@@ -7,6 +7,8 @@ report: never silent loss.
 
 from __future__ import annotations
 
+import errno
+import glob
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -76,6 +78,38 @@ def _read_umask() -> int:
 _UMASK = _read_umask()
 
 
+def part_prefix(out: Path) -> str:
+    """Temporary siblings are ``.NAME.PID.xxxx.part``: the process id tells a killed export's
+    leftover from one still being written."""
+    return f".{out.name}.{os.getpid()}."
+
+
+def remove_stale_parts(out: Path) -> None:
+    """Delete the ``.part`` files of ``out`` left by exports whose process is gone (kill -9)."""
+    for part in out.parent.glob(f".{glob.escape(out.name)}.*.part"):
+        pid = part.name[len(out.name) + 2 :].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            part.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process: alive
+        return True
+    return True
+
+
+def why_not_written(out: Path, exc: OSError) -> str:
+    """``cannot write OUT: ...``, naming a read-only folder as the reason when it is one."""
+    folder = out.parent
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) and not os.access(folder, os.W_OK):
+        return f"cannot write {out}: {folder}: the folder is read-only; choose another --out"
+    return f"cannot write {out}: {exc.strerror or exc}"
+
+
 @contextmanager
 def atomic_output(out: Path, mode: str = "w", **kwargs: Any) -> Iterator[IO[Any]]:
     """Write ``out`` through a temporary file beside it, renamed into place on success only,
@@ -85,9 +119,10 @@ def atomic_output(out: Path, mode: str = "w", **kwargs: Any) -> Iterator[IO[Any]
         raise ExportError(f"{out} is a folder; this format writes one file")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+        remove_stale_parts(out)
+        fd, tmp = tempfile.mkstemp(prefix=part_prefix(out), suffix=".part", dir=out.parent)
     except OSError as exc:
-        raise ExportError(f"cannot write {out}: {exc.strerror}") from None
+        raise ExportError(why_not_written(out, exc)) from None
     if "b" not in mode:
         kwargs.setdefault("encoding", "utf-8")
         kwargs.setdefault("newline", "")
@@ -98,7 +133,7 @@ def atomic_output(out: Path, mode: str = "w", **kwargs: Any) -> Iterator[IO[Any]
         os.replace(tmp, out)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from None
+        raise ExportError(why_not_written(out, exc)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -137,7 +137,7 @@ def annotate(
     def flush() -> None:
         # One short transaction per batch: the write lock is held for the inserts only, not
         # while the model runs, so the desktop app never waits long on a CLI run.
-        with store.transaction():
+        with store.bulk(), store.transaction():
             for doc_id, spans, relations in batch:
                 store.replace_annotations(doc_id, layer, spans, relations)
         batch.clear()

@@ -209,24 +209,25 @@ def import_paths(
         batch.clear()
         batch_chars = 0
 
-    for index, path, item in _records(files, options, fmt):
-        if cancel is not None and cancel():
-            report.cancelled = True
-            break
-        if isinstance(item, SkippedInput):  # left out on purpose, e.g. a rejected task
-            report.skipped += 1
-            report.notes.append(str(item))
-            continue
-        if isinstance(item, InputError):
-            report.problem(str(item), item.reason)
-            continue
-        batch.append((path, item))
-        batch_chars += len(item.text)
-        if len(batch) >= batch_size or batch_chars >= MAX_BATCH_CHARS:
-            flush()
-        if progress is not None:
-            progress(index + 1, len(files), item.name)
-    flush()
+    with store.bulk():  # see Store.bulk: imports commit with synchronous=NORMAL
+        for index, path, item in _records(files, options, fmt):
+            if cancel is not None and cancel():
+                report.cancelled = True
+                break
+            if isinstance(item, SkippedInput):  # left out on purpose, e.g. a rejected task
+                report.skipped += 1
+                report.notes.append(str(item))
+                continue
+            if isinstance(item, InputError):
+                report.problem(str(item), item.reason)
+                continue
+            batch.append((path, item))
+            batch_chars += len(item.text)
+            if len(batch) >= batch_size or batch_chars >= MAX_BATCH_CHARS:
+                flush()
+            if progress is not None:
+                progress(index + 1, len(files), item.name)
+        flush()
     return report
 
 

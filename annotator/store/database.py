@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,9 +13,14 @@ from pathlib import Path
 import sqlite_utils
 
 from annotator.errors import StoreError
+from annotator.store.integrity import changed_since_clean_close, quick_check, recover_hint
 from annotator.store.schema import APP_MARKER, MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 10_000
+#: Every commit is on disk before it returns (a power cut loses nothing the window showed).
+EDIT_SYNC = "FULL"
+#: Bulk work (imports, model runs) may lose its last batches on a power cut; it resumes.
+BULK_SYNC = "NORMAL"
 
 
 def now() -> str:
@@ -22,21 +28,21 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
-def connect(path: Path, *, readonly: bool = False) -> sqlite_utils.Database:
-    """Open (or create) the project at ``path``; raise :class:`StoreError` with one clear line."""
+def connect(path: Path, *, readonly: bool = False) -> tuple[sqlite_utils.Database, bool]:
+    """Open (or create) the project at ``path``; raise :class:`StoreError` with one clear line.
+
+    Returns the database and whether its integrity was checked (see integrity.py). Nothing in
+    the file changes before it is known to be a project (or empty): no WAL switch, no schema.
+    """
     path = Path(path)
     if path.is_dir():
         raise StoreError(f"{path}: is a folder, not a database file")
     exists = path.exists() and path.stat().st_size > 0
     if readonly and not exists:
         raise StoreError(f"{path}: no such project database")
-    if not readonly and path.exists() and not _writable(path):
-        raise StoreError(f"{path}: the database file is read-only; check its permissions")
-    if not exists and not path.parent.exists():
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"{path}: cannot create the folder: {exc.strerror}") from None
+    if not readonly:
+        _check_writable(path, exists)
+    conn: sqlite3.Connection | None = None
     try:
         if readonly:
             conn = _connect_readonly(path)
@@ -44,24 +50,25 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite_utils.Database:
             conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        if not readonly:
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    except sqlite3.DatabaseError as exc:
+        _check_project(conn, path, tables)
+        checked = False
+        if not readonly and "project" in tables and changed_since_clean_close(path):
+            quick_check(conn, path)
+            checked = True
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute(f"PRAGMA synchronous = {EDIT_SYNC}")
+    except (sqlite3.DatabaseError, StoreError) as exc:
+        if conn is not None:
+            conn.close()
+        if isinstance(exc, StoreError):
+            raise
+        if _damaged(exc):
+            raise StoreError(f"{path}: {_reason(exc)}") from None
         raise StoreError(f"{path}: not an Annotator project ({_reason(exc)})") from None
     db = sqlite_utils.Database(conn)
-    if tables and "project" not in tables:
-        conn.close()
-        raise StoreError(
-            f"{path}: a SQLite database, but not an Annotator project; choose another --db file"
-        )
-    if "project" in tables:
-        marker = conn.execute("SELECT value FROM project WHERE key = 'app'").fetchone()
-        if marker is None or marker[0] != APP_MARKER:
-            conn.close()
-            raise StoreError(f"{path}: not an Annotator project (missing project marker)")
     if version > SCHEMA_VERSION:
         conn.close()
         raise StoreError(
@@ -73,7 +80,36 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite_utils.Database:
             conn.close()
             raise StoreError(f"{path}: needs a schema upgrade but is opened read-only")
         migrate(db, version)
-    return db
+    return db, checked
+
+
+def _check_project(conn: sqlite3.Connection, path: Path, tables: set[str]) -> None:
+    """An empty file or an Annotator project; anything else is refused untouched."""
+    if tables and "project" not in tables:
+        raise StoreError(
+            f"{path}: a SQLite database, but not an Annotator project; choose another --db file"
+        )
+    if "project" in tables:
+        marker = conn.execute("SELECT value FROM project WHERE key = 'app'").fetchone()
+        if marker is None or marker[0] != APP_MARKER:
+            raise StoreError(f"{path}: not an Annotator project (missing project marker)")
+
+
+def _check_writable(path: Path, exists: bool) -> None:
+    """Say precisely what cannot be written: the file, or the folder SQLite keeps its journal in."""
+    if not exists and not path.parent.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot create the folder: {exc.strerror}") from None
+    if path.exists() and not os.access(path, os.W_OK):
+        raise StoreError(f"{path}: the database file is read-only; check its permissions")
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        what = "create a project in" if not path.exists() else "write the project's journal in"
+        raise StoreError(
+            f"{path.parent}: the folder is read-only, so Annotator cannot {what} it; "
+            "check the folder's permissions or choose another --db location"
+        )
 
 
 def _connect_readonly(path: Path) -> sqlite3.Connection:
@@ -85,9 +121,15 @@ def _connect_readonly(path: Path) -> sqlite3.Connection:
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError as exc:
-        if "unable to open" not in str(exc):
+        if "unable to open" not in str(exc) and "readonly" not in str(exc):
             raise
         conn.close()
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise StoreError(
+                f"{path}: its folder is read-only and it holds changes not yet merged into the "
+                f"file ({wal.name}); open it once where the folder is writable"
+            ) from None
         conn = sqlite3.connect(
             f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None, check_same_thread=False
         )
@@ -95,21 +137,32 @@ def _connect_readonly(path: Path) -> sqlite3.Connection:
 
 
 def migrate(db: sqlite_utils.Database, version: int) -> None:
-    """Run every migration after ``version``, each in its own transaction."""
+    """Run every migration after ``version``, each in its own transaction.
+
+    The version is read again inside each write transaction: another process may have created
+    or upgraded the project since ``version`` was read."""
     for number in range(version + 1, SCHEMA_VERSION + 1):
         try:
             db.execute("BEGIN IMMEDIATE")
+            if db.execute("PRAGMA user_version").fetchone()[0] >= number:
+                db.execute("COMMIT")
+                continue
             MIGRATIONS[number - 1](db)
             db.execute(f"PRAGMA user_version = {number}")
             db.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
-            db.conn.rollback()
+            if db.conn.in_transaction:
+                db.conn.rollback()
             raise StoreError(f"cannot upgrade the database to schema {number}: {exc}") from None
 
 
 @contextmanager
 def transaction(db: sqlite_utils.Database) -> Iterator[None]:
-    """One atomic unit of work. A nested use is a savepoint: its failure undoes only itself."""
+    """One atomic unit of work. A nested use is a savepoint: its failure undoes only itself.
+
+    SQLite rolls the whole transaction back by itself on some errors (a full disk, a corrupt
+    page, I/O errors); the savepoint is then gone and the original error is what is reported.
+    """
     conn = db.conn
     if conn.in_transaction:
         name = f"sp{next(_savepoints)}"
@@ -117,38 +170,59 @@ def transaction(db: sqlite_utils.Database) -> Iterator[None]:
         try:
             yield
         except BaseException:
-            conn.execute(f"ROLLBACK TO {name}")
-            conn.execute(f"RELEASE {name}")
+            if conn.in_transaction:
+                try:
+                    conn.execute(f"ROLLBACK TO {name}")
+                    conn.execute(f"RELEASE {name}")
+                except sqlite3.Error:
+                    pass  # the transaction is already gone; the error below says why
             raise
         conn.execute(f"RELEASE {name}")
         return
     try:
         conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError as exc:
+    except sqlite3.DatabaseError as exc:
         raise StoreError(f"cannot write to the project: {_reason(exc)}") from None
     try:
         yield
-    except sqlite3.OperationalError as exc:
-        conn.rollback()
+    except sqlite3.DatabaseError as exc:
+        _rollback(conn)
         raise StoreError(f"could not save: {_reason(exc)}") from None
     except BaseException:
-        conn.rollback()
+        _rollback(conn)
         raise
     else:
         try:
             conn.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
-            conn.rollback()
+            _rollback(conn)
             raise StoreError(f"could not save: {_reason(exc)}") from None
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    if conn.in_transaction:
+        try:
+            conn.rollback()
+        except sqlite3.Error:
+            pass  # the connection is unusable; the caller reports the first error
 
 
 _savepoints = itertools.count(1)
 
 
-def _writable(path: Path) -> bool:
-    import os
+@contextmanager
+def bulk_writes(db: sqlite_utils.Database) -> Iterator[None]:
+    """Commit with ``synchronous=NORMAL`` inside: a power cut may lose the last batches of an
+    import or model run (which resume), never corrupt the file. Edits keep ``FULL``."""
+    db.execute(f"PRAGMA synchronous = {BULK_SYNC}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA synchronous = {EDIT_SYNC}")
 
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+def _damaged(exc: sqlite3.DatabaseError) -> bool:
+    return "malformed" in str(exc) or getattr(exc, "sqlite_errorcode", 0) == 11  # SQLITE_CORRUPT
 
 
 def _reason(exc: sqlite3.DatabaseError) -> str:
@@ -159,4 +233,8 @@ def _reason(exc: sqlite3.DatabaseError) -> str:
         return "the database is read-only (file permissions, a read-only disk, or opened read-only)"
     if "database is locked" in text:
         return "the database is busy in another program; try again"
+    if _damaged(exc):
+        return f"the project file is damaged ({text}); nothing more was written; {recover_hint()}"
+    if "database or disk is full" in text:
+        return "the disk is full; free some space and try again (nothing of this step was saved)"
     return text

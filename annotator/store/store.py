@@ -29,7 +29,8 @@ from annotator.model import (
     check_relation,
     is_entity,
 )
-from annotator.store.database import connect, now, transaction
+from annotator.store.database import bulk_writes, connect, now, transaction
+from annotator.store.integrity import record_clean_close
 from annotator.store.records import ProjectRecords
 
 
@@ -79,18 +80,29 @@ class Store(ProjectRecords):
     def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = Path(path)
         self.readonly = readonly
-        self.db: sqlite_utils.Database = connect(self.path, readonly=readonly)
+        self.db: sqlite_utils.Database
+        #: Whether opening ran ``PRAGMA quick_check`` (the file changed since its last clean close).
+        self.integrity_checked: bool
+        self.db, self.integrity_checked = connect(self.path, readonly=readonly)
         self._layer_ids: dict[str, int] = {}
 
     # -- connection -----------------------------------------------------------------------
-    def close(self) -> None:
+    def close(self, *, clean: bool = True) -> None:
+        """Close; a writable project closed cleanly records its state so that the next open
+        skips the integrity check (after an error it is checked again, to be sure)."""
         self.db.conn.close()
+        if clean and not self.readonly:
+            record_clean_close(self.path)
+
+    def bulk(self) -> AbstractContextManager[None]:
+        """Imports and model runs commit with ``synchronous=NORMAL`` (see database.bulk_writes)."""
+        return bulk_writes(self.db)
 
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        self.close(clean=exc_type is None)
 
     def transaction(self) -> AbstractContextManager[None]:
         """Group several writes into one atomic unit."""
