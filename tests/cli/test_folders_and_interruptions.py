@@ -18,7 +18,7 @@ from annotator.cli import main
 from annotator.ops.importing import import_paths
 from annotator.store import Store
 
-from .conftest import SEEDS
+from ..conftest import SEEDS
 
 #: As root, permissions bind only once the capabilities that override them are dropped.
 WITHOUT_OVERRIDES = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner", "--"]

@@ -19,7 +19,7 @@ from annotator.errors import StoreError
 from annotator.ops.importing import import_paths
 from annotator.store import Store
 
-from .conftest import SEEDS
+from ..conftest import SEEDS
 
 
 def _foreign_db(path: Path) -> bytes:
