@@ -19,7 +19,7 @@ from annotator.cli.evaluate_quotes import evaluate_quotes_command
 from annotator.cli.export import export_command
 from annotator.cli.importing import import_command
 from annotator.cli.stats import stats_command
-from annotator.cli.teams import merge_command, pack_command
+from annotator.cli.teams import adjudicate_command, merge_command, pack_command
 from annotator.cli.train import train_command
 
 
@@ -70,6 +70,7 @@ for _command in (
     train_command,
     evaluate_command,
     agreement_command,
+    adjudicate_command,
 ):
     _command.params.append(
         click.Option(

@@ -6,6 +6,7 @@ import click
 
 from annotator.cli.common import Context, user_errors
 from annotator.model import STATUSES
+from annotator.ops.adjudication import gold_provenance
 from annotator.store import stats, work_stats
 
 
@@ -16,6 +17,7 @@ def stats_command() -> None:
     with user_errors("Interrupted; nothing was changed."), app.open_existing() as store:
         result = stats(store)
         work = work_stats(store)
+        provenance = gold_provenance(store)
     click.echo(f"Project: {app.db_path}")
     click.echo(f"Documents: {result.documents}")
     click.echo("\nStatus by annotator:")
@@ -38,6 +40,20 @@ def stats_command() -> None:
         click.echo("\nRelations by layer and label:")
         for (layer, label), n in sorted(result.relations.items()):
             click.echo(f"  {layer:<40}{label:<14}{n:>16}")
+    if provenance:
+        click.echo(
+            "\nGold spans by label and how they got there (unanimous = all annotators agreed):"
+        )
+        click.echo(
+            f"  {'label':<16}{'gold':>8}{'unanimous':>11}{'picked':>8}{'edited':>8}{'share':>8}"
+        )
+        for label, counts in sorted(provenance.items()):
+            total = sum(counts.values())
+            agreed = counts.get("agreed", 0)
+            click.echo(
+                f"  {label:<16}{total:>8}{agreed:>11}{counts.get('picked', 0):>8}"
+                f"{counts.get('edited', 0):>8}{agreed / total:>8.0%}"
+            )
     if work:
         click.echo(
             "\nWork by annotator (from the edit log; active time leaves out pauses > 5 min):"

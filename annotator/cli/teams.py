@@ -74,3 +74,40 @@ def merge_command(files: tuple[Path, ...]) -> None:
         f"{report.unchanged} unchanged, {len(report.conflicts)} conflict(s), "
         f"{report.documents_added} new document(s), {report.log_entries} edit-log entries"
     )
+
+
+@click.command("adjudicate")
+@click.option("--prefer", metavar="A,B,...", help="Settle every open disagreement with the "
+              "version of the first of these annotators who did the document.")  # fmt: skip
+@click.option("--list", "show", is_flag=True, help="List each open disagreement.")
+def adjudicate_command(prefer: str | None, show: bool) -> None:
+    """Put what all annotators agree on into gold; report (or settle) the disagreements.
+
+    Runs on every document two or more annotators finished. Settle disagreements one by one
+    in the app's adjudication view (Ctrl+J), or all at once with --prefer.
+    """
+    from annotator.ops.adjudication import adjudicate, disagreements
+
+    app = click.get_current_context().ensure_object(Context)
+    order = [a.strip() for a in (prefer or "").split(",") if a.strip()]
+    with user_errors(), app.open() as store:
+        summary = adjudicate(store, app.annotator, prefer=order)
+        for document_id, (settled, total) in summary.progress.items():
+            if not show or settled == total:
+                continue
+            doc = store.document(document_id)
+            click.echo(f"{doc.name}: {total - settled} open of {total}")
+            for found in disagreements(store, document_id):
+                if found.decision is not None:
+                    continue
+                versions = "; ".join(
+                    f"{v.number} {v.annotator}: "
+                    + (", ".join(f"{s.label} “{doc.text[s.start : s.end]}”" for s in v.spans)
+                       or "nothing")
+                    for v in found.versions
+                )  # fmt: skip
+                click.echo(f"  {found.start}..{found.end} {found.tier}: {versions}")
+    click.echo(
+        f"{summary.documents} document(s) done by two or more annotators; {summary.prepared} "
+        f"newly prepared, {summary.settled} disagreement(s) settled now, {summary.open} open"
+    )

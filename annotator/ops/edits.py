@@ -16,6 +16,8 @@ Decisions:
 - Undo and redo first check that what the edit touched still holds what it left (another window
   or process may have changed it since); if not, :class:`EditConflict` is raised and nothing is
   written, so a newer change made elsewhere is never overwritten.
+- In the ``gold`` layer, a span the adjudicator draws, relabels or resizes records
+  ``attrs["provenance"] = "edited"`` (see :mod:`annotator.ops.adjudication`).
 - A SPEAKER or CUE span that loses its last link because its quote is re-linked or deleted is
   deleted in the same edit (undo restores it with its links): no stray speaker highlights.
 """
@@ -26,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from annotator.errors import NotFoundError, SpanError
-from annotator.model import SpanData
+from annotator.model import GOLD_LAYER, SpanData
 from annotator.ops import workflow
 from annotator.ops.edit_core import (
     Edit,
@@ -40,6 +42,10 @@ from annotator.ops.edit_core import (
     state_of,
 )
 from annotator.store import Store
+
+#: The attribute and value that mark a gold span drawn or changed by the adjudicator.
+PROVENANCE = "provenance"
+EDITED = "edited"
 
 __all__ = [
     "AcceptSuggestions", "AddRelation", "Batch", "ClearSuggestions", "CreateSpan", "DeleteSpan",
@@ -65,9 +71,12 @@ class CreateSpan(Edit):
         return f"Add {self.label}"
 
     def _span(self) -> SpanData:
+        attrs = dict(self.attrs)
+        if self.layer == GOLD_LAYER:
+            attrs[PROVENANCE] = EDITED
         return SpanData(
             self.start, self.end, self.label, source="human", reviewed=True,
-            attrs=dict(self.attrs), id=self.span_id,
+            attrs=attrs, id=self.span_id,
         )  # fmt: skip
 
     def current_id(self) -> int:
@@ -163,6 +172,8 @@ class UpdateSpan(Edit):
         changes = dict(self.changes)
         if {"label", "start", "end"} & changes.keys():
             changes.setdefault("source", "human")
+            if self.layer == GOLD_LAYER:  # the adjudicator changed a gold span
+                changes["attrs"] = {**old.attrs, **changes.get("attrs", {}), PROVENANCE: EDITED}
         changes.setdefault("reviewed", True)
         links = links_of(store, self.document_id, self.layer, {span_id})
         if changes.get("label", old.label) != old.label and links:

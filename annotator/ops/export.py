@@ -6,7 +6,9 @@ Which annotations a document contributes (docs/design.md §2):
 - a model layer by its full name: the same for that layer.
 - an annotator's name: that layer, for documents whose status for that annotator matches.
 - ``gold``: the adjudicated ``gold`` layer where it exists, else the layer of the annotator who
-  finished the document (with several, the first to finish, counted in a warning).
+  finished the document (with several, the first to finish, counted in a warning). An
+  adjudicated document's meta also names its annotators and counts its gold spans by provenance
+  (``gold_provenance``); each gold span carries its own in ``attrs["provenance"]``.
 """
 
 from __future__ import annotations
@@ -16,10 +18,13 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from annotator.errors import AnnotatorError, ExportError
 from annotator.formats import WriteOptions, get_format
-from annotator.model import GOLD_LAYER, DocumentRecord, is_model_layer
+from annotator.model import GOLD_LAYER, DocumentRecord, SpanData, is_model_layer
+from annotator.ops.adjudication import annotators_of
+from annotator.ops.edits import PROVENANCE
 from annotator.store import Store
 
 Progress = Callable[[int, int, str], None]
@@ -110,6 +115,16 @@ def _gold_layer_for(
     return None
 
 
+def gold_meta(store: Store, document_id: int, spans: list[SpanData]) -> dict[str, Any]:
+    """What an adjudicated document's export tells of its gold: who annotated it and how many
+    gold spans each provenance gave (``agreed``, ``picked:NAME``, ``edited``)."""
+    annotators = annotators_of(store, document_id)
+    if len(annotators) < 2:
+        return {}
+    counts = Counter(str(s.attrs.get(PROVENANCE, "unknown")) for s in spans)
+    return {"annotators": annotators, "gold_provenance": dict(sorted(counts.items()))}
+
+
 def iter_records(
     store: Store,
     *,
@@ -150,8 +165,11 @@ def iter_records(
             if split_of(doc.content_hash, ratios, seed) != wanted:
                 continue
         spans, relations = store.annotations(document_id, doc_layer)
+        meta = doc.meta
+        if doc_layer == GOLD_LAYER:
+            meta = {**doc.meta, **gold_meta(store, document_id, spans)}
         yield DocumentRecord(
-            name=doc.name, text=doc.text, title=doc.title, meta=doc.meta, spans=spans,
+            name=doc.name, text=doc.text, title=doc.title, meta=meta, spans=spans,
             relations=relations, layer=doc_layer,
             status=None if model_layer else store.status(document_id, doc_layer), id=doc.id,
         )  # fmt: skip

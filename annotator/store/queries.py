@@ -182,3 +182,24 @@ def work_stats(store: Store) -> dict[str, WorkStats]:
     ):
         out.setdefault(annotator, WorkStats()).done = n
     return out
+
+
+def shared_documents(store: Store, *, exclude: str) -> list[int]:
+    """Documents two or more annotators finished (``exclude`` and conflict copies aside)."""
+    rows = store.db.execute(
+        "SELECT document_id FROM document_status WHERE status = 'done' AND annotator != ? "
+        "AND annotator NOT LIKE '%@conflict-%' GROUP BY document_id "
+        "HAVING count(*) >= 2 ORDER BY document_id",
+        [exclude],
+    )
+    return [int(r[0]) for r in rows]
+
+
+def attr_counts(store: Store, layer: str, attr: str) -> dict[tuple[str, Any], int]:
+    """``(label, value of attrs[attr]) -> spans`` in one layer (None where a span has none)."""
+    rows = store.db.execute(
+        "SELECT s.label, json_extract(s.attrs, '$.' || ?), count(*) FROM spans s "
+        "JOIN layers l ON l.id = s.layer_id WHERE l.name = ? GROUP BY 1, 2",
+        [attr, layer],
+    )
+    return {(str(r[0]), r[1]): int(r[2]) for r in rows}

@@ -200,6 +200,32 @@ class ProjectRecords:
                 added += 1
         return added
 
+    # -- adjudication decisions -----------------------------------------------------------
+    def decisions(self, document_id: int) -> dict[tuple[str, int, int], str]:
+        """``(tier, start, end) -> decision`` of the disagreements settled in a document."""
+        rows = self.db.execute(
+            'SELECT tier, start, "end", decision FROM adjudications WHERE document_id = ?',
+            [document_id],
+        )
+        return {(r[0], int(r[1]), int(r[2])): str(r[3]) for r in rows}
+
+    def set_decision(
+        self, document_id: int, key: tuple[str, int, int], decision: str | None, adjudicator: str
+    ) -> None:
+        """Record (or with None, forget) how one disagreement was settled."""
+        with self.transaction():
+            self.db.execute(
+                "DELETE FROM adjudications WHERE document_id = ? AND tier = ? AND start = ? "
+                'AND "end" = ?',
+                [document_id, *key],
+            )
+            if decision is not None:
+                self.db.execute(
+                    'INSERT INTO adjudications (document_id, tier, start, "end", decision, '
+                    "adjudicator, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [document_id, *key, decision, adjudicator, now()],
+                )
+
     # -- project settings -----------------------------------------------------------------
     def project_value(self, key: str) -> str | None:
         """A value of the ``project`` table (the app marker, a pack's manifest, ...)."""

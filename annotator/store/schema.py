@@ -179,6 +179,30 @@ def _v2_never_reuse_ids(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_relations_child ON relations(child_id)")
 
 
+def _v3_adjudications(db: sqlite_utils.Database) -> None:
+    """How each disagreement between annotators was settled into the gold layer.
+
+    A disagreement is a stretch of text (``start``..``end``) in one tier of labels (``entity``
+    or a quote label); ``decision`` is ``picked:<annotator>`` or ``rejected``.
+    """
+    db.execute(
+        """CREATE TABLE adjudications (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            tier TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            decision TEXT NOT NULL,
+            adjudicator TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (document_id, tier, start, "end")
+        )"""
+    )
+
+
 #: Forward migrations; index + 1 is the version each produces.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_never_reuse_ids]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1_initial,
+    _v2_never_reuse_ids,
+    _v3_adjudications,
+]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,138 @@
+"""Adjudication in ops: agreed spans into gold, disagreements, settling with undo, provenance."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotator.model import GOLD_LAYER, QUOTE, SPEAKER, RelationData, SpanData
+from annotator.ops import edits
+from annotator.ops.adjudication import (
+    REJECTED,
+    adjudicate,
+    disagreements,
+    documents_to_adjudicate,
+    gold_provenance,
+    prepare,
+    progress,
+    settle,
+)
+from annotator.ops.export import iter_records
+from annotator.store import Store
+
+TEXT = "“We will win,” said Ann Lee of Acme Corp in Paris on Monday."
+#        0         1         2         3         4         5         6
+QUOTE_AT = (0, 14)
+SPEAKER_AT = (20, 27)
+
+
+def layer(*entities: tuple[int, int, str], speaker: str = "Ann Lee") -> list[SpanData]:
+    spans = [
+        SpanData(*QUOTE_AT, QUOTE, "human", {"speaker_name": speaker}),
+        SpanData(*SPEAKER_AT, SPEAKER, "human"),
+    ]
+    return spans + [SpanData(s, e, label, "human") for s, e, label in entities]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Store:
+    store = Store(tmp_path / "p.db")
+    doc, _ = store.add_document("win.txt", TEXT)
+    acme, paris, monday = (TEXT.index(w) for w in ("Acme", "Paris", "Monday"))
+    versions = {
+        "ann": layer((20, 27, "PERSON"), (acme, acme + 9, "ORG"), (paris, paris + 5, "GPE")),
+        "ben": layer((20, 27, "PERSON"), (acme, acme + 4, "ORG"), (monday, monday + 6, "DATE")),
+        "cat": layer((20, 27, "PERSON"), (acme, acme + 9, "ORG"), speaker="Ann  Lee"),
+    }
+    for name, spans in versions.items():
+        store.replace_annotations(doc, name, spans, [RelationData(0, 1, SPEAKER)])
+        store.set_status(doc, name, "done")
+    single, _ = store.add_document("solo.txt", "Bob Day spoke.")
+    store.replace_annotations(single, "ann", [SpanData(0, 7, "PERSON", "human")])
+    store.set_status(single, "ann", "done")
+    return store
+
+
+def test_agreed_spans_go_to_gold_and_the_rest_are_disagreements(project: Store) -> None:
+    assert documents_to_adjudicate(project) == [1]
+    assert prepare(project, 1, "judge") and not prepare(project, 1, "judge")
+    gold, relations = project.annotations(1, GOLD_LAYER)
+    assert [(s.label, s.attrs["provenance"]) for s in gold] == [
+        ("QUOTE", "agreed"), ("SPEAKER", "agreed"), ("PERSON", "agreed"),
+    ]  # fmt: skip
+    assert relations == [RelationData(0, 1, SPEAKER)]  # the agreed link follows the quote
+    found = disagreements(project, 1)
+    assert [(d.tier, TEXT[d.start : d.end]) for d in found] == [
+        ("entity", "Acme Corp"), ("entity", "Paris"), ("entity", "Monday"),
+    ]  # fmt: skip
+    acme = found[0]
+    assert [(v.number, v.annotator, [TEXT[s.start : s.end] for s in v.spans])
+            for v in acme.versions] == [
+        (1, "ann", ["Acme Corp"]), (2, "ben", ["Acme"]), (3, "cat", ["Acme Corp"]),
+    ]  # fmt: skip
+    assert progress(project, 1) == (0, 3)
+    assert project.status(1, GOLD_LAYER) == "in_progress"
+
+
+def test_settle_pick_reject_edit_and_undo(project: Store) -> None:
+    prepare(project, 1, "judge")
+    before = project.annotations(1, GOLD_LAYER)
+    acme, paris, monday = disagreements(project, 1)
+    pick = settle(project, acme, "picked:ben", "judge")
+    assert [
+        (TEXT[s.start : s.end], s.attrs["provenance"])
+        for s in project.spans(1, GOLD_LAYER) if s.label == "ORG"
+    ] == [("Acme", "picked:ben")]  # fmt: skip
+    again = settle(project, disagreements(project, 1)[0], "picked:ann", "judge")  # change mind
+    assert [TEXT[s.start : s.end] for s in project.spans(1, GOLD_LAYER) if s.label == "ORG"] == [
+        "Acme Corp"
+    ]
+    again.undo(project)
+    pick.undo(project)
+    assert project.annotations(1, GOLD_LAYER) == before
+    assert progress(project, 1) == (0, 3)
+    settle(project, paris, REJECTED, "judge")
+    # The adjudicator draws Monday as a TIME by hand, then keeps the gold as edited.
+    start = TEXT.index("Monday")
+    edits.CreateSpan(1, GOLD_LAYER, label="TIME", start=start, end=start + 6).do(project)
+    settle(project, monday, "edited", "judge")
+    settle(project, acme, "picked:cat", "judge")
+    assert progress(project, 1) == (3, 3)
+    assert project.status(1, GOLD_LAYER) == "done"
+    provenance = {s.label: s.attrs["provenance"] for s in project.spans(1, GOLD_LAYER)}
+    assert provenance == {
+        "QUOTE": "agreed", "SPEAKER": "agreed", "PERSON": "agreed", "ORG": "picked:cat",
+        "TIME": "edited",
+    }  # fmt: skip
+    counts = gold_provenance(project)
+    assert counts["ORG"] == {"picked": 1} and counts["PERSON"] == {"agreed": 1}
+
+
+def test_export_takes_gold_where_adjudicated_and_the_single_annotator_elsewhere(
+    project: Store,
+) -> None:
+    summary = adjudicate(project, "judge", prefer=["cat", "ann"])
+    assert (summary.documents, summary.prepared, summary.open) == (1, 1, 0)
+    assert summary.progress == {1: (3, 3)}
+    records = {r.name: r for r in iter_records(project, layer=GOLD_LAYER)}
+    assert records["win.txt"].layer == GOLD_LAYER and records["solo.txt"].layer == "ann"
+    gold = records["win.txt"]
+    # Paris: cat (preferred) had nothing there, so the stretch is settled with no span.
+    assert sorted(TEXT[s.start : s.end] for s in gold.spans if s.label != QUOTE) == [
+        "Acme Corp", "Ann Lee", "Ann Lee",
+    ]  # fmt: skip
+    assert gold.meta["gold_provenance"] == {"agreed": 3, "picked:cat": 1}
+    assert gold.meta["annotators"] == ["ann", "ben", "cat"]
+
+
+def test_a_changed_quote_speaker_is_a_disagreement(project: Store) -> None:
+    spans = layer(speaker="Someone Else")
+    project.replace_annotations(1, "cat", spans, [RelationData(0, 1, SPEAKER)])
+    prepare(project, 1, "judge")
+    quote = next(d for d in disagreements(project, 1) if d.tier == QUOTE)
+    settle(project, quote, "picked:cat", "judge")
+    gold, relations = project.annotations(1, GOLD_LAYER)
+    picked = next(s for s in gold if s.label == QUOTE)
+    assert picked.attrs == {"speaker_name": "Someone Else", "provenance": "picked:cat"}
+    assert any(gold[r.head].label == QUOTE and r.label == SPEAKER for r in relations)
