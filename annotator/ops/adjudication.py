@@ -1,4 +1,4 @@
-"""Adjudication: settle where annotators differ into one ``gold`` layer (DESIGN.md §2).
+"""Adjudication: settle where annotators differ into one ``gold`` layer (docs/design.md §2).
 
 A document goes to adjudication once two or more annotators finished it (status ``done``); with
 one annotator, its gold view stays that annotator's layer. :func:`prepare` puts the spans every
