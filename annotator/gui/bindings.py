@@ -124,6 +124,10 @@ BINDINGS: tuple[Binding, ...] = (
        "editor.merge_suggestions",
        tip="Add the newest model run's suggestions that do not clash with your spans"),
     _b("edit_note", "Edit &note…", ["Ctrl+Shift+N"], "Document", "flow.edit_note"),
+    _b("adjudicate", "A&djudicate…", ["Ctrl+J"], "Document", "team.adjudicate",
+       tip="Settle where annotators differ into the gold layer, in a window of its own"),
+    _b("show_agreement", "Agreement &between annotators…", ["Ctrl+Shift+K"], "Document",
+       "team.agreement", tip="Pairwise scores as a heatmap and per-label coefficients"),
     # Annotate
     _b("preannotate", "&Pre-annotate new documents", ["Ctrl+R"], "Annotate", "jobs.preannotate",
        False, tip="Run the spaCy pipeline on documents it has not seen (in the background)"),
@@ -133,6 +137,86 @@ BINDINGS: tuple[Binding, ...] = (
     _b("show_shortcuts", "&Keyboard shortcuts", ["F1"], "Help", "show_shortcuts"),
     _b("show_guidelines", "Annotation &guidelines", ["Shift+F1"], "Help", "show_guidelines"),
 )  # fmt: skip
+
+#: Commands of the adjudication window: its own, and the gold editing keys of the main window.
+ADJUDICATION_BINDINGS: tuple[Binding, ...] = (
+    _b(
+        "next_disagreement",
+        "&Next disagreement",
+        ["J", "Alt+PgDown"],
+        "Adjudicate",
+        "step",
+        True,
+        tip="The next stretch where the annotators differ (J)",
+    ),
+    _b(
+        "previous_disagreement",
+        "&Previous disagreement",
+        ["K", "Alt+PgUp"],
+        "Adjudicate",
+        "step",
+        False,
+    ),
+    *(
+        _b(
+            f"pick_{n}",
+            f"Pick version {n}",
+            [str(n)],
+            "Adjudicate",
+            "pick",
+            n,
+            tip=f"Gold takes the spans of the annotator numbered {n} in this stretch",
+        )
+        for n in range(1, 10)
+    ),
+    _b(
+        "reject_versions",
+        "&Reject every version",
+        ["X"],
+        "Adjudicate",
+        "reject",
+        tip="No span in gold for this stretch",
+    ),
+    _b(
+        "keep_edited",
+        "&Keep gold as edited",
+        ["Ctrl+Return"],
+        "Adjudicate",
+        "keep_edited",
+        tip="Settle the stretch with gold as you edited it (label keys, Delete, Alt+arrows)",
+    ),
+    _b("next_document", "Next &document", ["Ctrl+PgDown"], "Adjudicate", "next_document", True),
+    _b(
+        "previous_document",
+        "Previous d&ocument",
+        ["Ctrl+PgUp"],
+        "Adjudicate",
+        "next_document",
+        False,
+    ),
+    _b("close_adjudication", "&Close", ["Ctrl+W"], "Adjudicate", "close"),
+    *(
+        b
+        for b in BINDINGS
+        if b.name
+        in {
+            "undo",
+            "redo",
+            "delete_span",
+            "grow_end",
+            "shrink_end",
+            "grow_start",
+            "shrink_start",
+            "next_span",
+            "previous_span",
+            "snap_tokens",
+            "link_speaker",
+            "link_cue",
+            "edit_speaker_name",
+            "show_shortcuts",
+        }
+    ),
+)
 
 MENUS: tuple[str, ...] = (
     "File", "Edit", "View", "Label", "Quote", "Document", "Annotate", "Help",

@@ -33,6 +33,7 @@ from annotator.gui.highlight import SpanStyles, is_suggestion
 from annotator.gui.jobs import Jobs
 from annotator.gui.palette import LabelPalette
 from annotator.gui.span_list import SpanListPanel
+from annotator.gui.team import TeamViews
 from annotator.gui.text_view import TextView
 from annotator.gui.undo import UndoManager
 from annotator.gui.workers import StatusProgress, TaskRunner
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self.palette = LabelPalette(labels=scheme)
         self.side = SpanListPanel(styles=self.styles)
+        self.team = TeamViews(window=self, store=store, annotator=annotator)
         self._build_layout()
         self._build_tab_order()
         self._build_status_bar()
@@ -422,4 +424,5 @@ class MainWindow(QMainWindow):
             session.remember(self.store.path, place)
         self.poll_timer.stop()
         self.runner.cancel_all()
+        self.team.close()
         super().closeEvent(event)

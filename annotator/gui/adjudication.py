@@ -1,0 +1,346 @@
+"""The adjudication window: settle, from the keyboard, where annotators differ into gold.
+
+Left, the documents two or more annotators finished, each with its progress (settled of
+disagreements); centre, the document's gold layer, editable with the usual keys (edits go to
+``gold`` and mark the spans ``edited``); right, the versions of the current disagreement, one
+numbered line per annotator. J/K move between disagreements, a number key picks that
+annotator's version, X rejects every version, Ctrl+Return keeps gold as edited; each is an
+undoable :class:`annotator.ops.adjudication.Settle` on the window's own undo stacks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.gui import messages
+from annotator.gui.bindings import ADJUDICATION_BINDINGS, Binding
+from annotator.gui.commands import Commands, shortcuts_html
+from annotator.gui.dialogs import show_help
+from annotator.gui.editor import DocumentEditor
+from annotator.gui.highlight import SpanStyles
+from annotator.gui.text_view import TextView
+from annotator.gui.undo import UndoManager
+from annotator.model import GOLD_LAYER
+from annotator.ops import edits
+from annotator.ops.adjudication import (
+    EDITED,
+    PICKED,
+    REJECTED,
+    Disagreement,
+    Settle,
+    disagreements,
+    documents_to_adjudicate,
+    prepare,
+    progress,
+)
+from annotator.resources import default_labels
+from annotator.store import Store
+
+DOCUMENT_ROLE = Qt.ItemDataRole.UserRole
+HELP = (
+    "The article shows the gold layer: spans all annotators agreed on are already in it.",
+    "J / K: next / previous disagreement; the right pane lists each annotator's version.",
+    "A number key picks that annotator's version; X rejects them all (no span).",
+    "Or edit gold yourself (label keys, Delete, Alt+arrows) and press Ctrl+Return to keep it.",
+    "Ctrl+Z undoes a decision or an edit; Ctrl+PgDown / Ctrl+PgUp change document.",
+)
+
+
+def decision_text(decision: str | None) -> str:
+    if decision is None:
+        return "open"
+    if decision.startswith(PICKED):
+        return f"picked {decision.removeprefix(PICKED)}"
+    return {REJECTED: "rejected", EDITED: "kept as edited"}.get(decision, decision)
+
+
+class AdjudicationWindow(QMainWindow):
+    """Adjudication of one project by one adjudicator.
+
+    Signals:
+        command_triggered(str): a command (a binding's name) is about to run.
+        gold_changed(): a decision or gold edit was saved (the main window refreshes).
+    """
+
+    command_triggered = Signal(str)
+    gold_changed = Signal()
+
+    def __init__(
+        self, *, store: Store, adjudicator: str,
+        bindings: Sequence[Binding] = ADJUDICATION_BINDINGS, parent: QWidget | None = None,
+    ):  # fmt: skip
+        super().__init__(parent)
+        self.store = store
+        self.adjudicator = adjudicator
+        self.scheme = store.labels() or default_labels()
+        self.labels = {label.name: label for label in self.scheme}
+        self.bindings = tuple(bindings)
+        self.undo = UndoManager(
+            store=store, on_changed=self._on_edit, on_error=self.report_error,
+            status=self.show_status, open_document=self.open_document, parent=self,
+        )  # fmt: skip
+        self.view = TextView(styles=SpanStyles(self.labels))
+        self.editor = DocumentEditor(
+            view=self.view, store=store, annotator=GOLD_LAYER, push=self._push,
+            labels=self.labels, parent=self,
+        )  # fmt: skip
+        self.editor.message.connect(self.show_status)
+        self.document_id: int | None = None
+        self.found: list[Disagreement] = []
+        self.current = 0
+        self._build()
+        self.commands = Commands(
+            window=self, view=self.view, workspace=self.workspace,
+            ran=self.command_triggered.emit,
+        )  # fmt: skip
+        self.commands.build(self.bindings, self.scheme, self.editor.apply_label)
+        self.actions = self.commands.actions
+        if "snap_tokens" in self.actions:
+            self.actions["snap_tokens"].setChecked(True)
+        self.undo.show_texts(self.actions["undo"], self.actions["redo"])
+        self.setWindowTitle(f"Adjudication — {store.path.name} — {adjudicator}")
+        self.resize(1300, 800)
+        self.reload_documents()
+        first = self._first_open()
+        if first is not None:
+            self.open_document(first)
+        else:
+            self.show_status("No document is finished by two or more annotators yet")
+
+    # -- building -----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.documents = QListWidget(self)
+        self.documents.setMinimumWidth(220)
+        self.documents.itemActivated.connect(self._on_document_activated)
+        self.documents.itemClicked.connect(self._on_document_activated)
+        self.title = QLabel("", objectName="documentTitle")
+        self.title.setWordWrap(True)
+        self.where = QLabel("", objectName="documentState")
+        self.workspace = QWidget(objectName="workspace")
+        column = QVBoxLayout(self.workspace)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.title)
+        column.addWidget(self.where)
+        column.addWidget(self.view, 1)
+        self.versions = QListWidget(self)
+        self.versions.setWordWrap(True)
+        self.versions.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        side = QWidget()
+        box = QVBoxLayout(side)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(QLabel("Versions (press the number to pick)", objectName="sectionTitle"))
+        box.addWidget(self.versions, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        for widget in (self.documents, self.workspace, side):
+            splitter.addWidget(widget)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 700, 340])
+        self.setCentralWidget(splitter)
+
+    # -- reporting ------------------------------------------------------------------------
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def report_error(self, exc: BaseException) -> None:
+        messages.show_exception(exc, parent=self, status=self.show_status)
+
+    def show_shortcuts(self) -> None:
+        show_help(self, "Adjudication keys", shortcuts_html(self.bindings, self.scheme, HELP))
+
+    # -- documents ------------------------------------------------------------------------
+    def reload_documents(self) -> None:
+        """Fill the document list: every document to adjudicate, with its progress."""
+        self.documents.clear()
+        for document_id in documents_to_adjudicate(self.store):
+            item = QListWidgetItem()
+            item.setData(DOCUMENT_ROLE, document_id)
+            self.documents.addItem(item)
+            self._update_item(item)
+
+    def _update_item(self, item: QListWidgetItem) -> None:
+        document_id = int(item.data(DOCUMENT_ROLE))
+        doc = self.store.document(document_id)
+        settled, total = progress(self.store, document_id)
+        started = self.store.has_layer_document(document_id, GOLD_LAYER)
+        state = f"{settled}/{total} settled" if started else f"{total} to settle"
+        item.setText(f"{doc.title or doc.name}\n{state}")
+        done = started and settled == total
+        item.setForeground(QColor("#15803d" if done else "#b45309" if started else "#374151"))
+        item.setToolTip(f"{doc.name} (#{document_id}): {state}")
+
+    def _item(self, document_id: int) -> QListWidgetItem | None:
+        for row in range(self.documents.count()):
+            item = self.documents.item(row)
+            if item.data(DOCUMENT_ROLE) == document_id:
+                return item
+        return None
+
+    def _first_open(self) -> int | None:
+        ids = documents_to_adjudicate(self.store)
+        for document_id in ids:
+            settled, total = progress(self.store, document_id)
+            if not self.store.has_layer_document(document_id, GOLD_LAYER) or settled < total:
+                return document_id
+        return ids[0] if ids else None
+
+    def _on_document_activated(self, item: QListWidgetItem) -> None:
+        self.open_document(int(item.data(DOCUMENT_ROLE)))
+
+    def open_document(self, document_id: int) -> None:
+        """Show a document's gold; the first time, what everyone agreed on goes into it."""
+        try:
+            if prepare(self.store, document_id, self.adjudicator):
+                self.gold_changed.emit()
+        except Exception as exc:
+            self.report_error(exc)
+            return
+        self.document_id = document_id
+        self.undo.set_document(document_id)
+        self.editor.open(document_id)
+        doc = self.store.document(document_id)
+        self.title.setText(doc.title or doc.name)
+        item = self._item(document_id)
+        if item is not None:
+            self._update_item(item)
+            self.documents.setCurrentItem(item)
+        self._refresh(first_open=True)
+        self.view.setFocus()
+
+    def next_document(self, forward: bool = True) -> None:
+        ids = documents_to_adjudicate(self.store)
+        if self.document_id not in ids:
+            found = ids[0] if ids else None
+        else:
+            at = ids.index(self.document_id) + (1 if forward else -1)
+            found = ids[at] if 0 <= at < len(ids) else None
+        if found is None:
+            self.show_status("No " + ("next" if forward else "previous") + " document")
+            return
+        self.open_document(found)
+
+    # -- disagreements ----------------------------------------------------------------------
+    def _refresh(self, *, first_open: bool = False) -> None:
+        if self.document_id is None:
+            return
+        previous = self.found[self.current].key if self.found and not first_open else None
+        self.found = disagreements(self.store, self.document_id)
+        keys = [d.key for d in self.found]
+        if previous in keys:
+            self.current = keys.index(previous)
+        else:
+            open_ones = [i for i, d in enumerate(self.found) if d.decision is None]
+            self.current = open_ones[0] if open_ones else 0
+        self._show_current()
+
+    def _show_current(self) -> None:
+        self.versions.clear()
+        settled = sum(1 for d in self.found if d.decision is not None)
+        if not self.found:
+            self.where.setText("The annotators agree everywhere: gold is complete")
+            return
+        found = self.found[self.current]
+        text = self.view.text
+        self.where.setText(
+            f"Disagreement {self.current + 1} of {len(self.found)} · {settled} settled · "
+            f"{found.tier} {found.start}..{found.end}: {decision_text(found.decision)}"
+        )
+        for version in found.versions:
+            spans = ", ".join(f"{s.label} “{text[s.start : s.end]}”" for s in version.spans)
+            extra = [
+                f" ({s.attrs['speaker_name']})" for s in version.spans
+                if s.attrs.get("speaker_name")
+            ]  # fmt: skip
+            line = f"{version.number}  {version.annotator}: {spans or 'no span'}{''.join(extra)}"
+            item = QListWidgetItem(line)
+            if found.decision == PICKED + version.annotator:
+                item.setForeground(QColor("#15803d"))
+            self.versions.addItem(item)
+        self.view.reveal(found.start, found.end)
+        self.view.place_caret(found.start)
+        inside = [
+            s.id for s in self.view.spans
+            if s.id is not None and s.start < found.end and found.start < s.end
+        ]  # fmt: skip
+        self.editor.select_span(inside[0] if inside else None)
+
+    def current_disagreement(self) -> Disagreement | None:
+        return self.found[self.current] if self.found else None
+
+    def step(self, forward: bool = True) -> None:
+        if not self.found:
+            self.show_status("No disagreement in this document; Ctrl+PgDown: next document")
+            return
+        at = self.current + (1 if forward else -1)
+        if not 0 <= at < len(self.found):
+            self.show_status(
+                ("Last" if forward else "First") + " disagreement of this document"
+                " — Ctrl+PgDown / Ctrl+PgUp: another document"
+            )
+            return
+        self.current = at
+        self._show_current()
+
+    def _settle(self, choice: str) -> None:
+        found = self.current_disagreement()
+        if found is None or self.document_id is None:
+            self.show_status("No disagreement to settle here")
+            return
+        edit = Settle(
+            self.document_id, self.adjudicator, tier=found.tier, start=found.start,
+            end=found.end, choice=choice,
+        )  # fmt: skip
+        if self.undo.push(edit):
+            following = [
+                i for i, d in enumerate(self.found)
+                if d.decision is None and i > self.current
+            ]  # fmt: skip
+            if following:
+                self.current = following[0]
+                self._show_current()
+
+    def pick(self, number: int) -> None:
+        found = self.current_disagreement()
+        if found is None:
+            self.show_status("No disagreement to settle here")
+            return
+        if not 1 <= number <= len(found.versions):
+            self.show_status(
+                f"There is no version {number}; this stretch has {len(found.versions)}"
+            )
+            return
+        self._settle(PICKED + found.versions[number - 1].annotator)
+
+    def reject(self) -> None:
+        self._settle(REJECTED)
+
+    def keep_edited(self) -> None:
+        self._settle(EDITED)
+
+    # -- edits ------------------------------------------------------------------------------
+    def _push(self, edit: edits.Edit) -> bool:
+        return self.undo.push(edit)
+
+    def _on_edit(self, edit: edits.Edit, description: str) -> None:
+        if edit.document_id == self.document_id:
+            self.editor.reload()
+            self._refresh()
+        item = self._item(edit.document_id)
+        if item is not None:
+            self._update_item(item)
+        self.gold_changed.emit()
+        self.show_status(description)
+
+    def shortcut_of(self, name: str) -> QKeySequence:
+        return self.actions[name].shortcut()

@@ -1,0 +1,173 @@
+"""Team work in the real windows: a packed file labelled by keys, adjudication by keys,
+the agreement view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from annotator.gui.adjudication import AdjudicationWindow
+from annotator.gui.main_window import MainWindow
+from annotator.model import GOLD_LAYER, SpanData
+from annotator.ops.adjudication import progress
+from annotator.ops.agreement import agreement
+from annotator.ops.packs import merge, pack
+from annotator.store import Store
+
+from .conftest import ME, TEXT, find
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def shown(qtbot, win: QMainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Show a window and give its text the keyboard, as a user's click would."""
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    win.view.setFocus()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.view)  # type: ignore[attr-defined]
+
+
+def test_a_packed_file_labelled_in_the_window_merges_back(
+    qtbot, project: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    packed = tmp_path / "ana.db"
+    with Store(project) as store:
+        pack(store, annotator=ME, query="all", out=packed)
+    store = Store(packed)
+    win = MainWindow(store=store, annotator=ME, poll_ms=50)
+    shown(qtbot, win)
+    assert win.editor.document_id == 1 and win.view.spans  # the suggestions came along
+    ceasefire = TEXT.index("ceasefire")
+    win.view.select_text(ceasefire, ceasefire + len("ceasefire"))
+    qtbot.keyClick(win.view, Qt.Key.Key_O)  # the selection becomes an ORG
+    qtbot.keyClick(win.view, Qt.Key.Key_Return, CTRL)  # accept, on to the next document
+    qtbot.waitUntil(lambda: win.editor.document_id == 2)
+    qtbot.keyClick(win.view, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: store.status(2, ME) == "done")
+    win.close()
+    store.close()
+    with Store(project) as home:
+        report = merge(home, [packed])
+        assert report.layers_taken == 2 and not report.conflicts
+        assert [home.status(d, ME) for d in (1, 2)] == ["done", "done"]
+        orgs = [s for s in home.spans(1, ME) if s.label == "ORG"]
+        assert [(TEXT[s.start : s.end], s.source) for s in orgs] == [("ceasefire", "human")]
+        assert merge(home, [packed]).layers_taken == 0
+
+
+def two_annotators(path: Path) -> None:
+    """Both documents finished by ann and ben, who differ on two stretches of the first."""
+    with Store(path) as store:
+        gaza, monday, starmer = find(TEXT, "Gaza"), find(TEXT, "Monday"), find(TEXT, "Keir Starmer")
+        versions = {
+            "ann": [SpanData(*starmer, "PERSON", "human"), SpanData(*gaza, "GPE", "human")],
+            "ben": [SpanData(*starmer, "PERSON", "human"), SpanData(*gaza, "LOC", "human"),
+                    SpanData(*monday, "DATE", "human")],
+        }  # fmt: skip
+        for name, spans in versions.items():
+            store.replace_annotations(1, name, spans)
+            store.replace_annotations(2, name, [SpanData(0, 11, "PERSON", "human")])
+            for doc in (1, 2):
+                store.set_status(doc, name, "done")
+
+
+def gold(store: Store, doc: int = 1) -> list[tuple[str, str, str]]:
+    text = store.document_text(doc)
+    return [
+        (text[s.start : s.end], s.label, s.attrs.get("provenance", ""))
+        for s in store.spans(doc, GOLD_LAYER)
+    ]
+
+
+def test_adjudication_by_keys_with_undo(qtbot, project: Path) -> None:  # type: ignore[no-untyped-def]
+    two_annotators(project)
+    store = Store(project)
+    win = MainWindow(store=store, annotator="judge", poll_ms=50)
+    shown(qtbot, win)
+    qtbot.keyClick(win.view, Qt.Key.Key_J, CTRL)  # Document ▸ Adjudicate
+    adj = win.team.adjudication
+    assert isinstance(adj, AdjudicationWindow)
+    shown(qtbot, adj)
+    view = adj.view
+    assert adj.document_id == 1
+    assert gold(store) == [("Keir Starmer", "PERSON", "agreed")]
+    assert adj.documents.item(0).text().endswith("0/2 settled")
+    assert adj.documents.item(1).text().endswith("0 to settle")  # not opened yet
+    assert adj.versions.item(1).text() == "2  ben: LOC “Gaza”"
+    qtbot.keyClick(view, Qt.Key.Key_2)  # ben's Gaza
+    assert gold(store)[1] == ("Gaza", "LOC", "picked:ben")
+    assert adj.current == 1  # moved on to the next open stretch (Monday)
+    qtbot.keyClick(view, Qt.Key.Key_K)
+    qtbot.keyClick(view, Qt.Key.Key_1)  # changed mind: ann's GPE
+    assert gold(store)[1] == ("Gaza", "GPE", "picked:ann")
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    assert gold(store)[1] == ("Gaza", "LOC", "picked:ben")
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    assert gold(store) == [("Keir Starmer", "PERSON", "agreed")]
+    assert progress(store, 1) == (0, 2)
+    assert adj.current == 1  # undo leaves the view where it was (Monday)
+    qtbot.keyClick(view, Qt.Key.Key_K)
+    qtbot.keyClick(view, Qt.Key.Key_1)  # ann's GPE
+    assert adj.where.text().startswith("Disagreement 2 of 2")
+    qtbot.keyClick(view, Qt.Key.Key_X)  # Monday: ann had nothing, ben a DATE; reject both
+    assert progress(store, 1) == (2, 2) and store.status(1, GOLD_LAYER) == "done"
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)  # …but Monday is a TIME, drawn by hand
+    view.select_text(*find(TEXT, "Monday"))
+    qtbot.keyClick(view, Qt.Key.Key_T)
+    qtbot.keyClick(view, Qt.Key.Key_Return, CTRL)  # keep gold as edited
+    assert gold(store) == [
+        ("Keir Starmer", "PERSON", "agreed"), ("Gaza", "GPE", "picked:ann"),
+        ("Monday", "TIME", "edited"),
+    ]  # fmt: skip
+    assert store.status(1, GOLD_LAYER) == "done"
+    assert adj.documents.item(0).text().endswith("2/2 settled")
+    qtbot.keyClick(view, Qt.Key.Key_PageDown, CTRL)  # the second document: all agreed
+    assert adj.document_id == 2 and store.status(2, GOLD_LAYER) == "done"
+    assert adj.where.text().startswith("The annotators agree everywhere")
+    qtbot.keyClick(view, Qt.Key.Key_J)  # nothing to step to: a message, no change
+    assert "No disagreement" in adj.statusBar().currentMessage()
+    qtbot.keyClick(view, Qt.Key.Key_PageUp, CTRL)
+    assert adj.document_id == 1
+    adj.close()
+    win.close()
+    store.close()
+
+
+def test_agreement_view_draws_the_report(qtbot, project: Path) -> None:  # type: ignore[no-untyped-def]
+    two_annotators(project)
+    store = Store(project)
+    win = MainWindow(store=store, annotator="judge", poll_ms=50)
+    shown(qtbot, win)
+    qtbot.keyClick(win.view, Qt.Key.Key_K, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    dialog = win.team.agreement_dialog
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    expected = agreement(store)
+    heat, _colorbar, bars = dialog.figure.axes[0], dialog.figure.axes[2], dialog.figure.axes[1]
+    drawn = heat.images[0].get_array()
+    pair = expected.pair("ann", "ben")
+    assert pair is not None and np.isclose(drawn[0, 1], pair.cohen_kappa)
+    assert [t.get_text() for t in bars.get_xticklabels()] == [s.label for s in expected.labels]
+    dialog.metric.setFocus()
+    qtbot.keyClick(dialog.metric, Qt.Key.Key_Down)  # exact span F1
+    heat = dialog.figure.axes[0]
+    assert np.isclose(heat.images[0].get_array()[0, 1], pair.exact_f1)
+    dialog.close()
+    win.close()
+    store.close()
+
+
+def test_readme_lists_the_adjudication_keys() -> None:
+    from annotator.gui.bindings import ADJUDICATION_BINDINGS, key_rows
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    rows = "\n".join(
+        f"| {keys} | {what} |" for _menu, keys, what in key_rows(ADJUDICATION_BINDINGS)
+    )
+    mark = "adjudication-keys"
+    assert f"<!-- {mark} -->\n| keys | what |\n|---|---|\n{rows}\n<!-- /{mark} -->" in readme
