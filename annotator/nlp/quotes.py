@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from annotator.nlp.attribution import (
     cue_after,
@@ -45,6 +45,7 @@ from annotator.nlp.attribution import (
 from annotator.nlp.boilerplate import boilerplate_spans
 from annotator.nlp.lexicon import cue_forms
 from annotator.nlp.marks import MarkedQuote, find_marked_quotes
+from annotator.nlp.spans import EntityIndex, SpanSet
 from annotator.nlp.speakers import SpeakerResolver, is_named
 
 QUOTES_KEY = "annotator_quotes"
@@ -53,7 +54,6 @@ WARNINGS_KEY = "annotator_warnings"
 #: A sentence end: ``.``/``?``/``!`` with closing marks, then space.
 _SENT_END = re.compile(r"[.?!…][\"”’')\]]*\s+")
 _ABBREV = frozenset("mr mrs ms dr st no vs prof gen col capt sgt rev jr sr co inc ltd".split())
-_PENDING = "\x00pulled:"
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,9 @@ class Quote:
     cue: tuple[int, int] | None = None
     speaker_name: str | None = None
     paragraphs: int = 1
+    #: A pull-quote (a headline or a quotation alone on its line) repeats the words of the
+    #: quotation starting here, and takes its speaker name.
+    repeats: int | None = None
 
     def to_list(self) -> list:
         """A msgpack-friendly form for ``doc.user_data``."""
@@ -76,11 +79,13 @@ class Quote:
             list(self.cue) if self.cue else None,
             self.speaker_name,
             self.paragraphs,
+            self.repeats,
         ]
 
     @classmethod
     def from_list(cls, data: Sequence) -> Quote:
-        start, end, speaker, cue, name, paragraphs = data
+        start, end, speaker, cue, name, paragraphs, *rest = data
+        repeats = rest[0] if rest else None
         return cls(
             int(start),
             int(end),
@@ -88,6 +93,7 @@ class Quote:
             (int(cue[0]), int(cue[1])) if cue else None,
             name,
             int(paragraphs),
+            int(repeats) if repeats is not None else None,
         )
 
 
@@ -125,10 +131,14 @@ class _Context:
     """What the attribution of one document needs, built once."""
 
     doc: Doc
+    #: ``doc.text``, which spaCy rebuilds from the tokens on every access.
+    text: str
     marked: list[MarkedQuote]
     cues: frozenset[str]
-    ent_of: dict[int, Span]
+    ents: EntityIndex
     resolver: SpeakerResolver
+    #: Each quotation's words, lowercased (for pull-quotes).
+    words: list[str]
 
 
 @dataclass(frozen=True)
@@ -155,7 +165,7 @@ def _frames(text: str, marked: list[MarkedQuote], n: int) -> _Frames:
         hi = marked[n + 1].start
     after_end = _sentence_end_after(text, q.end, hi)
     same = n > 0 and sent_start == lo and lo > para_start
-    ended = text[:lo].rstrip("\"”’'")[-1:] in (".", "?", "!", "…")
+    ended = text[max(0, lo - 8) : lo].rstrip("\"”’'")[-1:] in (".", "?", "!", "…")
     if same and ended and text[lo : q.start].lstrip()[:1].isupper():
         same = False  # `… your day." His hope …`: the previous quotation ended its sentence
     return _Frames(para_start, lo, sent_start, after_end, initial, same)
@@ -163,14 +173,13 @@ def _frames(text: str, marked: list[MarkedQuote], n: int) -> _Frames:
 
 def _after_frame_cue(ctx: _Context, n: int, f: _Frames) -> Token | None:
     """The cue right after a quotation (``“…,” he said``), if the frame is really its own."""
-    doc, q = ctx.doc, ctx.marked[n]
+    doc, q, text = ctx.doc, ctx.marked[n], ctx.text
     span = tokens_between(doc, q.end, f.after_end)
     if span is None:
         return None
     cue = cue_after(span, ctx.cues, strict=f.initial)
     if cue is None:
         return None
-    text = doc.text
     frame = text[q.end : f.after_end]
     runs_into_next = n + 1 < len(ctx.marked) and f.after_end == ctx.marked[n + 1].start
     if frame.rstrip().endswith(":"):
@@ -183,7 +192,7 @@ def _after_frame_cue(ctx: _Context, n: int, f: _Frames) -> Token | None:
 
 def _later_cue(ctx: _Context, n: int, f: _Frames) -> Token | None:
     """A cue later in the same sentence, after further quotations (`“A” and “B,” he said`)."""
-    text = ctx.doc.text
+    text = ctx.text
     k, after_end = n, f.after_end
     while k + 1 < len(ctx.marked) and after_end == ctx.marked[k + 1].start:
         if _SENT_END.search(text, ctx.marked[k].end, after_end):
@@ -200,8 +209,7 @@ def _later_cue(ctx: _Context, n: int, f: _Frames) -> Token | None:
 
 def _attribute(ctx: _Context, n: int, previous: Quote | None) -> Quote:
     """Cue, speaker mention and name of the n-th quotation (see the module docstring)."""
-    doc, q = ctx.doc, ctx.marked[n]
-    text = doc.text
+    doc, q, text = ctx.doc, ctx.marked[n], ctx.text
     f = _frames(text, ctx.marked, n)
     cue: Token | None = None
     speaker_tok: Token | None = None
@@ -228,7 +236,7 @@ def _attribute(ctx: _Context, n: int, previous: Quote | None) -> Quote:
         speaker_tok = sentence_subject(quote_tokens)
     cue_at = cue_span(cue) if cue is not None else None
     if speaker_tok is not None:
-        speaker = mention_span(speaker_tok, ctx.ent_of)
+        speaker = mention_span(speaker_tok, ctx.ents.of)
         mention = doc.char_span(*speaker, alignment_mode="expand")
         name = ctx.resolver.resolve(mention) if mention is not None else None
         ctx.resolver.attribute(name, mention)
@@ -238,9 +246,9 @@ def _attribute(ctx: _Context, n: int, previous: Quote | None) -> Quote:
             q.start, q.end, previous.speaker, previous.cue, previous.speaker_name, q.paragraphs
         )
     if cue is None and f.initial:
-        pulled = _pulled_from(text, q, ctx.marked)
+        pulled = _pulled_from(ctx, n)
         if pulled is not None:
-            return Quote(q.start, q.end, None, None, pulled, q.paragraphs)
+            return Quote(q.start, q.end, None, None, None, q.paragraphs, repeats=pulled)
         if previous is not None:  # a continuation: the speaker goes on, no cue of its own
             return Quote(
                 q.start, q.end, previous.speaker, None, previous.speaker_name, q.paragraphs
@@ -251,20 +259,20 @@ def _attribute(ctx: _Context, n: int, previous: Quote | None) -> Quote:
 def _speech_events(ctx: _Context) -> None:
     """Named subjects of speech verbs outside quotations ("Mr Hain told the BBC …")."""
     doc = ctx.doc
-    bounds = [(q.start, q.end) for q in ctx.marked]
+    bounds = SpanSet((q.start, q.end) for q in ctx.marked)
     for token in doc:
         if token.lower_ not in ctx.cues or not is_cue(token, ctx.cues):
             continue
         if token.dep_ != "ROOT" and not (token.dep_ == "conj" and token.head.dep_ == "ROOT"):
             continue  # a subordinate clause ("when Mr Johnson had announced …")
-        if any(s <= token.idx < e for s, e in bounds):
+        if bounds.contains(token.idx):
             continue
         subj = subject_of(token, ctx.cues)
         if subj is None:
             continue
         if not is_named(subj) and source_in_subtree(subj) is None:
             continue
-        start, end = mention_span(subj, ctx.ent_of)
+        start, end = mention_span(subj, ctx.ents.of)
         mention = doc.char_span(start, end, alignment_mode="expand")
         if mention is not None:
             name = ctx.resolver.resolve(mention)
@@ -277,20 +285,17 @@ def find_quotes(doc: Doc, boilerplate: Sequence[tuple[int, int]] | None = None) 
     text = doc.text
     if boilerplate is None:
         boilerplate = boilerplate_spans(doc)
-    marked = [
-        q
-        for q in find_marked_quotes(text)
-        if not any(s < q.end and q.start < e for s, e in boilerplate)
-    ]
+    furniture = SpanSet(boilerplate)
+    marked = [q for q in find_marked_quotes(text) if not furniture.overlaps(q.start, q.end)]
     if not marked:
         return []
     if not (doc.has_annotation("DEP") and doc.has_annotation("SENT_START")):
         # A pipeline without a parser (e.g. NER only): quotations, but no attribution.
         return [Quote(q.start, q.end, paragraphs=q.paragraphs) for q in marked]
-    ent_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
-    ctx = _Context(
-        doc, marked, cue_forms(), ent_of, SpeakerResolver(doc, [(q.start, q.end) for q in marked])
-    )
+    ents = EntityIndex(doc)
+    resolver = SpeakerResolver(doc, [(q.start, q.end) for q in marked], ents)
+    words = [_inner_words(text[q.start : q.end]) for q in marked]
+    ctx = _Context(doc, text, marked, cue_forms(), ents, resolver, words)
     _speech_events(ctx)
     quotes: list[Quote] = []
     previous: Quote | None = None
@@ -304,22 +309,23 @@ def _inner_words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def _pulled_from(text: str, q: MarkedQuote, marked: list[MarkedQuote]) -> str | None:
-    """A headline or stand-alone quotation repeated in another one: a pending link to it.
+def _pulled_from(ctx: _Context, n: int) -> int | None:
+    """A headline or stand-alone quotation repeated in another one: where that one starts.
 
-    The source quotation may come later, so it is noted by position and its speaker name
-    filled in after the pass (see :func:`_resolve_pulled`).
+    The source quotation may come later, so only its position is noted here and its speaker
+    name filled in after the pass (see :func:`_resolve_pulled`).
     """
+    text, q = ctx.text, ctx.marked[n]
     para_start, para_end = _para_bounds(text, q.start)
     alone = not (text[para_start : q.start] + text[q.end : para_end]).strip()
     first_nl = text.find("\n")
     headline = first_nl < 0 or q.start < first_nl
-    words = _inner_words(text[q.start : q.end])
+    words = ctx.words[n]
     if not (alone or headline) or len(words.split()) < 3:
         return None
-    for other in marked:
-        if other is not q and words in _inner_words(text[other.start : other.end]):
-            return _PENDING + str(other.start)
+    for k, other in enumerate(ctx.words):
+        if k != n and words in other:
+            return ctx.marked[k].start
     return None
 
 
@@ -327,10 +333,10 @@ def _resolve_pulled(quotes: list[Quote]) -> list[Quote]:
     by_start = {q.start: q for q in quotes}
     out = []
     for q in quotes:
-        if q.speaker_name and q.speaker_name.startswith(_PENDING):
-            source = by_start.get(int(q.speaker_name[len(_PENDING) :]))
+        if q.repeats is not None:
+            source = by_start.get(q.repeats)
             name = source.speaker_name if source is not None else None
-            q = Quote(q.start, q.end, None, None, name, q.paragraphs)
+            q = Quote(q.start, q.end, None, None, name, q.paragraphs, q.repeats)
         out.append(q)
     return out
 

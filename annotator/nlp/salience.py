@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.lexicon import TITLES, cue_forms
+from annotator.nlp.spans import EntityIndex, SpanSet
 
 MALE, FEMALE = "m", "f"
 PRONOUN_GENDER: dict[str, str] = {"he": MALE, "him": MALE, "she": FEMALE, "her": FEMALE}
@@ -102,10 +103,6 @@ def agrees(gender: str | None, other: str | None) -> bool:
     return gender is None or other is None or gender == other
 
 
-def _inside(pos: int, quoted: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in quoted)
-
-
 def is_named(token: Token) -> bool:
     """A person's name: a PERSON entity, or a proper noun the NER left untyped or mistyped.
 
@@ -131,13 +128,12 @@ def _ent_span(token: Token, ents: dict[int, Span]) -> Span:
     return ent if ent is not None else token.doc[token.i : token.i + 1]
 
 
-def main_subjects(doc: Doc, quoted: list[tuple[int, int]]) -> list[Subject]:
+def main_subjects(doc: Doc, quoted: SpanSet, ents: EntityIndex) -> list[Subject]:
     """Named subjects of main clauses (and ``who`` of a named person) outside quotations."""
-    ents = {i: e for e in doc.ents for i in range(e.start, e.end)}
     cues = cue_forms()
     out: list[Subject] = []
     for token in doc:
-        if token.dep_ not in ("nsubj", "nsubjpass") or _inside(token.idx, quoted):
+        if token.dep_ not in ("nsubj", "nsubjpass") or quoted.contains(token.idx):
             continue
         verb = token.head
         target = token
@@ -148,7 +144,7 @@ def main_subjects(doc: Doc, quoted: list[tuple[int, int]]) -> list[Subject]:
                 target = target.head  # "Sharron Storer, the Birmingham woman who …"
         elif verb.dep_ not in _MAIN_DEPS:
             continue
-        ent = ents.get(target.i)
+        ent = ents.of.get(target.i)
         if is_named(target):
             person = True
         elif ent is not None and ent.label_ == "ORG" and not relative:
@@ -157,6 +153,6 @@ def main_subjects(doc: Doc, quoted: list[tuple[int, int]]) -> list[Subject]:
             continue
         speech = verb.lower_ in cues and verb.tag_.startswith("VB")
         sentence = token.sent.start_char
-        span = _ent_span(target, ents)
+        span = _ent_span(target, ents.of)
         out.append(Subject(token.idx, span, person, speech, sentence, relative))
     return out

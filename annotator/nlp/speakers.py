@@ -19,7 +19,8 @@ always named once and then referred to by surname, pronoun or role:
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -37,12 +38,12 @@ from annotator.nlp.lexicon import (
 )
 from annotator.nlp.salience import (
     PRONOUN_GENDER,
-    Subject,
     agrees,
     is_named,
     main_subjects,
     mention_gender,
 )
+from annotator.nlp.spans import EntityIndex, SpanSet
 
 _NAME_ENTS = frozenset({"PERSON"})
 _GROUP_ENTS = frozenset({"ORG", "NORP", "GPE", "FAC"})
@@ -141,7 +142,7 @@ def _role_after(ent: Span) -> list[tuple[str, bool]]:
     return words
 
 
-def _sentence_subject_before(pronoun: Token, quoted: list[tuple[int, int]]) -> Span | None:
+def _sentence_subject_before(pronoun: Token, quoted: SpanSet, ents: EntityIndex) -> Span | None:
     """A named subject earlier in the pronoun's sentence is what the pronoun refers to.
 
     "Mr Hussain said he was …", "although Campese admitted he was surprised, he insisted".
@@ -152,12 +153,12 @@ def _sentence_subject_before(pronoun: Token, quoted: list[tuple[int, int]]) -> S
     cues = cue_forms()
     speaking = pronoun.head.lower_ in cues and pronoun.head.tag_.startswith("VB")
     for t in reversed(sent[: pronoun.i - sent.start]):
-        if any(s <= t.idx < e for s, e in quoted):
+        if quoted.contains(t.idx):
             continue  # words inside a quotation are not the narrator's
         if speaking and t.head.lower_ not in cues:
             continue
         if t.dep_ in ("nsubj", "nsubjpass") and is_named(t):
-            ent = next((e for e in pronoun.doc.ents if e.start <= t.i < e.end), None)
+            ent = ents.of.get(t.i)
             return ent if ent is not None else pronoun.doc[t.i : t.i + 1]
     return None
 
@@ -165,37 +166,56 @@ def _sentence_subject_before(pronoun: Token, quoted: list[tuple[int, int]]) -> S
 class SpeakerResolver:
     """Resolve speaker mentions of one document in text order (see the module docstring)."""
 
-    def __init__(self, doc: Doc, quoted: list[tuple[int, int]] | None = None):
+    def __init__(
+        self,
+        doc: Doc,
+        quoted: list[tuple[int, int]] | None = None,
+        ents: EntityIndex | None = None,
+    ):
         self.doc = doc
         #: Quotation spans: their words never name the narrator's subjects.
-        self.quoted = quoted or []
+        self.quoted = SpanSet(quoted or [])
+        self.ents = ents if ents is not None else EntityIndex(doc)
+        #: People named in the article, in text order, and indexes into them by start, by
+        #: word of their name and by the head word of the role they were introduced with.
         self.people: list[_Person] = []
-        for ent in doc.ents:
-            if ent.label_ in _NAME_ENTS:
-                words = _clean_words(ent)
-                if words:
-                    role = tuple(_role_before(ent) + _role_after(ent))
-                    self.people.append(_Person(ent.start_char, tuple(words), role))
-        #: (position, name, is_person) of every attribution so far, and of the speech verbs
-        #: with a named subject outside quotations (see :meth:`add_event`), in text order.
-        self.history: list[tuple[int, str, bool]] = []
-        self.last_source: str | None = None
         #: Gender by surname, from every mention that shows it (None: unknown or mixed).
         self.genders: dict[str, str | None] = {}
-        for ent in doc.ents:
-            if ent.label_ in _NAME_ENTS:
-                words = _clean_words(ent)
-                gender = mention_gender(ent)
-                if words and gender is not None:
-                    key = words[-1].lower()
-                    self.genders[key] = gender if self.genders.get(key, gender) == gender else None
-        self._subjects: list[Subject] | None = None
+        for ent in self.ents.ents:
+            if ent.label_ not in _NAME_ENTS:
+                continue
+            words = _clean_words(ent)
+            if not words:
+                continue
+            role = tuple(_role_before(ent) + _role_after(ent))
+            self.people.append(_Person(ent.start_char, tuple(words), role))
+            gender = mention_gender(ent)
+            if gender is not None:
+                key = words[-1].lower()
+                self.genders[key] = gender if self.genders.get(key, gender) == gender else None
+        self._people_starts = [p.start for p in self.people]
+        self._people_with: dict[str, list[_Person]] = {}
+        self._people_by_role: dict[str, list[_Person]] = {}
+        for person in self.people:
+            for word in dict.fromkeys(w.lower() for w in person.words):
+                self._people_with.setdefault(word, []).append(person)
+            if person.role:
+                self._people_by_role.setdefault(person.role[-1][0], []).append(person)
+        self._full_names: dict[tuple[str, ...], tuple[list[int], list[_Person], list[_Person]]] = {}
+        #: Every attribution so far, and the speech verbs with a named subject outside
+        #: quotations (see :meth:`add_event`), in text order; ``_history_pos`` their positions.
+        self.history: list[_Event] = []
+        self._history_pos: list[int] = []
+        self.last_source: str | None = None
+        self._subjects: list[_Event] | None = None
+        self._subject_pos: list[int] = []
         self._sent_starts: list[int] | None = None
 
     def add_event(self, pos: int, name: str, is_person: bool) -> None:
         """A named subject of a speech verb at ``pos``, quoted or not: later pronouns see it."""
-        self.history.append((pos, name, is_person))
-        self.history.sort(key=lambda h: h[0])
+        k = bisect_right(self._history_pos, pos)
+        self._history_pos.insert(k, pos)
+        self.history.insert(k, _Event(pos, name, is_person, True, self._sentence_at(pos)))
 
     def gender(self, name: str | None) -> str | None:
         """The gender of a resolved name, when the article shows it."""
@@ -204,21 +224,39 @@ class SpeakerResolver:
     def subjects(self) -> list[_Event]:
         """Main-clause subjects (and relative "who") outside quotations, built once."""
         if self._subjects is None:
-            self._subjects = main_subjects(self.doc, self.quoted)
-        out = []
-        for subj in self._subjects:
-            if subj.speech:
-                continue  # speakers are in the history already, named as their quotes are
-            if subj.person:
-                words = _clean_words(subj.span)
-                name = self._full_name(words, subj.pos) if words else None
+            self._subjects = []
+            for subj in main_subjects(self.doc, self.quoted, self.ents):
+                if subj.speech:
+                    continue  # speakers are in the history already, named as their quotes are
+                if subj.person:
+                    words = _clean_words(subj.span)
+                    name = self._full_name(words, subj.pos) if words else None
+                else:
+                    name = " ".join(_clean_words(subj.span)) or subj.span.text
+                if name:
+                    self._subjects.append(
+                        _Event(
+                            subj.pos, name, subj.person, subj.speech, subj.sentence, subj.relative
+                        )
+                    )
+            self._subject_pos = [e.pos for e in self._subjects]
+        return self._subjects
+
+    def _events_before(self, pos: int, subjects: bool) -> Iterator[_Event]:
+        """Speakers (and main subjects when ``subjects``) before ``pos``, the latest first.
+
+        At the same position a subject comes before a speaker.
+        """
+        subs = self.subjects() if subjects else []
+        h = bisect_left(self._history_pos, pos) - 1
+        s = bisect_left(self._subject_pos, pos) - 1 if subjects else -1
+        while h >= 0 or s >= 0:
+            if s >= 0 and (h < 0 or subs[s].pos >= self.history[h].pos):
+                yield subs[s]
+                s -= 1
             else:
-                name = " ".join(_clean_words(subj.span)) or subj.span.text
-            if name:
-                out.append(
-                    _Event(subj.pos, name, subj.person, subj.speech, subj.sentence, subj.relative)
-                )
-        return out
+                yield self.history[h]
+                h -= 1
 
     def _sentence_at(self, pos: int) -> int:
         """Start of the sentence holding ``pos``."""
@@ -237,20 +275,14 @@ class SpeakerResolver:
         pos = pronoun.idx
         gender = PRONOUN_GENDER.get(pronoun.lower_)
         sent_start = pronoun.sent.start_char
-        events = [
-            _Event(at, name, is_person, True, self._sentence_at(at))
-            for at, name, is_person in self.history
-        ]
-        if person or pronoun.lower_ == "it":
-            events += self.subjects()
-        events.sort(key=lambda e: e.pos)
+        with_subjects = person or pronoun.lower_ == "it"
         if pronoun.lower_ == "it":
-            for e in reversed(events):
-                if e.pos < pos and not e.person:
+            for e in self._events_before(pos, with_subjects):
+                if not e.person:
                     return e.name
         relative: _Event | None = None
-        for e in reversed(events):
-            if e.pos >= pos or (person and not e.person):
+        for e in self._events_before(pos, with_subjects):
+            if person and not e.person:
                 continue
             if e.pos >= sent_start and not e.speech:
                 continue
@@ -266,9 +298,9 @@ class SpeakerResolver:
 
     def salient(self, pos: int, person: bool) -> str | None:
         """The last speaker before ``pos`` (a person when ``person``)."""
-        for at, name, is_person in reversed(self.history):
-            if at < pos and (is_person or not person):
-                return name
+        for e in self._events_before(pos, False):
+            if e.person or not person:
+                return e.name
         return None
 
     # -- public -------------------------------------------------------------------------------
@@ -282,7 +314,9 @@ class SpeakerResolver:
         pos = mention.start_char
         if len(tokens) == 1 and first in PRONOUNS:
             person = first in _PERSONAL
-            subject = _sentence_subject_before(tokens[0], self.quoted) if person else None
+            subject = (
+                _sentence_subject_before(tokens[0], self.quoted, self.ents) if person else None
+            )
             if subject is not None:
                 name = self.resolve(subject)
                 if agrees(PRONOUN_GENDER.get(first), self.gender(name)):
@@ -291,7 +325,8 @@ class SpeakerResolver:
             return self.salient_for(tokens[0], person) or self._last_person_before(
                 pos, gender, forward=person
             )
-        ents = [e for e in mention.ents if e.label_ in _NAME_ENTS]
+        in_mention = self.ents.within(mention.start, mention.end)
+        ents = [e for e in in_mention if e.label_ in _NAME_ENTS]
         if not ents and len(tokens) == 1 and is_named(tokens[0]):
             ents = [mention]
         if first in DETERMINERS:
@@ -299,7 +334,7 @@ class SpeakerResolver:
         if ents or all(t.tag_ in ("NNP", "NNPS") or t.lower_ in TITLES for t in tokens):
             words = _clean_words(ents[0] if ents else mention)
             return self._full_name(words, mention.start_char) if words else None
-        groups = [e for e in mention.ents if e.label_ in _GROUP_ENTS]
+        groups = [e for e in in_mention if e.label_ in _GROUP_ENTS]
         lead = groups[0].start - mention.start if groups else 0
         if (
             groups
@@ -334,26 +369,47 @@ class SpeakerResolver:
     # -- rules --------------------------------------------------------------------------------
 
     def _full_name(self, words: list[str], pos: int) -> str:
-        """The fullest mention (earlier first) whose words contain ``words``."""
-        wanted = [w.lower() for w in words]
-
-        def contains(person: _Person) -> bool:
-            have = [w.lower() for w in person.words]
-            n = len(wanted)
-            return any(have[k : k + n] == wanted for k in range(len(have) - n + 1))
-
-        for candidates in (
-            [p for p in self.people if p.start < pos],
-            [p for p in self.people if p.start >= pos],
-        ):
-            best = None
-            for p in candidates:
-                if len(p.words) > len(words) and contains(p):
-                    if best is None or len(p.words) > len(best.words) or p.start > best.start:
-                        best = p if best is None or len(p.words) >= len(best.words) else best
-            if best is not None:
-                return best.name
+        """The fullest mention whose words contain ``words``: the latest such before ``pos``,
+        else the latest such after it (of the longest ones)."""
+        wanted = tuple(w.lower() for w in words)
+        if not wanted:
+            return ""
+        index = self._full_names.get(wanted)
+        if index is None:
+            index = self._full_names[wanted] = self._name_index(wanted)
+        starts, best_before, best_from = index
+        k = bisect_left(starts, pos)
+        if k > 0:
+            return best_before[k - 1].name
+        if k < len(starts):
+            return best_from[k].name
         return " ".join(words)
+
+    def _name_index(
+        self, wanted: tuple[str, ...]
+    ) -> tuple[list[int], list[_Person], list[_Person]]:
+        """People whose name holds ``wanted`` and is longer, by start, with the best mention
+        among the first k (``best_before[k - 1]``) and from the k-th on (``best_from[k]``)."""
+        n = len(wanted)
+        found = [
+            p
+            for p in self._people_with.get(wanted[0], ())
+            if len(p.words) > n
+            and any(
+                tuple(w.lower() for w in p.words[k : k + n]) == wanted
+                for k in range(len(p.words) - n + 1)
+            )
+        ]
+        best_before: list[_Person] = []
+        for p in found:
+            best = best_before[-1] if best_before else None
+            best_before.append(p if best is None or len(p.words) >= len(best.words) else best)
+        best_from: list[_Person] = []
+        for p in reversed(found):
+            best = best_from[-1] if best_from else None
+            best_from.append(p if best is None or len(p.words) > len(best.words) else best)
+        best_from.reverse()
+        return [p.start for p in found], best_before, best_from
 
     def _last_person_before(
         self, pos: int, gender: str | None = None, forward: bool = False
@@ -362,14 +418,19 @@ class SpeakerResolver:
 
         ``forward`` (for a pronoun): failing that, the first one named after it.
         """
-        for p in reversed([p for p in self.people if p.start < pos]):
-            if any(s <= p.start < e for s, e in self.quoted):
+        k = bisect_left(self._people_starts, pos)
+        for i in range(k - 1, -1, -1):
+            p = self.people[i]
+            if self.quoted.contains(p.start):
                 continue
             name = self._full_name(list(p.words), p.start)
             if agrees(gender, self.gender(name)):
                 return name
-        for p in self.people if forward else ():  # "He called it … Tony Blair": named later
-            if p.start > pos and not any(s <= p.start < e for s, e in self.quoted):
+        if not forward:
+            return None
+        for i in range(bisect_right(self._people_starts, pos), len(self.people)):
+            p = self.people[i]  # "He called it … Tony Blair": named later
+            if not self.quoted.contains(p.start):
                 name = self._full_name(list(p.words), p.start)
                 if agrees(gender, self.gender(name)):
                     return name
@@ -422,7 +483,9 @@ class SpeakerResolver:
         wanted = {w for w, _ in words}
         if not wanted:
             return None
-        for p in reversed([p for p in self.people if p.start < pos]):
+        candidates = self._people_by_role.get(words[-1][0], [])
+        for i in range(bisect_left(candidates, pos, key=lambda c: c.start) - 1, -1, -1):
+            p = candidates[i]
             have = {w for w, _ in p.role}
             extra = [w for w, cap in p.role if w not in wanted and not cap]
             if wanted <= have and not extra and words[-1][0] == (p.role[-1][0] if p.role else ""):
