@@ -39,7 +39,9 @@ def evaluate_quotes_command(gold_dir: Path | None, model: str | None, show_error
         report = evaluate_quotes(gold_dir, model)
     except AnnotatorError as exc:
         raise click.ClickException(str(exc)) from None
-    rows = [("document", "gold", "pred", "P", "R", "F1", "speaker", "cue", "joined")]
+    rows = [
+        ("document", "gold", "pred", "P", "R", "F1", "speaker", "named", "cue", "given", "joined")
+    ]
     for name, r in [*report.documents.items(), ("TOTAL", report)]:
         rows.append(
             (
@@ -50,7 +52,9 @@ def evaluate_quotes_command(gold_dir: Path | None, model: str | None, show_error
                 f"{r.recall:.3f}",
                 f"{r.f1:.3f}",
                 f"{r.speaker_name_accuracy:.3f}",
+                f"{r.speaker_named_accuracy:.3f}",
                 f"{r.cue_accuracy:.3f}",
+                f"{r.cue_given_accuracy:.3f}",
                 f"{r.joined}/{r.multi_paragraph}",
             )
         )
@@ -62,6 +66,10 @@ def evaluate_quotes_command(gold_dir: Path | None, model: str | None, show_error
                 for k, (cell, w) in enumerate(zip(row, widths))
             )
         )
+    click.echo(
+        "speaker, cue: over all matched quotations; named, given: over those whose gold names "
+        "a speaker / has a cue"
+    )
     if show_errors:
         for line in report.errors:
             click.echo(line)

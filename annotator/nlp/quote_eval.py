@@ -11,6 +11,9 @@ Definitions, so numbers from different runs and tools compare:
   casefolding, collapsing spaces and dropping a leading "the" (both missing counts as equal).
 * **cue accuracy** over matched pairs: both cues missing, or both present and overlapping.
   **mention accuracy** is the same for the speaker mention.
+* both accuracies are also given over the matched pairs whose gold *has* a speaker name / a cue
+  (``speaker_named_accuracy``, ``cue_given_accuracy``): there an empty prediction is simply
+  wrong, so a detector cannot score by leaving hard quotations unattributed.
 * a gold quotation is **multi-paragraph** when a paragraph inside it reopens with a quote mark
   (after a newline, or after a sentence end on the same line as in the BBC 2005 files); it is
   **joined** when one matched prediction runs from its first to its last paragraph.
@@ -64,6 +67,11 @@ class QuoteReport:
     speaker_name_correct: int = 0
     mention_correct: int = 0
     cue_correct: int = 0
+    #: Matched pairs whose gold names a speaker / has a cue, and how many of those are right.
+    speaker_named: int = 0
+    speaker_named_correct: int = 0
+    cue_given: int = 0
+    cue_given_correct: int = 0
     multi_paragraph: int = 0
     joined: int = 0
     documents: dict[str, QuoteReport] = field(default_factory=dict)
@@ -95,10 +103,21 @@ class QuoteReport:
     def cue_accuracy(self) -> float:
         return self.cue_correct / self.matched if self.matched else 0.0
 
+    @property
+    def speaker_named_accuracy(self) -> float:
+        """Speaker-name accuracy over matched quotations whose gold names a speaker."""
+        return self.speaker_named_correct / self.speaker_named if self.speaker_named else 0.0
+
+    @property
+    def cue_given_accuracy(self) -> float:
+        """Cue accuracy over matched quotations whose gold has a cue."""
+        return self.cue_given_correct / self.cue_given if self.cue_given else 0.0
+
     def add(self, other: QuoteReport) -> None:
         for name in (
             "gold", "predicted", "matched", "speaker_name_correct", "mention_correct",
-            "cue_correct", "multi_paragraph", "joined",
+            "cue_correct", "speaker_named", "speaker_named_correct", "cue_given",
+            "cue_given_correct", "multi_paragraph", "joined",
         ):  # fmt: skip
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.extend(other.errors)
@@ -178,15 +197,20 @@ def score_document(
         p = predicted[matched_gold[i]]
         if multi and p.start <= g.start + 1 and p.end >= g.end - 1:
             report.joined += 1
+        named = normalise_name(g.speaker_name) is not None
+        report.speaker_named += named
         if normalise_name(g.speaker_name) == normalise_name(p.speaker_name):
             report.speaker_name_correct += 1
+            report.speaker_named_correct += named
         else:
             report.errors.append(
                 f"speaker {show(g)} gold {g.speaker_name!r}, predicted {p.speaker_name!r}"
             )
         report.mention_correct += _same_span(g.speaker, p.speaker)
+        report.cue_given += g.cue is not None
         if _same_span(g.cue, p.cue):
             report.cue_correct += 1
+            report.cue_given_correct += g.cue is not None
         else:
             gc = text[g.cue[0] : g.cue[1]] if g.cue else None
             pc = text[p.cue[0] : p.cue[1]] if p.cue else None

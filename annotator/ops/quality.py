@@ -29,10 +29,15 @@ def evaluate_quotes(gold_dir: Path, model: str | None = None) -> QuoteReport:
     return score_pipeline(documents, load_pipeline(model))
 
 
-def score_pipeline(documents: list[GoldDocument], nlp: Any) -> QuoteReport:
-    """Scores of an already loaded pipeline (from :func:`load_pipeline`) on gold documents."""
+def predict_quotes(documents: list[GoldDocument], nlp: Any) -> dict[str, list[QuoteRecord]]:
+    """The quotations an already loaded pipeline finds in each gold document's text."""
     predictions: dict[str, list[QuoteRecord]] = {}
     items = ((doc.text, doc.name) for doc in documents)
     for name, spans, relations, _warnings in annotate_texts(nlp, items):
         predictions[name] = quotes_from_annotations(name, spans, relations)
-    return score(documents, predictions)
+    return predictions
+
+
+def score_pipeline(documents: list[GoldDocument], nlp: Any) -> QuoteReport:
+    """Scores of an already loaded pipeline (from :func:`load_pipeline`) on gold documents."""
+    return score(documents, predict_quotes(documents, nlp))

@@ -9,6 +9,7 @@ import pytest
 from annotator.errors import InputError
 from annotator.nlp.quote_eval import (
     QuoteRecord,
+    QuoteReport,
     is_multi_paragraph,
     load_gold_dir,
     match_quotes,
@@ -77,3 +78,29 @@ def test_gold_dir_errors(tmp_path) -> None:
     (tmp_path / "a.quotes.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"a\.quotes\.jsonl:1"):
         load_gold_dir(tmp_path)
+
+
+def test_accuracy_over_attributed_quotations_does_not_reward_empty_answers() -> None:
+    text = "x" * 100
+    gold = [
+        q(0, 10, "Dana Hale", cue=(20, 24)),
+        q(30, 40, "Dana Hale", cue=(45, 49)),
+        q(50, 60),  # a scare quote: no speaker, no cue
+        q(70, 80, "Lee Park", cue=(85, 89)),
+    ]
+    predicted = [
+        q(0, 10, "Dana Hale", cue=(20, 24)),
+        q(30, 40),  # left unattributed
+        q(50, 60),
+        q(70, 80, "Dana Hale", cue=(85, 89)),
+    ]
+    report = score_document(text, gold, predicted)
+    assert (report.speaker_name_correct, report.matched) == (2, 4)
+    assert (report.speaker_named_correct, report.speaker_named) == (1, 3)
+    assert (report.cue_correct, report.cue_given_correct, report.cue_given) == (3, 2, 3)
+    assert report.speaker_named_accuracy == pytest.approx(1 / 3)
+    assert report.cue_given_accuracy == pytest.approx(2 / 3)
+    total = QuoteReport()
+    total.add(report)
+    total.add(report)
+    assert (total.speaker_named, total.cue_given_correct) == (6, 4)
