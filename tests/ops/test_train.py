@@ -39,7 +39,12 @@ def test_from_blank_ctrl_c_keeps_the_best_model_which_annotate_then_uses(
     assert report.best_step >= 4 and any(e.get("best") for e in events)
     assert "TEAM" in report.labels and report.base is None
     nlp = spacy.load(out)  # a normal spaCy pipeline folder (our factories are registered)
-    assert nlp.pipe_names == ["ner", "annotator_boilerplate", "annotator_quotes"]
+    assert nlp.pipe_names == [
+        "ner",
+        "annotator_entities",
+        "annotator_boilerplate",
+        "annotator_quotes",
+    ]
     assert "TEAM" in nlp.get_pipe("ner").labels
     meta = json.loads((out / "meta.json").read_text())
     info = meta["annotator"]
