@@ -268,12 +268,15 @@ class AdjudicationWindow(QMainWindow):
                 item.setForeground(QColor("#15803d"))
             self.versions.addItem(item)
         self.view.reveal(found.start, found.end)
-        self.view.place_caret(found.start)
         inside = [
             s.id for s in self.view.spans
             if s.id is not None and s.start < found.end and found.start < s.end
         ]  # fmt: skip
-        self.editor.select_span(inside[0] if inside else None)
+        if inside:  # outlined: label keys relabel it, Delete removes it, Alt+arrows resize it
+            self.editor.select_span(inside[0])
+        else:  # selected: a label key makes it a gold span
+            self.editor.select_span(None)
+            self.view.select_text(found.start, found.end)
 
     def current_disagreement(self) -> Disagreement | None:
         return self.found[self.current] if self.found else None

@@ -41,21 +41,21 @@ class AgreementDialog(QDialog):
         self.resize(980, 620)
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
-        self.metric = QComboBox(self)
+        self.score_choice = QComboBox(self)
         for text, attribute in METRICS:
-            self.metric.addItem(text, attribute)
+            self.score_choice.addItem(text, attribute)
         self.figure = Figure(figsize=(9, 5), layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(self.metric)
+        layout.addWidget(self.score_choice)
         layout.addWidget(self.canvas, 1)
         self.report: AgreementReport | None = None
         try:
             self.report = agreement(store)
         except AnnotatorError as exc:
             self.summary.setText(str(exc))
-            self.metric.setEnabled(False)
+            self.score_choice.setEnabled(False)
             return
         r = self.report
         alpha = "-" if r.krippendorff_alpha is None else f"{r.krippendorff_alpha:.3f}"
@@ -65,14 +65,14 @@ class AgreementDialog(QDialog):
             f"Krippendorff's α {alpha}; Fleiss' κ {fleiss} on the {r.fleiss_documents} "
             "documents everyone finished."
         )
-        self.metric.currentIndexChanged.connect(self.draw)
+        self.score_choice.currentIndexChanged.connect(self.draw)
         self.draw()
 
     def draw(self) -> None:
         if self.report is None:
             return
         report = self.report
-        attribute = self.metric.currentData()
+        attribute = self.score_choice.currentData()
         self.figure.clear()
         heat, bars = self.figure.subplots(1, 2, width_ratios=[1, 1.4])
         matrix = pair_matrix(report, attribute)
@@ -84,7 +84,7 @@ class AgreementDialog(QDialog):
             text = "–" if np.isnan(value) else f"{value:.2f}"
             heat.text(j, i, text, ha="center", va="center",
                       color="white" if np.isnan(value) or value < 0.6 else "black")  # fmt: skip
-        heat.set_title(self.metric.currentText())
+        heat.set_title(self.score_choice.currentText())
         self.figure.colorbar(image, ax=heat, shrink=0.8)
         labels = [s.label for s in report.labels]
         x = np.arange(len(labels))

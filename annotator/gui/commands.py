@@ -43,7 +43,9 @@ class Commands:
         apply_label: Callable[[str], None],
     ) -> None:  # fmt: skip
         bar = self.window.menuBar()
-        self.menus = {name: bar.addMenu(f"&{name}") for name in MENUS}
+        bindings = list(bindings)
+        used = {b.menu for b in bindings} | {"Label"}
+        self.menus = {name: bar.addMenu(f"&{name}") for name in MENUS if name in used}
         for binding in bindings:
             self._add(binding)
         for label in labels:
@@ -73,7 +75,8 @@ class Commands:
         else:
             action.triggered.connect(lambda _checked=False, b=binding: self.run(b))
         self._scope(action, binding.scope)
-        self.menus.setdefault(binding.menu, self.window.menuBar().addMenu(binding.menu))
+        if binding.menu not in self.menus:  # a menu of its own (the adjudication window's)
+            self.menus[binding.menu] = self.window.menuBar().addMenu(f"&{binding.menu}")
         self.menus[binding.menu].addAction(action)
         self.actions[binding.name] = action
 
