@@ -136,3 +136,22 @@ def test_a_changed_quote_speaker_is_a_disagreement(project: Store) -> None:
     picked = next(s for s in gold if s.label == QUOTE)
     assert picked.attrs == {"speaker_name": "Someone Else", "provenance": "picked:cat"}
     assert any(gold[r.head].label == QUOTE and r.label == SPEAKER for r in relations)
+
+
+def test_docbin_export_carries_the_provenance(project: Store, tmp_path: Path) -> None:
+    import json
+
+    from spacy.tokens import DocBin
+    from spacy.vocab import Vocab
+
+    from annotator.formats.docbin import USER_DATA_KEY
+    from annotator.ops.export import export
+
+    adjudicate(project, "judge", prefer=["ben"])
+    out = tmp_path / "gold.spacy"
+    export(project, format="spacy", out=out)
+    docs = list(DocBin(store_user_data=True).from_disk(out).get_docs(Vocab()))
+    data = [json.loads(d.user_data[USER_DATA_KEY]) for d in docs]
+    gold = next(d for d in data if d["layer"] == GOLD_LAYER)
+    assert {span[5]["provenance"] for span in gold["spans"]} == {"agreed", "picked:ben"}
+    assert gold["meta"]["gold_provenance"] == {"agreed": 3, "picked:ben": 2}
