@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +30,11 @@ class DocumentRow:
 
 
 def _fts_query(search: str) -> str:
-    """Quote each word so user input is never FTS5 syntax; words are ANDed, last is a prefix."""
+    """Quote each word so user input is never FTS5 syntax; words are ANDed, last is a prefix.
+
+    Control characters (a NUL ends an FTS5 string early) and lone surrogates (not encodable,
+    e.g. half a pasted emoji) separate words, as the FTS5 tokenizer treats them in the text."""
+    search = "".join(" " if unicodedata.category(ch) in ("Cc", "Cs") else ch for ch in search)
     words = [w.replace('"', '""') for w in search.split() if w.strip()]
     if not words:
         return ""

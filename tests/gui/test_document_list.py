@@ -102,3 +102,24 @@ def test_team_column_shows_everyone_s_progress(qtmodeltester, tmp_path: Path) ->
     tip = model.data(model.index(0, 4), Qt.ItemDataRole.ToolTipRole)
     assert tip == "alice: done\nbob: in progress"
     store.close()
+
+
+def test_typing_odd_characters_into_the_search_box_never_raises(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 9, defect 12: a NUL or half an emoji pasted between typed words."""
+    store = _many(tmp_path / "p.db", 2000)
+    panel = DocumentListPanel(store=store, annotator=ME, labels=["PERSON"])
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    for before, pasted, after, rows in (
+        ("zeb", "\x00", "ra", 0), ("zebra", "\x00", "", 2), ("", "\x00", "", 2000),
+        ("zebra ", "\ud83d", "", 2), ("zebra", "", "", 2),
+    ):  # fmt: skip
+        panel.search.clear()
+        with qtbot.waitSignal(panel._debounce.timeout, timeout=10_000):
+            qtbot.keyClicks(panel.search, before)
+            panel.search.insert(pasted)  # what a paste does; QTest cannot type a NUL
+            qtbot.keyClicks(panel.search, after)
+        assert panel.model.rowCount() == rows, (before, pasted, after)
+    panel.close()
+    store.close()

@@ -182,3 +182,22 @@ def test_edits_commit_with_full_sync_and_bulk_imports_with_normal(tmp_path: Path
         import_paths(store, [SEEDS], progress=progress)
         assert seen and set(seen) == {1}  # NORMAL while importing
         assert store.db.execute("PRAGMA synchronous").fetchone()[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("search", "expected"),
+    [("zeb\x00ra", 0), ("\x00", 3), ("zebra\x00", 1), ("\ud800", 3), ("zeb\udcffra", 0),
+     ("zebra \ud83d", 1), ("\x01\x02", 3), ("zebra", 1)],
+)  # fmt: skip
+def test_full_text_search_never_raises_for_odd_characters(
+    tmp_path: Path, search: str, expected: int
+) -> None:
+    """A NUL or a lone surrogate separates words like a space; on their own they match all."""
+    from annotator.store.queries import DocumentFilter, count_documents, list_documents
+
+    with Store(tmp_path / "p.db") as store:
+        for n, text in enumerate(("A zebra crossing.", "A lion.", "A horse.")):
+            store.add_document(f"d{n}", text)
+        flt = DocumentFilter(annotator="ana", search=search)
+        assert count_documents(store, flt) == expected
+        assert len(list_documents(store, flt)) == expected
