@@ -224,12 +224,22 @@ def read_docbin(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
 
     where = str(path)
     try:
+        size = path.stat().st_size
+        if size > options.max_bytes:
+            yield InputError(
+                f"file is {size:,} bytes, over the {options.max_bytes:,}-byte limit", path=where
+            )
+            return
         data = path.read_bytes()
     except OSError as exc:
         yield InputError(f"cannot read file: {exc.strerror}", path=where)
         return
     if not data:
         yield InputError("empty file, nothing to import", path=where)
+        return
+    too_big = _inflates_beyond(data, INFLATE_FACTOR * options.max_bytes)
+    if too_big:
+        yield InputError(too_big, path=where)
         return
     try:
         docbin = DocBin(store_user_data=True).from_bytes(data)
@@ -252,6 +262,31 @@ def read_docbin(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
             yield InputError(
                 f"document {number}: malformed {USER_DATA_KEY!r} user data", path=where
             )
+
+
+#: A ``.spacy`` file may decompress to this many times the file size limit (real DocBins inflate
+#: 2-4 times; a decompression bomb, a thousand times and more).
+INFLATE_FACTOR = 5
+
+
+def _inflates_beyond(data: bytes, limit: int) -> str | None:
+    """Why ``data`` cannot be decompressed within ``limit`` bytes, or None. Inflated 1 MB at a
+    time and thrown away, so a bomb costs one chunk of memory, not its inflated size."""
+    inflater = zlib.decompressobj()
+    total = 0
+    chunk = 1 << 20
+    try:
+        total += len(inflater.decompress(data, chunk))
+        while inflater.unconsumed_tail and total <= limit:
+            total += len(inflater.decompress(inflater.unconsumed_tail, chunk))
+    except zlib.error:
+        return None  # not zlib data: spaCy's reader says what is wrong with it
+    if total > limit:
+        return (
+            f"decompresses to over {limit:,} bytes ({INFLATE_FACTOR}x the file size limit); "
+            "refused as a possible decompression bomb"
+        )
+    return None
 
 
 def _not_a_docbin(exc: Exception, where: str) -> InputError:

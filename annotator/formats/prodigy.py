@@ -17,15 +17,18 @@ Tasks answered "reject" or "ignore" in Prodigy are not imported (a :class:`Skipp
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, TYPE_CHECKING, Any
 
 from annotator.formats.base import WriteOptions, WriteReport
 from annotator.formats.records import RecordProblem, span_source
 from annotator.formats.selection import atomic_output, select
-from annotator.formats.tokenization import alignment_check, char_span, doc_for, token_offsets
+from annotator.formats.tokenization import alignment_check, char_span, doc_for, token_array
 from annotator.model import DocumentRecord, RelationData, SpanData
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 #: Keys of a task the reader turns into record fields rather than meta.
 TASK_KEYS = frozenset({"text", "tokens", "spans", "relations", "answer", "meta", "id", "title"})
@@ -143,7 +146,7 @@ def write_prodigy(
     report = WriteReport()
     with atomic_output(out) as f:
         for record in records:
-            f.write(json.dumps(to_task(record, options, report), ensure_ascii=False) + "\n")
+            write_task(f, to_task(record, options, report))
             report.documents += 1
     report.paths.append(Path(out))
     return report
@@ -154,10 +157,7 @@ def to_task(record: DocumentRecord, options: WriteOptions, report: WriteReport) 
     fits = alignment_check(doc, report, fmt="prodigy", name=record.name)
     selection = select(record, options, report, fmt="prodigy", fits=fits)
     text = record.text
-    tokens = [
-        {"text": text[start:end], "start": start, "end": end, "id": i, "ws": space}
-        for i, (start, end, space) in enumerate(token_offsets(doc))
-    ]
+    tokens = _tokens(doc, text)
     spans = []
     for span in selection.spans:
         tokens_of = char_span(doc, span)
@@ -195,6 +195,50 @@ def to_task(record: DocumentRecord, options: WriteOptions, report: WriteReport) 
         "answer": "accept",
         "meta": document_meta(record, report, fmt="prodigy"),
     }
+
+
+class _Tokens:
+    """A task's ``tokens``, made a chunk at a time as they are written (see write_task): a huge
+    document's line never exists in memory whole, nor does one dict per token."""
+
+    CHUNK = 10_000
+
+    def __init__(self, offsets: Any, text: str):
+        self.offsets = offsets  # numpy rows of (start, length, space)
+        self.text = text
+
+    def chunks(self) -> Iterator[list[dict[str, Any]]]:
+        text = self.text
+        for first in range(0, len(self.offsets), self.CHUNK):
+            rows = self.offsets[first : first + self.CHUNK].tolist()
+            yield [
+                {"text": text[start : start + length], "start": start, "end": start + length,
+                 "id": first + i, "ws": bool(space)}
+                for i, (start, length, space) in enumerate(rows)
+            ]  # fmt: skip
+
+
+def _tokens(doc: Doc, text: str) -> _Tokens:
+    return _Tokens(token_array(doc), text)
+
+
+def write_task(f: IO[str], task: dict[str, Any]) -> None:
+    """One task as one JSON line, exactly as ``json.dumps(task, ensure_ascii=False)`` writes it,
+    with its tokens written a chunk at a time."""
+    f.write("{")
+    for n, (key, value) in enumerate(task.items()):
+        f.write(", " * (n > 0) + json.dumps(key) + ": ")
+        if isinstance(value, _Tokens):
+            f.write("[")
+            started = False
+            for chunk in value.chunks():
+                body = json.dumps(chunk, ensure_ascii=False)[1:-1]
+                f.write(", " * started + body)
+                started = True
+            f.write("]")
+        else:
+            f.write(json.dumps(value, ensure_ascii=False))
+    f.write("}\n")
 
 
 def _span_ref(span: dict[str, Any]) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from annotator.errors import ExportError
 from annotator.formats.base import WriteReport
@@ -97,9 +97,19 @@ def token_bounds(
     return tuple(s for s, _e in kept), tuple(e for _s, e in kept)
 
 
+def token_array(doc: Doc) -> Any:
+    """A numpy array of ``(start, length, followed by a space)`` rows, one per token: 24 bytes a
+    token, for writers that go through a huge document a slice at a time."""
+    import numpy
+
+    if not len(doc):
+        return numpy.zeros((0, 3), dtype="uint64")
+    return doc.to_array(["IDX", "LENGTH", "SPACY"])
+
+
 def token_offsets(doc: Doc) -> list[tuple[int, int, bool]]:
     """``(start, end, followed by a space)`` of every token: cheaper than iterating Tokens."""
-    rows = doc.to_array(["IDX", "LENGTH", "SPACY"]).tolist() if len(doc) else []
+    rows = token_array(doc).tolist()
     return [(idx, idx + length, bool(space)) for idx, length, space in rows]
 
 
