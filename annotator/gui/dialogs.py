@@ -98,9 +98,12 @@ class PickMentionDialog(QDialog):
         self.listing.setCurrentRow(first)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Up and Down in the filter line move in the list."""
+        """Up and Down in the filter line move in the list; Return picks."""
         if watched is self.filter and event.type() == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.accept()
+                return True
             if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
                 rows = [
                     r for r in range(self.listing.count()) if not self.listing.item(r).isHidden()

@@ -2,13 +2,17 @@
 
 Formats are merged with ``QTextCursor.mergeCharFormat`` inside one edit block (no
 ``ExtraSelection`` lists: they are rebuilt on every paint and cost a Python object per span).
-Each visual channel belongs to one kind of span, so overlapping spans stay visible together:
+Each visual channel belongs to one kind of span, so overlapping spans stay visible together
+(a SPEAKER over a PERSON keeps the PERSON background and adds its bold underlined text):
 - entities: a solid background in the label colour;
 - quotes: a light tint of the quote colour, coloured text and an underline;
 - speaker mentions and cue phrases: bold text with an underline (solid for speakers, dotted for
   cues) in their colour;
-- boilerplate: grey text;
-- unreviewed model suggestions: italic and paler; reviewed or human spans are upright and solid.
+- boilerplate: grey text.
+The label is told by colour alone (a palette that stays distinguishable under the common
+colour-vision deficiencies, see tests/gui/test_palette.py); the review state by a channel of its
+own: an unreviewed model suggestion has a line over its text, in the same colours. Hovering a
+span names its label and state.
 """
 
 from __future__ import annotations
@@ -58,20 +62,17 @@ class SpanStyles:
         kind = self.kind(label)
         fmt = QTextCharFormat()
         if kind == "entity":
-            background = QColor(color)
-            if suggestion:
-                background.setAlpha(120)
-            fmt.setBackground(background)
+            fmt.setBackground(color)
         elif kind == "quote":
             tint = QColor(color)
-            tint.setAlpha(22 if suggestion else 38)
+            tint.setAlpha(34)
             fmt.setBackground(tint)
-            fmt.setForeground(color.darker(170))
+            fmt.setForeground(color.darker(150))
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineColor(color)
         elif kind in ("speaker", "cue"):
             fmt.setFontWeight(QFont.Weight.Bold)
-            fmt.setForeground(color.darker(130))
+            fmt.setForeground(color.darker(115))
             fmt.setUnderlineStyle(
                 QTextCharFormat.UnderlineStyle.SingleUnderline
                 if kind == "speaker"
@@ -81,7 +82,7 @@ class SpanStyles:
         elif kind == "boilerplate":
             fmt.setForeground(_DIM_TEXT)
         if suggestion:
-            fmt.setFontItalic(True)
+            fmt.setFontOverline(True)
         return fmt
 
     def swatch(self, label: str) -> QColor:

@@ -49,7 +49,8 @@ MOUSE_HELP = (
     "Click a span to select it (click again to reach an overlapping one); Esc drops it.",
     "A selected span: a label key relabels it, Delete removes it, Alt+arrows resize it.",
     "Quotes: select the quote, press Shift+S and click the speaker (Shift+V: the cue).",
-    "Model suggestions are italic and paler; accepting the document marks all reviewed.",
+    "Model suggestions have a line over them (hover a span for its label and state);"
+    " accepting the document marks all reviewed.",
     "Tab moves between panes: search, status filter, label filter, document list, article,"
     " quotes, entities (Ctrl+1 to Ctrl+4 jump there); inside the article Tab selects the next"
     " suggestion to review, Space or Return accepts it, Delete rejects it.",

@@ -23,7 +23,7 @@ def test_opening_copies_suggestions_shown_as_suggestions(window: MainWindow, pro
     assert labels == sorted(["PERSON", "GPE", "DATE", "PERSON", "QUOTE", "CUE", "BOILERPLATE"])
     assert all(s.source == "model" and not s.reviewed for s in db_spans(project))
     fmt = char_format(window.view, 0)
-    assert fmt.fontItalic()  # suggestions are italic
+    assert fmt.fontOverline()  # suggestions have a line over them
 
 
 def test_select_and_press_a_label_key_stores_the_span(
@@ -183,7 +183,7 @@ def test_accept_and_clear_suggestions_and_note(
     window.actions["accept_suggestions"].trigger()
     assert all(s.reviewed and s.source == "model" for s in db_spans(project))
     fmt = char_format(window.view, 0)
-    assert not fmt.fontItalic()  # reviewed spans are upright
+    assert not fmt.fontOverline()  # reviewed spans have none
     window.actions["undo"].trigger()
     window.actions["clear_suggestions"].trigger()
     assert db_spans(project) == []

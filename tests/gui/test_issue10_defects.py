@@ -122,6 +122,7 @@ def test_quote_styling_never_spreads_over_the_next_document(
     for offset in (PLAIN.index("spoke"), PLAIN.index("Nothing"), len(PLAIN) - 2):
         fmt = char_format(window.view, offset)
         assert not fmt.fontItalic() and not fmt.fontUnderline(), offset
+        assert not fmt.fontOverline() and fmt.fontWeight() == 400, offset
         assert fmt.background().style() == Qt.BrushStyle.NoBrush, offset
 
 
