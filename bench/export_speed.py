@@ -2,6 +2,8 @@
 
     python bench/export_speed.py PATH_TO_BBC_CORPUS [--synthetic 10000] [--formats prodigy,spacy]
 
+``spacy/N`` is the spacy writer with ``docs_per_file=N`` (a folder of shards).
+
 Documents come from the corpus's text files (with entity spans on capitalised words) and from
 a stream of synthetic ~5 kB news documents (entities, a quote with speaker and cue, a
 boilerplate line), generated one at a time so the generator itself holds nothing. Each
@@ -27,7 +29,10 @@ from pathlib import Path
 
 from machine import machine
 
-from annotator.formats import EXPORT_FORMATS as FORMATS
+from annotator.formats import EXPORT_FORMATS
+
+#: Every export format, and spacy written as a folder of shards of 1,000 documents.
+BENCH_FORMATS = (*EXPORT_FORMATS, "spacy/1000")
 
 OUT_NAME = {"brat": "out", "spacy": "out.spacy", "conll": "out.conll", "quotes-csv": "out.csv"}
 
@@ -121,16 +126,18 @@ def child(fmt: str, data: str, n: int, root: str) -> None:
     from annotator.formats.tokenization import tokenizer_for
 
     tokenizer_for("en")  # load spaCy before the baseline
-    writer = FORMATS[fmt].writer
+    name, _, per_file = fmt.partition("/")
+    options = WriteOptions(docs_per_file=int(per_file or 0))
+    writer = FORMATS[name].writer
     assert writer is not None
     records = synthetic(n) if data == "synthetic" else corpus(Path(root))
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / OUT_NAME.get(fmt, "out.jsonl")
+        out = Path(tmp) / ("out" if per_file else OUT_NAME.get(name, "out.jsonl"))
         warm = Path(tmp) / ("warm" + out.suffix)
-        writer(synthetic(20, seed=1), warm, WriteOptions())
+        writer(synthetic(20, seed=1), warm, options)
         base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         start = time.perf_counter()
-        report = writer(records, out, WriteOptions())
+        report = writer(records, out, options)
         seconds = time.perf_counter() - start
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"format": fmt, "data": data, "documents": report.documents,
@@ -141,7 +148,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("corpus", type=Path, help="folder of text files (the BBC corpus)")
     parser.add_argument("--synthetic", type=int, default=10_000, help="synthetic documents")
-    parser.add_argument("--formats", default=",".join(FORMATS), help="comma-separated formats")
+    parser.add_argument(
+        "--formats", default=",".join(BENCH_FORMATS), help="comma-separated formats"
+    )
     parser.add_argument("--child", nargs=3, metavar=("FORMAT", "DATA", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:

@@ -27,9 +27,12 @@ from annotator.formats import ALIASES, EXPORT_FORMATS
 @click.option("--scheme", type=click.Choice(["iob1", "iob2", "bilou"]), default="iob2",
               show_default=True, help="Tag scheme of conll.")  # fmt: skip
 @click.option("--include-boilerplate", is_flag=True, help="Keep BOILERPLATE spans.")
+@click.option("--docs-per-file", type=click.IntRange(min=1), metavar="N", help="spacy: write "
+              "--out as a folder of .spacy files of N documents each (memory stays flat; "
+              "spacy train reads folders).")  # fmt: skip
 def export_command(
     format_: str, out: Path, layer: str, status: str, split: str | None, seed: int, scheme: str,
-    include_boilerplate: bool,
+    include_boilerplate: bool, docs_per_file: int | None,
 ) -> None:  # fmt: skip
     """Export annotations as training or inspection data (--format lists the formats).
 
@@ -37,6 +40,9 @@ def export_command(
     """
     from annotator.ops.export import export, parse_split
 
+    if docs_per_file and format_ != "spacy":
+        raise click.BadParameter("only the spacy format writes a folder of files",
+                                 param_hint="--docs-per-file")  # fmt: skip
     app = click.get_current_context().ensure_object(Context)
     interrupted = (
         f"Interrupted; {out} was not written (a file there before is unchanged), "
@@ -46,7 +52,8 @@ def export_command(
         ratios = parse_split(split) if split else None
         report = export(
             store, format=format_, out=out, layer=layer, status=status, split=ratios, seed=seed,
-            include_boilerplate=include_boilerplate, scheme=scheme, progress=bar,
+            include_boilerplate=include_boilerplate, scheme=scheme,
+            docs_per_file=docs_per_file or 0, progress=bar,
         )  # fmt: skip
     for message, count in sorted(report.warnings.items()):
         click.echo(f"warning: {message} ({count}x)", err=True)

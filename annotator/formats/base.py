@@ -40,6 +40,8 @@ class WriteOptions:
     include_boilerplate: bool = False
     #: spaCy language code (or pipeline) used to tokenize for token-based formats.
     lang: str = "en"  # tokenization.DEFAULT_LANG
+    #: spacy: write a folder of ``.spacy`` files of this many documents each (0: one file).
+    docs_per_file: int = 0
 
 
 @dataclass

@@ -11,21 +11,22 @@ Each document becomes a ``Doc`` tokenised by ``spacy.blank(lang)``:
   every written span's ``[start, end, label, source, reviewed, attrs]`` (speaker names live in
   attrs) and relations ``[head, child, label]`` as indices into that list.
 
-The file is written as a stream: token arrays go to temporary files and are assembled into the
-DocBin layout (zlib-compressed msgpack, spaCy's ``DocBin.to_bytes``) at the end, so memory
-stays flat however many documents are exported. The reader loads the file whole, as spaCy does;
-span groups other than the four above are not imported.
+spaCy's own ``DocBin`` writes the file, so its layout follows the installed spaCy. A DocBin
+holds its documents' token arrays in memory until written (about 25 bytes a token); with
+``docs_per_file`` (``export --docs-per-file N``) the export is a folder of ``.spacy`` files of N
+documents each, which ``spacy train`` reads as one corpus and which keeps memory flat however
+large the corpus. The reader loads a file whole, as spaCy does (import a folder of shards to
+read them all); span groups other than the four above are not imported.
 """
 
 from __future__ import annotations
 
 import json
-import struct
-import tempfile
+import re
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.errors import InputError
 from annotator.formats.base import ReadItem, ReadOptions, WriteOptions, WriteReport
@@ -37,7 +38,7 @@ from annotator.formats.records import (
     resolve_layer,
     span_source,
 )
-from annotator.formats.selection import atomic_output, select
+from annotator.formats.selection import atomic_folder, atomic_output, select
 from annotator.formats.tokenization import alignment_check, char_span, doc_for
 from annotator.model import (
     BOILERPLATE,
@@ -51,26 +52,66 @@ from annotator.model import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, DocBin, Span
 
+#: Token attributes stored: the text and the entity tags (ORTH first, as DocBin requires).
+DOCBIN_ATTRS = ("ORTH", "ENT_IOB", "ENT_TYPE")
+#: File names of a sharded export (``spacy train`` reads every ``.spacy`` file of a folder).
+SHARD_NAME = re.compile(r"\d{5,}\.spacy")
 #: Span group of each non-entity label.
 SPAN_GROUPS = {QUOTE: "quotes", SPEAKER: "speakers", CUE: "cues", BOILERPLATE: "boilerplate"}
 USER_DATA_KEY = "annotator"
 PAYLOAD_VERSION = 1
-_CHUNK = 1 << 20
 
 
 def write_docbin(
     records: Iterable[DocumentRecord], out: Path, options: WriteOptions
 ) -> WriteReport:
+    """One ``.spacy`` file, or a folder of them when ``options.docs_per_file`` is set."""
     report = WriteReport()
-    with atomic_output(out, "wb") as f, _DocBinStream(Path(out).parent) as stream:
+    if options.docs_per_file:
+        return _write_shards(records, Path(out), options, report)
+    with atomic_output(out, "wb") as f:
+        docbin = _docbin()
         for record in records:
-            doc, payload = to_doc(record, options, report)
-            stream.add(doc, {USER_DATA_KEY: json.dumps(payload, ensure_ascii=False)})
+            docbin.add(_annotated_doc(record, options, report))
             report.documents += 1
-        stream.finish(f)
+        f.write(docbin.to_bytes())
     report.paths.append(Path(out))
+    return report
+
+
+def _docbin() -> DocBin:
+    from spacy.tokens import DocBin
+
+    return DocBin(attrs=list(DOCBIN_ATTRS), store_user_data=True)
+
+
+def _annotated_doc(record: DocumentRecord, options: WriteOptions, report: WriteReport) -> Doc:
+    doc, payload = to_doc(record, options, report)
+    doc.user_data[USER_DATA_KEY] = json.dumps(payload, ensure_ascii=False)
+    return doc
+
+
+def _write_shards(
+    records: Iterable[DocumentRecord], out: Path, options: WriteOptions, report: WriteReport
+) -> WriteReport:
+    """A folder of ``00000.spacy``, ``00001.spacy``, ... of ``docs_per_file`` documents each.
+
+    Only one shard is in memory at a time; an existing ``out`` is replaced only if it holds
+    nothing but shards.
+    """
+    with atomic_folder(out, owned=lambda p: bool(SHARD_NAME.fullmatch(p.name))) as folder:
+        docbin, shards = _docbin(), 0
+        for record in records:
+            docbin.add(_annotated_doc(record, options, report))
+            report.documents += 1
+            if len(docbin) == options.docs_per_file:
+                docbin.to_disk(folder / f"{shards:05d}.spacy")
+                docbin, shards = _docbin(), shards + 1
+        if len(docbin) or not shards:
+            docbin.to_disk(folder / f"{shards:05d}.spacy")
+    report.paths.append(out)
     return report
 
 
@@ -120,101 +161,6 @@ def to_doc(
         "relations": [[r.head, r.child, r.label] for r in selection.relations],
     }
     return doc, payload
-
-
-class _DocBinStream:
-    """Writes the fields of ``DocBin.to_bytes`` from temporary files, one document at a time."""
-
-    _ARRAYS = ("cats", "flags", "span_groups", "user_data")
-
-    def __init__(self, folder: Path) -> None:
-        from spacy.attrs import ENT_IOB, ENT_TYPE, ORTH
-        from srsly import msgpack
-
-        folder.mkdir(parents=True, exist_ok=True)
-        self._tmp = tempfile.TemporaryDirectory(prefix=".docbin-", dir=folder)
-        tmp = Path(self._tmp.name)
-        self.attrs = [ORTH, ENT_IOB, ENT_TYPE]  # ORTH first, as DocBin requires
-        self._packer = msgpack.Packer(use_bin_type=True)
-        self._files: dict[str, IO[bytes]] = {
-            name: (tmp / name).open("w+b")
-            for name in ("tokens", "spaces", "lengths", *self._ARRAYS)
-        }
-        self.strings: set[str] = {""}
-        self.count = 0
-
-    def __enter__(self) -> _DocBinStream:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        for f in self._files.values():
-            f.close()
-        self._tmp.cleanup()
-
-    def add(self, doc: Doc, user_data: dict[str, Any]) -> None:
-        import numpy
-        from spacy.attrs import SPACY
-
-        array = doc.to_array(self.attrs).reshape((len(doc), len(self.attrs)))
-        files = self._files
-        files["tokens"].write(numpy.ascontiguousarray(array, dtype="uint64").tobytes("C"))
-        files["spaces"].write(numpy.asarray(doc.to_array(SPACY), dtype=bool).tobytes("C"))
-        files["lengths"].write(numpy.asarray([len(doc)], dtype="int32").tobytes("C"))
-        self.strings.update(token.text for token in doc)
-        self.strings.update(ent.label_ for ent in doc.ents)
-        for group in doc.spans.values():
-            self.strings.update(span.label_ for span in group)
-        pack = self._packer.pack
-        files["cats"].write(pack(doc.cats))
-        files["flags"].write(pack({"has_unknown_spaces": doc.has_unknown_spaces}))
-        files["span_groups"].write(pack(doc.spans.to_bytes()))
-        files["user_data"].write(pack(self._packer.pack(user_data)))
-        self.count += 1
-
-    def finish(self, out: IO[bytes]) -> None:
-        """Write the compressed DocBin: a msgpack map whose big values are copied from disk."""
-        pack = self._packer.pack
-        z = zlib.compressobj()
-        fields: list[tuple[str, Any]] = [
-            ("version", "0.1"),
-            ("attrs", self.attrs),
-            ("tokens", "bin"),
-            ("spaces", "bin"),
-            ("lengths", "bin"),
-            ("strings", sorted(self.strings)),
-            ("cats", "array"),
-            ("flags", "array"),
-            ("span_groups", "array"),
-            ("user_data", "array"),
-        ]
-        out.write(z.compress(self._packer.pack_map_header(len(fields))))
-        for key, value in fields:
-            out.write(z.compress(pack(key)))
-            if value == "bin":
-                f = self._files[key]
-                out.write(z.compress(_bin_header(f.tell())))
-                self._copy(f, out, z)
-            elif value == "array":
-                out.write(z.compress(self._packer.pack_array_header(self.count)))
-                self._copy(self._files[key], out, z)
-            else:
-                out.write(z.compress(pack(value)))
-        out.write(z.flush())
-
-    @staticmethod
-    def _copy(src: IO[bytes], out: IO[bytes], z: Any) -> None:
-        src.flush()
-        src.seek(0)
-        while chunk := src.read(_CHUNK):
-            out.write(z.compress(chunk))
-
-
-def _bin_header(size: int) -> bytes:
-    if size < 1 << 8:
-        return struct.pack(">BB", 0xC4, size)
-    if size < 1 << 16:
-        return struct.pack(">BH", 0xC5, size)
-    return struct.pack(">BI", 0xC6, size)
 
 
 def read_docbin(path: Path, options: ReadOptions) -> Iterator[ReadItem]:

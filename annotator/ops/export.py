@@ -203,6 +203,7 @@ def export(
     seed: int = 0,
     include_boilerplate: bool = False,
     scheme: str = "iob2",
+    docs_per_file: int = 0,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> ExportReport:
@@ -214,7 +215,9 @@ def export(
     if annotator and layer == GOLD_LAYER:
         layer = annotator
     report = ExportReport()
-    options = WriteOptions(scheme=scheme, include_boilerplate=include_boilerplate)
+    options = WriteOptions(
+        scheme=scheme, include_boilerplate=include_boilerplate, docs_per_file=docs_per_file
+    )
     targets: list[tuple[Path, tuple[dict[str, float], int, str] | None]]
     if split:
         targets = [(split_path(Path(out), name), (split, seed, name)) for name in split]

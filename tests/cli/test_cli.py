@@ -180,6 +180,19 @@ def test_jsonl_is_still_accepted_as_the_old_name_of_prodigy(db_path: Path, tmp_p
     assert "jsonl is the old name of prodigy" in " ".join(out.split())
 
 
+def test_spacy_export_to_a_folder_of_shards(db_path: Path, tmp_path: Path) -> None:
+    run("--db", str(db_path), "import", "--layer", "alice", str(_prodigy_file(tmp_path)))
+    out = tmp_path / "train"
+    code, stdout, err = run("--db", str(db_path), "export", "--format", "spacy", "--layer",
+                            "alice", "--status", "all", "--docs-per-file", "1",
+                            "--out", str(out))  # fmt: skip
+    assert code == 0, err
+    assert f"to {out}" in stdout and [p.name for p in out.iterdir()] == ["00000.spacy"]
+    code, _, err = run("--db", str(db_path), "export", "--format", "conll", "--docs-per-file",
+                       "1", "--out", str(tmp_path / "x.conll"))  # fmt: skip
+    assert code == 2 and "only the spacy format writes a folder" in err
+
+
 def _prodigy_file(tmp_path: Path) -> Path:
     path = tmp_path / "tasks.jsonl"
     path.write_text(

@@ -9,11 +9,9 @@ import zlib
 from pathlib import Path
 
 import pytest
-import srsly
 from spacy.tokens import DocBin
 
-from annotator.formats import WriteOptions, WriteReport
-from annotator.formats.docbin import to_doc
+from annotator.errors import ExportError
 from annotator.model import DocumentRecord, SpanData
 
 from .conftest import assert_same_tree, canonical, check_golden, read_all, sample_records, write
@@ -55,26 +53,38 @@ def test_spacy_reads_entities_span_groups_and_user_data(
     assert [len(group) for group in davey.spans.values()] == [0, 0, 0, 0]
 
 
-def test_streamed_file_equals_docbin_to_bytes(
+def test_shards_hold_the_same_documents_as_one_file(
     records: list[DocumentRecord], tmp_path: Path
 ) -> None:
-    """The streaming writer produces what spaCy's own DocBin.to_bytes would."""
-    out = tmp_path / "gold.spacy"
-    write("spacy", records, out)
-    ours = srsly.msgpack_loads(_msgpack(out.read_bytes()))
-    docbin = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=True)
-    report = WriteReport()
-    for record in records:
-        doc, payload = to_doc(record, WriteOptions(), report)
-        doc.user_data["annotator"] = json.dumps(payload, ensure_ascii=False)
-        docbin.add(doc)
-    theirs = srsly.msgpack_loads(_msgpack(docbin.to_bytes()))
-    assert set(ours) == set(theirs)
-    for key in ours:
-        if key == "strings":
-            assert set(ours[key]) <= set(theirs[key])
-        else:
-            assert ours[key] == theirs[key], key
+    """A folder of shards is the one-file export cut in order: spaCy's Corpus reads it whole."""
+    import spacy
+    from spacy.training import Corpus
+
+    many = _training_records(7)  # the two samples and seven more: shards of 4, 4 and 1
+    one, folder = tmp_path / "one.spacy", tmp_path / "shards"
+    write("spacy", many, one)
+    report = write("spacy", many, folder, docs_per_file=4)
+    assert report.documents == 9 and report.paths == [folder]
+    assert sorted(p.name for p in folder.iterdir()) == ["00000.spacy", "00001.spacy", "00002.spacy"]
+    assert [len(DocBin().from_disk(p)) for p in sorted(folder.iterdir())] == [4, 4, 1]
+    nlp = spacy.blank("en")
+    whole = [(e.reference.text, e.reference.to_json()["ents"]) for e in Corpus(one)(nlp)]
+    shards = [(e.reference.text, e.reference.to_json()["ents"]) for e in Corpus(folder)(nlp)]
+    assert sorted(shards) == sorted(whole) and len(whole) == 9
+    back, errors = read_all("spacy", folder / "00001.spacy")
+    assert errors == [] and [r.name for r in back] == [r.name for r in many[4:8]]
+
+
+def test_shards_replace_only_an_earlier_shard_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "shards"
+    write("spacy", _training_records(7), folder, docs_per_file=4)
+    write("spacy", _training_records(1), folder, docs_per_file=4)  # fewer shards than before
+    assert sorted(p.name for p in folder.iterdir()) == ["00000.spacy"]
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(ExportError, match="holds other files"):
+        write("spacy", _training_records(1), folder, docs_per_file=4)
+    assert (folder / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert [p.name for p in tmp_path.iterdir()] == ["shards"]  # no temporary folder left
 
 
 def test_export_import_export_is_identical_and_lossless(
@@ -144,15 +154,17 @@ def _training_records(n: int, offset: int = 0) -> list[DocumentRecord]:
 
 
 @pytest.mark.slow
-def test_spacy_debug_data_and_one_epoch_of_training_accept_the_file(tmp_path: Path) -> None:
+def test_spacy_debug_data_and_one_epoch_of_training_read_shards_and_a_file(
+    tmp_path: Path,
+) -> None:
     from spacy.cli.init_config import init_config
 
-    write("spacy", _training_records(110), tmp_path / "train.spacy")
+    write("spacy", _training_records(110), tmp_path / "train", docs_per_file=50)  # 3 shards
     write("spacy", _training_records(20, offset=500)[2:], tmp_path / "dev.spacy")
     init_config(lang="en", pipeline=["ner"], optimize="efficiency", gpu=False).to_disk(
         tmp_path / "config.cfg"
     )
-    paths = ["--paths.train", "train.spacy", "--paths.dev", "dev.spacy"]
+    paths = ["--paths.train", "train", "--paths.dev", "dev.spacy"]
     debug = subprocess.run(
         [sys.executable, "-m", "spacy", "debug", "data", "config.cfg", *paths],
         cwd=tmp_path, capture_output=True, text=True, timeout=120,
