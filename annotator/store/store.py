@@ -29,9 +29,9 @@ from annotator.model import (
     check_relation,
     is_entity,
 )
+from annotator.store.bookkeeping import Bookkeeping
 from annotator.store.database import bulk_writes, connect, now, transaction
 from annotator.store.integrity import record_clean_close
-from annotator.store.records import ProjectRecords
 
 
 def content_hash(text: str) -> str:
@@ -74,7 +74,7 @@ def _span_from_row(row: Sequence[Any]) -> SpanData:
     )  # fmt: skip
 
 
-class Store(ProjectRecords):
+class Store(Bookkeeping):
     """One project database file (docs/design.md §4)."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False):
@@ -114,7 +114,7 @@ class Store(ProjectRecords):
 
     # -- documents ------------------------------------------------------------------------
     def find_by_hash(self, digest: str) -> int | None:
-        return self._one("SELECT id FROM documents WHERE content_hash = ?", [digest])
+        return self._scalar("SELECT id FROM documents WHERE content_hash = ?", [digest])
 
     def add_document(
         self, name: str, text: str, *, title: str | None = None, meta: dict[str, Any] | None = None
@@ -143,14 +143,20 @@ class Store(ProjectRecords):
             raise NotFoundError(f"no document with id {document_id}")
         return Document(row[0], row[1], row[2], row[3], json.loads(row[4]), row[5])
 
+    def _text_length(self, document_id: int) -> int:
+        length = self._scalar("SELECT length FROM documents WHERE id = ?", [document_id])
+        if length is None:
+            raise NotFoundError(f"no document with id {document_id}")
+        return int(length)
+
     def document_text(self, document_id: int) -> str:
-        text = self._one("SELECT text FROM documents WHERE id = ?", [document_id])
+        text = self._scalar("SELECT text FROM documents WHERE id = ?", [document_id])
         if text is None:
             raise NotFoundError(f"no document with id {document_id}")
         return str(text)
 
     def count_documents(self) -> int:
-        return int(self._one("SELECT count(*) FROM documents"))
+        return int(self._scalar("SELECT count(*) FROM documents"))
 
     def document_ids(self) -> list[int]:
         return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
@@ -170,42 +176,48 @@ class Store(ProjectRecords):
 
     # -- layers ---------------------------------------------------------------------------
     def layer_id(self, name: str, *, create: bool = True) -> int:
+        """The id of layer ``name``, created when missing (or :class:`NotFoundError`)."""
+        found = self._existing_layer_id(name)
+        if found is not None:
+            return found
+        if not create:
+            raise NotFoundError(f"no layer named {name!r}")
+        if not name.strip():
+            raise StoreError("a layer needs a name")
+        with self.transaction():
+            cur = self.db.execute(
+                "INSERT INTO layers (name, kind, created_at) VALUES (?, ?, ?)",
+                [name, layer_kind(name), now()],
+            )
+        return self._remember_layer(name, int(cur.lastrowid or 0))
+
+    def _existing_layer_id(self, name: str) -> int | None:
+        """The id of layer ``name``, or None when the project has no such layer."""
         cached = self._layer_ids.get(name)
         if cached is not None:
             return cached
-        found = self._one("SELECT id FROM layers WHERE name = ?", [name])
-        if found is None:
-            if not create:
-                raise NotFoundError(f"no layer named {name!r}")
-            if not name.strip():
-                raise StoreError("a layer needs a name")
-            with self.transaction():
-                cur = self.db.execute(
-                    "INSERT INTO layers (name, kind, created_at) VALUES (?, ?, ?)",
-                    [name, layer_kind(name), now()],
-                )
-            found = int(cur.lastrowid or 0)
-            # The id is cached only once committed by the caller's transaction.
-            if not self.db.conn.in_transaction:
-                self._layer_ids[name] = found
-            return found
+        found = self._scalar("SELECT id FROM layers WHERE name = ?", [name])
+        return None if found is None else self._remember_layer(name, int(found))
+
+    def _remember_layer(self, name: str, layer_id: int) -> int:
+        # Layers are never deleted; an id is cached once committed (a rollback may undo it).
         if not self.db.conn.in_transaction:
-            self._layer_ids[name] = int(found)
-        return int(found)
+            self._layer_ids[name] = layer_id
+        return layer_id
 
     def layers(self) -> list[tuple[str, str]]:
         """``(name, kind)`` of every layer, oldest first."""
         return [(r[0], r[1]) for r in self.db.execute("SELECT name, kind FROM layers ORDER BY id")]
 
     def newest_model_layer(self) -> str | None:
-        return self._one(
+        return self._scalar(
             "SELECT l.name FROM layers l JOIN layer_documents d ON d.layer_id = l.id "
             "WHERE l.kind = 'model' ORDER BY d.filled_at DESC LIMIT 1"
         )
 
     def layer_filled(self, layer: str) -> set[int]:
         """Documents a layer has been filled for (a model run's finished documents)."""
-        lid = self._one("SELECT id FROM layers WHERE name = ?", [layer])
+        lid = self._existing_layer_id(layer)
         if lid is None:
             return set()
         return {
@@ -217,7 +229,7 @@ class Store(ProjectRecords):
 
     def has_layer_document(self, document_id: int, layer: str) -> bool:
         return (
-            self._one(
+            self._scalar(
                 "SELECT 1 FROM layer_documents d JOIN layers l ON l.id = d.layer_id "
                 "WHERE l.name = ? AND d.document_id = ?",
                 [layer, document_id],
@@ -228,7 +240,7 @@ class Store(ProjectRecords):
     # -- spans ----------------------------------------------------------------------------
     def spans(self, document_id: int, layer: str) -> list[SpanData]:
         """The spans of one document in one layer, by start offset."""
-        lid = self._one("SELECT id FROM layers WHERE name = ?", [layer])
+        lid = self._existing_layer_id(layer)
         if lid is None:
             return []
         rows = self.db.execute(
@@ -252,10 +264,8 @@ class Store(ProjectRecords):
     def _check_span(
         self, document_id: int, layer_id: int, span: SpanData, *, ignore: int | None = None
     ) -> None:
-        length = self._one("SELECT length FROM documents WHERE id = ?", [document_id])
-        if length is None:
-            raise NotFoundError(f"no document with id {document_id}")
-        check_offsets(span.start, span.end, int(length), where=f"document {document_id}: ")
+        length = self._text_length(document_id)
+        check_offsets(span.start, span.end, length, where=f"document {document_id}: ")
         if span.source not in SOURCES:
             raise SpanError(f"unknown span source {span.source!r}")
         if not span.label or not span.label.strip():
@@ -278,14 +288,7 @@ class Store(ProjectRecords):
         with self.transaction():
             lid = self.layer_id(layer)
             self._check_span(document_id, lid, span)
-            stamp = now()
-            cur = self.db.execute(
-                'INSERT INTO spans (document_id, layer_id, label, start, "end", source, reviewed,'
-                " attrs, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [document_id, lid, span.label, span.start, span.end, span.source,
-                 int(span.reviewed), json.dumps(span.attrs), stamp, stamp],
-            )  # fmt: skip
-            return int(cur.lastrowid or 0)
+            return self._insert_span(document_id, lid, replace(span, id=None), now())
 
     def restore_span(self, document_id: int, layer: str, span: SpanData) -> int:
         """Re-insert a deleted span under its old id (undo of a delete)."""
@@ -294,15 +297,22 @@ class Store(ProjectRecords):
         with self.transaction():
             lid = self.layer_id(layer)
             self._check_span(document_id, lid, span)
-            stamp = now()
-            self.db.execute(
-                'INSERT INTO spans (id, document_id, layer_id, label, start, "end", source,'
-                " reviewed, attrs, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [span.id, document_id, lid, span.label, span.start, span.end, span.source,
-                 int(span.reviewed), json.dumps(span.attrs), stamp, stamp],
-            )  # fmt: skip
-            return span.id
+            return self._insert_span(document_id, lid, span, now())
+
+    def _insert_span(self, document_id: int, layer_id: int, span: SpanData, stamp: str) -> int:
+        """Insert a checked span (under ``span.id`` when set); return its id.
+
+        Plain ``execute``: the inserts of a model run or an import go through here one by one
+        (each id is needed for the relations), and it is faster than ``Table.insert`` (see
+        docs/design.md §4).
+        """
+        cur = self.db.execute(
+            'INSERT INTO spans (id, document_id, layer_id, label, start, "end", source, reviewed,'
+            " attrs, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [span.id, document_id, layer_id, span.label, span.start, span.end, span.source,
+             int(span.reviewed), json.dumps(span.attrs), stamp, stamp],
+        )  # fmt: skip
+        return int(cur.lastrowid or 0)
 
     def update_span(self, span_id: int, **changes: Any) -> SpanData:
         """Change label, start, end, source, reviewed or attrs of a span; return the new span."""
@@ -354,7 +364,7 @@ class Store(ProjectRecords):
 
     # -- relations ------------------------------------------------------------------------
     def relations(self, document_id: int, layer: str) -> list[Relation]:
-        lid = self._one("SELECT id FROM layers WHERE name = ?", [layer])
+        lid = self._existing_layer_id(layer)
         if lid is None:
             return []
         rows = self.db.execute(
@@ -406,9 +416,7 @@ class Store(ProjectRecords):
         """
         with self.transaction():
             lid = self.layer_id(layer)
-            text_length = self._one("SELECT length FROM documents WHERE id = ?", [document_id])
-            if text_length is None:
-                raise NotFoundError(f"no document with id {document_id}")
+            text_length = self._text_length(document_id)
             self.db.execute(
                 "DELETE FROM spans WHERE document_id = ? AND layer_id = ?", [document_id, lid]
             )
@@ -416,19 +424,10 @@ class Store(ProjectRecords):
             ids: list[int] = []
             entities: list[tuple[int, int, str]] = []
             for span in spans:
-                check_offsets(
-                    span.start, span.end, int(text_length), where=f"document {document_id}: "
-                )
+                check_offsets(span.start, span.end, text_length, where=f"document {document_id}: ")
                 if is_entity(span.label):
                     entities.append((span.start, span.end, span.label))
-                cur = self.db.execute(
-                    'INSERT INTO spans (document_id, layer_id, label, start, "end", source, '
-                    "reviewed, attrs, created_at, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [document_id, lid, span.label, span.start, span.end, span.source,
-                     int(span.reviewed), json.dumps(span.attrs), stamp, stamp],
-                )  # fmt: skip
-                ids.append(int(cur.lastrowid or 0))
+                ids.append(self._insert_span(document_id, lid, replace(span, id=None), stamp))
             entities.sort()
             for a, b in pairwise(entities):
                 if b[0] < a[1]:
@@ -488,7 +487,7 @@ class Store(ProjectRecords):
     # -- gui support --
     def span_counts(self, layer: str, document_ids: Sequence[int]) -> dict[int, int]:
         """How many spans ``layer`` holds per document (documents with none are left out)."""
-        lid = self._one("SELECT id FROM layers WHERE name = ?", [layer])
+        lid = self._existing_layer_id(layer)
         if lid is None or not document_ids:
             return {}
         marks = ", ".join("?" * len(document_ids))

@@ -17,7 +17,7 @@ from annotator.model import STATUSES, Label
 from annotator.store.database import now
 
 
-class ProjectRecords:
+class Bookkeeping:
     """Per-annotator status and notes, the label scheme, the edit log, corpus statistics."""
 
     db: sqlite_utils.Database
@@ -25,13 +25,14 @@ class ProjectRecords:
     def transaction(self) -> AbstractContextManager[None]:
         raise NotImplementedError
 
-    def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+    def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """The first column of the first row ``sql`` returns, or None when it returns none."""
         row = self.db.execute(sql, params).fetchone()
         return None if row is None else row[0]
 
     # -- status and notes -----------------------------------------------------------------
     def status(self, document_id: int, annotator: str) -> str:
-        found = self._one(
+        found = self._scalar(
             "SELECT status FROM document_status WHERE document_id = ? AND annotator = ?",
             [document_id, annotator],
         )
@@ -39,7 +40,7 @@ class ProjectRecords:
 
     def has_status(self, document_id: int, annotator: str) -> bool:
         return (
-            self._one(
+            self._scalar(
                 "SELECT 1 FROM document_status WHERE document_id = ? AND annotator = ?",
                 [document_id, annotator],
             )
@@ -58,7 +59,7 @@ class ProjectRecords:
             )
 
     def note(self, document_id: int, annotator: str) -> str:
-        found = self._one(
+        found = self._scalar(
             "SELECT note FROM document_status WHERE document_id = ? AND annotator = ?",
             [document_id, annotator],
         )
@@ -167,14 +168,14 @@ class ProjectRecords:
             return int(cur.lastrowid or 0)
 
     def edit_log(self, document_id: int | None = None) -> list[dict[str, Any]]:
-        sql = "SELECT id, at, annotator, document_id, layer, action, payload FROM edit_log"
-        params: list[Any] = []
-        if document_id is not None:
-            sql += " WHERE document_id = ?"
-            params.append(document_id)
-        rows = self.db.execute(sql + " ORDER BY id", params)
-        keys = ("id", "at", "annotator", "document_id", "layer", "action", "payload")
-        return [dict(zip(keys, r[:6]), payload=json.loads(r[6])) for r in rows]
+        """Entries of the edit log, oldest first (of one document when given)."""
+        where = "" if document_id is None else " WHERE document_id = :document_id"
+        rows = self.db.query(
+            "SELECT id, at, annotator, document_id, layer, action, payload FROM edit_log"
+            f"{where} ORDER BY id",
+            {"document_id": document_id},
+        )
+        return [dict(row, payload=json.loads(row["payload"])) for row in rows]
 
     def copy_edit_log(self, document_id: int, entries: Iterable[dict[str, Any]]) -> int:
         """Add edit-log entries made elsewhere (a packed file) under ``document_id``, keeping
@@ -185,7 +186,7 @@ class ProjectRecords:
             for entry in entries:
                 payload = json.dumps(entry.get("payload") or {})
                 key = [document_id, entry["at"], entry["annotator"], entry["action"], payload]
-                if self._one(
+                if self._scalar(
                     "SELECT 1 FROM edit_log WHERE document_id = ? AND at = ? AND annotator = ? "
                     "AND action = ? AND payload = ?",
                     key,
@@ -229,7 +230,7 @@ class ProjectRecords:
     # -- project settings -----------------------------------------------------------------
     def project_value(self, key: str) -> str | None:
         """A value of the ``project`` table (the app marker, a pack's manifest, ...)."""
-        found = self._one("SELECT value FROM project WHERE key = ?", [key])
+        found = self._scalar("SELECT value FROM project WHERE key = ?", [key])
         return None if found is None else str(found)
 
     def set_project_value(self, key: str, value: str) -> None:
