@@ -111,29 +111,10 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
     )
     db.execute("CREATE INDEX idx_edit_log_doc ON edit_log(document_id, at)")
     db.execute("CREATE INDEX idx_edit_log_annotator ON edit_log(annotator, at)")
-    # Full-text search over title and text, kept in step by triggers.
-    db.execute(
-        "CREATE VIRTUAL TABLE documents_fts USING fts5("
-        "title, text, content='documents', content_rowid='id')"
-    )
-    db.execute(
-        """CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
-            INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
-        END"""
-    )
-    db.execute(
-        """CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
-            INSERT INTO documents_fts(documents_fts, rowid, title, text)
-            VALUES ('delete', old.id, old.title, old.text);
-        END"""
-    )
-    db.execute(
-        """CREATE TRIGGER documents_au AFTER UPDATE ON documents BEGIN
-            INSERT INTO documents_fts(documents_fts, rowid, title, text)
-            VALUES ('delete', old.id, old.title, old.text);
-            INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
-        END"""
-    )
+    # Full-text search over title and text (FTS5, external content), kept in step by the
+    # triggers documents_ai/_ad/_au. Projects made before sqlite-utils wrote this had the
+    # same table and triggers written out by hand.
+    db.table("documents").enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
 
 
 def _v2_never_reuse_ids(db: sqlite_utils.Database) -> None:
@@ -199,10 +180,59 @@ def _v3_adjudications(db: sqlite_utils.Database) -> None:
     )
 
 
+#: Read-only views for people who query a project from outside (sqlite-utils, Datasette,
+#: pandas) without learning the schema; their columns are documented in docs/design.md §4.
+#: ``substr`` counts characters as Python does, so ``text`` is ``document_text[start:end]``.
+VIEWS = {
+    "quotes": """
+        SELECT q.id AS quote_id, d.id AS document_id, d.name AS document, l.name AS layer,
+            q.start, q."end", substr(d.text, q.start + 1, q."end" - q.start) AS text,
+            json_extract(q.attrs, '$.speaker_name') AS speaker_name,
+            sp.start AS speaker_start, sp."end" AS speaker_end,
+            substr(d.text, sp.start + 1, sp."end" - sp.start) AS speaker,
+            cu.start AS cue_start, cu."end" AS cue_end,
+            substr(d.text, cu.start + 1, cu."end" - cu.start) AS cue,
+            q.source, q.reviewed
+        FROM spans q
+        JOIN documents d ON d.id = q.document_id
+        JOIN layers l ON l.id = q.layer_id
+        LEFT JOIN spans sp ON sp.id = (SELECT child_id FROM relations
+            WHERE head_id = q.id AND label = 'SPEAKER' ORDER BY id LIMIT 1)
+        LEFT JOIN spans cu ON cu.id = (SELECT child_id FROM relations
+            WHERE head_id = q.id AND label = 'CUE' ORDER BY id LIMIT 1)
+        WHERE q.label = 'QUOTE'
+    """,
+    "entities": """
+        SELECT s.id AS span_id, d.id AS document_id, d.name AS document, l.name AS layer,
+            s.label, s.start, s."end", substr(d.text, s.start + 1, s."end" - s.start) AS text,
+            s.source, s.reviewed
+        FROM spans s
+        JOIN documents d ON d.id = s.document_id
+        JOIN layers l ON l.id = s.layer_id
+        WHERE s.label NOT IN ('QUOTE', 'SPEAKER', 'CUE', 'BOILERPLATE')
+    """,
+    "documents_status": """
+        SELECT d.id AS document_id, d.name AS document, d.title, s.annotator,
+            coalesce(s.status, 'new') AS status, coalesce(s.note, '') AS note, s.updated_at,
+            (SELECT count(*) FROM spans x JOIN layers l ON l.id = x.layer_id
+             WHERE x.document_id = d.id AND l.name = s.annotator) AS spans
+        FROM documents d
+        LEFT JOIN document_status s ON s.document_id = d.id
+    """,
+}
+
+
+def _v4_views(db: sqlite_utils.Database) -> None:
+    """Views ``quotes``, ``entities`` and ``documents_status`` for reading from outside."""
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql.strip(), replace=True)
+
+
 #: Forward migrations; index + 1 is the version each produces.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_never_reuse_ids,
     _v3_adjudications,
+    _v4_views,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
