@@ -38,6 +38,19 @@ class InputError(AnnotatorError):
         super().__init__(where + self.reason)
 
 
+class SettingError(AnnotatorError):
+    """A setting the user chose (a command-line option, a field of a dialog) cannot be used.
+
+    ``setting`` names it in the library's words (``split``, ``status``); each front end says it
+    in its own (the CLI as ``--split``), so messages never speak of one front end's controls.
+    """
+
+    def __init__(self, setting: str, message: str):
+        self.setting = setting
+        self.reason = message
+        super().__init__(f"{setting}: {message}")
+
+
 class SpanError(AnnotatorError):
     """A span or relation breaks an invariant (offsets, overlapping entities, unknown label)."""
 
@@ -51,7 +64,7 @@ class NotFoundError(AnnotatorError):
 
 
 class ModelError(AnnotatorError):
-    """A spaCy pipeline that cannot be found or loaded."""
+    """A spaCy pipeline that cannot be found, loaded or trained."""
 
 
 class ExportError(AnnotatorError):

@@ -30,6 +30,8 @@ RELATION_LABELS: frozenset[str] = frozenset({SPEAKER, CUE})
 
 SOURCES: frozenset[str] = frozenset({"model", "human"})
 STATUSES: tuple[str, ...] = ("new", "in_progress", "done", "skipped")
+#: What an export's status setting accepts: one status, or ``all`` documents.
+STATUS_FILTERS: tuple[str, ...] = (*STATUSES, "all")
 GOLD_LAYER = "gold"
 MODEL_LAYER_PREFIX = "model:"
 

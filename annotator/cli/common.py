@@ -11,7 +11,7 @@ from typing import Any, TextIO
 import click
 
 from annotator.config import default_annotator
-from annotator.errors import AnnotatorError, StoreError
+from annotator.errors import AnnotatorError, SettingError, StoreError, printable
 from annotator.model import GOLD_LAYER, is_model_layer
 from annotator.store import Store, resolve_db_path
 
@@ -60,6 +60,11 @@ def check_annotator(name: str) -> str:
 pass_context = click.make_pass_decorator(Context)
 
 
+def option_name(setting: str) -> str:
+    """The option of a setting the library names: ``docs_per_file`` -> ``--docs-per-file``."""
+    return "--" + setting.replace("_", "-")
+
+
 #: What Ctrl+C leaves behind in a command that writes into the project in transactions.
 COMMITTED_IS_SAVED = "Interrupted; everything committed before the interruption is saved."
 
@@ -70,11 +75,15 @@ def user_errors(interrupted: str = COMMITTED_IS_SAVED) -> Iterator[None]:
     ``interrupted`` says is true of the command."""
     try:
         yield
+    except SettingError as exc:
+        raise click.ClickException(f"{option_name(exc.setting)}: {exc.reason}") from None
     except AnnotatorError as exc:
         raise click.ClickException(str(exc)) from None
     except sqlite3.DatabaseError as exc:  # a project damaged past what opening it could see
+        reason = printable(str(exc))  # SQLite may quote the damaged text, newlines and all
+        reason = reason if len(reason) <= 200 else reason[:200] + "…"
         raise click.ClickException(
-            f"the project database cannot be read ({exc}); it may be corrupt: restore a copy"
+            f"the project database cannot be read ({reason}); it may be corrupt: restore a copy"
         ) from None
     except KeyboardInterrupt:
         click.echo(f"\n{interrupted}", err=True)

@@ -8,6 +8,7 @@ import click
 
 from annotator.cli.common import Context, progress_bar, user_errors
 from annotator.formats import ALIASES, EXPORT_FORMATS
+from annotator.model import STATUS_FILTERS
 
 
 @click.command("export")
@@ -18,7 +19,7 @@ from annotator.formats import ALIASES, EXPORT_FORMATS
 @click.option("--layer", default="gold", show_default=True, help="gold, model (the newest "
               "model layer), a model layer's full name, or an annotator's name.")  # fmt: skip
 @click.option("--status", default="done", show_default=True,
-              type=click.Choice(["done", "in_progress", "skipped", "new", "all"]),
+              type=click.Choice(STATUS_FILTERS),
               help="Documents with this status (all = every document). Model layers have no "
               "status: all their documents are exported.")  # fmt: skip
 @click.option("--split", metavar="NAME=RATIO,...", help="e.g. train=0.8,dev=0.1,test=0.1: one "

@@ -70,7 +70,7 @@ def read_csv(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
     if column not in columns:
         shown = ", ".join(repr(c) for c in columns)
         yield InputError(
-            f"no {column!r} column (columns: {shown}); name the text column with --text-column",
+            f"no {column!r} column (columns: {shown}); choose the text column",
             path=where,
             line=1,
         )

@@ -49,7 +49,7 @@ def select(
     kept: dict[int, SpanData] = {}
     for i, span in enumerate(record.spans):
         if span.label == BOILERPLATE and not options.include_boilerplate:
-            report.warn("BOILERPLATE spans left out (--include-boilerplate keeps them)")
+            report.warn("BOILERPLATE spans left out (include boilerplate to keep them)")
             continue
         if holds is not None and not holds(span):
             report.warn(f"{fmt} cannot hold {span.label} spans: left out")
@@ -107,7 +107,7 @@ def why_not_written(out: Path, exc: OSError) -> str:
     """``cannot write OUT: ...``, naming a read-only folder as the reason when it is one."""
     folder = out.parent
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) and not os.access(folder, os.W_OK):
-        return f"cannot write {out}: {folder}: the folder is read-only; choose another --out"
+        return f"cannot write {out}: {folder}: the folder is read-only; choose another output"
     return f"cannot write {out}: {exc.strerror or exc}"
 
 
@@ -146,7 +146,7 @@ def atomic_folder(out: Path, owned: Callable[[Path], bool]) -> Iterator[Path]:
     only. An existing ``out`` is replaced only if ``owned`` says each file in it is ours."""
     out = Path(out)
     if out.exists() and (not out.is_dir() or not all(owned(p) for p in out.iterdir())):
-        raise ExportError(f"{out} exists and holds other files; choose another --out")
+        raise ExportError(f"{out} exists and holds other files; choose another output")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent))

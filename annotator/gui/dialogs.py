@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.model import Label
+from annotator.model import STATUS_FILTERS, Label
 
 
 class AnnotatorNameDialog:
@@ -194,7 +194,8 @@ class ExportDialog(QDialog):
         self.layer = QComboBox(self)
         self.layer.addItems(["gold", annotator, "model"])
         self.status = QComboBox(self)
-        self.status.addItems(["done", "in_progress", "skipped", "new", "all"])
+        self.status.addItems(STATUS_FILTERS)
+        self.status.setCurrentText("done")
         self.split = QLineEdit(self)
         self.split.setPlaceholderText("e.g. train=0.8,dev=0.1,test=0.1 (empty: one file)")
         self.boilerplate = QCheckBox("Include boilerplate lines", self)

@@ -46,7 +46,7 @@ def default_model_name() -> str:
             return name
     raise ModelError(
         f"no spaCy pipeline installed: install {' or '.join(DEFAULT_MODELS)} "
-        "or pass --model NAME|DIR"
+        "or name a model (an installed package or a folder)"
     )
 
 
@@ -70,7 +70,7 @@ def load_pipeline(model: str | None = None, *, exclude: Iterable[str] = ()) -> L
         if isinstance(exc, OSError) and not Path(name).exists():
             reason = "no installed package or directory of that name"
         raise ModelError(
-            f"cannot load spaCy pipeline {name!r}: {reason}; install it or pass --model NAME|DIR"
+            f"cannot load spaCy pipeline {name!r}: {reason}; install it or name another model"
         ) from None
     if "ner" in nlp.pipe_names and ENTITIES_KEY not in nlp.pipe_names:
         nlp.add_pipe(ENTITIES_KEY, after="ner")

@@ -20,17 +20,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotator.errors import AnnotatorError, ExportError
+from annotator.errors import AnnotatorError, ExportError, SettingError
 from annotator.formats import WriteOptions, get_format
-from annotator.model import GOLD_LAYER, DocumentRecord, SpanData, is_model_layer
+from annotator.model import GOLD_LAYER, STATUS_FILTERS, DocumentRecord, SpanData, is_model_layer
 from annotator.ops.adjudication import annotators_of
 from annotator.ops.edits import PROVENANCE
 from annotator.store import Store
 
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
-
-STATUS_CHOICES = ("done", "in_progress", "skipped", "new", "all")
 
 
 class Cancelled(AnnotatorError):
@@ -56,12 +54,10 @@ def parse_split(text: str) -> dict[str, float]:
         except ValueError:
             ratio = -1.0
         if not sep or not name or not 0 < ratio <= 1 or name in parts:
-            raise AnnotatorError(
-                f"bad --split part {item!r}; write e.g. train=0.8,dev=0.1,test=0.1"
-            )
+            raise SettingError("split", f"bad part {item!r}; write e.g. train=0.8,dev=0.1,test=0.1")
         parts[name] = ratio
     if abs(sum(parts.values()) - 1.0) > 1e-6:
-        raise AnnotatorError(f"--split ratios add up to {sum(parts.values()):g}, not 1")
+        raise SettingError("split", f"the ratios add up to {sum(parts.values()):g}, not 1")
     return parts
 
 
@@ -134,8 +130,8 @@ def iter_records(
     only_split: tuple[dict[str, float], int, str] | None = None,
 ) -> Iterator[DocumentRecord]:
     """Stream the documents (with their annotations in the chosen layer) an export holds."""
-    if status not in STATUS_CHOICES:
-        raise AnnotatorError(f"unknown --status {status!r}; use one of {', '.join(STATUS_CHOICES)}")
+    if status not in STATUS_FILTERS:
+        raise SettingError("status", f"unknown {status!r}; use one of {', '.join(STATUS_FILTERS)}")
     report = report or ExportReport()
     resolved = resolve_layer(store, layer)
     known = {name for name, _ in store.layers()}
@@ -181,7 +177,7 @@ def _refuse_project_files(store: Store, out: Path) -> None:
     guarded = {project, project.with_name(project.name + "-wal"),
                project.with_name(project.name + "-shm")}  # fmt: skip
     if out.resolve() in guarded:
-        raise ExportError(f"{out} is the project database itself; choose another --out")
+        raise ExportError(f"{out} is the project database itself; choose another output")
 
 
 def split_path(out: Path, split_name: str) -> Path:
@@ -250,6 +246,6 @@ def export(
         report.paths.extend(written.paths or [path])
     if report.documents == 0:
         report.warnings[
-            f"no document matched --layer {layer} --status {status}; the output is empty"
+            f"no document matched layer {layer} with status {status}; the output is empty"
         ] += 1
     return report

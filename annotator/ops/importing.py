@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.errors import AnnotatorError, InputError, printable
+from annotator.errors import AnnotatorError, InputError, SettingError, printable
 from annotator.formats import Format, ReadOptions, SkippedInput, detect_format, get_format
 from annotator.model import GOLD_LAYER, DocumentRecord
 from annotator.store import Store
@@ -234,11 +234,12 @@ def import_paths(
 def check_layer_name(layer: str) -> None:
     """Refuse layer names that mean something else on the command line."""
     if not layer.strip():
-        raise AnnotatorError("--layer needs a name")
+        raise SettingError("layer", "needs a name")
     if layer == "model":
-        raise AnnotatorError(
+        raise SettingError(
+            "layer",
             "'model' stands for the newest model layer; name a model layer in full "
-            "(model:<name>@<version>) or choose an annotator's name"
+            "(model:<name>@<version>) or choose an annotator's name",
         )
 
 

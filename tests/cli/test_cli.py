@@ -163,7 +163,7 @@ def test_export_of_an_unknown_layer_names_the_layers(db_path: Path, tmp_path: Pa
     code, out, err = run("--db", str(db_path), "export", "--format", "prodigy", "--status",
                          "in_progress", "--out", str(tmp_path / "y.jsonl"))  # fmt: skip
     assert code == 0 and "Exported 0 documents" in out
-    assert "no document matched --layer gold --status in_progress" in err
+    assert "no document matched layer gold with status in_progress" in err
 
 
 def test_jsonl_is_still_accepted_as_the_old_name_of_prodigy(db_path: Path, tmp_path: Path) -> None:

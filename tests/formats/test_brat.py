@@ -55,7 +55,7 @@ def test_export_matches_golden_folder(records: list[DocumentRecord], tmp_path: P
     out = tmp_path / "gold"
     report = write("brat", records, out)
     assert report.documents == 2
-    assert report.warnings == {"BOILERPLATE spans left out (--include-boilerplate keeps them)": 1}
+    assert report.warnings == {"BOILERPLATE spans left out (include boilerplate to keep them)": 1}
     assert sorted(p.name for p in out.iterdir()) == [
         "annotation.conf", "annotator-documents.jsonl", "politics__davey.ann",
         "politics__davey.txt", "politics__hussain.ann", "politics__hussain.txt", "visual.conf",

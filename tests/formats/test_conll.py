@@ -36,7 +36,7 @@ def test_export_matches_golden_file(
     out = tmp_path / f"gold-{scheme}.conll"
     report = write("conll", records, out, scheme=scheme)
     assert report.warnings == {
-        "BOILERPLATE spans left out (--include-boilerplate keeps them)": 1,
+        "BOILERPLATE spans left out (include boilerplate to keep them)": 1,
         "conll cannot hold QUOTE spans: left out": 1,
         "conll cannot hold SPEAKER spans: left out": 1,
         "conll cannot hold CUE spans: left out": 1,

@@ -22,7 +22,7 @@ def test_prodigy_export_matches_golden_file(records: list[DocumentRecord], tmp_p
     out = tmp_path / "gold.jsonl"
     report = write("prodigy", records, out)
     assert report.documents == 2
-    assert report.warnings == {"BOILERPLATE spans left out (--include-boilerplate keeps them)": 1}
+    assert report.warnings == {"BOILERPLATE spans left out (include boilerplate to keep them)": 1}
     check_golden(out, "prodigy.jsonl")
 
 

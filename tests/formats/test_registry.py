@@ -119,7 +119,7 @@ def test_boilerplate_only_when_asked(tmp_path: Path, fmt: str) -> None:
         labels = {s.label for s in back[0].spans}
         assert (BOILERPLATE in labels) is include
         assert bool(report.warnings.get(
-            "BOILERPLATE spans left out (--include-boilerplate keeps them)"
+            "BOILERPLATE spans left out (include boilerplate to keep them)"
         )) is not include  # fmt: skip
 
 
