@@ -24,11 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.ops.progress import Cancel, Progress
 from annotator.resources import seeds_dir
 from annotator.store import Store
 
-Progress = Callable[[int, int, str], None]
-Cancel = Callable[[], bool]
 Task = Callable[[Store, Progress, Cancel], Any]
 
 

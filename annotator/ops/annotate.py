@@ -11,18 +11,17 @@ import multiprocessing
 import signal
 import threading
 import warnings
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 from annotator.model import RelationData, SpanData
 from annotator.nlp.boilerplate import line_key, repeated_line_threshold
 from annotator.nlp.pipeline import annotate_texts, load_pipeline, pipeline_layer, set_repeated_lines
+from annotator.ops.progress import Cancel, Progress
 from annotator.store import Store
 
 T = TypeVar("T")
-Progress = Callable[[int, int, str], None]
-Cancel = Callable[[], bool]
 
 #: Documents per committed batch.
 COMMIT_EVERY = 64

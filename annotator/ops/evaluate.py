@@ -10,7 +10,7 @@ default. Entities: :mod:`annotator.nlp.entity_eval`; quotations and speaker name
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,12 +21,11 @@ from annotator.model import GOLD_LAYER, DocumentRecord, RelationData, SpanData, 
 from annotator.nlp.entity_eval import EntityReport, score_entities
 from annotator.nlp.quote_eval import QuoteReport, quotes_from_annotations, score_document
 from annotator.ops.export import iter_records, resolve_layer
+from annotator.ops.progress import Cancel, Progress
 from annotator.ops.train import DEFAULT_SPLIT
 from annotator.store import Store
 from annotator.store.settings import get_setting, set_setting
 
-Progress = Callable[[int, int, str], None]
-Cancel = Callable[[], bool]
 EVALUATION_PREFIX = "evaluation:"
 
 

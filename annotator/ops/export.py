@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,10 +25,8 @@ from annotator.formats import WriteOptions, get_format
 from annotator.model import GOLD_LAYER, STATUS_FILTERS, DocumentRecord, SpanData, is_model_layer
 from annotator.ops.adjudication import annotators_of
 from annotator.ops.edits import PROVENANCE
+from annotator.ops.progress import Cancel, Progress
 from annotator.store import Store
-
-Progress = Callable[[int, int, str], None]
-Cancel = Callable[[], bool]
 
 
 class Cancelled(AnnotatorError):

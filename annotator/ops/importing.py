@@ -9,22 +9,20 @@ from __future__ import annotations
 
 import glob
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.errors import AnnotatorError, InputError, SettingError, printable
 from annotator.formats import Format, ReadOptions, SkippedInput, detect_format, get_format
 from annotator.model import GOLD_LAYER, DocumentRecord
+from annotator.ops.progress import Cancel, Progress
 from annotator.store import Store
 
 #: Documents per transaction.
 BATCH_SIZE = 500
 #: A batch is also written once it holds this much text, so memory stays bounded.
 MAX_BATCH_CHARS = 50_000_000
-
-Progress = Callable[[int, int, str], None]
-Cancel = Callable[[], bool]
 
 
 @dataclass

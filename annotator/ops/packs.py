@@ -22,17 +22,16 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.model import GOLD_LAYER, STATUSES, is_model_layer
+from annotator.ops.progress import Progress
 from annotator.store import DocumentFilter, Store, list_documents
 from annotator.store.database import now
-
-Progress = Callable[[int, int, str], None]
 
 MANIFEST_KEY = "pack"
 CONFLICT_MARK = "@conflict-"

@@ -28,10 +28,9 @@ from typing import Any
 from annotator.errors import AnnotatorError, ModelError
 from annotator.model import GOLD_LAYER
 from annotator.ops.export import export
+from annotator.ops.progress import Cancel, Progress
 from annotator.store import Store
 
-Progress = Callable[[int, int, str], None]
-Cancel = Callable[[], bool]
 Listener = Callable[[dict[str, Any]], None]
 
 DEFAULT_SPLIT = {"train": 0.8, "dev": 0.1, "test": 0.1}
