@@ -25,12 +25,12 @@ from typing import Any
 from annotator.errors import InputError
 from annotator.formats.base import ReadItem, ReadOptions, WriteOptions, WriteReport
 from annotator.formats.conll import tagged_tokens, tags_to_entities, valid_tag
-from annotator.formats.decoding import UNREMARKABLE_ENCODINGS, iter_text_lines
+from annotator.formats.decoding import UNREMARKABLE_ENCODINGS
 from annotator.formats.records import (
     default_source,
     display_name,
     finish_record,
-    load_json,
+    iter_json_lines,
     normalise_record_text,
     resolve_layer,
 )
@@ -117,19 +117,11 @@ def read_hf(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
         return
     file_name = display_name(path, options)
     layer = resolve_layer(options)
-    empty = True
-    for number, line, encoding in iter_text_lines(path, max_line_bytes=options.max_bytes):
-        if isinstance(line, InputError):
-            yield line
+    for item in iter_json_lines(path, options):
+        if isinstance(item, InputError):
+            yield item
             continue
-        if not line.strip():
-            continue
-        empty = False
-        try:
-            obj = load_json(line, path, number)
-        except InputError as exc:
-            yield exc
-            continue
+        number, obj, encoding = item
         problem = _check(obj, labels, path)
         if problem:
             yield InputError(problem, path=str(path), line=number)
@@ -163,8 +155,6 @@ def read_hf(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
             layer=layer,
         )
         yield finish_record(record, options, path, number)
-    if empty:
-        yield InputError("empty file, nothing to import", path=str(path))
 
 
 def _check(obj: Any, labels: list[str] | None, path: Path) -> str | None:

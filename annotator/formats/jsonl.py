@@ -27,7 +27,7 @@ from typing import Any
 
 from annotator.errors import InputError
 from annotator.formats.base import ReadItem, ReadOptions, SkippedInput
-from annotator.formats.decoding import UNREMARKABLE_ENCODINGS, iter_text_lines
+from annotator.formats.decoding import UNREMARKABLE_ENCODINGS
 from annotator.formats.doccano import DOCCANO_KEYS, is_doccano_record, parse_doccano
 from annotator.formats.prodigy import TASK_KEYS, is_prodigy_task, parse_task, skipped_answer
 from annotator.formats.records import (
@@ -35,7 +35,7 @@ from annotator.formats.records import (
     default_source,
     display_name,
     finish_record,
-    load_json,
+    iter_json_lines,
     normalise_record_text,
     resolve_layer,
 )
@@ -54,23 +54,12 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
             yield from items
             return
     file_name = display_name(path, options)
-    empty = True
-    for number, line, encoding in iter_text_lines(path, max_line_bytes=options.max_bytes):
-        if isinstance(line, InputError):
-            yield line
-            empty = False
+    for item in iter_json_lines(path, options):
+        if isinstance(item, InputError):
+            yield item
             continue
-        if not line.strip():
-            continue
-        empty = False
-        try:
-            obj = load_json(line, path, number)
-        except InputError as exc:
-            yield exc
-            continue
+        number, obj, encoding = item
         yield record_from_json(obj, path, number, f"{file_name}:{number}", options, encoding)
-    if empty:
-        yield InputError("empty file, nothing to import", path=str(path))
 
 
 def _json_document(path: Path, options: ReadOptions) -> Iterator[ReadItem] | None:

@@ -9,12 +9,13 @@ text file, which decoding.py normalises) puts it through :func:`normalise_record
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from annotator.errors import InputError, SpanError
 from annotator.formats.base import ReadOptions
-from annotator.formats.decoding import newline_shift, normalise_newlines
+from annotator.formats.decoding import iter_text_lines, newline_shift, normalise_newlines
 from annotator.formats.text import document_name
 from annotator.model import (
     GOLD_LAYER,
@@ -53,6 +54,32 @@ def load_json(text: str, path: Path, line: int | None) -> Any:
     except RecursionError:
         message = "not valid JSON (nested too deeply)"
     raise InputError(message, path=str(path), line=line)
+
+
+def iter_json_lines(
+    path: Path, options: ReadOptions
+) -> Iterator[tuple[int, Any, str] | InputError]:
+    """Each non-blank line of a JSON Lines file, parsed: ``(line number, value, decoding)``.
+
+    A line that cannot be decoded or parsed comes as an :class:`InputError` (yielded, not
+    raised, so the next line is read); a file without a single line yields one "empty file".
+    The size limit applies to each line.
+    """
+    empty = True
+    for number, line, encoding in iter_text_lines(path, max_line_bytes=options.max_bytes):
+        if isinstance(line, InputError):
+            empty = False
+            yield line
+            continue
+        if not line.strip():
+            continue
+        empty = False
+        try:
+            yield number, load_json(line, path, number), encoding
+        except InputError as exc:
+            yield exc
+    if empty:
+        yield InputError("empty file, nothing to import", path=str(path))
 
 
 def resolve_layer(options: ReadOptions, file_layer: Any = None) -> str:

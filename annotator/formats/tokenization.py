@@ -143,10 +143,6 @@ def _sentencizer() -> Sentencizer:
     return Sentencizer()
 
 
-def is_space(text: str) -> bool:
-    return text.isspace()
-
-
 def sentence_starts(
     doc: Doc, *, keep_together: Sequence[tuple[int, int]] = (), sentencizer: bool = True
 ) -> list[bool]:

@@ -10,9 +10,10 @@ Decisions:
   source: the annotator checked the span without redrawing it.
 - Accepting suggestions keeps ``source="model"`` and sets ``reviewed``, so statistics can still
   tell what the model got right from what a person drew.
-- A deleted span comes back under its old id. Span ids can be reused by SQLite after a delete,
-  so an :class:`IdMap` shared by the edits of a session redirects an old id to the new one when
-  the old id was taken meanwhile; relations are named by ``(head, child, label)``, which is unique.
+- A deleted span comes back under its old id: since schema 2 no id is handed out twice. Should
+  the old id be in use all the same (the span was restored elsewhere meanwhile), the span gets a
+  new id and an :class:`IdMap` shared by the edits of a session redirects the old one to it;
+  relations are named by ``(head, child, label)``, which is unique.
 - Undo and redo first check that what the edit touched still holds what it left (another window
   or process may have changed it since); if not, :class:`EditConflict` is raised and nothing is
   written, so a newer change made elsewhere is never overwritten.

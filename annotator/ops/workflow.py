@@ -1,5 +1,6 @@
-"""The document workflow of one annotator (docs/design.md §2): open, accept, skip, reopen and
-suggestions.
+"""The document workflow of one annotator (docs/design.md §2): opening a document (with its
+suggestions), setting its status (accept = ``done``, skip, reopen = ``in_progress``), finding
+the next unfinished one.
 
 Each function is one user action: one transaction with its edit-log entry.
 """
@@ -66,28 +67,6 @@ def set_status(store: Store, document_id: int, annotator: str, status: str) -> s
             payload={"before": previous, "after": status},
         )  # fmt: skip
         return previous
-
-
-def accept(store: Store, document_id: int, annotator: str) -> str:
-    return set_status(store, document_id, annotator, "done")
-
-
-def skip(store: Store, document_id: int, annotator: str) -> str:
-    return set_status(store, document_id, annotator, "skipped")
-
-
-def reopen(store: Store, document_id: int, annotator: str) -> str:
-    return set_status(store, document_id, annotator, "in_progress")
-
-
-def set_note(store: Store, document_id: int, annotator: str, note: str) -> None:
-    with store.transaction():
-        before = store.note(document_id, annotator)
-        store.set_note(document_id, annotator, note)
-        store.log_edit(
-            annotator, "note", document_id=document_id, layer=annotator,
-            payload={"before": before, "after": note},
-        )  # fmt: skip
 
 
 def next_unfinished(

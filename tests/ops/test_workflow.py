@@ -43,18 +43,18 @@ def test_accept_marks_reviewed_and_logs(store: Store) -> None:
     doc_id, _ = store.add_document("d", TEXT)
     _model_run(store, doc_id)
     workflow.open_document(store, doc_id, "alice")
-    assert workflow.accept(store, doc_id, "alice") == "in_progress"
+    assert workflow.set_status(store, doc_id, "alice", "done") == "in_progress"
     assert all(s.reviewed for s in store.spans(doc_id, "alice"))
     assert store.status(doc_id, "alice") == "done"
-    assert workflow.reopen(store, doc_id, "alice") == "done"
+    assert workflow.set_status(store, doc_id, "alice", "in_progress") == "done"
     actions = [e["action"] for e in store.edit_log(doc_id)]
     assert actions == ["open", "status:done", "status:in_progress"]
 
 
 def test_next_unfinished_skips_done_and_skipped(store: Store) -> None:
     ids = [store.add_document(f"d{i}", f"text {i}")[0] for i in range(4)]
-    workflow.accept(store, ids[1], "alice")
-    workflow.skip(store, ids[2], "alice")
+    workflow.set_status(store, ids[1], "alice", "done")
+    workflow.set_status(store, ids[2], "alice", "skipped")
     assert workflow.next_unfinished(store, "alice", ids[0]) == ids[3]
     assert workflow.next_unfinished(store, "alice", ids[3], backwards=True) == ids[0]
     assert workflow.next_unfinished(store, "bob", ids[0]) == ids[1]
@@ -66,7 +66,7 @@ def test_gold_view_is_the_single_annotators_finished_layer(store: Store) -> None
     for doc_id in (done_id, open_id):
         _model_run(store, doc_id)
         workflow.open_document(store, doc_id, "alice")
-    workflow.accept(store, done_id, "alice")
+    workflow.set_status(store, done_id, "alice", "done")
     records = list(iter_records(store, layer="gold", status="done"))
     assert [(r.name, r.layer) for r in records] == [("done", "alice")]
     assert len(records[0].relations) == 2
@@ -79,7 +79,7 @@ def test_adjudicated_gold_wins_and_model_layer_ignores_status(store: Store) -> N
     _model_run(store, doc_id)
     store.replace_annotations(doc_id, "gold", [SpanData(3, 10, "PERSON", "human")])
     workflow.open_document(store, doc_id, "alice")
-    workflow.accept(store, doc_id, "alice")
+    workflow.set_status(store, doc_id, "alice", "done")
     [gold] = iter_records(store, layer="gold")
     assert gold.layer == "gold" and [s.label for s in gold.spans] == ["PERSON"]
     [model] = iter_records(store, layer="model", status="done")
