@@ -5,7 +5,9 @@
 
 from __future__ import annotations
 
+import json
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
@@ -39,6 +41,15 @@ class IdMap:
             self._moved[old] = new
 
 
+#: A link as undo compares it: ``(head span id, child span id, label)``.
+Link = tuple[int, int, str]
+#: A span as undo compares it: offsets, label, source, reviewed and its attrs as sorted JSON
+#: (``SpanData`` equality leaves attrs out, but a changed speaker name is a change).
+SpanState = tuple[int, int, str, str, bool, str]
+#: What an edit's spans hold (None: gone) and the links that use them.
+EditState = tuple[list[SpanState | None], list[Link]]
+
+
 def span_payload(span: SpanData) -> dict[str, Any]:
     return {k: v for k, v in asdict(span).items() if v is not None}
 
@@ -62,7 +73,7 @@ def find_relation(store: Store, document_id: int, layer: str, key: tuple[int, in
     raise NotFoundError(f"no {key[2]} link from span {key[0]} to span {key[1]}")
 
 
-def links_of(store: Store, document_id: int, layer: str, span_ids: set[int]) -> list[Any]:
+def links_of(store: Store, document_id: int, layer: str, span_ids: set[int]) -> list[Link]:
     return [
         (r.head_id, r.child_id, r.label)
         for r in store.relations(document_id, layer)
@@ -70,21 +81,24 @@ def links_of(store: Store, document_id: int, layer: str, span_ids: set[int]) -> 
     ]
 
 
-def state_of(store: Store, ids: IdMap, document_id: int, layer: str, span_ids: Any) -> Any:
+def state_of(
+    store: Store, ids: IdMap, document_id: int, layer: str, span_ids: Iterable[int]
+) -> EditState:
     """What the spans ``span_ids`` hold now (None if gone) and the links that use them."""
     resolved = [ids.resolve(i) for i in span_ids]
-    spans: list[Any] = []
+    spans: list[SpanState | None] = []
     for span_id in resolved:
         try:
             span = store.span(span_id)[2]
         except NotFoundError:
             spans.append(None)
         else:
-            spans.append(replace(span, id=None, attrs=sorted(span.attrs.items())))  # type: ignore[arg-type]
+            attrs = json.dumps(span.attrs, sort_keys=True)
+            spans.append((span.start, span.end, span.label, span.source, span.reviewed, attrs))
     return spans, sorted(links_of(store, document_id, layer, set(resolved)))
 
 
-def drop_orphans(store: Store, document_id: int, layer: str, keep: set[int]) -> list[Any]:
+def drop_orphans(store: Store, document_id: int, layer: str, keep: set[int]) -> list[SpanData]:
     """SPEAKER and CUE spans with no link left (but not ``keep``): delete them, return them."""
     linked = {i for r in store.relations(document_id, layer) for i in (r.head_id, r.child_id)}
     gone = [
@@ -105,8 +119,8 @@ class Edit(ABC):
     ids: IdMap = field(default_factory=IdMap, repr=False, compare=False, kw_only=True)
 
     #: What the edit's targets held after the last ``do`` and after the last ``undo``.
-    _seen_done: Any = field(default=None, init=False, repr=False, compare=False)
-    _seen_undone: Any = field(default=None, init=False, repr=False, compare=False)
+    _seen_done: object = field(default=None, init=False, repr=False, compare=False)
+    _seen_undone: object = field(default=None, init=False, repr=False, compare=False)
 
     #: Edit-log action name.
     action = "edit"
@@ -150,7 +164,7 @@ class Edit(ABC):
                 layer=self.layer, payload=payload,
             )  # fmt: skip
 
-    def _state(self, store: Store) -> Any:
+    def _state(self, store: Store) -> object:
         """What this edit changes, as it is now (compared before an undo or a redo)."""
         return state_of(store, self.ids, self.document_id, self.layer, self._targets())
 

@@ -357,7 +357,7 @@ class SetStatus(Edit):
     def undo_action(self) -> str:
         return f"undo:status:{self.status}"
 
-    def _state(self, store: Store) -> Any:
+    def _state(self, store: Store) -> object:
         spans = state_of(store, self.ids, self.document_id, self.layer, self._unreviewed)
         return store.status(self.document_id, self.annotator), spans
 
@@ -383,7 +383,7 @@ class SetNote(Edit):
         store.set_note(self.document_id, self.annotator, self._before)
         return {"before": self.note, "after": self._before}
 
-    def _state(self, store: Store) -> Any:
+    def _state(self, store: Store) -> object:
         return store.note(self.document_id, self.annotator)
 
 

@@ -268,6 +268,21 @@ def test_undo_refuses_when_another_connection_changed_the_span(
     assert store.edit_log(doc_id)[-1]["action"] == "span:update"  # nothing logged
 
 
+def test_undo_refuses_when_another_connection_changed_only_the_attrs(
+    project: tuple[Store, int], tmp_path: Path
+) -> None:
+    """A speaker name typed in another window is a change too: undo must not overwrite it."""
+    store, doc_id = project
+    gpe = next(s for s in store.spans(doc_id, ME) if s.label == "GPE")
+    relabel = edits.UpdateSpan(doc_id, ME, span_id=gpe.id, changes={"label": "LOC"})
+    relabel.do(store)
+    with Store(tmp_path / "p.db") as other:
+        other.update_span(gpe.id, attrs={"note": "checked elsewhere"})
+    with pytest.raises(edits.EditConflict, match="changed elsewhere since; undo skipped"):
+        relabel.undo(store)
+    assert store.span(gpe.id)[2].attrs == {"note": "checked elsewhere"}
+
+
 def test_redo_refuses_when_the_span_changed_after_the_undo(project: tuple[Store, int]) -> None:
     store, doc_id = project
     gpe = next(s for s in store.spans(doc_id, ME) if s.label == "GPE")
