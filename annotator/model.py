@@ -7,6 +7,7 @@ Offsets are Python ``str`` indices (code points) into the document text, end exc
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -155,6 +156,17 @@ class SpanData:
         return text[self.start : self.end]
 
 
+def check_entities_apart(spans: Iterable[SpanData], *, where: str = "") -> None:
+    """Entity spans of one layer never overlap; :class:`SpanError` names the first two that do."""
+    entities = sorted((s for s in spans if is_entity(s.label)), key=lambda s: (s.start, s.end))
+    for earlier, later in pairwise(entities):
+        if later.start < earlier.end:
+            raise SpanError(
+                f"{where}entities {earlier.label} {earlier.start}..{earlier.end} and "
+                f"{later.label} {later.start}..{later.end} overlap"
+            )
+
+
 @dataclass(frozen=True)
 class RelationData:
     """A link between two spans of the same record, by their index in ``DocumentRecord.spans``."""
@@ -195,13 +207,7 @@ class DocumentRecord:
             check_label(span.label, where=where)
             if not isinstance(span.attrs, dict) or _has_surrogate(span.attrs):
                 raise SpanError(f"{where}span attributes must be an object of valid text")
-        entities = sorted((s for s in self.spans if is_entity(s.label)), key=lambda s: s.start)
-        for a, b in pairwise(entities):
-            if b.start < a.end:
-                raise SpanError(
-                    f"{where}entities {a.label} {a.start}..{a.end} and {b.label} "
-                    f"{b.start}..{b.end} overlap"
-                )
+        check_entities_apart(self.spans, where=where)
         for rel in self.relations:
             if not (0 <= rel.head < len(self.spans) and 0 <= rel.child < len(self.spans)):
                 raise SpanError(f"{where}relation {rel.label} points at a missing span")

@@ -157,12 +157,14 @@ def document_sentences(
     starts = sentence_starts(doc, keep_together=ranges, sentencizer=not is_pretokenized(record))
     sentences: list[list[tuple[str, str]]] = []
     pending_start = True
-    for n, i in enumerate(keep):
-        pending_start = pending_start or starts[i] or any(starts[j] for j in _between(keep, n))
+    for position, token in enumerate(keep):
+        pending_start = (
+            pending_start or starts[token] or any(starts[j] for j in _between(keep, position))
+        )
         if pending_start:
             sentences.append([])
             pending_start = False
-        sentences[-1].append((token_text(words[i], report, fmt), tags[n]))
+        sentences[-1].append((token_text(words[token], report, fmt), tags[position]))
     return sentences
 
 

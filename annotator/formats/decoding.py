@@ -139,23 +139,23 @@ def iter_text_lines(path: Path, *, max_line_bytes: int) -> Iterator[TextLine]:
     """
     where = str(path)
     try:
-        f = path.open("rb")
+        handle = path.open("rb")
     except OSError as exc:
         yield TextLine(0, InputError(f"cannot read file: {exc.strerror}", path=where))
         return
-    with f:
-        head = f.read(2)
-        f.seek(0)
+    with handle:
+        head = handle.read(2)
+        handle.seek(0)
         if head in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
             try:
-                text, encoding = decode_bytes(f.read(), path=where, keep_newlines=True)
+                text, encoding = decode_bytes(handle.read(), path=where, keep_newlines=True)
             except InputError as exc:
                 yield TextLine(0, exc)
                 return
             for number, line in enumerate(text.split("\n"), start=1):
                 yield TextLine(number, line.removesuffix("\r"), encoding)
             return
-        for number, raw in enumerate(f, start=1):
+        for number, raw in enumerate(handle, start=1):
             if number == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8) :]
             if len(raw) > max_line_bytes:

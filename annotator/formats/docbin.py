@@ -265,10 +265,10 @@ def _record(doc: Doc, number: int, path: Path, file_name: str, options: ReadOpti
     spans: list[SpanData] = []
     index_of_stored: dict[int, int] = {}
     for key in sorted(found):
-        i = stored.get(key)
-        entry = entries[i] if i is not None else None
-        if i is not None:
-            index_of_stored[i] = len(spans)
+        position = stored.get(key)
+        entry = entries[position] if position is not None else None
+        if position is not None:
+            index_of_stored[position] = len(spans)
         spans.append(
             SpanData(
                 key[0], key[1], key[2],

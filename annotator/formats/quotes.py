@@ -55,9 +55,9 @@ def quote_rows(
         (i for i, s in enumerate(record.spans) if s.label == QUOTE),
         key=lambda i: (record.spans[i].start, record.spans[i].end),
     )
-    for i in quotes:
-        quote = record.spans[i]
-        found = links.get(i, {})
+    for index in quotes:
+        quote = record.spans[index]
+        found = links.get(index, {})
         speaker = _linked(record, found.get(SPEAKER, []), report, fmt, SPEAKER)
         cue = _linked(record, found.get(CUE, []), report, fmt, CUE)
         name = quote.attrs.get("speaker_name")

@@ -12,7 +12,6 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ from annotator.model import (
     SOURCES,
     RelationData,
     SpanData,
+    check_entities_apart,
     check_offsets,
     check_relation,
     is_entity,
@@ -421,20 +421,11 @@ class Store(Bookkeeping):
                 "DELETE FROM spans WHERE document_id = ? AND layer_id = ?", [document_id, lid]
             )
             stamp = now()
-            ids: list[int] = []
-            entities: list[tuple[int, int, str]] = []
+            where = f"document {document_id}: "
             for span in spans:
-                check_offsets(span.start, span.end, text_length, where=f"document {document_id}: ")
-                if is_entity(span.label):
-                    entities.append((span.start, span.end, span.label))
-                ids.append(self._insert_span(document_id, lid, replace(span, id=None), stamp))
-            entities.sort()
-            for a, b in pairwise(entities):
-                if b[0] < a[1]:
-                    raise SpanError(
-                        f"document {document_id}: entities {a[2]} {a[0]}..{a[1]} and "
-                        f"{b[2]} {b[0]}..{b[1]} overlap"
-                    )
+                check_offsets(span.start, span.end, text_length, where=where)
+            check_entities_apart(spans, where=where)
+            ids = [self._insert_span(document_id, lid, replace(s, id=None), stamp) for s in spans]
             for rel in relations:
                 check_relation(
                     rel.label, spans[rel.head].label, spans[rel.child].label,
