@@ -54,9 +54,6 @@ def read_csv(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
     except InputError as exc:
         yield exc
         return
-    if not text.strip():
-        yield InputError("empty file, nothing to import", path=where)
-        return
     delimiter = sniff_delimiter(path, header_line(text))
     csv.field_size_limit(max(csv.field_size_limit(), options.max_bytes))
     # strict: an unterminated quote is an error, not the rest of the file read as one field

@@ -86,8 +86,6 @@ def _json_document(path: Path, options: ReadOptions) -> Iterator[ReadItem] | Non
     except InputError as exc:
         return iter([exc])
     stripped = text.lstrip()
-    if not stripped:
-        return iter([InputError("empty file, nothing to import", path=str(path))])
     if stripped[0] == "{":
         try:
             obj = json.loads(text)

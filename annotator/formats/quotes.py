@@ -16,14 +16,13 @@ quote's attrs. Export only: importing these files is refused with a clear error.
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from annotator.errors import InputError
 from annotator.formats.base import ReadItem, ReadOptions, WriteOptions, WriteReport
-from annotator.formats.selection import atomic_output
+from annotator.formats.selection import atomic_output, write_json_lines
 from annotator.model import CUE, QUOTE, SPEAKER, DocumentRecord, SpanData
 
 CSV_COLUMNS = (
@@ -95,14 +94,9 @@ def _part(span: SpanData | None, text: str) -> dict[str, Any] | None:
 def write_quotes_jsonl(
     records: Iterable[DocumentRecord], out: Path, options: WriteOptions
 ) -> WriteReport:
-    report = WriteReport()
-    with atomic_output(out) as f:
-        for record in records:
-            for row in quote_rows(record, report, fmt="quotes-jsonl"):
-                f.write(json.dumps(row, ensure_ascii=False) + "\n")
-            report.documents += 1
-    report.paths.append(Path(out))
-    return report
+    return write_json_lines(
+        records, out, lambda record, report: quote_rows(record, report, fmt="quotes-jsonl")
+    )
 
 
 def write_quotes_csv(

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import errno
 import glob
+import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -164,3 +165,19 @@ def atomic_folder(out: Path, owned: Callable[[Path], bool]) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def write_json_lines(
+    records: Iterable[DocumentRecord],
+    out: Path,
+    rows: Callable[[DocumentRecord, WriteReport], Iterable[object]],
+) -> WriteReport:
+    """A JSON Lines file of each record's ``rows`` (one JSON value a line), written atomically."""
+    report = WriteReport()
+    with atomic_output(out) as f:
+        for record in records:
+            for row in rows(record, report):
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+            report.documents += 1
+    report.paths.append(Path(out))
+    return report

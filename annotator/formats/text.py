@@ -31,7 +31,8 @@ def first_line_title(text: str) -> str | None:
 
 
 def read_file_text(path: Path, options: ReadOptions) -> tuple[str, str]:
-    """Read and decode one file within the size limit; raise :class:`InputError` if it can't be."""
+    """Read and decode one file within the size limit; raise :class:`InputError` if it can't be,
+    or if it holds nothing but white space."""
     try:
         size = path.stat().st_size
         if size > options.max_bytes:
@@ -41,7 +42,10 @@ def read_file_text(path: Path, options: ReadOptions) -> tuple[str, str]:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror}", path=str(path)) from None
-    return decode_bytes(data, path=str(path))
+    text, encoding = decode_bytes(data, path=str(path))
+    if not text.strip():
+        raise InputError("empty file, nothing to import", path=str(path))
+    return text, encoding
 
 
 def read_text(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
@@ -49,9 +53,6 @@ def read_text(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
         text, encoding = read_file_text(path, options)
     except InputError as exc:
         yield exc
-        return
-    if not text.strip():
-        yield InputError("empty file, nothing to import", path=str(path))
         return
     yield DocumentRecord(
         name=document_name(path, options.root),
