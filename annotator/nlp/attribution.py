@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from annotator.nlp.lexicon import SOURCE_NOUNS, TITLES
+from annotator.nlp.lexicon import ROLE_NOUNS, SOURCE_NOUNS, TITLES
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 #: Clause links climbed from a cue without a subject to the verb that has it ("…, adding:").
@@ -20,6 +20,8 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 _NOT_VERBS = frozenset({"aux", "auxpass", "compound", "amod", "nmod"})
 #: Punctuation that ends a mention even when glued to it ("said Connors.").
 _STOPS = frozenset(',.;:!?"”’')
+#: Verbs that introduce no speech of their own ("It will be: …").
+_COPULAS = frozenset("be is are was were been being am 's 're have has had do does did".split())
 
 
 def source_in_subtree(token: Token) -> Token | None:
@@ -97,9 +99,57 @@ def _governing_cue(token: Token, lo: int, cues: frozenset[str]) -> Token:
     return token
 
 
+def _is_verb(token: Token) -> bool:
+    return token.tag_.startswith("VB") and token.dep_ not in _NOT_VERBS
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def can_speak(token: Token) -> bool:
+    """A subject that can be a speaker: a name, pronoun or source, or a role ("the mayor")."""
+    if is_person_like(token) or token.lower_ in ROLE_NOUNS:
+        return True
+    return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
+
+
+def colon_cue(frame: Span) -> Token | None:
+    """The verb of the clause a colon ends, whatever the verb: "Tom Briggs blurted out:",
+    "The senator fired off tweets:", "Asked about it, the minister deflected:".
+
+    Not a copula ("It will be:"); the verb needs a subject that can speak ("voters will bear
+    out the old maxim:" is no attribution) or an agent ("the question posed by X:").
+    """
+    if len(frame) < 2 or frame[-1].text != ":":
+        return None
+    token = frame[-2]
+    for _ in range(6):
+        if _is_verb(token) and not _negated(token) and token.lemma_ not in _COPULAS:
+            if token.lower_ in _COPULAS:
+                return None
+            subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+            if subjects:
+                return token if can_speak(subjects[0]) else None
+            return token if any(c.dep_ == "agent" for c in token.children) else None
+        head = token.head
+        if head is token or not frame.start <= head.i < frame.end:
+            return None
+        token = head
+    return None
+
+
 def cue_before(frame: Span, quote_token: Token | None, cues: frozenset[str]) -> Token | None:
-    """The cue of a before frame: the last one whose clause holds the quotation, else the last."""
+    """The cue of a before frame: the last one whose clause holds the quotation, else the last.
+
+    A quotation introduced by a colon takes the verb of the clause the colon ends, in the list
+    or not; a listed verb wins unless it is subordinate to that verb ("Asked …, he deflected:").
+    """
     found = [t for t in frame if is_according(t) or is_cue(t, cues)]
+    colon = colon_cue(frame)
+    if colon is not None and not is_cue(colon, cues) and not is_according(colon):
+        if not found or all(colon.left_edge.i <= t.i <= colon.right_edge.i for t in found):
+            return colon
     if not found:
         return None
     chosen = found[-1]
@@ -111,6 +161,34 @@ def cue_before(frame: Span, quote_token: Token | None, cues: frozenset[str]) -> 
     if is_according(chosen):
         return chosen
     return _governing_cue(chosen, frame.start_char, cues)
+
+
+def _governs(verb: Token, quote: Span) -> bool:
+    """Does a word of the quotation hang from ``verb`` in the parse (its clause)?"""
+    return any(t.head.i == verb.i for t in quote if t.i != verb.i)
+
+
+def parse_cue_after(frame: Span, quote: Span | None) -> Token | None:
+    """A verb outside the cue list right after a quotation it governs, next to its speaker:
+    "“…,” gushed Maria Alvarez", "“…,” she sighed", "“…?” Mr Okafor wondered aloud"."""
+    words = [t for t in frame if not t.is_punct][:4]
+    for token in words:
+        if not _is_verb(token) or _negated(token) or token.tag_ == "VBN":
+            continue
+        if not token.text[:1].islower():
+            return None  # a name tagged as a verb ("— Mary Quinn, Leeds")
+        subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+        if not subjects or subjects[0].tag_ in ("WP", "WDT"):
+            return None
+        subject = subjects[0]
+        if not can_speak(subject):  # "fumed the mayor, Tom Briggs"; not "the bill stood"
+            return None
+        if subject.i not in (token.i - 1, token.i + 1) and subject not in words:
+            return None
+        if quote is None or _governs(token, quote) or quote.text.rstrip("\"”’'")[-1:] in ",?!":
+            return token
+        return None
+    return None
 
 
 def cue_after(frame: Span, cues: frozenset[str], strict: bool) -> Token | None:

@@ -4,7 +4,8 @@ The English models were trained on OntoNotes, whose conventions differ from ours
 person would otherwise correct in every article (rules in ``resources/entity_rules.json``):
 
 * titles stay outside PERSON: "Mr Starmer" → "Starmer", "Ms Hewitt" → "Hewitt"; a PERSON of
-  titles only ("the Rt Rev Dr") is no entity; post-nominals ("QC", "MP") are trimmed too;
+  titles only ("the Rt Rev Dr") is no entity; post-nominals ("QC", "MP") are trimmed too; a
+  name after an honorific is a person whatever the model called it ("Ms Hale" as ORG);
 * MONEY includes its currency sign and multiplier: "15.8" in "£15.8m" → "£15.8m";
 * programme names are not dates: "Today" (capitalised, mid-sentence) and "Sunday" in "GMTV's
   Sunday programme" become WORK_OF_ART, as the guidelines file programmes;
@@ -26,6 +27,8 @@ from spacy.tokens import Doc, Span
 from annotator.resources import resource_path
 
 ENTITIES_KEY = "annotator_entities"
+#: Labels the model gives names that an honorific shows to be people.
+_NAME_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "LOC", "WORK_OF_ART"})
 #: How many entity suggestions the component changed in a doc (``doc.user_data`` key).
 CHANGES_KEY = "annotator_entity_changes"
 
@@ -33,6 +36,7 @@ CHANGES_KEY = "annotator_entity_changes"
 @dataclass(frozen=True)
 class EntityRules:
     person_titles: frozenset[str]
+    person_honorifics: frozenset[str]
     person_postnominals: frozenset[str]
     currency_signs: frozenset[str]
     money_multipliers: frozenset[str]
@@ -51,6 +55,7 @@ def entity_rules() -> EntityRules:
     words = {key: frozenset(value) for key, value in data.items() if isinstance(value, list)}
     return EntityRules(
         person_titles=words["person_titles"],
+        person_honorifics=words["person_honorifics"],
         person_postnominals=words["person_postnominals"],
         currency_signs=words["currency_signs"],
         money_multipliers=words["money_multipliers"],
@@ -111,6 +116,9 @@ def normalise_entities(doc: Doc, rules: EntityRules | None = None) -> int:
         start, end, label = ent.start, ent.end, ent.label_
         while end > start + 1 and doc[end - 1].text in rules.possessives:
             end -= 1
+        before = _word(doc[start - 1].text) if start > 0 else ""
+        if label in _NAME_LABELS and rules.person_honorifics & {before, _word(doc[start].text)}:
+            label = "PERSON"  # "Ms Hale" tagged ORG: an honorific names a person
         if label == "PERSON":
             start, end = _person(doc, start, end, rules)
         elif label in ("MONEY", "CARDINAL"):

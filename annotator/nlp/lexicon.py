@@ -28,6 +28,15 @@ SOURCE_NOUNS: frozenset[str] = frozenset(
     adviser advisers advisor advisors person people witness witnesses critic critics
     observer observers analyst analysts expert experts""".split()
 )
+#: Heads of a person's role ("the Prime Minister", "the mayor", "the chairman"): a description
+#: with one of these heads names a person, not a body.
+ROLE_NOUNS: frozenset[str] = frozenset(
+    """minister secretary leader premier chairman chairwoman chair chief director
+    manager coach captain head spokesman spokeswoman president chancellor governor
+    commissioner mayor king queen prince princess senator congressman congresswoman
+    mp mep msp councillor judge bishop archbishop boss founder editor
+    ambassador envoy general commander officer inspector superintendent""".split()
+)
 #: Heads of descriptions of a document that speaks for its author ("the Kok report said").
 DOCUMENT_NOUNS: frozenset[str] = frozenset(
     "report statement letter study review paper document post tweet blog article".split()

@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.attribution import (
     cue_after,
@@ -37,13 +37,14 @@ from annotator.nlp.attribution import (
     is_cue,
     mention_span,
     nearest_person,
+    parse_cue_after,
     sentence_subject,
     source_in_subtree,
     subject_of,
     tokens_between,
 )
 from annotator.nlp.boilerplate import boilerplate_spans
-from annotator.nlp.lexicon import cue_forms
+from annotator.nlp.lexicon import DETERMINERS, cue_forms
 from annotator.nlp.marks import MarkedQuote, find_marked_quotes
 from annotator.nlp.spans import EntityIndex, SpanSet
 from annotator.nlp.speakers import SpeakerResolver, is_named
@@ -51,6 +52,8 @@ from annotator.nlp.speakers import SpeakerResolver, is_named
 QUOTES_KEY = "annotator_quotes"
 WARNINGS_KEY = "annotator_warnings"
 
+#: What may stand between a quotation and its byline: a line break or two, a dash.
+_BYLINE_GAP = re.compile(r"[ \t]*(?:\n[ \t]*){0,2}[—–-]?[ \t]*")
 #: A sentence end: ``.``/``?``/``!`` with closing marks, then space.
 _SENT_END = re.compile(r"[.?!…][\"”’')\]]*\s+")
 _ABBREV = frozenset("mr mrs ms dr st no vs prof gen col capt sgt rev jr sr co inc ltd".split())
@@ -179,6 +182,8 @@ def _after_frame_cue(ctx: _Context, n: int, f: _Frames) -> Token | None:
         return None
     cue = cue_after(span, ctx.cues, strict=f.initial)
     if cue is None:
+        cue = parse_cue_after(span, tokens_between(doc, q.start, q.end))
+    if cue is None:
         return None
     frame = text[q.end : f.after_end]
     runs_into_next = n + 1 < len(ctx.marked) and f.after_end == ctx.marked[n + 1].start
@@ -246,6 +251,11 @@ def _attribute(ctx: _Context, n: int, previous: Quote | None) -> Quote:
             q.start, q.end, previous.speaker, previous.cue, previous.speaker_name, q.paragraphs
         )
     if cue is None and f.initial:
+        byline = _byline(ctx, n)
+        if byline is not None:
+            name = ctx.resolver.resolve(byline)
+            ctx.resolver.attribute(name, byline)
+            return Quote(q.start, q.end, (byline.start_char, byline.end_char), None, name, 1)
         pulled = _pulled_from(ctx, n)
         if pulled is not None:
             return Quote(q.start, q.end, None, None, None, q.paragraphs, repeats=pulled)
@@ -254,6 +264,31 @@ def _attribute(ctx: _Context, n: int, previous: Quote | None) -> Quote:
                 q.start, q.end, previous.speaker, None, previous.speaker_name, q.paragraphs
             )
     return Quote(q.start, q.end, None, cue_at, None, q.paragraphs)
+
+
+def _byline(ctx: _Context, n: int) -> Span | None:
+    """The person of a byline after a quotation: "— Sam Ortiz, The Daily Ledger", or on the
+    next line "Lee Park, Twitter". The outlet or place after the comma is not the speaker."""
+    text, q = ctx.text, ctx.marked[n]
+    gap = _BYLINE_GAP.match(text, q.end)
+    if gap is None or gap.end() >= len(text):
+        return None
+    dash = any(c in gap.group() for c in "—–-")
+    if not dash and "\n" not in gap.group():
+        return None
+    line_end = text.find("\n", gap.end())
+    line_end = len(text) if line_end < 0 else line_end
+    line = tokens_between(ctx.doc, gap.end(), line_end)
+    if line is None or not len(line) or line_end - gap.end() > 80:
+        return None
+    ent = ctx.ents.of.get(line[0].i)
+    if ent is None or ent.label_ != "PERSON" or ent.start != line.start:
+        return None
+    if ent.end < line.end and ctx.doc[ent.end].text not in (",", "("):
+        return None
+    if not dash and (ent.end >= line.end or any(t.tag_.startswith("VB") for t in line)):
+        return None  # a new paragraph about someone, not a byline
+    return ent
 
 
 def _speech_events(ctx: _Context) -> None:
@@ -302,7 +337,7 @@ def find_quotes(doc: Doc, boilerplate: Sequence[tuple[int, int]] | None = None) 
     for n in range(len(marked)):
         previous = _attribute(ctx, n, previous)
         quotes.append(previous)
-    return _resolve_pulled(quotes)
+    return _canonical_names(_resolve_pulled(quotes))
 
 
 def _inner_words(text: str) -> str:
@@ -339,6 +374,42 @@ def _resolve_pulled(quotes: list[Quote]) -> list[Quote]:
             q = Quote(q.start, q.end, None, None, name, q.paragraphs, q.repeats)
         out.append(q)
     return out
+
+
+def _canonical_names(quotes: list[Quote]) -> list[Quote]:
+    """One name per person in a document: a speaker name whose words lie inside exactly one
+    longer speaker name of the document ("Hussain" and "Imran Hussain") becomes that name.
+    Descriptions ("a government source") and ambiguous surnames (two Milibands) stay."""
+    names = {q.speaker_name for q in quotes if q.speaker_name}
+    by_word: dict[str, set[str]] = {}
+    for name in names:
+        for word in name.lower().split():
+            by_word.setdefault(word, set()).add(name)
+    canonical: dict[str, str] = {}
+    for name in names:
+        words = name.lower().split()
+        if not name[:1].isupper() or words[0] in DETERMINERS:
+            continue
+        n = len(words)
+        longer = {
+            other
+            for other in by_word.get(words[-1], ())
+            if len(other.split()) > n
+            and any(
+                other.lower().split()[k : k + n] == words for k in range(len(other.split()) - n + 1)
+            )
+        }
+        widest = [o for o in longer if not any(o != w and o in w for w in longer)]
+        if len(widest) == 1:
+            canonical[name] = widest[0]
+    if not canonical:
+        return quotes
+    return [
+        replace(q, speaker_name=canonical.get(q.speaker_name, q.speaker_name))
+        if q.speaker_name
+        else q
+        for q in quotes
+    ]
 
 
 def stored_quotes(doc: Doc) -> list[Quote]:

@@ -31,6 +31,7 @@ from annotator.nlp.lexicon import (
     GROUP_NOUNS,
     HONORIFICS,
     PRONOUNS,
+    ROLE_NOUNS,
     SOURCE_NOUNS,
     TITLES,
     cue_forms,
@@ -49,12 +50,6 @@ _NAME_ENTS = frozenset({"PERSON"})
 _GROUP_ENTS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 _PERSONAL = frozenset({"he", "she", "i", "him", "her", "who"})
 _ROLE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
-#: Capitalised heads of a role, not of a body ("the Prime Minister", "the Foreign Secretary").
-_ROLE_HEADS = frozenset(
-    """minister secretary leader premier chairman chairwoman chair chief director
-    manager coach captain head spokesman spokeswoman president chancellor governor
-    commissioner mayor king queen prince princess""".split()
-)
 
 
 @dataclass(frozen=True)
@@ -89,7 +84,7 @@ def _body_name(tokens: list[Token]) -> str | None:
     words = [t for t in tokens if t.lower_ not in DETERMINERS]
     if len(words) == len(tokens) or not words or tokens[0].lower_ not in DETERMINERS:
         return None
-    if any(t.ent_type_ == "PERSON" for t in words) or words[-1].lower_ in _ROLE_HEADS:
+    if any(t.ent_type_ == "PERSON" for t in words) or words[-1].lower_ in ROLE_NOUNS:
         return None
     if all(t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper() for t in words):
         return " ".join(t.text for t in words)
