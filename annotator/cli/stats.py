@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from annotator.cli.common import Context, user_errors
-from annotator.model import STATUSES
-from annotator.ops.adjudication import gold_provenance
+from annotator.model import GOLD_LAYER, STATUSES
+from annotator.ops.adjudication import documents_to_adjudicate, gold_provenance
 from annotator.store import stats, work_stats
 
 
@@ -18,6 +18,9 @@ def stats_command() -> None:
         result = stats(store)
         work = work_stats(store)
         provenance = gold_provenance(store)
+        shared = documents_to_adjudicate(store)
+        gold_done = sum(1 for d in shared if store.status(d, GOLD_LAYER) == "done")
+        gold_started = sum(1 for d in shared if store.has_status(d, GOLD_LAYER))
     click.echo(f"Project: {app.db_path}")
     click.echo(f"Documents: {result.documents}")
     click.echo("\nStatus by annotator:")
@@ -40,6 +43,12 @@ def stats_command() -> None:
         click.echo("\nRelations by layer and label:")
         for (layer, label), n in sorted(result.relations.items()):
             click.echo(f"  {layer:<40}{label:<14}{n:>16}")
+    if shared:
+        click.echo(
+            f"\nAdjudication: {len(shared)} documents finished by two or more annotators; "
+            f"{gold_done} adjudicated, {gold_started - gold_done} in progress, "
+            f"{len(shared) - gold_started} not started"
+        )
     if provenance:
         click.echo(
             "\nGold spans by label and how they got there (unanimous = all annotators agreed):"

@@ -1,7 +1,8 @@
 """The agreement view: a heatmap of pairwise scores and a per-label chart (matplotlib, QtAgg).
 
 The numbers are :func:`annotator.ops.agreement.agreement`'s, the same as ``annotator
-agreement`` prints; the window only draws them.
+agreement`` prints, computed in a worker thread (:class:`annotator.gui.team.TeamViews`); the
+window only draws them.
 """
 
 from __future__ import annotations
@@ -11,9 +12,7 @@ from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QVBoxLayout, QWidget
 
-from annotator.errors import AnnotatorError
-from annotator.ops.agreement import AgreementReport, agreement
-from annotator.store import Store
+from annotator.ops.agreement import AgreementReport
 
 #: Pairwise scores the heatmap can show: (menu text, PairScores attribute).
 METRICS = (("Cohen's κ (tokens)", "cohen_kappa"), ("Span F1, exact", "exact_f1"),
@@ -35,11 +34,13 @@ def pair_matrix(report: AgreementReport, attribute: str) -> np.ndarray:
 class AgreementDialog(QDialog):
     """Heatmap of pairwise scores (choose the score) and per-label κ and α as bars."""
 
-    def __init__(self, *, store: Store, parent: QWidget | None = None):
+    def __init__(
+        self, *, report: AgreementReport | None, error: str = "", parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.setWindowTitle("Agreement between annotators")
         self.resize(980, 620)
-        self.summary = QLabel("")
+        self.summary = QLabel(error)
         self.summary.setWordWrap(True)
         self.score_choice = QComboBox(self)
         for text, attribute in METRICS:
@@ -50,14 +51,11 @@ class AgreementDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.score_choice)
         layout.addWidget(self.canvas, 1)
-        self.report: AgreementReport | None = None
-        try:
-            self.report = agreement(store)
-        except AnnotatorError as exc:
-            self.summary.setText(str(exc))
+        self.report = report
+        if report is None:
             self.score_choice.setEnabled(False)
             return
-        r = self.report
+        r = report
         alpha = "-" if r.krippendorff_alpha is None else f"{r.krippendorff_alpha:.3f}"
         fleiss = "-" if r.fleiss_kappa is None else f"{r.fleiss_kappa:.3f}"
         self.summary.setText(

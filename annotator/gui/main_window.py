@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self.palette = LabelPalette(labels=scheme)
         self.side = SpanListPanel(styles=self.styles)
-        self.team = TeamViews(window=self, store=store, annotator=annotator)
+        self.team = TeamViews(window=self, store=store, annotator=annotator, runner=self.runner)
         self._build_layout()
         self._build_tab_order()
         self._build_status_bar()

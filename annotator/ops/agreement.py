@@ -3,9 +3,10 @@
 - **Span F1**, per pair: *exact* (same start, end and label; F1 = 2·matches / (spans of A +
   spans of B)) and *overlap* (a span counts as matched when the other side has a span of the same
   label overlapping it; F1 = matched spans of both sides / all spans of both sides).
-- **Token coefficients**: the text is cut into tokens (words, numbers, each punctuation mark);
-  each annotator gives each token a category: the labels of the spans covering it joined by
-  ``+`` (``PERSON``, ``PERSON+QUOTE``) or ``O``. Cohen's κ per pair over the documents both
+- **Token coefficients**: the text is cut into the tokens the exports and the editor use
+  (spaCy's tokenizer, :func:`annotator.formats.tokenization.token_bounds`); each annotator
+  gives each token a category: the labels of the spans covering it joined by ``+``
+  (``PERSON``, ``PERSON+QUOTE``) or ``O``. Cohen's κ per pair over the documents both
   finished; Fleiss' κ over the documents every chosen annotator finished; Krippendorff's α
   (nominal) over every document at least two finished, the others counting as missing. Per
   label the same coefficients on the binary coding "inside a span of this label or not".
@@ -15,7 +16,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -26,16 +26,18 @@ from typing import Any
 import numpy as np
 
 from annotator.errors import AnnotatorError
+from annotator.formats.tokenization import TOKENIZATION_KEY, WHITESPACE, token_bounds
 from annotator.model import GOLD_LAYER, QUOTE, SPEAKER, SpanData, is_model_layer
 from annotator.ops.coefficients import cohen_kappa, f1, fleiss_kappa, krippendorff_alpha
 from annotator.store import Store
 
-_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*%?|\w+|[^\w\s]", re.UNICODE)
 OUTSIDE = "O"
 
 
-def tokens(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _TOKEN.finditer(text)]
+def tokens(text: str, *, pretokenized: bool = False) -> list[tuple[int, int]]:
+    """``(start, end)`` of each token, as the token-based exports cut the text."""
+    starts, ends = token_bounds(text, pretokenized=pretokenized)
+    return list(zip(starts, ends))
 
 
 def token_categories(
@@ -121,7 +123,8 @@ def collect(
             for a in sorted(done)
         }
         speakers = {a: speaker_names(store, document_id, a, doc.text) for a in sorted(done)}
-        works.append(Work(document_id, doc.name, tokens(doc.text), spans, speakers))
+        toks = tokens(doc.text, pretokenized=doc.meta.get(TOKENIZATION_KEY) == WHITESPACE)
+        works.append(Work(document_id, doc.name, toks, spans, speakers))
     return chosen, works
 
 

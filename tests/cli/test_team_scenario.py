@@ -104,7 +104,8 @@ def test_two_packs_merged_give_kappa_and_an_adjudicated_gold_export(tmp_path: Pa
     assert f"{len(shared)} document(s) done by two or more" in out and "open" in out
     out = run("--db", db, "--annotator", "judge", "adjudicate", "--prefer", "bob")
     assert out.rstrip().endswith("0 open")
-    assert "unanimous" in run("--db", db, "stats")
+    stats = run("--db", db, "stats")
+    assert "unanimous" in stats and f"{len(shared)} adjudicated, 0 in progress" in stats
 
     gold = tmp_path / "gold.jsonl"
     run("--db", db, "export", "--format", "prodigy", "--out", str(gold))

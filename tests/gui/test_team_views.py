@@ -144,6 +144,7 @@ def test_agreement_view_draws_the_report(qtbot, project: Path) -> None:  # type:
     win = MainWindow(store=store, annotator="judge", poll_ms=50)
     shown(qtbot, win)
     qtbot.keyClick(win.view, Qt.Key.Key_K, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: win.team.agreement_dialog is not None)  # computed in a worker
     dialog = win.team.agreement_dialog
     assert dialog is not None
     qtbot.addWidget(dialog)
