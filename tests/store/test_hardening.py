@@ -11,6 +11,7 @@ import random
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -201,3 +202,38 @@ def test_full_text_search_never_raises_for_odd_characters(
         flt = DocumentFilter(annotator="ana", search=search)
         assert count_documents(store, flt) == expected
         assert len(list_documents(store, flt)) == expected
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 2 MB tmpfs, where root may mount one; skipped otherwise."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], capture_output=True
+    )
+    if done.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (needs root): no full disk to test with")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_a_full_disk_reports_the_real_error_and_keeps_what_was_saved(
+    small_disk: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    rng = random.Random(3)
+    for n in range(400):
+        words = " ".join(f"w{rng.randrange(100_000)}" for _ in range(800))
+        (folder / f"a{n:03}.txt").write_text(f"Headline {n}\n\n{words}", encoding="utf-8")
+    db = small_disk / "project.db"
+    run = subprocess.run(
+        [sys.executable, "-m", "annotator", "--db", str(db), "import", str(folder)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert run.returncode == 1
+    assert "disk is full" in run.stderr, run.stderr
+    assert "savepoint" not in run.stderr and "Traceback" not in run.stderr
+    with Store(db, readonly=True) as store:  # the project still opens
+        assert store.count_documents() == 0  # the one batch of 400 that did not fit: not half
