@@ -16,6 +16,8 @@ from pathlib import Path
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from annotator.gui import messages
@@ -49,6 +51,14 @@ def main() -> int:
         window = MainWindow(store=store, annotator="researcher", poll_ms=60_000)
         window.resize(1400, 860)
         window.show()
+        settle(app)
+        # Review the first suggestions with the keys (Tab, then Space accepts and moves on), so
+        # the picture shows reviewed spans and suggestions (a line over the text) side by side.
+        window.view.setFocus()
+        QTest.keyClick(window.view, Qt.Key.Key_Tab)
+        for _ in range(6):
+            QTest.keyClick(window.view, Qt.Key.Key_Space)
+        window.view.verticalScrollBar().setValue(0)
         settle(app)
         window.grab().save(str(out / "main-window.png"))
 

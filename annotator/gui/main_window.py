@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.busy_label = QLabel("Pre-annotating…", objectName="busyLabel")
         self.busy_label.hide()
-        self.snap_label = QLabel("Snap: words")
+        self.snap_label = QLabel("Snap: tokens")
         self.progress_label = QLabel("")
         bar.addPermanentWidget(self.busy_label)
         bar.addPermanentWidget(self.job_progress)
