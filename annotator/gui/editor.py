@@ -8,6 +8,7 @@ rules a span must keep live in :mod:`annotator.ops.span_rules`; quote links in
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QObject, Signal
@@ -18,7 +19,7 @@ from annotator.gui.text_view import TextView
 from annotator.model import CUE, QUOTE, SPEAKER, Label, SpanData
 from annotator.ops import edits, suggestions
 from annotator.ops.span_rules import quoted, refusal
-from annotator.ops.tokens import Tokens, document_tokens
+from annotator.ops.tokens import Tokens, is_pretokenized, warm_up
 from annotator.store import Relation, Store
 
 Push = Callable[[edits.Edit], bool]
@@ -54,6 +55,8 @@ class DocumentEditor(QObject):
         self._links: dict[int, dict[str, SpanData]] = {}
         self.snap = True
         self._tokens: Tokens | None = None
+        # spaCy loads in the background, so the first label key does not wait for it.
+        threading.Thread(target=warm_up, name="spacy-tokenizer", daemon=True).start()
         self.linker = QuoteLinker(editor=self, parent=self)
         view.describe = self.describe
         view.clicked.connect(self._on_clicked)
@@ -63,10 +66,11 @@ class DocumentEditor(QObject):
     # -- document -----------------------------------------------------------------------
     def open(self, document_id: int) -> None:
         self.document_id = document_id
-        self._tokens = None
         self.linker.pending = None
         self.view.set_link_mode(False)
-        text = self.store.document_text(document_id)
+        document = self.store.document(document_id)
+        text = document.text
+        self._tokens = Tokens(text, pretokenized=is_pretokenized(document.meta))
         self.relations = self.store.relations(document_id, self.annotator)
         self.view.load(text, self.store.spans(document_id, self.annotator))
         self._index_links()
@@ -75,6 +79,7 @@ class DocumentEditor(QObject):
 
     def close(self) -> None:
         self.document_id = None
+        self._tokens = None
         self.relations = []
         self.view.load("", [])
         self._index_links()
@@ -95,13 +100,9 @@ class DocumentEditor(QObject):
 
     @property
     def tokens(self) -> Tokens:
-        """The export tokens of the open document, computed on first use."""
+        """The export tokens of the open document, line by line as keys need them."""
         if self._tokens is None:
-            self._tokens = (
-                document_tokens(self.store, self.document_id)
-                if self.document_id is not None
-                else Tokens.of(self.view.text)
-            )
+            self._tokens = Tokens(self.view.text)
         return self._tokens
 
     def set_snap(self, on: bool) -> None:

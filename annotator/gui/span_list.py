@@ -97,6 +97,10 @@ class SpanListModel(QAbstractTableModel):
         cue = links.get(CUE)
         return self._text[cue.start : cue.end] if cue else "—"
 
+    def column_texts(self, column: int) -> set[str]:
+        """The distinct texts of a column (to size it without measuring every row)."""
+        return {self._cell(span, column) for span in self._rows}
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -193,6 +197,7 @@ class SpanListPanel(QWidget):
         self.views[0].setColumnWidth(2, 64)
         self.views[1].setColumnWidth(0, 110)
         layout.addWidget(splitter)
+        self._speakers: tuple[object, ...] = ()
         self._update_titles()
 
     def set_document(
@@ -201,15 +206,28 @@ class SpanListPanel(QWidget):
         for model in (self.quotes, self.entities):
             model.set_rows(text, spans, links)
         self._update_titles()
-        self.fit_speakers()
+        speakers = tuple(
+            (q.attrs.get("speaker_name"), links.get(q.id or 0, {}).get(SPEAKER))
+            for q in spans if q.label == QUOTE
+        )  # fmt: skip
+        if speakers != self._speakers:  # measuring every row is slow: only when they change
+            self._speakers = speakers
+            self.fit_speakers()
 
     def fit_speakers(self) -> None:
         """Size the Speaker column to its names, up to 45% of the list (the rest elides)."""
         view = self.views[0]
-        wanted = max(view.sizeHintForColumn(1), view.horizontalHeader().sectionSizeHint(1))
+        metrics = view.fontMetrics()
+        header = view.horizontalHeader()
+
+        def widest(column: int) -> int:
+            texts = self.quotes.column_texts(column)
+            found = max((metrics.horizontalAdvance(t) for t in texts), default=0) + 12
+            return max(found, header.sectionSizeHint(column))
+
         room = int((self.width() - 24) * 0.45)  # the panel's width is current in resizeEvent
-        view.setColumnWidth(1, max(90, min(wanted + 8, room)))
-        view.resizeColumnToContents(2)
+        view.setColumnWidth(1, max(90, min(widest(1) + 8, room)))
+        view.setColumnWidth(2, widest(2))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

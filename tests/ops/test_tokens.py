@@ -43,3 +43,21 @@ def test_steps_move_by_tokens() -> None:
 def test_pretokenized_text_keeps_its_own_tokens() -> None:
     tokens = Tokens.of("New-York Times rose", pretokenized=True)
     assert tokens.snap(1, 2) == (0, 8)
+
+
+def test_line_by_line_tokens_are_the_whole_texts_tokens() -> None:
+    """spaCy never looks across white space: tokenizing one line at a time changes nothing."""
+    text = (
+        "Mr Hussain’s view: 1,400 Israeli-Hamas deaths.\n\n“We’ll see,” he said (on BBC One's"
+        " show).\nU.S. e-mail: info@bbc.co.uk, £3.5bn, 10%...\n  \nLast line—ends here"
+    )
+    from annotator.formats.tokenization import token_bounds
+
+    starts, ends = token_bounds(text)
+    tokens = Tokens.of(text)
+    assert [tokens.snap(s, e) for s, e in zip(starts, ends)] == list(zip(starts, ends))
+    for offset in range(len(text)):
+        after = [e for e in ends if e > offset]
+        assert tokens.next_end(offset) == (after[0] if after else None), offset
+        before = [s for s in starts if s < offset]
+        assert tokens.previous_start(offset) == (before[-1] if before else None), offset
