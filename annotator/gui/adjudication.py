@@ -333,6 +333,13 @@ class AdjudicationWindow(QMainWindow):
 
     # -- edits ------------------------------------------------------------------------------
     def _push(self, edit: edits.Edit) -> bool:
+        """The editor's edits change ``gold`` in the adjudicator's name (the edit log's who)."""
+        pending = [edit]
+        while pending:
+            one = pending.pop()
+            if one.annotator == GOLD_LAYER:
+                one.annotator, one.on_layer = self.adjudicator, GOLD_LAYER
+            pending += getattr(one, "edits", [])
         return self.undo.push(edit)
 
     def _on_edit(self, edit: edits.Edit, description: str) -> None:

@@ -117,6 +117,8 @@ class Edit(ABC):
     document_id: int
     annotator: str
     ids: IdMap = field(default_factory=IdMap, repr=False, compare=False, kw_only=True)
+    #: The layer changed, when it is not the annotator's own (an adjudicator editing ``gold``).
+    on_layer: str | None = field(default=None, repr=False, compare=False, kw_only=True)
 
     #: What the edit's targets held after the last ``do`` and after the last ``undo``.
     _seen_done: object = field(default=None, init=False, repr=False, compare=False)
@@ -127,7 +129,7 @@ class Edit(ABC):
 
     @property
     def layer(self) -> str:
-        return self.annotator
+        return self.on_layer or self.annotator
 
     @property
     def undo_action(self) -> str:

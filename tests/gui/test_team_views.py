@@ -126,6 +126,8 @@ def test_adjudication_by_keys_with_undo(qtbot, project: Path) -> None:  # type: 
     ]  # fmt: skip
     assert store.status(1, GOLD_LAYER) == "done"
     assert adj.documents.item(0).text().endswith("2/2 settled")
+    drawn = [e for e in store.edit_log(1) if e["action"] == "span:create"]
+    assert [(e["annotator"], e["layer"]) for e in drawn] == [("judge", GOLD_LAYER)]
     qtbot.keyClick(view, Qt.Key.Key_PageDown, CTRL)  # the second document: all agreed
     assert adj.document_id == 2 and store.status(2, GOLD_LAYER) == "done"
     assert adj.where.text().startswith("The annotators agree everywhere")
