@@ -12,7 +12,7 @@ from typing import Any
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, SettingError
 from annotator.ops.statistics import ProjectStatistics
 
 PLOT_SUFFIXES = (".png", ".svg", ".pdf")
@@ -134,7 +134,7 @@ def evaluation_figure(evaluation: dict[str, Any], curve: dict[str, Any] | None) 
 
 def write_figure(fig: Figure, path: Path) -> Path:
     if path.suffix.lower() not in PLOT_SUFFIXES:
-        raise AnnotatorError(f"--plot {path}: use a .png, .svg or .pdf file name")
+        raise SettingError("plot", f"{path}: use a .png, .svg or .pdf file name")
     try:
         fig.savefig(path, dpi=120)
     except OSError as exc:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, SettingError
 from annotator.model import GOLD_LAYER, STATUSES, is_model_layer
 from annotator.ops.progress import Progress
 from annotator.store import DocumentFilter, Store, list_documents
@@ -100,10 +100,10 @@ def parse_query(text: str) -> Query:
             words.append(term)
             continue
         if not value:
-            raise AnnotatorError(f"--docs: {term!r} needs a value; {_QUERY_HELP}")
+            raise SettingError("docs", f"{term!r} needs a value; {_QUERY_HELP}")
         if key == "status":
             if value not in STATUSES:
-                raise AnnotatorError(f"--docs: unknown status {value!r}; use {', '.join(STATUSES)}")
+                raise SettingError("docs", f"unknown status {value!r}; use {', '.join(STATUSES)}")
             status = value
         elif key == "label":
             label = value
@@ -114,14 +114,14 @@ def parse_query(text: str) -> Query:
             try:
                 ids.append((int(first), int(last or first)))
             except ValueError:
-                raise AnnotatorError(f"--docs: {term!r}: write id:7 or id:3-40") from None
+                raise SettingError("docs", f"{term!r}: write id:7 or id:3-40") from None
         else:
             try:
                 sample = int(value)
             except ValueError:
                 sample = -1
             if sample < 1:
-                raise AnnotatorError(f"--docs: {term!r}: random:N needs a whole number N > 0")
+                raise SettingError("docs", f"{term!r}: random:N needs a whole number N > 0")
     return Query(status, label, tuple(names), tuple(ids), sample, " ".join(words))
 
 
@@ -139,9 +139,9 @@ def select_documents(
 ) -> Selection:  # fmt: skip
     """The documents a pack for ``annotator`` holds (see the module docstring)."""
     if not 0.0 <= overlap <= 1.0:
-        raise AnnotatorError(f"--overlap {overlap:g}: give a share between 0 and 1, e.g. 0.2")
+        raise SettingError("overlap", f"{overlap:g}: give a share between 0 and 1, e.g. 0.2")
     if team and annotator not in team:
-        raise AnnotatorError(f"--team names {', '.join(team)} but not {annotator!r}")
+        raise SettingError("team", f"names {', '.join(team)} but not {annotator!r}")
     parsed = parse_query(query)
     flt = DocumentFilter(annotator, parsed.status, parsed.label, parsed.words or None)
     rows = list_documents(store, flt, offset=0, limit=2**62)
@@ -198,7 +198,7 @@ def pack(
         raise AnnotatorError(f"{annotator!r} is a layer name, not an annotator")
     selection = select_documents(store, annotator, query, overlap=overlap, seed=seed, team=team)
     if not selection.documents:
-        raise AnnotatorError(f"--docs {query!r} matches no document; nothing packed")
+        raise SettingError("docs", f"{query!r} matches no document; nothing packed")
     suggestions = store.newest_model_layer()
     stamp = now()
     pack_id = hashlib.sha256(f"{store.path}:{annotator}:{stamp}".encode()).hexdigest()[:10]

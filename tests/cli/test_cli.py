@@ -180,6 +180,14 @@ def test_jsonl_is_still_accepted_as_the_old_name_of_prodigy(db_path: Path, tmp_p
     assert "jsonl is the old name of prodigy" in " ".join(out.split())
 
 
+def test_a_bad_setting_is_named_by_its_option(db_path: Path, tmp_path: Path) -> None:
+    """ops names the setting (``split``); the command line says which option that is."""
+    run("--db", str(db_path), "import", str(SEEDS))
+    code, _, err = run("--db", str(db_path), "export", "--format", "prodigy", "--status", "all",
+                       "--split", "train=0.5", "--out", str(tmp_path / "x.jsonl"))  # fmt: skip
+    assert code == 1 and "--split: the ratios add up to 0.5, not 1" in err
+
+
 def test_spacy_export_to_a_folder_of_shards(db_path: Path, tmp_path: Path) -> None:
     run("--db", str(db_path), "import", "--layer", "alice", str(_prodigy_file(tmp_path)))
     out = tmp_path / "train"

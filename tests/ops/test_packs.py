@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, SettingError
 from annotator.model import QUOTE, SPEAKER, RelationData, SpanData
 from annotator.ops import edits, workflow
 from annotator.ops.packs import fingerprint, merge, pack, parse_query, select_documents
@@ -89,8 +89,9 @@ def test_query_terms(tmp_path: Path) -> None:
     store.set_status(2, "a", "done")
     assert select_documents(store, "a", "status:done").documents == [2]
     for bad in ("status:finished", "random:0", "id:x", "label:"):
-        with pytest.raises(AnnotatorError, match="--docs"):
+        with pytest.raises(SettingError, match=r"^docs: ") as info:
             select_documents(store, "a", bad)
+        assert info.value.setting == "docs"  # the CLI says --docs, the app its own words
 
 
 def test_pack_label_merge_round_trip_is_idempotent(tmp_path: Path) -> None:
