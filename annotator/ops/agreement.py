@@ -84,7 +84,11 @@ def human_annotators(store: Store) -> list[str]:
     ]  # fmt: skip
 
 
-def speaker_names(store: Store, document_id: int, layer: str, text: str) -> dict[Any, Any]:
+def speaker_names(
+    store: Store, document_id: int, layer: str, text: str
+) -> dict[tuple[int, int], str | None]:
+    """Each quotation's speaker name by its ``(start, end)``: the resolved name, else the text
+    of its linked speaker mention, else None."""
     spans, relations = store.annotations(document_id, layer)
     linked = {r.head: spans[r.child] for r in relations if r.label == SPEAKER}
     out: dict[tuple[int, int], str | None] = {}
