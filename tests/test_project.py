@@ -96,3 +96,16 @@ def test_design_citations_point_at_sections_that_exist() -> None:
     assert cited, "nothing cites docs/design.md any more"
     missing = {path: sorted(n - sections) for path, n in cited.items() if n - sections}
     assert not missing, f"sections cited but absent from docs/design.md: {missing}"
+
+
+def test_files_docs_design_names_exist() -> None:
+    """Every module or data file docs/design.md points at is in the repository."""
+    design = (REPO / "docs" / "design.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`([a-z_][\w/]*\.(?:py|json|txt|md|cfg))`", design))
+    assert len(named) > 20
+    missing = sorted(
+        name
+        for name in named
+        if not (REPO / name).exists() and not (REPO / "annotator" / name).exists()
+    )
+    assert not missing, f"docs/design.md names files that do not exist: {missing}"
