@@ -160,12 +160,20 @@ class Bookkeeping:
         payload: dict[str, Any] | None = None,
     ) -> int:
         with self.transaction():
-            cur = self.db.execute(
-                "INSERT INTO edit_log (at, annotator, document_id, layer, action, payload) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [now(), annotator, document_id, layer, action, json.dumps(payload or {})],
+            return self._insert_log(
+                now(), annotator, document_id, layer, action, json.dumps(payload or {})
             )
-            return int(cur.lastrowid or 0)
+
+    def _insert_log(
+        self, at: str, annotator: str, document_id: int | None, layer: str | None, action: str,
+        payload: str,
+    ) -> int:  # fmt: skip
+        cur = self.db.execute(
+            "INSERT INTO edit_log (at, annotator, document_id, layer, action, payload) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [at, annotator, document_id, layer, action, payload],
+        )
+        return int(cur.lastrowid or 0)
 
     def edit_log(self, document_id: int | None = None) -> list[dict[str, Any]]:
         """Entries of the edit log, oldest first (of one document when given)."""
@@ -192,11 +200,9 @@ class Bookkeeping:
                     key,
                 ):
                     continue
-                self.db.execute(
-                    "INSERT INTO edit_log (at, annotator, document_id, layer, action, payload) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    [entry["at"], entry["annotator"], document_id, entry.get("layer"),
-                     entry["action"], payload],
+                self._insert_log(
+                    entry["at"], entry["annotator"], document_id, entry.get("layer"),
+                    entry["action"], payload,
                 )  # fmt: skip
                 added += 1
         return added
@@ -233,8 +239,12 @@ class Bookkeeping:
         found = self._scalar("SELECT value FROM project WHERE key = ?", [key])
         return None if found is None else str(found)
 
-    def set_project_value(self, key: str, value: str) -> None:
+    def set_project_value(self, key: str, value: str | None) -> None:
+        """Set a value of the ``project`` table; None removes the key."""
         with self.transaction():
+            if value is None:
+                self.db.execute("DELETE FROM project WHERE key = ?", [key])
+                return
             self.db.execute(
                 "INSERT INTO project (key, value) VALUES (?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -16,11 +16,12 @@ _RESERVED = frozenset({"app"})
 
 
 def get_setting(store: Store, key: str, default: Any = None) -> Any:
-    row = store.db.execute("SELECT value FROM project WHERE key = ?", [f"setting:{key}"]).fetchone()
-    if row is None:
+    """The JSON value stored under ``key``, or ``default`` when there is none (or it is broken)."""
+    raw = store.project_value(f"setting:{key}")
+    if raw is None:
         return default
     try:
-        return json.loads(row[0])
+        return json.loads(raw)
     except ValueError:
         return default
 
@@ -29,15 +30,8 @@ def set_setting(store: Store, key: str, value: Any) -> None:
     """Store ``value`` (JSON-serialisable; None removes the key), committed at once."""
     if key in _RESERVED:
         raise ValueError(f"{key!r} is not a setting")
-    with store.transaction():
-        if value is None:
-            store.db.execute("DELETE FROM project WHERE key = ?", [f"setting:{key}"])
-        else:
-            store.db.execute(
-                "INSERT INTO project (key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                [f"setting:{key}", json.dumps(value, ensure_ascii=False)],
-            )
+    raw = None if value is None else json.dumps(value, ensure_ascii=False)
+    store.set_project_value(f"setting:{key}", raw)
 
 
 def settings_with_prefix(store: Store, prefix: str) -> dict[str, Any]:
