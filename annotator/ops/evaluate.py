@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, SettingError
 from annotator.model import GOLD_LAYER, DocumentRecord, RelationData, SpanData, is_entity
 from annotator.nlp.entity_eval import EntityReport, score_entities
 from annotator.nlp.quote_eval import QuoteReport, quotes_from_annotations, score_document
@@ -74,7 +74,7 @@ def gold_records(
     """The gold view of the done documents of one split (``all``: every one)."""
     only = None if split == "all" else (ratios, seed, split)
     if only is not None and split not in ratios:
-        raise AnnotatorError(f"unknown --split {split!r}; use one of {', '.join(ratios)} or all")
+        raise SettingError("split", f"unknown {split!r}; use one of {', '.join(ratios)} or all")
     return iter_records(store, layer=GOLD_LAYER, status="done", only_split=only)
 
 
@@ -129,9 +129,10 @@ def evaluate(
         report.split = "all"
         records = list(gold_records(store, split="all", ratios=ratios, seed=seed))
     if not records:
-        raise AnnotatorError(
+        raise SettingError(
+            "split",
             f"no done document with gold annotations in the {report.split!r} split; "
-            "accept more documents or use --split all"
+            "accept more documents or score split all",
         )
     if report.kind == "model" and trained_here and split is not None and split != "test":
         report.warnings.append(

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from annotator.errors import AnnotatorError, ModelError
+from annotator.errors import AnnotatorError, ModelError, SettingError
 from annotator.model import GOLD_LAYER
 from annotator.ops.export import export
 from annotator.ops.progress import Cancel, Progress
@@ -78,7 +78,7 @@ def _check_out(out: Path) -> None:
     from annotator.nlp.training import trained_info
 
     if out.exists() and not out.is_dir():
-        raise AnnotatorError(f"{out} is a file; --out names the folder of the trained model")
+        raise SettingError("out", f"{out} is a file; name the folder of the trained model")
     if out.is_dir() and any(out.iterdir()) and trained_info(out) is None:
         raise AnnotatorError(
             f"{out} is a folder with other files; choose a new or empty folder, or one with an "

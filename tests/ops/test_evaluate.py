@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli import main
-from annotator.errors import AnnotatorError
+from annotator.errors import SettingError
 from annotator.model import CUE, QUOTE, SPEAKER, RelationData, SpanData
 from annotator.ops.evaluate import evaluate, saved_evaluation
 from annotator.store import Store
@@ -111,8 +111,9 @@ def test_gold_against_itself_is_perfect(project: Path) -> None:
 
 
 def test_an_empty_test_split_says_what_to_do(project: Path) -> None:
-    with Store(project) as store, pytest.raises(AnnotatorError, match="--split all"):
+    with Store(project) as store, pytest.raises(SettingError, match="score split all") as info:
         evaluate(store, split="dev")
+    assert info.value.setting == "split"  # the CLI says --split
 
 
 def test_bad_plot_name_is_one_line(project: Path, tmp_path: Path) -> None:
