@@ -75,7 +75,7 @@ def test_quotes_files_are_not_importable(records: list[DocumentRecord], tmp_path
 def _formula_record() -> DocumentRecord:
     """Cells a spreadsheet would run as formulas: a document name, a speaker name and quote,
     speaker and cue texts starting with ``=``, ``+``, ``-``, ``@``, a tab or a CR."""
-    text = "=HYPERLINK(\"http://x\") said @bob.\t+1 -2 'tis =1"
+    text = '=HYPERLINK("http://x") said @bob.\t+1 -2 \'tis =1'
     spans = [
         SpanData(0, 22, "QUOTE", "human", {"speaker_name": "-2+3"}),
         SpanData(28, 32, "SPEAKER"),  # "@bob"
@@ -104,7 +104,7 @@ def test_quotes_csv_neutralises_formulas_and_jsonl_stays_exact(tmp_path: Path) -
     dangerous = [c for c in cells if c[0] in "=+-@\t\r"]
     assert dangerous == []  # no cell a spreadsheet would evaluate
     first, second, third = rows
-    assert first[0] == "'=cmd|' /C calc'!A0" and first[5] == "'=HYPERLINK(\"http://x\")"
+    assert first[0] == "'=cmd|' /C calc'!A0" and first[5] == '\'=HYPERLINK("http://x")'
     assert first[8] == "'@bob" and first[9] == "'-2+3" and second[5] == "'\t+1"
     assert second[9] == "''=x"  # a leading quote before a formula is quoted again
     assert third[5] == "'tis =1" and third[9] == "'tis"  # harmless cells are kept as they are
