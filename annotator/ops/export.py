@@ -229,19 +229,22 @@ def export(
                 progress(count, 0, record.name)
             yield record
 
-    for path, only in targets:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise ExportError(f"{path}: cannot create the folder: {exc.strerror}") from None
-        records = iter_records(store, layer=layer, status=status, report=report, only_split=only)
-        try:
-            written = fmt.writer(counted(records), path, options)
-        except OSError as exc:
-            raise ExportError(f"{path}: cannot write: {exc.strerror or exc}") from None
-        report.documents += written.documents
-        report.warnings.update(written.warnings)
-        report.paths.extend(written.paths or [path])
+    with store.snapshot():  # every split, every document from the same moment
+        for path, only in targets:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ExportError(f"{path}: cannot create the folder: {exc.strerror}") from None
+            records = iter_records(
+                store, layer=layer, status=status, report=report, only_split=only
+            )
+            try:
+                written = fmt.writer(counted(records), path, options)
+            except OSError as exc:
+                raise ExportError(f"{path}: cannot write: {exc.strerror or exc}") from None
+            report.documents += written.documents
+            report.warnings.update(written.warnings)
+            report.paths.extend(written.paths or [path])
     if report.documents == 0:
         report.warnings[
             f"no document matched layer {layer} with status {status}; the output is empty"

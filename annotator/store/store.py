@@ -10,7 +10,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -107,6 +107,25 @@ class Store(Bookkeeping):
     def transaction(self) -> AbstractContextManager[None]:
         """Group several writes into one atomic unit."""
         return transaction(self.db)
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Read everything inside from one moment of the project (one read transaction).
+
+        Other connections may commit meanwhile (WAL); these reads do not see it, so a document's
+        spans and relations always belong together. Nested in a transaction, it is that one.
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            yield
+            return
+        conn.execute("BEGIN")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts
+            yield
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")  # nothing was written: this ends the read
 
     def data_version(self) -> int:
         """Changes when another connection commits (for noticing outside edits)."""
