@@ -15,8 +15,10 @@ other values). Document name, title, layer, status and meta go to
 ``annotator-documents.jsonl`` in the folder (brat ignores it). The folder also gets
 ``annotation.conf`` (every label used, the SPEAKER and CUE relations, overlaps allowed) and
 ``visual.conf``. The export goes into a new or empty folder, or over an earlier export of
-ours (its manifest lists its files; they are removed first and the report says so); any other
-folder with files in it is refused, so a user's own files are never overwritten.
+ours (its manifest lists its files; they are replaced and the report says so); any other
+folder with files in it is refused, so a user's own files are never overwritten. The folder is
+written beside the target and swapped in whole (formats/staging.py): an interrupted export
+leaves the earlier one as it was.
 The reader takes a folder, or one ``.ann`` with its ``.txt`` (given any other file of a brat
 folder, it reads nothing: a ``.txt`` is read through its ``.ann``, and a ``.txt`` without one
 is a document without annotations); brat's events, attributes and normalisations are not
@@ -45,6 +47,7 @@ from annotator.formats.records import (
     span_source,
 )
 from annotator.formats.selection import atomic_output, select
+from annotator.formats.staging import recover_stale, staged_folder
 from annotator.formats.text import first_line_title
 from annotator.model import CUE, QUOTE, SPEAKER, DocumentRecord, RelationData, SpanData
 
@@ -81,48 +84,47 @@ def base_name(name: str, used: set[str]) -> str:
 
 def write_brat(records: Iterable[DocumentRecord], out: Path, options: WriteOptions) -> WriteReport:
     """Write a brat folder: a new or empty one, or one an earlier brat export of ours wrote
-    (recognised by its manifest), whose listed files are removed first so that no document of
-    it is left behind; any other folder with files in it is refused."""
+    (recognised by its manifest), whose listed files are replaced; any other folder with files
+    in it is refused. The folder is written beside and swapped in whole (formats/staging.py)."""
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"{folder} is a file; brat export writes a folder")
     report = WriteReport()
-    removed = remove_earlier_export(folder)
-    if removed:
-        report.warn(f"brat: replaced an earlier export: {removed} documents removed")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ExportError(f"cannot create {folder}: {exc.strerror}") from None
+    recover_stale(folder, owned_files)
+    earlier = len(earlier_export(folder))
     used: set[str] = set()
     labels: set[str] = set()
-    with atomic_output(folder / MANIFEST) as manifest:
-        for record in records:
-            stem = base_name(record.name, used)
-            _write_document(record, folder, stem, options, report, labels)
-            entry = {"file": stem, "name": record.name, "title": record.title,
-                     "layer": record.layer, "status": record.status,
-                     "meta": record.meta}  # fmt: skip
-            manifest.write(json.dumps(entry, ensure_ascii=False) + "\n")
-            report.documents += 1
-    with atomic_output(folder / CONF) as f:
-        f.write(annotation_conf(labels))
-    with atomic_output(folder / VISUAL_CONF) as f:
-        f.write(visual_conf(labels))
+    with staged_folder(folder, owned_files) as staging:
+        with atomic_output(staging / MANIFEST) as manifest:
+            for record in records:
+                stem = base_name(record.name, used)
+                _write_document(record, staging, stem, options, report, labels)
+                entry = {"file": stem, "name": record.name, "title": record.title,
+                         "layer": record.layer, "status": record.status,
+                         "meta": record.meta}  # fmt: skip
+                manifest.write(json.dumps(entry, ensure_ascii=False) + "\n")
+                report.documents += 1
+        with atomic_output(staging / CONF) as f:
+            f.write(annotation_conf(labels))
+        with atomic_output(staging / VISUAL_CONF) as f:
+            f.write(visual_conf(labels))
+    if earlier:
+        report.warn(f"brat: replaced an earlier export: {earlier} documents removed")
     report.paths.append(folder)
     return report
 
 
-def remove_earlier_export(folder: Path) -> int:
-    """Make ``folder`` ready for a brat export; return how many documents of an earlier export
-    were removed. Raise :class:`ExportError` for a folder holding files that are not ours.
+def earlier_export(folder: Path) -> list[str]:
+    """The document stems of the earlier export in ``folder`` ([] for none or an empty folder).
 
-    Hidden files (``.DS_Store``) do not count. Only the files the earlier export's manifest
-    lists (each document's ``.txt`` and ``.ann``) and the conf files are removed.
+    Raise :class:`ExportError` for a folder holding files that are not ours. Hidden files
+    (``.DS_Store``) do not count. Nothing is changed here: the earlier export's files (each
+    document's ``.txt`` and ``.ann``, the conf files) are replaced only once the new export is
+    complete.
     """
     try:
         if not folder.is_dir() or not any(not p.name.startswith(".") for p in folder.iterdir()):
-            return 0
+            return []
     except OSError as exc:
         raise ExportError(f"cannot read {folder}: {exc.strerror}") from None
     manifest = folder / MANIFEST
@@ -144,13 +146,17 @@ def remove_earlier_export(folder: Path) -> int:
             f"{manifest} lists a file outside the folder ({bad[0]!r}); export into a new or "
             "empty folder"
         )
-    files = [folder / f"{stem}{suffix}" for stem in stems for suffix in (".txt", ".ann")]
+    return stems
+
+
+def owned_files(folder: Path) -> set[str]:
+    """Names in ``folder`` an export of ours wrote: its manifest's documents and conf files."""
     try:
-        for path in [*files, folder / CONF, folder / VISUAL_CONF, manifest]:
-            path.unlink(missing_ok=True)
-    except OSError as exc:
-        raise ExportError(f"cannot remove {exc.filename}: {exc.strerror}") from None
-    return len(stems)
+        stems = earlier_export(folder)
+    except ExportError:
+        stems = []
+    return {f"{stem}{suffix}" for stem in stems for suffix in (".txt", ".ann")} | {
+        MANIFEST, CONF, VISUAL_CONF}  # fmt: skip
 
 
 def _write_document(

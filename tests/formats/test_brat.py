@@ -166,3 +166,107 @@ def test_spans_made_of_line_breaks_and_spaces_in_labels(tmp_path: Path) -> None:
         "brat: spaces in label 'WORK OF ART' written as '_'": 1,
     }
     check_standoff(tmp_path / "x")
+
+
+# An export writes a hidden sibling folder and swaps it in only when complete (issue 9, defect 5).
+
+
+def _docs(*names: str) -> list[DocumentRecord]:
+    return [DocumentRecord(n, f"BBC {n} news", spans=[SpanData(0, 3, "ORG")], layer="gold")
+            for n in names]  # fmt: skip
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def _interrupted(records: list[DocumentRecord], after: int, check=lambda: None):  # type: ignore[no-untyped-def]
+    """Records as an export streams them, stopped by Ctrl+C after ``after`` of them."""
+    for i, record in enumerate(records):
+        if i == after:
+            check()
+            raise KeyboardInterrupt
+        yield record
+
+
+def test_interrupted_re_export_keeps_the_earlier_export_whole(tmp_path: Path) -> None:
+    folder = tmp_path / "export"
+    write("brat", _docs("a.txt", "b.txt", "c.txt"), folder)
+    earlier = _tree(folder)
+
+    def earlier_still_there() -> None:  # the new export is half written: nothing deleted yet
+        assert _tree(folder) == earlier
+
+    try:
+        write(
+            "brat", _interrupted(_docs("d.txt", "e.txt", "f.txt"), 2, earlier_still_there), folder
+        )
+    except KeyboardInterrupt:
+        pass
+    else:
+        raise AssertionError("the export should have been interrupted")
+    assert _tree(folder) == earlier
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export"]  # no half folder left
+    report = write("brat", _docs("d.txt"), folder)  # and the folder is still accepted
+    assert report.warnings == {"brat: replaced an earlier export: 3 documents removed": 1}
+    back, errors = read_all("brat", folder)
+    assert errors == [] and [r.name for r in back] == ["d.txt"]
+
+
+def test_interrupted_first_export_leaves_no_folder_the_next_refuses(tmp_path: Path) -> None:
+    folder = tmp_path / "export"
+    try:
+        write("brat", _interrupted(_docs("a.txt", "b.txt"), 1), folder)
+    except KeyboardInterrupt:
+        pass
+    assert list(tmp_path.iterdir()) == []
+    # A process killed (kill -9) while writing leaves its hidden sibling: the next run cleans it.
+    stale = tmp_path / ".export.k9x1.part"
+    stale.mkdir()
+    (stale / "a.txt").write_text("half", encoding="utf-8")
+    (stale / "annotator-documents.jsonl").write_text("", encoding="utf-8")
+    report = write("brat", _docs("a.txt", "b.txt"), folder)
+    assert report.documents == 2 and report.warnings == {}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export"]
+
+
+def test_swapped_in_folder_keeps_the_users_other_files_and_usual_permissions(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / ".DS_Store").write_bytes(b"\0")
+    write("brat", _docs("a.txt"), folder)
+    (folder / "README.md").write_text("mine", encoding="utf-8")
+    write("brat", _docs("b.txt"), folder)
+    assert (folder / ".DS_Store").read_bytes() == b"\0"
+    assert (folder / "README.md").read_text(encoding="utf-8") == "mine"
+    assert not (folder / "a.txt").exists() and (folder / "b.ann").exists()
+    probe = tmp_path / "probe"
+    probe.mkdir()
+    assert folder.stat().st_mode & 0o777 == probe.stat().st_mode & 0o777
+
+
+def test_export_killed_between_the_two_renames_gets_the_earlier_export_back(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "export"
+    write("brat", _docs("a.txt", "b.txt"), folder)
+    (folder / "notes.md").write_text("mine", encoding="utf-8")
+    earlier = _tree(folder)
+    folder.rename(tmp_path / ".export.k9x1.old")  # the old folder moved aside, then kill -9
+    (tmp_path / ".export.k9x1.part").mkdir()
+    report = write("brat", _docs("c.txt"), folder)
+    assert report.warnings == {"brat: replaced an earlier export: 2 documents removed": 1}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export"]
+    assert sorted(_tree(folder)) == sorted(
+        [
+            "annotation.conf",
+            "visual.conf",
+            "annotator-documents.jsonl",
+            "c.txt",
+            "c.ann",
+            "notes.md",
+        ]
+    )
+    assert set(earlier) > {"a.txt", "notes.md"}
