@@ -8,9 +8,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from annotator.gui.main_window import MainWindow
+from annotator.gui.main_window import GUI_BUSY_TIMEOUT_MS, MainWindow
 from annotator.gui.messages import BUSY
 from annotator.store import Store
+from annotator.store.database import BUSY_TIMEOUT_MS
 
 from .conftest import ME, TEXT, db_spans, find
 
@@ -93,10 +94,13 @@ def test_an_edit_while_another_program_writes_fails_fast_and_keeps_history(
     lock = sqlite3.connect(project, isolation_level=None)  # e.g. a CLI import holding the lock
     lock.execute("BEGIN IMMEDIATE")
     try:
+        # The window waits GUI_BUSY_TIMEOUT_MS for the lock, not the 10 s of the CLI. The time
+        # bound below only proves that on a loaded machine; the setting is what is promised.
+        assert window.store.db.execute("PRAGMA busy_timeout").fetchone()[0] == GUI_BUSY_TIMEOUT_MS
         started = time.monotonic()
         window.editor.select_span(_gpe(window).id)
         window.actions["label:LOC"].trigger()
-        assert time.monotonic() - started < 2  # not the 10 s busy timeout
+        assert time.monotonic() - started < BUSY_TIMEOUT_MS / 1000
         assert window.statusBar().currentMessage() == BUSY
         assert stack.count() == 1  # the failed edit was not pushed
         window.actions["undo"].trigger()  # the undo waits for the lock too, and stays
