@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import signal
 import sqlite3
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
@@ -86,7 +88,10 @@ def user_errors(interrupted: str = COMMITTED_IS_SAVED) -> Iterator[None]:
             f"the project database cannot be read ({reason}); it may be corrupt: restore a copy"
         ) from None
     except KeyboardInterrupt:
-        click.echo(f"\n{interrupted}", err=True)
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # stopping already: no second traceback
+        click.echo(f"
+{interrupted}", err=True)
         sys.exit(130)
 
 

@@ -7,21 +7,16 @@ every finished batch, and the next run resumes with the documents this model has
 
 from __future__ import annotations
 
-import multiprocessing
-import signal
-import threading
-import warnings
-from collections.abc import Generator, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TypeVar
+from operator import itemgetter
 
 from annotator.model import RelationData, SpanData
 from annotator.nlp.boilerplate import line_key, repeated_line_threshold
 from annotator.nlp.pipeline import annotate_texts, load_pipeline, pipeline_layer, set_repeated_lines
+from annotator.nlp.workers import annotate_in_processes
 from annotator.ops.progress import Cancel, Progress
 from annotator.store import Store
-
-T = TypeVar("T")
 
 #: Documents per committed batch.
 COMMIT_EVERY = 64
@@ -51,54 +46,6 @@ def repeated_lines(store: Store) -> set[str]:
             yield from (k for k in lines if len(k) <= MAX_REPEATED_LINE)
 
     return store.frequent_keys(keys(), repeated_line_threshold(n_docs))
-
-
-def _stop_workers() -> None:
-    for child in multiprocessing.active_children():
-        child.terminate()
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    """Ctrl+C during a multi-process run: stop the workers first, then interrupt.
-
-    spaCy joins its workers when the pipe is closed; a worker blocked sending results to a
-    closed pipe (the other workers keep copies of its descriptors) would never return.
-    """
-    _stop_workers()
-    raise KeyboardInterrupt
-
-
-def _started(results: Generator[T, None, None], processes: int) -> Generator[T, None, None]:
-    """Run ``results`` so that Ctrl+C and cancel stop worker processes cleanly.
-
-    Workers start with Ctrl+C ignored (they inherit it), so only this process sees it; stopping
-    early terminates them before spaCy waits for them.
-    """
-    if processes <= 1:
-        yield from results
-        return
-    main = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
-    try:
-        try:
-            first = next(results, None)  # the workers start with the first document
-        finally:
-            if main:
-                signal.signal(signal.SIGINT, _interrupt)
-        if first is None:
-            return
-        yield first
-        # Not ``yield from``: closing this generator would close ``results`` (and make spaCy
-        # wait for its workers) before the ``finally`` below could stop them.
-        for item in results:  # noqa: UP028
-            yield item
-    finally:
-        _stop_workers()  # nothing left to stop after a complete run
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message=".*W127")  # the workers we terminated
-            results.close()  # spaCy joins its workers here; they are already gone
-        if main:
-            signal.signal(signal.SIGINT, previous)
 
 
 def annotate(
@@ -141,14 +88,12 @@ def annotate(
                 store.replace_annotations(doc_id, layer, spans, relations)
         batch.clear()
 
-    # No local keeps the annotate_texts generator: closing ``stream`` must close it last,
-    # after _started has stopped the worker processes.
-    stream = _started(
-        annotate_texts(
-            nlp, items(), batch_size=batch_size, n_process=processes, name_of=lambda c: c[1]
-        ),
-        processes,
-    )
+    if processes > 1:
+        stream = annotate_in_processes(
+            nlp, items(), processes=processes, batch_size=batch_size, name_of=itemgetter(1)
+        )
+    else:
+        stream = annotate_texts(nlp, items(), batch_size=batch_size, name_of=itemgetter(1))
     try:
         for (doc_id, name), spans, relations, doc_warnings in stream:
             report.warnings.extend(doc_warnings)

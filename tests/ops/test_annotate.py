@@ -172,35 +172,6 @@ def test_cancel_with_two_processes_stops_the_workers(store: Store, tmp_path: Pat
     assert multiprocessing.active_children() == []
 
 
-def test_ctrl_c_with_two_processes_exits_cleanly(tmp_path: Path) -> None:
-    import os
-    import signal
-    import sqlite3
-    import subprocess
-    import sys
-    import time
-
-    db = tmp_path / "p.db"
-    with Store(db) as store:
-        _many_stories(store, tmp_path, 2000)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "annotator", "--db", str(db), "annotate", "--processes", "2"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
-    )  # fmt: skip
-    conn = sqlite3.connect(db, timeout=30)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        if conn.execute("SELECT count(*) FROM layer_documents").fetchone()[0]:
-            break
-        time.sleep(0.1)
-    os.killpg(proc.pid, signal.SIGINT)
-    _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130, err
-    assert b"Traceback" not in err
-    done = conn.execute("SELECT count(*) FROM layer_documents").fetchone()[0]
-    assert 0 < done < 2000 and done % 64 == 0
-
-
 def test_a_pipeline_without_a_parser_finds_quotes_without_speakers(
     three_docs: Store, tmp_path: Path
 ) -> None:
