@@ -22,7 +22,7 @@ import pytest
 from annotator.ops.importing import import_paths
 from annotator.store import Store
 
-from . import paused_cli
+from .. import paused_cli
 
 pytestmark = [
     pytest.mark.slow,
