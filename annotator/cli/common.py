@@ -90,8 +90,7 @@ def user_errors(interrupted: str = COMMITTED_IS_SAVED) -> Iterator[None]:
     except KeyboardInterrupt:
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGINT, signal.SIG_IGN)  # stopping already: no second traceback
-        click.echo(f"
-{interrupted}", err=True)
+        click.echo(f"\n{interrupted}", err=True)
         sys.exit(130)
 
 

@@ -1,13 +1,14 @@
 """Folder exports written beside their target and swapped in only when complete.
 
-A folder format (brat) writes into a hidden sibling ``.<name>.<random>.part``; on success the
-old folder is moved aside (``.<name>.<random>.old``), the new one takes its name, and of the old
-folder's entries those the writer says are its own (an earlier export's files) are deleted while
-everything else (hidden files, the user's notes) is moved into the new folder. So an interrupted
+A folder format (brat) writes into a hidden sibling ``.<name>.<pid>.<random>.part``; on
+success the old folder is moved aside (``.<name>.<pid>.<random>.old``), the new one takes its
+name, and of the old folder's entries those the writer says are its own (an earlier export's
+files) are deleted while everything else (hidden files, the user's notes) is moved into the new
+folder. So an interrupted
 export never leaves a half folder under the real name, and a re-export deletes nothing of the
 earlier one until the new one is whole. A process killed outright leaves its hidden siblings;
 the next export into the same folder clears a ``.part`` and completes an ``.old`` (moving it
-back when the swap was cut between its two renames).
+back when the swap was cut between its two renames) once the process that wrote it is gone.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from annotator.errors import ExportError
-from annotator.formats.selection import _UMASK
+from annotator.formats.selection import _UMASK, _alive, part_prefix
 
 #: The names, in a finished or earlier export folder, that the export itself wrote.
 Owned = Callable[[Path], set[str]]
@@ -37,7 +38,7 @@ def staged_folder(folder: Path, owned: Owned) -> Iterator[Path]:
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(
-            tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".part", dir=folder.parent)
+            tempfile.mkdtemp(prefix=part_prefix(folder), suffix=".part", dir=folder.parent)
         )
     except OSError as exc:
         raise ExportError(f"cannot write {folder}: {exc.strerror or exc}") from None
@@ -90,6 +91,9 @@ def recover_stale(folder: Path, owned: Owned) -> None:
     for entry in siblings:
         if not entry.name.startswith(prefix) or not entry.is_dir() or entry.is_symlink():
             continue
+        pid = entry.name[len(prefix) :].split(".", 1)[0]
+        if pid.isdigit() and _alive(int(pid)):
+            continue  # an export still being written (another process)
         if entry.name.endswith(".part"):
             shutil.rmtree(entry, ignore_errors=True)
         elif entry.name.endswith(".old"):

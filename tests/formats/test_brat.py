@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -221,13 +222,15 @@ def test_interrupted_first_export_leaves_no_folder_the_next_refuses(tmp_path: Pa
         pass
     assert list(tmp_path.iterdir()) == []
     # A process killed (kill -9) while writing leaves its hidden sibling: the next run cleans it.
-    stale = tmp_path / ".export.k9x1.part"
+    stale = tmp_path / ".export.999999999.k9x1.part"
     stale.mkdir()
     (stale / "a.txt").write_text("half", encoding="utf-8")
     (stale / "annotator-documents.jsonl").write_text("", encoding="utf-8")
+    live = tmp_path / f".export.{os.getpid()}.busy.part"  # another export, still running
+    live.mkdir()
     report = write("brat", _docs("a.txt", "b.txt"), folder)
     assert report.documents == 2 and report.warnings == {}
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["export"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [live.name, "export"]
 
 
 def test_swapped_in_folder_keeps_the_users_other_files_and_usual_permissions(
@@ -254,8 +257,8 @@ def test_export_killed_between_the_two_renames_gets_the_earlier_export_back(
     write("brat", _docs("a.txt", "b.txt"), folder)
     (folder / "notes.md").write_text("mine", encoding="utf-8")
     earlier = _tree(folder)
-    folder.rename(tmp_path / ".export.k9x1.old")  # the old folder moved aside, then kill -9
-    (tmp_path / ".export.k9x1.part").mkdir()
+    folder.rename(tmp_path / ".export.999999999.k9x1.old")  # moved aside, then kill -9
+    (tmp_path / ".export.999999999.k9x1.part").mkdir()
     report = write("brat", _docs("c.txt"), folder)
     assert report.warnings == {"brat: replaced an earlier export: 2 documents removed": 1}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["export"]
