@@ -118,6 +118,9 @@ class WorkerPool:
                 outbox_w.close()
                 self.inboxes.append(inbox_w)
                 self.outboxes.append(outbox_r)
+        except BaseException:
+            self.stop()  # the workers started so far
+            raise
         finally:
             if blocked is not None:
                 signal.pthread_sigmask(signal.SIG_SETMASK, blocked)

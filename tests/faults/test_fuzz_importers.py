@@ -37,7 +37,7 @@ KEYS = ("text", "id", "title", "meta", "spans", "tokens", "ner_tags", "relations
         "labels", "start", "end", "token_start", "token_end", "answer", "entities", "head",
         "child", "start_offset", "end_offset", "_input_hash", "layer", "status", "document",
         "speaker", "cue", "attrs", "source", "ws", "cats", "accept", "options")  # fmt: skip
-PER_TEST = scaled(150)
+PER_TEST = scaled(100)
 #: Pieces that break a file's structure where they are put.
 SPLICES = [
     '"',

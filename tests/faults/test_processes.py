@@ -207,7 +207,7 @@ def test_a_damaged_project_gives_one_line_never_a_traceback(tmp_path: Path, tall
     good = tmp_path / "good.db"
     _timed(good, tally, "import", str(_corpus(tmp_path / "c", 300)))
     size = good.stat().st_size
-    for i in range(scaled(6)):
+    for i in range(scaled(3)):
         db = tmp_path / f"bad{i}.db"
         data = bytearray(good.read_bytes())
         start = rng.randrange(100, size - 4096)
