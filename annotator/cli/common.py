@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import signal
 import sqlite3
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
@@ -88,9 +86,10 @@ def user_errors(interrupted: str = COMMITTED_IS_SAVED) -> Iterator[None]:
             f"the project database cannot be read ({reason}); it may be corrupt: restore a copy"
         ) from None
     except KeyboardInterrupt:
-        if threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGINT, signal.SIG_IGN)  # stopping already: no second traceback
-        click.echo(f"\n{interrupted}", err=True)
+        try:
+            click.echo(f"\n{interrupted}", err=True)
+        except KeyboardInterrupt:
+            pass  # a second Ctrl+C while stopping: stopping already
         sys.exit(130)
 
 
