@@ -438,6 +438,10 @@ class SpeakerResolver:
     def _description(self, tokens: list, mention: Span) -> str | None:
         if tokens[-1].lower_ in DOCUMENT_NOUNS:
             return self._author(tokens, mention)
+        bare = tokens[0]
+        if len(tokens) == 1 and not bare.ent_type_ and bare.tag_.startswith("NN"):
+            if bare.lower_ not in SOURCE_NOUNS | GROUP_NOUNS | ROLE_NOUNS:
+                return None  # "Emails", "Thanks": a capitalised word, not a speaker
         definite = (
             tokens[0].lower_ in ("the", "this", "that", "these", "those")
             or tokens[0].tag_ == "PRP$"

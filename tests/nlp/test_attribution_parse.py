@@ -79,3 +79,10 @@ def test_an_ambiguous_surname_keeps_its_own_name(nlp: Language) -> None:
     names = [name for *_, name in detect(nlp, text)]
     assert names[:2] == ["David Miliband", "Ed Miliband"]
     assert names[2] in ("David Miliband", "Ed Miliband", "Miliband")
+
+
+def test_a_bare_capitalised_word_is_no_speaker_name(nlp: Language) -> None:
+    found = detect(nlp, 'Emails said: "Delete everything now."')
+    assert found[0][3] is None
+    found = detect(nlp, 'Officials said: "Stay indoors."')
+    assert found[0][3] == "Officials"
