@@ -20,6 +20,9 @@ from machine import machine
 
 def kind(before: tuple[int, int, str], after: set[tuple[int, int, str]]) -> str:
     start, end, label = before
+    overlapping = [a for a in after if a[0] < end and start < a[1]]
+    if label != "PERSON" and any(a[2] == "PERSON" for a in overlapping):
+        return "name after an honorific made PERSON"
     if label == "PERSON":
         return "title out of PERSON"
     if label in ("MONEY", "CARDINAL"):
