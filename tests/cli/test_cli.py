@@ -196,6 +196,9 @@ def test_spacy_export_to_a_folder_of_shards(db_path: Path, tmp_path: Path) -> No
                             "--out", str(out))  # fmt: skip
     assert code == 0, err
     assert f"to {out}" in stdout and [p.name for p in out.iterdir()] == ["00000.spacy"]
+    back = tmp_path / "back.db"  # the folder imports back whole, spans and all
+    code, stdout, err = run("--db", str(back), "import", "--layer", "bob", str(out))
+    assert code == 0 and stdout.startswith("Imported 1 document (0 duplicates, 0 failed, 1 spans)")
     code, _, err = run("--db", str(db_path), "export", "--format", "conll", "--docs-per-file",
                        "1", "--out", str(tmp_path / "x.conll"))  # fmt: skip
     assert code == 2 and "only the spacy format writes a folder" in err
