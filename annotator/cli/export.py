@@ -15,7 +15,7 @@ from annotator.model import STATUS_FILTERS
 @click.option("--format", "format_", required=True, type=click.Choice([*EXPORT_FORMATS, *ALIASES]),
               help="Output format (jsonl is the old name of prodigy).")  # fmt: skip
 @click.option("--out", required=True, type=click.Path(path_type=Path), help="Output file "
-              "(or folder for brat).")  # fmt: skip
+              "(a folder for brat, and for spacy with --docs-per-file).")  # fmt: skip
 @click.option("--layer", default="gold", show_default=True, help="gold, model (the newest "
               "model layer), a model layer's full name, or an annotator's name.")  # fmt: skip
 @click.option("--status", default="done", show_default=True,
