@@ -31,6 +31,7 @@ from annotator.gui.find_bar import FindBar
 from annotator.gui.flow import DocumentFlow
 from annotator.gui.highlight import SpanStyles, is_suggestion
 from annotator.gui.jobs import Jobs
+from annotator.gui.model_jobs import ModelJobs
 from annotator.gui.palette import LabelPalette
 from annotator.gui.span_list import SpanListPanel
 from annotator.gui.team import TeamViews
@@ -108,6 +109,9 @@ class MainWindow(QMainWindow):
             runner=self.runner, window=self, annotator=annotator, status=self,
             bar=self.job_progress,
         )  # fmt: skip
+        self.model_jobs = ModelJobs(
+            runner=self.runner, window=self, store=store, status=self, bar=self.job_progress
+        )
         self._pending_open: int | None = None
         self._offer: suggestions.Offer | None = None
 

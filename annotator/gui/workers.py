@@ -270,8 +270,10 @@ def import_task(paths: Sequence[Path]) -> Task:
 def annotate_task(*, force: bool = False) -> Task:
     def run(store: Store, progress: Progress, cancel: Cancel) -> Any:
         from annotator.ops.annotate import annotate  # loads spaCy, off the GUI thread
+        from annotator.ops.models import current_model
 
-        return annotate(store, force=force, progress=progress, cancel=cancel)
+        model = current_model(store)  # the project's choice (Annotate ▸ Choose model)
+        return annotate(store, model=model, force=force, progress=progress, cancel=cancel)
 
     return run
 

@@ -235,11 +235,6 @@ def finish_model(best: Path, out: Path, *, name: str, version: str, info: dict[s
     tmp.rename(out)
 
 
-def installed_pipelines() -> list[str]:
-    """spaCy pipeline packages installed in this environment, sorted."""
-    return sorted(spacy.util.get_installed_models())
-
-
 def trained_info(model: str | Path) -> dict[str, Any] | None:
     """``meta["annotator"]`` of a pipeline folder we trained, else None."""
     meta = Path(model) / "meta.json"

@@ -13,10 +13,16 @@ TRAINED_SETTING = "trained_models"
 __all__ = ["current_model", "model_choices", "remember_trained", "set_current_model"]
 
 
+def installed_pipelines() -> list[str]:
+    """spaCy pipeline packages installed here: the ``spacy_models`` entry points, which
+    ``spacy.util.get_installed_models`` reads too (without importing spaCy on the GUI thread)."""
+    from importlib.metadata import entry_points
+
+    return sorted({ep.name for ep in entry_points(group="spacy_models")})
+
+
 def model_choices(store: Store) -> list[str]:
     """Installed spaCy packages, then the project's trained model folders that still exist."""
-    from annotator.nlp.training import installed_pipelines
-
     trained = [p for p in get_setting(store, TRAINED_SETTING, []) if Path(p).is_dir()]
     return installed_pipelines() + trained
 

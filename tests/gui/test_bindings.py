@@ -14,6 +14,7 @@ from annotator.gui import dialogs
 from annotator.gui.bindings import BINDINGS, key_table_markdown, label_keys
 from annotator.gui.commands import resolve
 from annotator.gui.main_window import MainWindow
+from annotator.gui.model_jobs import ModelDialog, TrainDialog
 from annotator.resources import default_labels
 
 REPO = Path(__file__).resolve().parents[2]
@@ -58,6 +59,9 @@ def test_every_key_of_every_binding_runs_its_command(
         monkeypatch.setattr(getattr(dialogs, name), "ask", classmethod(lambda cls, *a: None))
     monkeypatch.setattr(dialogs.ImportDialog, "ask", classmethod(lambda cls, *a, **k: []))
     monkeypatch.setattr(window.jobs, "preannotate", lambda *args: None)  # no spaCy run here
+    monkeypatch.setattr(ModelDialog, "ask", classmethod(lambda cls, *a: (False, None)))
+    monkeypatch.setattr(TrainDialog, "ask", classmethod(lambda cls, *a: None))
+    monkeypatch.setattr(window.model_jobs, "evaluate_model", lambda: None)  # no spaCy either
     ran: list[str] = []
     window.command_triggered.connect(ran.append)
     missed = []
