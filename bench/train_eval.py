@@ -9,7 +9,11 @@ applied as rules (no hand-checking):
      off the span (a span that is only a title is dropped);
   2. MONEY includes its unit: a currency sign right before a MONEY or CARDINAL span, or a
      currency word right after it, joins the span, which becomes MONEY;
-  3. a possessive 's at the end of an entity is left out of it.
+  3. a possessive 's at the end of an entity is left out of it;
+  4. "the" right before an ORG belongs to it ("the BBC", as the ORG guideline writes it).
+Rules 1-3 are what the pipeline's own entity component (nlp/entities.py) already does, so they
+rarely fire; rule 4 is a convention the default pipeline does not follow, which the fine-tuned
+model has to learn from the gold data.
 The documents are marked done by one annotator, so the gold view is exactly these spans.
 
 Training (``annotator.ops.train``: spaCy's loop in a worker process, fine-tuning the default
@@ -49,7 +53,7 @@ POSSESSIVE = re.compile(r"['’]s$")
 
 def correct(text: str, spans: list[SpanData]) -> tuple[list[SpanData], dict[str, int]]:
     """The rules of the module docstring over one document's entity spans."""
-    fixed: dict[str, int] = {"title": 0, "money": 0, "possessive": 0}
+    fixed: dict[str, int] = {"title": 0, "money": 0, "possessive": 0, "the_org": 0}
     out: list[SpanData] = []
     for span in spans:
         if not is_entity(span.label):
@@ -72,6 +76,9 @@ def correct(text: str, spans: list[SpanData]) -> tuple[list[SpanData], dict[str,
         if m and end - start > 2:
             end = start + m.start()
             fixed["possessive"] += 1
+        if label == "ORG" and text[max(0, start - 4) : start] == "the ":
+            start -= 4
+            fixed["the_org"] += 1
         if start < end and text[start:end].strip():
             out.append(SpanData(start, end, label, source="human", reviewed=True))
     out.sort(key=lambda s: (s.start, s.end))
@@ -110,7 +117,7 @@ def main() -> int:
     db = work / "bench.db"
     if db.exists():
         db.unlink()
-    totals = {"title": 0, "money": 0, "possessive": 0}
+    totals = {"title": 0, "money": 0, "possessive": 0, "the_org": 0}
     with Store(db) as store:
         import_paths(store, [staging])
         layer = annotate(store).layer
@@ -138,11 +145,12 @@ def main() -> int:
             result = evaluate(store, model=model, split="test", save=False)
             rows.append((name, result))
     print()
-    print(f"{'model':<20}{'docs':>6}{'P':>8}{'R':>8}{'F1':>8}{'F1~':>8}{'quote F1':>10}")
+    # the gold set has entities only (no quotations), so only entity scores are shown
+    print(f"{'model':<20}{'docs':>6}{'P':>8}{'R':>8}{'F1':>8}{'F1~':>8}")
     for name, result in rows:
         e, p = result.entities.total("exact"), result.entities.total("partial")
         print(f"{name:<20}{result.documents:>6}{e.precision:>8.3f}{e.recall:>8.3f}"
-              f"{e.f1:>8.3f}{p.f1:>8.3f}{result.quotes.f1:>10.3f}")  # fmt: skip
+              f"{e.f1:>8.3f}{p.f1:>8.3f}")  # fmt: skip
     print("\nper label F1 (exact), default -> fine-tuned:")
     base, tuned = rows[0][1].entities, rows[1][1].entities
     for label in sorted(set(base.labels) | set(tuned.labels)):

@@ -69,6 +69,8 @@ def done_over_time(ax: Axes, series: list[tuple[str, int]]) -> None:
         _empty(ax, title, "no document accepted yet")
         return
     ax.plot([d for d, _ in series], [n for _, n in series], marker="o", drawstyle="steps-post")
+    ax.set_ylim(0, max(n for _, n in series) * 1.15 + 1)
+    ax.set_ylabel("documents (cumulative)")
     ax.set_title(title)
     ax.tick_params(axis="x", labelrotation=30, labelsize="small")
 
@@ -93,6 +95,7 @@ def suggestions(ax: Axes, outcomes: dict[str, int]) -> None:
     values = [outcomes.get(n, 0) for n in names]
     bars = ax.bar(names, values, color=colors)
     ax.bar_label(bars)
+    ax.margins(y=0.15)  # room for the numbers above the bars
     ax.set_title(title)
 
 

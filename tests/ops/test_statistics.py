@@ -43,7 +43,7 @@ def test_suggestions_accepted_changed_rejected_and_added(store: Store) -> None:
     store.add_span(doc_id, "alice", _at("Sue Kim", "PERSON", "human"))  # -> added
     nothing = {"accepted": 0, "changed": 0, "rejected": 0, "added": 0}
     assert suggestion_outcomes(store) == nothing  # only finished documents count
-    workflow.accept(store, doc_id, "alice")
+    workflow.set_status(store, doc_id, "alice", "done")
     assert suggestion_outcomes(store) == {"accepted": 1, "changed": 2, "rejected": 1, "added": 1}
 
 
@@ -51,7 +51,7 @@ def test_project_statistics_and_their_figure(store: Store) -> None:
     doc_id, _ = store.add_document("a.txt", TEXT)
     store.replace_annotations(doc_id, MODEL, [_at("Ann Lee", "PERSON")])
     workflow.open_document(store, doc_id, "alice")
-    workflow.accept(store, doc_id, "alice")
+    workflow.set_status(store, doc_id, "alice", "done")
     stats = project_statistics(store)
     assert [n for _, n in stats.done_over_time] == [1]
     assert stats.spans_per_label == {"PERSON": 1}
