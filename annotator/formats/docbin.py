@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.errors import InputError
+from annotator.errors import ExportError, InputError
 from annotator.formats.base import ReadItem, ReadOptions, WriteOptions, WriteReport
 from annotator.formats.records import (
     default_source,
@@ -38,7 +38,8 @@ from annotator.formats.records import (
     resolve_layer,
     span_source,
 )
-from annotator.formats.selection import atomic_folder, atomic_output, select
+from annotator.formats.selection import atomic_output, select
+from annotator.formats.staging import recover_stale, staged_folder
 from annotator.formats.tokenization import alignment_check, char_span, doc_for
 from annotator.model import (
     BOILERPLATE,
@@ -93,15 +94,23 @@ def _annotated_doc(record: DocumentRecord, options: WriteOptions, report: WriteR
     return doc
 
 
+def _shards_in(folder: Path) -> set[str]:
+    """The shard files of an earlier export in ``folder`` (replaced by the next export)."""
+    return {p.name for p in folder.iterdir() if SHARD_NAME.fullmatch(p.name)}
+
+
 def _write_shards(
     records: Iterable[DocumentRecord], out: Path, options: WriteOptions, report: WriteReport
 ) -> WriteReport:
     """A folder of ``00000.spacy``, ``00001.spacy``, ... of ``docs_per_file`` documents each.
 
-    Only one shard is in memory at a time; an existing ``out`` is replaced only if it holds
-    nothing but shards.
+    Only one shard is in memory at a time. The folder is built beside ``out`` and swapped in
+    whole (formats/staging.py): an earlier export's shards go, anything else in it stays.
     """
-    with atomic_folder(out, owned=lambda p: bool(SHARD_NAME.fullmatch(p.name))) as folder:
+    if out.exists() and not out.is_dir():
+        raise ExportError(f"{out} is a file; with files of N documents the export is a folder")
+    recover_stale(out, _shards_in)
+    with staged_folder(out, _shards_in) as folder:
         docbin, shards = _docbin(), 0
         for record in records:
             docbin.add(_annotated_doc(record, options, report))

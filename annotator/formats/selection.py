@@ -11,7 +11,6 @@ import errno
 import glob
 import json
 import os
-import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -138,32 +137,6 @@ def atomic_output(out: Path, mode: str = "w", **kwargs: Any) -> Iterator[IO[Any]
         raise ExportError(why_not_written(out, exc)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-@contextmanager
-def atomic_folder(out: Path, owned: Callable[[Path], bool]) -> Iterator[Path]:
-    """Build the folder ``out`` in a temporary folder beside it, moved into place on success
-    only. An existing ``out`` is replaced only if ``owned`` says each file in it is ours."""
-    out = Path(out)
-    if out.exists() and (not out.is_dir() or not all(owned(p) for p in out.iterdir())):
-        raise ExportError(f"{out} exists and holds other files; choose another output")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent))
-    except OSError as exc:
-        raise ExportError(f"cannot write {out}: {exc.strerror}") from None
-    try:
-        yield tmp
-        os.chmod(tmp, 0o777 & ~_UMASK)  # mkdtemp makes 0700; give the usual permissions
-        if out.exists():
-            shutil.rmtree(out)
-        tmp.rename(out)
-    except OSError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from None
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
         raise
 
 

@@ -75,16 +75,18 @@ def test_shards_hold_the_same_documents_as_one_file(
     assert errors == [] and [r.name for r in back] == [r.name for r in many[4:8]]
 
 
-def test_shards_replace_only_an_earlier_shard_folder(tmp_path: Path) -> None:
+def test_shards_replace_an_earlier_export_and_keep_the_users_files(tmp_path: Path) -> None:
     folder = tmp_path / "shards"
     write("spacy", _training_records(7), folder, docs_per_file=4)
-    write("spacy", _training_records(1), folder, docs_per_file=4)  # fewer shards than before
-    assert sorted(p.name for p in folder.iterdir()) == ["00000.spacy"]
     (folder / "notes.txt").write_text("mine", encoding="utf-8")
-    with pytest.raises(ExportError, match="holds other files"):
-        write("spacy", _training_records(1), folder, docs_per_file=4)
+    write("spacy", _training_records(1), folder, docs_per_file=4)  # fewer shards than before
+    assert sorted(p.name for p in folder.iterdir()) == ["00000.spacy", "notes.txt"]
+    assert len(DocBin().from_disk(folder / "00000.spacy")) == 3  # the two samples and one more
     assert (folder / "notes.txt").read_text(encoding="utf-8") == "mine"
-    assert [p.name for p in tmp_path.iterdir()] == ["shards"]  # no temporary folder left
+    assert [p.name for p in tmp_path.iterdir()] == ["shards"]  # no staging folder left
+    (tmp_path / "file.spacy").write_bytes(b"")
+    with pytest.raises(ExportError, match="is a file"):
+        write("spacy", _training_records(1), tmp_path / "file.spacy", docs_per_file=4)
 
 
 def test_export_import_export_is_identical_and_lossless(
