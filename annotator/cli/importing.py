@@ -38,7 +38,7 @@ def import_command(
     with user_errors(), app.open() as store, progress_bar("Importing") as bar:
         options = ReadOptions(layer=layer, status=status, text_column=text_column)
         report = import_paths(store, paths, options=options, format=format_, progress=bar)
-    for note in report.notes:
+    for note in report.note_lines():
         click.echo(f"note: {note}", err=True)
     for problem in report.problem_lines():
         click.echo(f"error: {problem}", err=True)

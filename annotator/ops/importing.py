@@ -38,6 +38,8 @@ class ImportReport:
     cancelled: bool = False
     #: Why each problem happened, without the item's name (parallel to ``problems``).
     reasons: list[str] = field(default_factory=list)
+    #: What each note says, without the item's name (parallel to ``notes``).
+    note_reasons: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> int:
@@ -48,19 +50,33 @@ class ImportReport:
         self.problems.append(printable(line))
         self.reasons.append(printable(reason) if reason is not None else self.problems[-1])
 
+    def note(self, line: str, reason: str) -> None:
+        self.notes.append(printable(line))
+        self.note_reasons.append(printable(reason))
+
     def problem_lines(self, first: int = 3) -> list[str]:
         """The problems with repeats of one reason summarised: its first few, then "and N more"."""
-        groups: dict[str, list[str]] = {}
-        for line, reason in zip(self.problems, self.reasons, strict=False):
-            groups.setdefault(reason, []).append(line)
-        lines: list[str] = []
-        for reason, items in groups.items():
-            if len(items) <= first + 1:
-                lines.extend(items)
-            else:
-                lines.extend(items[:first])
-                lines.append(f"... and {len(items) - first:,} more: {reason}")
-        return lines
+        return _summarised(self.problems, self.reasons, first)
+
+    def note_lines(self, first: int = 3) -> list[str]:
+        """The notes, summarised as :meth:`problem_lines`."""
+        return _summarised(self.notes, self.note_reasons, first)
+
+
+def _summarised(lines: list[str], reasons: list[str], first: int) -> list[str]:
+    groups: dict[str, list[str]] = {}
+    for line, reason in zip(lines, reasons, strict=False):
+        groups.setdefault(reason, []).append(line)
+    for line in lines[len(reasons) :]:  # appended without a reason: its own group
+        groups.setdefault(line, []).append(line)
+    out: list[str] = []
+    for reason, items in groups.items():
+        if len(items) <= first + 1:
+            out.extend(items)
+        else:
+            out.extend(items[:first])
+            out.append(f"... and {len(items) - first:,} more: {reason}")
+    return out
 
 
 #: Files inside a folder that describe a corpus rather than belong to it (named files still import).
@@ -203,7 +219,8 @@ def import_paths(
                     report.imported += counts.imported
                     report.duplicates += counts.duplicates
                     report.spans += counts.spans
-                    report.notes.extend(counts.notes)
+                    for line, reason in zip(counts.notes, counts.note_reasons, strict=True):
+                        report.note(line, reason)
         batch.clear()
         batch_chars = 0
 
@@ -214,7 +231,7 @@ def import_paths(
                 break
             if isinstance(item, SkippedInput):  # left out on purpose, e.g. a rejected task
                 report.skipped += 1
-                report.notes.append(str(item))
+                report.note(str(item), item.reason)
                 continue
             if isinstance(item, InputError):
                 report.problem(str(item), item.reason)
@@ -254,19 +271,19 @@ def _import_record(
         shown = printable(str(path))
         decoded_now = record.meta.get("path") in (None, shown)  # not a re-imported export
         if encoding not in (None, "utf-8", "utf-8-sig", "utf-16") and decoded_now:
-            report.notes.append(f"{shown}: not UTF-8; decoded as {encoding}")
+            note = f"not UTF-8; decoded as {encoding}"
+            report.note(f"{shown}: {note}", note)
         if shown != str(path) and decoded_now:
-            note = f"the file name is not plain UTF-8 text; named {record.name}"
-            report.notes.append(f"{shown}: {note}")
+            note = "the file name is not plain UTF-8 text"
+            report.note(f"{shown}: {note}; named {record.name}", note)
     else:
         report.duplicates += 1
     if not record.spans and not record.relations and record.status is None:
         return
     layer = record.layer or options.layer or GOLD_LAYER
     if not created and (store.spans(doc_id, layer) or store.has_status(doc_id, layer)):
-        report.notes.append(
-            f"{record.name}: already in the project with work in layer {layer!r}; kept that work"
-        )
+        note = f"already in the project with work in layer {layer!r}; kept that work"
+        report.note(f"{record.name}: {note}", note)
         return
     if record.spans or record.relations:
         store.replace_annotations(doc_id, layer, record.spans, record.relations)

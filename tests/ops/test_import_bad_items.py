@@ -206,3 +206,15 @@ def test_the_cli_prints_a_summary_not_thousands_of_lines(tmp_path: Path) -> None
     assert len(run.stderr.splitlines()) < 10, run.stderr
     assert "and 998 more" in run.stderr
     assert "Imported 1 document" in run.stdout
+
+
+def test_repeated_notes_are_summarised_too(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "windows"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"w{i:02}.txt").write_bytes(f"Caf\xe9 story {i}".encode("cp1252"))
+    report = import_paths(store, [folder])
+    assert report.imported == 40 and len(report.notes) == 40
+    lines = report.note_lines()
+    assert len(lines) == 4
+    assert lines[-1] == "... and 37 more: not UTF-8; decoded as cp1252"
