@@ -101,3 +101,20 @@ def test_refuses_to_train_over_a_folder_of_other_files(gold_project: Path, tmp_p
     )
     assert result.exit_code == 1 and "other files" in result.output
     assert (tmp_path / "mine" / "notes.txt").read_text() == "keep me"
+
+
+def test_cli_train_evaluate_annotate(gold_project: Path, tmp_path: Path) -> None:
+    """The issue's 'done when', through the command line."""
+    runner, db = CliRunner(), ["--db", str(gold_project)]
+    out = tmp_path / "m1"
+    args = ["train", "--out", str(out), "--from-blank", "--max-steps", "4", "--eval-frequency", "2"]
+    result = runner.invoke(main, [*db, *args, "--split", "train=0.6,dev=0.2,test=0.2"])
+    assert result.exit_code == 0, result.output
+    assert "Training finished" in result.output and f"Saved to {out}" in result.output
+    assert "epoch" in result.output and "F1" in result.output  # the progress lines
+    result = runner.invoke(main, [*db, "evaluate", "--model", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "(split: test)" in result.output and "OVERALL" in result.output
+    assert any(line.startswith("PERSON") for line in result.output.splitlines())
+    result = runner.invoke(main, [*db, "annotate", "--model", str(out)])
+    assert result.exit_code == 0 and "model:en_m1@1.0." in result.output
