@@ -39,7 +39,7 @@ from annotator.gui.text_view import TextView
 from annotator.gui.undo import UndoManager
 from annotator.gui.workers import StatusProgress, TaskRunner
 from annotator.model import SpanData
-from annotator.ops import edits, suggestions, workflow
+from annotator.ops import edits, history, suggestions, workflow
 from annotator.resources import default_labels
 from annotator.store import Store, progress
 
@@ -55,8 +55,8 @@ MOUSE_HELP = (
     "Tab moves between panes: search, status filter, label filter, document list, article,"
     " quotes, entities (Ctrl+1 to Ctrl+4 jump there); inside the article Tab selects the next"
     " suggestion to review, Space or Return accepts it, Delete rejects it.",
-    "Ctrl+Z undoes the open document's edits, newest first; the history starts when the window"
-    " opens. After Ctrl+Return (or Ctrl+Shift+Return) moved on, Ctrl+Z in the next document,"
+    "Ctrl+Z undoes the open document's edits, newest first, and then, step by step, those of"
+    " earlier sessions from the edit log. After Ctrl+Return (or Ctrl+Shift+Return) moved on, Ctrl+Z in the next document,"
     " once it has nothing of its own to undo, goes back and undoes that accept (or skip).",
     "An undo is skipped, with a message, when another window or program changed the same"
     " span since.",
@@ -101,7 +101,8 @@ class MainWindow(QMainWindow):
         self.styles = SpanStyles(self.labels)
         self.undo = UndoManager(
             store=store, on_changed=self._on_edit, on_error=self.report_error,
-            status=self.show_status, open_document=self.open_document, parent=self,
+            status=self.show_status, open_document=self.open_document, annotator=annotator,
+            parent=self,
         )  # fmt: skip
         self.runner = TaskRunner(db_path=store.path, parent=self)
         self.job_progress = StatusProgress()
@@ -329,7 +330,7 @@ class MainWindow(QMainWindow):
                 self._reveal(edit.targets())
             if isinstance(edit, suggestions.MergeSuggestions):
                 self._check_offer()
-        self.documents.refresh(recount=isinstance(edit, edits.SetStatus))
+        self.documents.refresh(recount=isinstance(edit, edits.SetStatus | history.UndoLogged))
         self._update_progress()
         self._update_header()
         self.show_status(description)

@@ -22,6 +22,7 @@ from PySide6.QtGui import QAction, QUndoCommand, QUndoGroup, QUndoStack
 
 from annotator.errors import NotFoundError
 from annotator.gui.messages import is_busy
+from annotator.ops import history
 from annotator.ops.edits import Edit, EditConflict, IdMap
 from annotator.store import Store
 
@@ -52,7 +53,7 @@ class UndoManager(QObject):
 
     def __init__(
         self, *, store: Store, on_changed: Changed, on_error: Failed, status: Status,
-        open_document: Open, parent: QObject | None = None,
+        open_document: Open, annotator: str = "", parent: QObject | None = None,
     ):  # fmt: skip
         super().__init__(parent)
         self.store = store
@@ -64,6 +65,8 @@ class UndoManager(QObject):
         self._status = status
         self._open = open_document
         self._document: int | None = None
+        #: Whose edit log an undo may step back through once the session's stack is empty.
+        self._annotator = annotator
         #: Document opened by accept/skip-and-advance -> (the document left, its status command).
         self._came_from: dict[int, tuple[int, EditCommand]] = {}
 
@@ -114,7 +117,28 @@ class UndoManager(QObject):
                 if self._document == left:
                     self._step(previous, undo=True)
                 return
+        if doc is not None:
+            self._undo_logged(doc)
+            return
         self._status("Nothing to undo in this document")
+
+    def _undo_logged(self, document_id: int) -> None:
+        """Nothing left from this session: step back through the document's edit log."""
+        annotator = self._annotator
+        step = history.last_step(self.store, document_id, annotator) if annotator else None
+        if step is None:
+            self._status("Nothing to undo in this document")
+            return
+        edit = history.UndoLogged(document_id, annotator, step=step)
+        try:
+            edit.do(self.store)
+        except Exception as exc:
+            if isinstance(exc, EditConflict):
+                self._status(f"Undo of “{edit.description}”: {exc}")
+            else:
+                self._on_error(exc)
+            return
+        self._on_changed(edit, f"Undo: {edit.description}")
 
     def redo(self) -> None:
         stack = None if self._document is None else self.stack(self._document)

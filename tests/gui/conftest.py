@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from annotator.gui import messages
 from annotator.gui.main_window import MainWindow
@@ -75,18 +76,24 @@ def project(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def window(qtbot, project: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    store = Store(project)
-    win = MainWindow(store=store, annotator=ME, poll_ms=50)
+def open_window(qtbot, path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    """A main window on the project at ``path``, shown, with the keyboard in the article."""
+    win = MainWindow(store=Store(path), annotator=ME, poll_ms=50)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
     win.activateWindow()
     win.view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.view)
+    return win
+
+
+@pytest.fixture
+def window(qtbot, project: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    win = open_window(qtbot, project)
     yield win
     win.close()
-    store.close()
+    win.store.close()
 
 
 def db_spans(path: Path, doc_id: int = 1) -> list[SpanData]:

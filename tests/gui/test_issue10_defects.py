@@ -21,7 +21,7 @@ from annotator.ops.annotate import COMMIT_EVERY
 from annotator.ops.export import export
 from annotator.store import Store
 
-from .conftest import ME, MODEL, char_format, find
+from .conftest import ME, MODEL, char_format, find, open_window
 
 QUOTED = (
     "Mr Hussain said: “We met on Monday in Gaza, and we will meet again.”\n"
@@ -47,17 +47,6 @@ def _quoted_spans() -> tuple[list[SpanData], list[RelationData]]:
     return spans, [RelationData(3, 4, "CUE")]
 
 
-def _open(qtbot, path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    win = MainWindow(store=Store(path), annotator=ME, poll_ms=50)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    win.view.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.view)
-    return win
-
-
 @pytest.fixture
 def quoted_path(tmp_path: Path) -> Path:
     path = tmp_path / "quoted.db"
@@ -71,7 +60,7 @@ def quoted_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def quoted_window(qtbot, quoted_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    win = _open(qtbot, quoted_path)
+    win = open_window(qtbot, quoted_path)
     yield win
     win.close()
     win.store.close()
@@ -165,7 +154,7 @@ def unannotated(tmp_path: Path) -> Path:
 def test_preannotation_runs_in_the_background_and_the_open_document_fills_in(
     qtbot, unannotated: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    window = _open(qtbot, unannotated)
+    window = open_window(qtbot, unannotated)
     try:
         assert window.editor.document_id == 1 and not window.view.spans
         qtbot.keyClick(window.view, Qt.Key.Key_R, Ctrl)
@@ -191,7 +180,7 @@ def test_preannotation_can_be_cancelled_from_the_status_bar(qtbot, tmp_path: Pat
             store.add_document(
                 f"{i}.txt", f"Article {i}\nMr Hussain spoke in London.", title=str(i)
             )
-    window = _open(qtbot, path)
+    window = open_window(qtbot, path)
     lock = sqlite3.connect(path, isolation_level=None)
     try:
         lock.execute("BEGIN IMMEDIATE")  # the first batch waits here until we have cancelled
@@ -214,7 +203,7 @@ def test_preannotation_can_be_cancelled_from_the_status_bar(qtbot, tmp_path: Pat
 def test_the_open_document_refreshes_when_another_process_adds_suggestions(
     qtbot, unannotated: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    window = _open(qtbot, unannotated)
+    window = open_window(qtbot, unannotated)
     try:
         assert not window.view.spans
         with Store(unannotated) as other:  # as `annotator annotate` would
@@ -230,7 +219,7 @@ def test_the_open_document_refreshes_when_another_process_adds_suggestions(
 def test_new_suggestions_for_an_edited_document_are_offered_and_merged_in_one_step(
     qtbot, unannotated: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    window = _open(qtbot, unannotated)
+    window = open_window(qtbot, unannotated)
     try:
         window.view.select_text(*find(QUOTED, "Mr Hussain"))
         qtbot.keyClick(window.view, Qt.Key.Key_P)  # the person's own span, before any model run
@@ -309,7 +298,7 @@ def test_relabelling_a_linked_quote_says_what_is_linked(qtbot, quoted_window: Ma
 
 
 def test_an_empty_project_shows_how_to_import(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    window = _open(qtbot, tmp_path / "empty.db")
+    window = open_window(qtbot, tmp_path / "empty.db")
     try:
         assert window.title.text() == "No documents yet"
         assert "Import files" in window.view.placeholderText()

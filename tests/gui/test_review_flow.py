@@ -13,7 +13,7 @@ from annotator.gui.highlight import is_suggestion
 from annotator.gui.main_window import MainWindow
 from annotator.store import Store
 
-from .conftest import ME, TEXT, find
+from .conftest import ME, TEXT, find, open_window
 
 Ctrl = Qt.KeyboardModifier.ControlModifier
 Shift = Qt.KeyboardModifier.ShiftModifier
@@ -104,13 +104,7 @@ def test_undo_scrolls_to_what_it_undoes(qtbot, tmp_path: Path) -> None:  # type:
     path = tmp_path / "long.db"
     with Store(path) as store:
         store.add_document("long.txt", text, title="Long")
-    win = MainWindow(store=Store(path), annotator=ME, poll_ms=50)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    win.view.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.view)
+    win = open_window(qtbot, path)
     try:
         win.view.select_text(*find(text, "Hussain"))
         win.view.ensureCursorVisible()
@@ -127,13 +121,7 @@ def test_undo_scrolls_to_what_it_undoes(qtbot, tmp_path: Path) -> None:  # type:
 
 
 def test_the_app_reopens_the_last_document_at_the_last_place(qtbot, project: Path) -> None:  # type: ignore[no-untyped-def]
-    first = MainWindow(store=Store(project), annotator=ME, poll_ms=50)
-    qtbot.addWidget(first)
-    first.show()
-    qtbot.waitExposed(first)
-    first.activateWindow()
-    first.view.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is first.view)
+    first = open_window(qtbot, project)
     qtbot.keyClick(first.view, Qt.Key.Key_PageDown, Ctrl)
     assert first.editor.document_id == 2
     first.view.place_caret(15)
