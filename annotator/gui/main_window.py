@@ -56,8 +56,9 @@ MOUSE_HELP = (
     " quotes, entities (Ctrl+1 to Ctrl+4 jump there); inside the article Tab selects the next"
     " suggestion to review, Space or Return accepts it, Delete rejects it.",
     "Ctrl+Z undoes the open document's edits, newest first, and then, step by step, those of"
-    " earlier sessions from the edit log. After Ctrl+Return (or Ctrl+Shift+Return) moved on, Ctrl+Z in the next document,"
-    " once it has nothing of its own to undo, goes back and undoes that accept (or skip).",
+    " earlier sessions from the edit log. After Ctrl+Return (or Ctrl+Shift+Return) moved on,"
+    " Ctrl+Z in the next document, once it has nothing of its own to undo, goes back and undoes"
+    " that accept (or skip).",
     "An undo is skipped, with a message, when another window or program changed the same"
     " span since.",
 )

@@ -67,6 +67,8 @@ class UndoManager(QObject):
         self._document: int | None = None
         #: Whose edit log an undo may step back through once the session's stack is empty.
         self._annotator = annotator
+        self._log_floor: dict[int, int] = {}
+        self._log_skipped: dict[int, set[int]] = {}
         #: Document opened by accept/skip-and-advance -> (the document left, its status command).
         self._came_from: dict[int, tuple[int, EditCommand]] = {}
 
@@ -74,6 +76,8 @@ class UndoManager(QObject):
         found = self._stacks.get(document_id)
         if found is None:
             found = self._stacks[document_id] = QUndoStack(self.group)
+            # Log rows up to here belong to earlier sessions (see _undo_logged).
+            self._log_floor[document_id] = history.newest_entry(self.store, document_id)
         return found
 
     def set_document(self, document_id: int | None) -> None:
@@ -125,7 +129,18 @@ class UndoManager(QObject):
     def _undo_logged(self, document_id: int) -> None:
         """Nothing left from this session: step back through the document's edit log."""
         annotator = self._annotator
-        step = history.last_step(self.store, document_id, annotator) if annotator else None
+        skipped = self._log_skipped.setdefault(document_id, set())
+        step = (
+            history.last_step(
+                self.store,
+                document_id,
+                annotator,
+                before=self._log_floor.get(document_id),
+                skip=frozenset(skipped),
+            )
+            if annotator
+            else None
+        )
         if step is None:
             self._status("Nothing to undo in this document")
             return
@@ -133,11 +148,15 @@ class UndoManager(QObject):
         try:
             edit.do(self.store)
         except Exception as exc:
-            if isinstance(exc, EditConflict):
+            if is_busy(exc):
+                self._on_error(exc)
+            elif isinstance(exc, EditConflict):  # like a stale command: dropped, not retried
+                skipped.update(e["id"] for e in step)
                 self._status(f"Undo of “{edit.description}”: {exc}")
             else:
                 self._on_error(exc)
             return
+        skipped.update(e["id"] for e in step)  # its undo rows are past this session's floor
         self._on_changed(edit, f"Undo: {edit.description}")
 
     def redo(self) -> None:

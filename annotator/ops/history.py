@@ -27,11 +27,17 @@ _SPAN_FIELDS = ("start", "end", "label", "source", "reviewed", "attrs")
 _NOT_UNDOABLE = {"open"}
 
 
-def past_steps(store: Store, document_id: int, annotator: str) -> list[list[Entry]]:
-    """The steps still standing in the document's log for ``annotator``, oldest first."""
+def past_steps(
+    store: Store, document_id: int, annotator: str, *, before: int | None = None,
+    skip: frozenset[int] = frozenset(),
+) -> list[list[Entry]]:  # fmt: skip
+    """The steps still standing in the document's log for ``annotator``, oldest first: only
+    rows with an id up to ``before`` (the session's own edits have their undo stack), and none
+    of the steps whose rows are in ``skip`` (refused earlier, like a stale command dropped)."""
     rows = [
         e for e in store.edit_log(document_id)
         if e["annotator"] == annotator and e["action"] not in _NOT_UNDOABLE
+        and (before is None or e["id"] <= before)
     ]  # fmt: skip
     steps: list[list[Entry]] = []
     i = 0
@@ -51,12 +57,20 @@ def past_steps(store: Store, document_id: int, annotator: str) -> list[list[Entr
         else:
             steps.append([entry])
         i += 1
-    return steps
+    return [step for step in steps if not any(e["id"] in skip for e in step)]
 
 
-def last_step(store: Store, document_id: int, annotator: str) -> list[Entry] | None:
-    steps = past_steps(store, document_id, annotator)
+def last_step(
+    store: Store, document_id: int, annotator: str, *, before: int | None = None,
+    skip: frozenset[int] = frozenset(),
+) -> list[Entry] | None:  # fmt: skip
+    steps = past_steps(store, document_id, annotator, before=before, skip=skip)
     return steps[-1] if steps else None
+
+
+def newest_entry(store: Store, document_id: int) -> int:
+    """The id of the document's newest log row (0: none)."""
+    return max((e["id"] for e in store.edit_log(document_id)), default=0)
 
 
 def describe(step: list[Entry]) -> str:
