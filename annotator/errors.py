@@ -69,3 +69,7 @@ class ModelError(AnnotatorError):
 
 class ExportError(AnnotatorError):
     """An export that cannot be written."""
+
+
+class SchemeError(AnnotatorError):
+    """A label scheme (file or edit) that is not valid: unknown kind, bad field, clash."""

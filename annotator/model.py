@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from annotator.errors import SpanError, printable
+from annotator.errors import SchemeError, SpanError, printable
 
 #: OntoNotes entity labels of the default English pipeline.
 ENTITY_LABELS: tuple[str, ...] = (
@@ -26,8 +26,22 @@ CUE = "CUE"
 BOILERPLATE = "BOILERPLATE"
 #: Labels that are not entities: they may overlap entities and each other.
 NON_ENTITY_LABELS: frozenset[str] = frozenset({QUOTE, SPEAKER, CUE, BOILERPLATE})
-#: Relation labels: quote -> speaker mention, quote -> cue.
+#: Built-in relation labels: quote -> speaker mention, quote -> cue.
 RELATION_LABELS: frozenset[str] = frozenset({SPEAKER, CUE})
+#: Links the pieces of a discontinuous span: the first fragment (head) to each later one.
+FRAGMENT = "FRAGMENT"
+#: Kinds of label a scheme holds. Span kinds label spans; the others label relations, span
+#: attributes and whole documents.
+SPAN_KINDS: tuple[str, ...] = ("entity", "span", "quote", "speaker", "cue", "boilerplate")
+LABEL_KINDS: tuple[str, ...] = (*SPAN_KINDS, "relation", "attribute", "category")
+#: Span group that imported spans go to when they cannot be entities (they overlap or nest).
+DEFAULT_SPAN_GROUP = "sc"
+#: Span group of suggestions a person rejected (Prodigy "reject"): kept, never gold.
+REJECTED_GROUP = "rejected"
+#: Key of a span's attrs holding its scheme attributes (name -> value; True for yes/no ones).
+ATTRIBUTES = "attributes"
+#: Answers a document label can have: the category applies, or was ruled out.
+ANSWERS: tuple[str, ...] = ("accept", "reject")
 
 SOURCES: frozenset[str] = frozenset({"model", "human"})
 STATUSES: tuple[str, ...] = ("new", "in_progress", "done", "skipped")
@@ -57,10 +71,33 @@ def is_model_layer(layer: str) -> bool:
     return layer.startswith(MODEL_LAYER_PREFIX)
 
 
-def check_relation(label: str, head_label: str, child_label: str, *, where: str = "") -> None:
-    """A relation links a QUOTE (head) to a span of its own label: SPEAKER or CUE (child)."""
+def check_relation(
+    label: str, head_label: str, child_label: str, *, where: str = "",
+    rule: Label | None = None,
+) -> None:  # fmt: skip
+    """Built-in relations link a QUOTE (head) to a span of their own label, SPEAKER or CUE
+    (child); FRAGMENT links two pieces of one label; any other relation follows its scheme
+    ``rule`` (allowed head and child labels; none listed = any)."""
+    if not isinstance(label, str) or not label.strip():
+        raise SpanError(f"{where}a relation needs a label")
+    if label == FRAGMENT:
+        if head_label != child_label:
+            raise SpanError(
+                f"{where}fragments of one span share a label, not {head_label} and {child_label}"
+            )
+        return
     if label not in RELATION_LABELS:
-        raise SpanError(f"{where}unknown relation label {label!r}; use SPEAKER or CUE")
+        if rule is not None and rule.heads and head_label not in rule.heads:
+            raise SpanError(
+                f"{where}relation {label} takes a head labelled {', '.join(rule.heads)}, "
+                f"not {head_label}"
+            )
+        if rule is not None and rule.children and child_label not in rule.children:
+            raise SpanError(
+                f"{where}relation {label} takes a child labelled {', '.join(rule.children)}, "
+                f"not {child_label}"
+            )
+        return
     if head_label != QUOTE or child_label != label:
         raise SpanError(
             f"{where}relation {label} must link a QUOTE to a {label} span, "
@@ -151,6 +188,14 @@ class SpanData:
     reviewed: bool = False
     #: Database id when the span came from a store, else None.
     id: int | None = field(default=None, compare=False)
+    #: '' for the flat layer (entities never overlap there), else the span group (spaCy
+    #: ``doc.spans[group]``) whose spans may overlap and nest.
+    group: str = ""
+
+    @property
+    def is_entity(self) -> bool:
+        """An entity: a flat-layer span whose label is not one of the built-in kinds."""
+        return not self.group and self.label not in NON_ENTITY_LABELS
 
     def text_of(self, text: str) -> str:
         return text[self.start : self.end]
@@ -158,7 +203,7 @@ class SpanData:
 
 def check_entities_apart(spans: Iterable[SpanData], *, where: str = "") -> None:
     """Entity spans of one layer never overlap; :class:`SpanError` names the first two that do."""
-    entities = sorted((s for s in spans if is_entity(s.label)), key=lambda s: (s.start, s.end))
+    entities = sorted((s for s in spans if s.is_entity), key=lambda s: (s.start, s.end))
     for earlier, later in pairwise(entities):
         if later.start < earlier.end:
             raise SpanError(
@@ -174,6 +219,7 @@ class RelationData:
     head: int
     child: int
     label: str
+    attrs: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass
@@ -194,6 +240,14 @@ class DocumentRecord:
     status: str | None = None
     #: Database id when the record came from a store.
     id: int | None = None
+    #: Document categories: label -> "accept" (applies) or "reject" (ruled out).
+    categories: dict[str, str] = field(default_factory=dict)
+    #: The annotation is partial (binary answers): unannotated tokens are unknown.
+    partial: bool = False
+    #: What the reader changed or left out of this document: message -> count.
+    import_notes: dict[str, int] = field(default_factory=dict)
+    #: Facts about the corpus as a whole the project keeps for exports ("brat:annotation.conf").
+    corpus_settings: dict[str, str] = field(default_factory=dict)
 
     def validate(self) -> None:
         """Check the fields' types and characters, every span against the text and every relation
@@ -230,10 +284,69 @@ class DocumentRecord:
 
 @dataclass(frozen=True)
 class Label:
-    """One entry of a label scheme (resources/labels.json or a project's own)."""
+    """One entry of a label scheme (resources/labels.json or a project's own).
+
+    ``kind`` is one of :data:`LABEL_KINDS`. ``group`` is a span category's span group or a
+    document category's set ("topic", "tone"); ``heads``/``children`` the labels a relation
+    type may link (empty: any); ``values`` an attribute's allowed values (empty: yes/no);
+    ``multi`` whether a category set takes several labels of a document at once.
+    """
 
     name: str
     kind: str
-    color: str
+    color: str = ""
     key: str = ""
     description: str = ""
+    group: str = ""
+    heads: tuple[str, ...] = ()
+    children: tuple[str, ...] = ()
+    values: tuple[str, ...] = ()
+    multi: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """The label as a scheme file entry, leaving out what its kind does not use."""
+        out: dict[str, Any] = {"name": self.name, "kind": self.kind}
+        for key in ("color", "key", "description", "group"):
+            if getattr(self, key):
+                out[key] = getattr(self, key)
+        for key in ("heads", "children", "values"):
+            if getattr(self, key):
+                out[key] = list(getattr(self, key))
+        if self.multi:
+            out["multi"] = True
+        return out
+
+    @classmethod
+    def from_dict(cls, entry: dict[str, Any], *, where: str = "") -> Label:
+        """A label from a scheme file entry; raise :class:`SchemeError` naming what is wrong."""
+        if not isinstance(entry, dict):
+            raise SchemeError(f"{where}a label must be an object, got {entry!r}")
+        name, kind = entry.get("name"), entry.get("kind", "entity")
+        if not isinstance(name, str) or not name.strip():
+            raise SchemeError(f"{where}a label needs a name")
+        if kind not in LABEL_KINDS:
+            raise SchemeError(
+                f"{where}label {name!r}: unknown kind {kind!r}; use one of {', '.join(LABEL_KINDS)}"
+            )
+        unknown = set(entry) - {"name", "kind", "color", "key", "description", "group", "heads",
+                                "children", "values", "multi"}  # fmt: skip
+        if unknown:
+            raise SchemeError(f"{where}label {name!r}: unknown field {sorted(unknown)[0]!r}")
+
+        def texts(key: str) -> tuple[str, ...]:
+            value = entry.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise SchemeError(f"{where}label {name!r}: {key} must be a list of names")
+            return tuple(value)
+
+        def text(key: str) -> str:
+            value = entry.get(key, "")
+            if not isinstance(value, str):
+                raise SchemeError(f"{where}label {name!r}: {key} must be text")
+            return value
+
+        return cls(
+            name=name, kind=kind, color=text("color"), key=text("key"),
+            description=text("description"), group=text("group"), heads=texts("heads"),
+            children=texts("children"), values=texts("values"), multi=entry.get("multi") is True,
+        )  # fmt: skip

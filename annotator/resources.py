@@ -41,4 +41,4 @@ def load_json(name: str) -> Any:
 
 def default_labels() -> list[Label]:
     """The default label scheme from resources/labels.json."""
-    return [Label(**entry) for entry in load_json("labels.json")["labels"]]
+    return [Label.from_dict(entry) for entry in load_json("labels.json")["labels"]]

@@ -18,6 +18,7 @@ from annotator.cli.evaluate import evaluate_command
 from annotator.cli.evaluate_quotes import evaluate_quotes_command
 from annotator.cli.export import export_command
 from annotator.cli.importing import import_command
+from annotator.cli.labels import labels_command
 from annotator.cli.stats import stats_command
 from annotator.cli.teams import adjudicate_command, merge_command, pack_command
 from annotator.cli.train import train_command
@@ -64,6 +65,7 @@ for _command in (
     annotate_command,
     export_command,
     stats_command,
+    labels_command,
     evaluate_quotes_command,
     pack_command,
     merge_command,

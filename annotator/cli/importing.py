@@ -8,6 +8,7 @@ from annotator.cli.common import Context, progress_bar, user_errors
 from annotator.formats import ALIASES, FORMATS, ReadOptions
 from annotator.model import STATUSES
 from annotator.ops.importing import import_paths
+from annotator.ops.scheme import describe
 
 
 @click.command("import")
@@ -48,5 +49,11 @@ def import_command(
         f"{report.failed} failed{', ' + str(report.spans) + ' spans' if report.spans else ''})"
         f" into {app.db_path}"
     )
+    for message, count in sorted(report.conversions.items()):
+        click.echo(f"note: {message}: {count}", err=True)
+    if report.document_labels:
+        click.echo(f"Document labels set: {report.document_labels}")
+    if report.new_labels:
+        click.echo(f"Added to the label scheme: {describe(report.new_labels)}")
     if report.failed:
         raise SystemExit(1)

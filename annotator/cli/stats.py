@@ -12,7 +12,8 @@ from annotator.store import stats, work_stats
 
 @click.command("stats")
 def stats_command() -> None:
-    """Show documents by status (per annotator) and spans by layer, label and source."""
+    """Show documents by status (per annotator), spans by layer, label and source, and
+    document labels (story categories) accepted and rejected."""
     app = click.get_current_context().ensure_object(Context)
     with user_errors("Interrupted; nothing was changed."), app.open_existing() as store:
         result = stats(store)
@@ -21,6 +22,7 @@ def stats_command() -> None:
         shared = documents_to_adjudicate(store)
         gold_done = sum(1 for d in shared if store.status(d, GOLD_LAYER) == "done")
         gold_started = sum(1 for d in shared if store.has_status(d, GOLD_LAYER))
+        document_labels = store.document_label_counts()
     click.echo(f"Project: {app.db_path}")
     click.echo(f"Documents: {result.documents}")
     click.echo("\nStatus by annotator:")
@@ -62,6 +64,17 @@ def stats_command() -> None:
             click.echo(
                 f"  {label:<16}{total:>8}{agreed:>11}{counts.get('picked', 0):>8}"
                 f"{counts.get('edited', 0):>8}{agreed / total:>8.0%}"
+            )
+    if document_labels:
+        click.echo("\nDocument labels by layer (documents accepted / rejected):")
+        click.echo(f"  {'layer':<40}{'label':<24}{'accept':>8}{'reject':>8}")
+        table: dict[tuple[str, str], dict[str, int]] = {}
+        for layer, label, answer, n in document_labels:
+            table.setdefault((layer, label), {})[answer] = n
+        for (layer, label), answers in table.items():
+            click.echo(
+                f"  {layer:<40}{label:<24}{answers.get('accept', 0):>8}"
+                f"{answers.get('reject', 0):>8}"
             )
     if work:
         click.echo(

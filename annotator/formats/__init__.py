@@ -13,7 +13,19 @@ import json
 from pathlib import Path
 
 from annotator.errors import AnnotatorError
-from annotator.formats import brat, conll, csvtsv, docbin, hf, jsonl, prodigy, quotes, text
+from annotator.formats import (
+    brat,
+    categories,
+    conll,
+    csvtsv,
+    docbin,
+    doccano,
+    hf,
+    jsonl,
+    prodigy,
+    quotes,
+    text,
+)
 from annotator.formats.base import (
     Format,
     ReadOptions,
@@ -35,6 +47,10 @@ FORMATS: dict[str, Format] = {
     "brat": Format("brat", (".ann",), reader=brat.read_brat, writer=brat.write_brat,
                    writes_folder=True),
     "hf": Format("hf", (".jsonl",), reader=hf.read_hf, writer=hf.write_hf),
+    "doccano": Format("doccano", (".jsonl",), reader=jsonl.read_jsonl,
+                      writer=doccano.write_doccano),
+    "doc-labels-csv": Format("doc-labels-csv", (".csv",),
+                             writer=categories.write_categories_csv),
     "quotes-jsonl": Format("quotes-jsonl", (".jsonl",), reader=quotes.refuse_import,
                            writer=quotes.write_quotes_jsonl),
     "quotes-csv": Format("quotes-csv", (".csv",), reader=quotes.refuse_import,

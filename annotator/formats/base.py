@@ -42,6 +42,8 @@ class WriteOptions:
     lang: str = "en"  # tokenization.DEFAULT_LANG
     #: spacy: write a folder of ``.spacy`` files of this many documents each (0: one file).
     docs_per_file: int = 0
+    #: What imports kept about the corpus (Store.settings), e.g. a brat annotation.conf.
+    settings: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

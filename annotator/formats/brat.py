@@ -1,34 +1,30 @@
 """brat standoff folders: ``<doc>.txt`` + ``<doc>.ann`` per document, ``annotation.conf``.
 
-Written ``.ann`` lines (brat's standoff format, offsets are code points into the ``.txt``)::
+Offsets are code points into the ``.txt``. How each kind of ``.ann`` line is kept and written
+back is described in :mod:`annotator.formats.brat_ann`: spans (entities, or span categories when
+they overlap), discontinuous spans, relations of any type, events, equivalences, attributes,
+normalizations and notes all survive import -> export (ids are renumbered). No T line holds a
+line break: a span over several paragraphs becomes a discontinuous span split at the breaks.
+A span's source and reviewed flag are notes only where they differ from the layer's default
+(``source: model`` in a human layer), other span attrs ``key: text`` notes.
 
-    T1\tPERSON 3 13\tMr Hussain
-    T2\tQUOTE 20 58;59 77\t“It has become clear … adopted. “I believe …”
-    R1\tSPEAKER Arg1:T2 Arg2:T3
-    #1\tAnnotatorNotes T2\tspeaker_name: Imran Hussain
-    #2\tAnnotatorNotes T2\tsource: human
-
-No T line holds a line break: a span over several paragraphs becomes a discontinuous span split
-at the breaks, its text the fragments joined by one space (brat's rule). Span sources, the
-reviewed flag and attrs are AnnotatorNotes (``key: text`` for strings, ``key = <JSON>`` for
-other values). Document name, title, layer, status and meta go to
-``annotator-documents.jsonl`` in the folder (brat ignores it). The folder also gets
-``annotation.conf`` (every label used, the SPEAKER and CUE relations, overlaps allowed) and
-``visual.conf``. The export goes into a new or empty folder, or over an earlier export of
-ours (its manifest lists its files; they are replaced and the report says so); any other
-folder with files in it is refused, so a user's own files are never overwritten. The folder is
-written beside the target and swapped in whole (formats/staging.py): an interrupted export
-leaves the earlier one as it was.
-The reader takes a folder, or one ``.ann`` with its ``.txt`` (given any other file of a brat
-folder, it reads nothing: a ``.txt`` is read through its ``.ann``, and a ``.txt`` without one
-is a document without annotations); brat's events, attributes and normalisations are not
-imported.
+Document name, title, layer, status and meta go to ``annotator-documents.jsonl`` in the folder
+(brat ignores it); documents named ``business/001.txt`` go to the sub-folder ``business``. The
+folder also gets ``annotation.conf``: the corpus's own conf when it was imported from brat, with
+the types it lacks added (see brat_conf.py), else a fresh one; and ``visual.conf``. The export
+goes into a new or empty folder, or over an earlier export of ours (its manifest lists its
+files; they are replaced and the report says so); any other folder with files in it is
+refused, so a user's own files are never overwritten. The folder is written beside the target
+and swapped in whole (formats/staging.py): an interrupted export leaves the earlier one as it
+was.
+The reader takes a folder (every ``.ann`` below it), or one ``.ann`` with its ``.txt``; a
+``.txt`` without an ``.ann`` is a document without annotations. A ``.txt`` starting with a UTF-8
+BOM is read as brat reads it: the BOM counts in the ``.ann`` offsets and is then dropped.
 """
 
 from __future__ import annotations
 
 import functools
-import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -37,6 +33,15 @@ from typing import Any
 
 from annotator.errors import ExportError, InputError, printable
 from annotator.formats.base import ReadItem, ReadOptions, WriteOptions, WriteReport
+from annotator.formats.brat_ann import (
+    ATTRIBUTES,
+    EVENT_GROUP,
+    fragments,
+    parse_ann,
+    render_ann,
+)
+from annotator.formats.brat_ann import brat_type as brat_type
+from annotator.formats.brat_conf import Used, merged_conf
 from annotator.formats.decoding import decode_bytes
 from annotator.formats.records import (
     default_source,
@@ -44,42 +49,37 @@ from annotator.formats.records import (
     finish_record,
     normalise_record_text,
     resolve_layer,
-    span_source,
 )
 from annotator.formats.selection import atomic_output, select
 from annotator.formats.staging import recover_stale, staged_folder
 from annotator.formats.text import first_line_title
-from annotator.model import CUE, QUOTE, SPEAKER, DocumentRecord, RelationData, SpanData
+from annotator.model import FRAGMENT, DocumentRecord, SpanData
 
 MANIFEST = "annotator-documents.jsonl"
 CONF = "annotation.conf"
 VISUAL_CONF = "visual.conf"
-#: Every character ``str.splitlines`` breaks at: none may appear inside a T line.
-LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_FRAGMENT = re.compile(f"[^{LINE_BREAKS}]+")
-_NOTE_TEXT = re.compile(r"([A-Za-z_][\w.-]*): (.*)")
-_NOTE_JSON = re.compile(r"([A-Za-z_][\w.-]*) = (.*)")
-NOTE_KEYS = ("source", "reviewed")
-
-
-def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The pieces of ``text[start:end]`` between line breaks."""
-    return [m.span() for m in _FRAGMENT.finditer(text, start, end)]
-
-
-def brat_type(label: str) -> str:
-    return re.sub(r"\s+", "_", label)
+#: Project settings that keep an imported corpus's annotation.conf and visual.conf for exports.
+CONF_SETTING = "brat:annotation.conf"
+VISUAL_SETTING = "brat:visual.conf"
 
 
 def base_name(name: str, used: set[str]) -> str:
-    """A safe, unique file stem for a document name (``business/001.txt`` → ``business__001``)."""
+    """A safe, unique file path (no suffix) for a document name: ``business/001.txt`` ->
+    ``business/001``, each folder and file name made safe on its own."""
     stem = name[:-4] if name.lower().endswith(".txt") else name
-    safe = re.sub(r"[^\w.-]+", "_", stem.replace("/", "__")).strip("._")[:120] or "document"
+    parts = [re.sub(r"[^\w.-]+", "_", part).strip("._")[:120] for part in stem.split("/")]
+    parts = [part for part in parts if part] or ["document"]
+    safe = "/".join(parts[-8:])
     candidate, n = safe, 2
     while candidate.lower() in used:
         candidate, n = f"{safe}-{n}", n + 1
     used.add(candidate.lower())
     return candidate
+
+
+def _safe_stem(stem: str) -> bool:
+    return all(re.fullmatch(r"[\w.-]+", part) and not part.startswith(".")
+               for part in stem.split("/"))  # fmt: skip
 
 
 def write_brat(records: Iterable[DocumentRecord], out: Path, options: WriteOptions) -> WriteReport:
@@ -92,22 +92,23 @@ def write_brat(records: Iterable[DocumentRecord], out: Path, options: WriteOptio
     report = WriteReport()
     recover_stale(folder, owned_files)
     earlier = len(earlier_export(folder))
-    used: set[str] = set()
-    labels: set[str] = set()
+    used_names: set[str] = set()
+    used = Used()
     with staged_folder(folder, owned_files) as staging:
         with atomic_output(staging / MANIFEST) as manifest:
             for record in records:
-                stem = base_name(record.name, used)
-                _write_document(record, staging, stem, options, report, labels)
+                stem = base_name(record.name, used_names)
+                _write_document(record, staging, stem, options, report, used)
                 entry = {"file": stem, "name": record.name, "title": record.title,
                          "layer": record.layer, "status": record.status,
                          "meta": record.meta}  # fmt: skip
                 manifest.write(json.dumps(entry, ensure_ascii=False) + "\n")
                 report.documents += 1
         with atomic_output(staging / CONF) as f:
-            f.write(annotation_conf(labels))
+            f.write(merged_conf(options.settings.get(CONF_SETTING), used))
         with atomic_output(staging / VISUAL_CONF) as f:
-            f.write(visual_conf(labels))
+            visual = options.settings.get(VISUAL_SETTING)
+            f.write(visual or visual_conf(used.entities | set(used.events)))
     if earlier:
         report.warn(f"brat: replaced an earlier export: {earlier} documents removed")
     report.paths.append(folder)
@@ -140,7 +141,7 @@ def earlier_export(folder: Path) -> list[str]:
         raise ExportError(
             f"{folder} holds an unreadable {MANIFEST}; export into a new or empty folder"
         ) from None
-    bad = [stem for stem in stems if not re.fullmatch(r"[\w.-]+", stem) or stem.startswith(".")]
+    bad = [stem for stem in stems if not _safe_stem(stem)]
     if bad:
         raise ExportError(
             f"{manifest} lists a file outside the folder ({bad[0]!r}); export into a new or "
@@ -161,7 +162,7 @@ def owned_files(folder: Path) -> set[str]:
 
 def _write_document(
     record: DocumentRecord, folder: Path, stem: str, options: WriteOptions,
-    report: WriteReport, labels: set[str],
+    report: WriteReport, used: Used,
 ) -> None:  # fmt: skip
     text = record.text
 
@@ -175,65 +176,44 @@ def _write_document(
         return True
 
     selection = select(record, options, report, fmt="brat", fits=fits)
-    lines: list[str] = []
-    notes: list[tuple[int, str]] = []
-    for n, span in enumerate(selection.spans, start=1):
-        label = brat_type(span.label)
-        if label != span.label:
+    spans, relations = selection.spans, selection.relations
+    for span in spans:
+        if brat_type(span.label) != span.label:
             report.warn(f"brat: spaces in label {span.label!r} written as '_'")
-        labels.add(label)
-        pieces = fragments(text, span.start, span.end)
-        offsets = ";".join(f"{s} {e}" for s, e in pieces)
-        covered = " ".join(text[s:e] for s, e in pieces)
-        lines.append(f"T{n}\t{label} {offsets}\t{covered}")
-        notes.append((n, f"source: {span.source}"))
-        if span.reviewed:
-            notes.append((n, "reviewed = true"))
-        for key, value in span.attrs.items():
-            note = _attr_note(key, value)
-            if note is None:
-                report.warn(f"brat: span attribute {key!r} cannot be a note key: left out")
-            else:
-                notes.append((n, note))
-    for n, rel in enumerate(selection.relations, start=1):
-        lines.append(f"R{n}\t{rel.label} Arg1:T{rel.head + 1} Arg2:T{rel.child + 1}")
-    for n, (target, note) in enumerate(notes, start=1):
-        lines.append(f"#{n}\tAnnotatorNotes T{target}\t{note}")
+        label = brat_type(span.label)
+        if span.group == EVENT_GROUP:
+            used.events.setdefault(label, {})
+        else:
+            used.entities.add(label)
+        attributes = span.attrs.get(ATTRIBUTES)
+        for name, value in attributes.items() if isinstance(attributes, dict) else ():
+            used.attribute(brat_type(str(name)), value, span.group == EVENT_GROUP)
+    for rel in relations:
+        head, child = brat_type(spans[rel.head].label), brat_type(spans[rel.child].label)
+        if rel.label == FRAGMENT:
+            continue
+        if spans[rel.head].group == EVENT_GROUP:
+            used.role(head, brat_type(rel.label).rstrip("0123456789"), child)
+        else:
+            used.relation(brat_type(rel.label), head, child)
+    lines, skipped = render_ann(
+        text, spans, relations, default_source=default_source(record.layer or "gold")
+    )
+    for message, count in skipped.items():
+        report.warn(f"brat: {message}", count)
     _write_text(folder / f"{stem}.txt", text)
     _write_text(folder / f"{stem}.ann", "".join(line + "\n" for line in lines))
 
 
-def _attr_note(key: str, value: Any) -> str | None:
-    if key in NOTE_KEYS or not re.fullmatch(r"[A-Za-z_][\w.-]*", key):
-        return None
-    if isinstance(value, str) and not any(ch in LINE_BREAKS for ch in value):
-        return f"{key}: {value}"
-    return f"{key} = {json.dumps(value, ensure_ascii=False)}"
-
-
 def _write_text(path: Path, content: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_output(path) as f:
         f.write(content)
 
 
-def annotation_conf(labels: set[str]) -> str:
-    entities = sorted(labels | {QUOTE, SPEAKER, CUE})
-    return (
-        "# brat configuration written by annotator: the labels of this export.\n"
-        "[entities]\n" + "".join(f"{label}\n" for label in entities) + "\n"
-        "[relations]\n"
-        f"{SPEAKER}\tArg1:{QUOTE}, Arg2:{SPEAKER}\n"
-        f"{CUE}\tArg1:{QUOTE}, Arg2:{CUE}\n"
-        "# quotes, speakers and cues overlap entities\n"
-        "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n"
-        "[events]\n\n"
-        "[attributes]\n"
-    )
-
-
 def visual_conf(labels: set[str]) -> str:
     colours = _label_colours()
-    entities = sorted(labels | {QUOTE, SPEAKER, CUE})
+    entities = sorted(labels)
     drawing = "".join(
         f"{label}\tbgColor:{colours[label]}\n" for label in entities if label in colours
     )
@@ -327,12 +307,16 @@ def _read_document(
     if not raw.strip():
         yield InputError("empty text file, nothing to import", path=str(txt))
         return
+    bom = encoding == "utf-8-sig"
+    if bom:  # brat reads the BOM as a character: its offsets count it
+        raw = "\ufeff" + raw
     layer = resolve_layer(options, entry.get("layer") if entry else None)
-    parsed = _parse_ann(ann_text, raw, ann, default_source(layer))
-    if isinstance(parsed, list):
-        yield from parsed
-        return
-    spans, relations = parsed
+    parsed = parse_ann(ann_text, raw, default_source=default_source(layer),
+                       own_notes=entry is not None)  # fmt: skip
+    spans = parsed.spans
+    if bom:
+        raw = raw[1:]
+        spans = [_without_bom(span) for span in spans]
     text, spans = normalise_record_text(raw, spans)
     if entry is not None:
         name, title, meta = entry.get("name"), entry.get("title"), entry.get("meta") or {}
@@ -341,102 +325,43 @@ def _read_document(
         meta = {"encoding": encoding, "path": printable(str(txt))}
     record = DocumentRecord(
         name=str(name or display_name(txt, options)), text=text, title=title, meta=meta,
-        spans=spans, relations=relations, layer=layer,
-        status=entry.get("status") if entry else None,
+        spans=spans, relations=parsed.relations, layer=layer,
+        status=entry.get("status") if entry else None, import_notes=dict(parsed.notes),
+        corpus_settings=_corpus_conf(ann, options),
     )  # fmt: skip
     yield finish_record(record, options, ann, None)
 
 
-def _parse_ann(
-    ann_text: str, raw: str, ann: Path, default: str
-) -> tuple[list[SpanData], list[RelationData]] | list[InputError]:
-    """Spans and relations of an ``.ann`` file, or the errors of its bad lines."""
-    errors: list[InputError] = []
-    spans: dict[str, SpanData] = {}
-    relations: list[tuple[str, str, str, int]] = []
-    notes: dict[str, list[str]] = {}
-    for number, line in enumerate(ann_text.split("\n"), start=1):
-        line = line.rstrip("\r")
-        if not line.strip():
-            continue
-
-        def error(message: str, number: int = number) -> None:
-            errors.append(InputError(message, path=str(ann), line=number))
-
-        ident, _, rest = line.partition("\t")
-        data, _, tail = rest.partition("\t")
-        if ident.startswith("T"):
-            span = _parse_textbound(ident, data, tail, raw, default, error)
-            if span is not None:
-                spans[ident] = span
-        elif ident.startswith("R"):
-            match = re.fullmatch(r"(\S+) Arg1:(\S+) Arg2:(\S+)\s*", data)
-            if match is None:
-                error(f"{ident}: expected 'LABEL Arg1:T1 Arg2:T2'")
-            else:
-                relations.append((match[2], match[3], match[1], number))
-        elif ident.startswith("#"):
-            kind, _, target = data.partition(" ")
-            if kind == "AnnotatorNotes":
-                notes.setdefault(target.strip(), []).append(tail)
-        elif ident[:1] not in ("A", "E", "N", "M", "*"):
-            error(f"unknown annotation line {ident!r}")
-    ids = list(spans)
-    index = {ident: i for i, ident in enumerate(ids)}
-    result_relations = []
-    for head, child, label, number in relations:
-        if head not in index or child not in index:
-            errors.append(InputError("relation to a missing span", path=str(ann), line=number))
-        else:
-            result_relations.append(RelationData(index[head], index[child], label))
-    if errors:
-        return errors
-    return [_with_notes(spans[i], notes.get(i, [])) for i in ids], result_relations
+def _without_bom(span: SpanData) -> SpanData:
+    """Offsets past the BOM move one left; a span over the BOM alone keeps one character."""
+    start, end = max(span.start - 1, 0), max(span.end - 1, 1)
+    return SpanData(start, end, span.label, span.source, span.attrs, span.reviewed, span.id,
+                    span.group)  # fmt: skip
 
 
-def _parse_textbound(
-    ident: str, data: str, tail: str, raw: str, default: str, error: Any
-) -> SpanData | None:
-    label, _, offsets = data.partition(" ")
+def _corpus_conf(ann: Path, options: ReadOptions) -> dict[str, str]:
+    """The ``annotation.conf`` (and ``visual.conf``) brat would use for this document: the
+    nearest one in its folder or above, up to the folder the import started from."""
+    stop = options.root.resolve() if options.root is not None else None
+    folder = ann.parent.resolve()
+    while True:
+        conf = _read_conf(folder / CONF)
+        if conf is not None:
+            visual = _read_conf(folder / VISUAL_CONF)
+            return {CONF_SETTING: conf, **({VISUAL_SETTING: visual} if visual else {})}
+        if folder == stop or folder.parent == folder or stop is None:
+            return {}
+        folder = folder.parent
+
+
+@functools.lru_cache(maxsize=16)
+def _read_conf(path: Path) -> str | None:
     try:
-        pieces = [tuple(int(x) for x in part.split()) for part in offsets.split(";")]
-        if not pieces or any(len(p) != 2 for p in pieces):
-            raise ValueError
-    except ValueError:
-        error(f"{ident}: expected 'LABEL START END[;START END...]', got {data!r}")
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
         return None
-    for start, end in pieces:
-        if not 0 <= start < end <= len(raw):
-            error(f"{ident}: offsets {start} {end} are outside the text (0..{len(raw)})")
-            return None
-    covered = " ".join(raw[s:e] for s, e in pieces)
-    if tail and tail != covered:
-        error(f"{ident}: text {tail!r} does not match the .txt at its offsets ({covered!r})")
-        return None
-    for (_, end), (start, _) in itertools.pairwise(pieces):
-        if start < end or raw[end:start].strip():
-            error(f"{ident}: fragments with text between them are not supported")
-            return None
-    return SpanData(pieces[0][0], pieces[-1][1], label, source=default)
+    return None if "annotator" in text.split("\n", 1)[0] else text
 
 
-def _with_notes(span: SpanData, notes: list[str]) -> SpanData:
-    source, reviewed, attrs = span.source, False, {}
-    for note in notes:
-        if match := _NOTE_JSON.fullmatch(note):
-            try:
-                value = json.loads(match[2])
-            except ValueError:
-                value = match[2]
-            if match[1] == "reviewed":
-                reviewed = value is True
-            else:
-                attrs[match[1]] = value
-        elif match := _NOTE_TEXT.fullmatch(note):
-            if match[1] == "source":
-                source = span_source(match[2], source)
-            else:
-                attrs[match[1]] = match[2]
-        else:
-            attrs["note"] = f"{attrs['note']}\n{note}" if "note" in attrs else note
-    return SpanData(span.start, span.end, span.label, source, attrs, reviewed)
+__all__ = ["CONF", "CONF_SETTING", "MANIFEST", "VISUAL_SETTING", "base_name", "brat_type",
+           "fragments", "read_brat", "write_brat"]  # fmt: skip

@@ -46,7 +46,7 @@ from annotator.formats.tokenization import (
     sentence_starts,
     token_offsets,
 )
-from annotator.model import DocumentRecord, SpanData, is_entity
+from annotator.model import DocumentRecord, SpanData
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -123,6 +123,10 @@ def write_conll(records: Iterable[DocumentRecord], out: Path, options: WriteOpti
     return report
 
 
+#: The tag of a token whose annotation is unknown (spaCy's missing value).
+MISSING = "-"
+
+
 def tagged_tokens(
     record: DocumentRecord, options: WriteOptions, report: WriteReport, *, fmt: str, scheme: str
 ) -> tuple[Doc, list[str], list[int], list[str], list[tuple[int, int]]]:
@@ -130,7 +134,7 @@ def tagged_tokens(
     tokens, their tags, and the Doc token ranges of the entities written."""
     doc = doc_for(record, options.lang)
     fits = alignment_check(doc, report, fmt=fmt, name=record.name)
-    selection = select(record, options, report, fmt=fmt, holds=lambda s: is_entity(s.label),
+    selection = select(record, options, report, fmt=fmt, holds=lambda s: s.is_entity,
                        fits=fits)  # fmt: skip
     text = record.text
     words = [text[start:end] for start, end, _ in token_offsets(doc)]
@@ -146,7 +150,12 @@ def tagged_tokens(
             entities.append((inside[0], inside[-1] + 1, span.label))
         else:
             report.warn(f"{fmt}: {span.label} spans of whitespace only left out")
-    return doc, words, keep, entity_tags(entities, len(keep), scheme), ranges
+    tags = entity_tags(entities, len(keep), scheme)
+    if record.partial:  # binary answers: a token outside the spans is unknown, not O
+        tags = [MISSING if tag == "O" else tag for tag in tags]
+        report.warn(f"{fmt}: partial annotations: tokens outside their spans written as "
+                    f"{MISSING!r} (missing), not O")  # fmt: skip
+    return doc, words, keep, tags, ranges
 
 
 def document_sentences(

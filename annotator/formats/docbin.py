@@ -16,7 +16,12 @@ holds its documents' token arrays in memory until written (about 25 bytes a toke
 ``docs_per_file`` (``export --docs-per-file N``) the export is a folder of ``.spacy`` files of N
 documents each, which ``spacy train`` reads as one corpus and which keeps memory flat however
 large the corpus. The reader loads a file whole, as spaCy does (import a folder of shards to
-read them all); span groups other than the four above are not imported.
+read them all).
+
+Span categories go to ``doc.spans[group]`` and come back from any span group not ours;
+document labels are ``doc.cats`` (accept 1.0, reject 0.0); a partial annotation marks every
+token outside its entities missing; other programs' JSON user data lands in
+``meta["spacy_user_data"]``.
 """
 
 from __future__ import annotations
@@ -49,7 +54,6 @@ from annotator.model import (
     DocumentRecord,
     RelationData,
     SpanData,
-    is_entity,
 )
 
 if TYPE_CHECKING:
@@ -135,7 +139,7 @@ def to_doc(
     def fits(span: SpanData) -> bool:
         if aligned(span):
             return True
-        if is_entity(span.label):
+        if span.is_entity:
             region = doc.char_span(span.start, span.end, alignment_mode="expand")
             if region is not None:
                 missing_tokens.update(range(region.start, region.end))
@@ -149,12 +153,17 @@ def to_doc(
     for span in selection.spans:
         tokens = char_span(doc, span)
         assert tokens is not None  # select() kept aligned spans only
-        if is_entity(span.label):
+        if span.is_entity:
             ents.append(tokens)
             missing_tokens.difference_update(range(tokens.start, tokens.end))
         else:
-            groups[SPAN_GROUPS[span.label]].append(tokens)
-    doc.set_ents(ents, missing=[doc[i : i + 1] for i in sorted(missing_tokens)])
+            groups.setdefault(span.group or SPAN_GROUPS[span.label], []).append(tokens)
+    if record.partial:  # binary answers: every token outside the entities is unknown
+        doc.set_ents(ents, default="missing")
+    else:
+        doc.set_ents(ents, missing=[doc[i : i + 1] for i in sorted(missing_tokens)])
+    doc.cats = {label: 1.0 if answer == "accept" else 0.0
+                for label, answer in record.categories.items()}  # fmt: skip
     for name, spans in groups.items():
         doc.spans[name] = spans
     payload = {
@@ -165,8 +174,10 @@ def to_doc(
         "status": record.status,
         "meta": record.meta,
         "spans": [
-            [s.start, s.end, s.label, s.source, s.reviewed, s.attrs] for s in selection.spans
+            [s.start, s.end, s.label, s.source, s.reviewed, s.attrs, s.group]
+            for s in selection.spans
         ],
+        "partial": record.partial,
         "relations": [[r.head, r.child, r.label] for r in selection.relations],
     }
     return doc, payload
@@ -267,14 +278,16 @@ def _record(doc: Doc, number: int, path: Path, file_name: str, options: ReadOpti
     default = default_source(layer)
     stored = {(s[0], s[1], s[2]): i for i, s in enumerate(payload.get("spans") or [])}
     entries = payload.get("spans") or []
-    found = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-    for name in SPAN_GROUPS.values():
-        if name in doc.spans:
-            found.extend((s.start_char, s.end_char, s.label_) for s in doc.spans[name])
+    found = [(e.start_char, e.end_char, e.label_, "") for e in doc.ents]
+    ours = set(SPAN_GROUPS.values())
+    for name, group in doc.spans.items():  # our groups hold built-in kinds; others are groups
+        found.extend(
+            (s.start_char, s.end_char, s.label_, "" if name in ours else name) for s in group
+        )
     spans: list[SpanData] = []
     index_of_stored: dict[int, int] = {}
     for key in sorted(found):
-        position = stored.get(key)
+        position = stored.get(key[:3])
         entry = entries[position] if position is not None else None
         if position is not None:
             index_of_stored[position] = len(spans)
@@ -284,6 +297,7 @@ def _record(doc: Doc, number: int, path: Path, file_name: str, options: ReadOpti
                 source=span_source(entry[3] if entry else None, default),
                 reviewed=bool(entry[4]) if entry else False,
                 attrs=dict(entry[5]) if entry and isinstance(entry[5], dict) else {},
+                group=key[3],
             )
         )  # fmt: skip
     relations = [
@@ -301,5 +315,15 @@ def _record(doc: Doc, number: int, path: Path, file_name: str, options: ReadOpti
         relations=relations,
         layer=layer,
         status=payload.get("status"),
+        categories={str(k): "accept" if v >= 0.5 else "reject" for k, v in doc.cats.items()},
+        partial=payload.get("partial") is True,
     )
+    for data_key, value in doc.user_data.items():  # other programs' user data, if it is JSON
+        if isinstance(data_key, str) and data_key != USER_DATA_KEY:
+            try:
+                json.dumps(value)
+            except (TypeError, ValueError):
+                record.import_notes["spacy: user_data that is not JSON left out"] = 1
+                continue
+            record.meta.setdefault("spacy_user_data", {})[data_key] = value
     return finish_record(record, options, path, None)

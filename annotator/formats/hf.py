@@ -24,7 +24,7 @@ from typing import Any
 
 from annotator.errors import InputError
 from annotator.formats.base import ReadItem, ReadOptions, WriteOptions, WriteReport
-from annotator.formats.conll import tagged_tokens, tags_to_entities, valid_tag
+from annotator.formats.conll import MISSING, tagged_tokens, tags_to_entities, valid_tag
 from annotator.formats.decoding import UNREMARKABLE_ENCODINGS
 from annotator.formats.records import (
     default_source,
@@ -47,13 +47,33 @@ def labels_path(out: Path) -> Path:
     return out.with_name(out.stem + LABELS_SUFFIX)
 
 
+#: Tag id of a token a partial annotation says nothing about.
+IGNORED = -100
+
+
+#: Project setting that keeps the label list an HF import read, so exports keep its ids.
+LABELS_SETTING = "hf:labels"
+
+
+def start_tags(options: WriteOptions) -> list[str]:
+    """The tag list an export numbers from: the one imported (ids kept), else OntoNotes."""
+    try:
+        kept = json.loads(options.settings.get(LABELS_SETTING) or "null")
+    except ValueError:
+        kept = None
+    if isinstance(kept, list) and kept and all(isinstance(t, str) for t in kept):
+        return list(kept)
+    return base_tags()
+
+
 def base_tags() -> list[str]:
     return ["O"] + [f"{p}-{label}" for label in ENTITY_LABELS for p in ("B", "I")]
 
 
 def write_hf(records: Iterable[DocumentRecord], out: Path, options: WriteOptions) -> WriteReport:
     report = WriteReport()
-    tags = base_tags()
+    tags = start_tags(options)
+    first = len(tags)
     ids = {tag: i for i, tag in enumerate(tags)}
     with atomic_output(out) as f:
         for record in records:
@@ -61,7 +81,7 @@ def write_hf(records: Iterable[DocumentRecord], out: Path, options: WriteOptions
                 record, options, report, fmt="hf", scheme="iob2"
             )
             for name in names:
-                if name not in ids:
+                if name not in ids and name != MISSING:
                     label = name[2:]
                     for tag in (f"B-{label}", f"I-{label}"):
                         ids[tag] = len(tags)
@@ -69,14 +89,18 @@ def write_hf(records: Iterable[DocumentRecord], out: Path, options: WriteOptions
             line = {
                 "id": record.name,
                 "tokens": [words[i] for i in keep],
-                "ner_tags": [ids[name] for name in names],
+                # -100: the label id transformers leave out of the loss (unknown tokens)
+                "ner_tags": [IGNORED if name == MISSING else ids[name] for name in names],
                 "text": record.text,
             }
+            accepted = sorted(c for c, a in record.categories.items() if a == "accept")
+            if accepted:  # the document labels (text classification)
+                line["label"] = accepted
             f.write(json.dumps(line, ensure_ascii=False) + "\n")
             report.documents += 1
     with atomic_output(labels_path(out)) as f:
         f.write(json.dumps(tags, ensure_ascii=False, indent=1) + "\n")
-    if len(tags) > len(base_tags()):
+    if len(tags) > first:
         report.warn(
             "hf: labels outside the OntoNotes set are numbered in order of first appearance; "
             f"use {labels_path(out).name} of this export for every split"
@@ -153,8 +177,16 @@ def read_hf(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
             meta=meta,
             spans=spans,
             layer=layer,
+            categories=_categories(obj.get("label")),
+            corpus_settings={LABELS_SETTING: json.dumps(labels)} if labels is not None else {},
         )
         yield finish_record(record, options, path, number)
+
+
+def _categories(value: Any) -> dict[str, str]:
+    """Document labels of a record's ``label`` (a name or a list of names)."""
+    names = value if isinstance(value, list) else [value]
+    return {n: "accept" for n in names if isinstance(n, str) and n}
 
 
 def _check(obj: Any, labels: list[str] | None, path: Path) -> str | None:

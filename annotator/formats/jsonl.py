@@ -29,7 +29,16 @@ from annotator.errors import InputError
 from annotator.formats.base import ReadItem, ReadOptions, SkippedInput
 from annotator.formats.decoding import UNREMARKABLE_ENCODINGS
 from annotator.formats.doccano import DOCCANO_KEYS, is_doccano_record, parse_doccano
-from annotator.formats.prodigy import TASK_KEYS, is_prodigy_task, parse_task, skipped_answer
+from annotator.formats.prodigy import (
+    TASK_KEYS,
+    annotator_of,
+    categories_of,
+    is_binary_task,
+    is_prodigy_task,
+    is_textcat_task,
+    parse_task,
+    skipped_answer,
+)
 from annotator.formats.records import (
     RecordProblem,
     default_source,
@@ -159,17 +168,24 @@ def record_from_json(
     raw_meta = obj.get("meta")
     meta: dict[str, Any] = dict(raw_meta) if isinstance(raw_meta, dict) else {}
     fields = {key: meta.pop(key) for key in META_FIELDS if key in meta}
-    layer = resolve_layer(options, fields.get("layer"))
+    layer = resolve_layer(options, fields.get("layer") or annotator_of(obj))
     default = default_source(layer)
     spans: list[SpanData] = []
     relations: list[RelationData] = []
+    categories: dict[str, str] = {}
+    partial = False
     try:
         if is_doccano_record(obj):
             spans, relations, extra = parse_doccano(obj, default)
+            categories = {str(c): "accept" for c in extra.pop("label", [])}
             meta.update(extra)
             consumed = DOCCANO_KEYS | {"text", "id", "title", "meta"}
+        elif is_textcat_task(obj):
+            categories = categories_of(obj)
+            consumed = TASK_KEYS | {"label", "options", "accept"}
         elif is_prodigy_task(obj):
             spans, relations = parse_task(obj, default)
+            partial = is_binary_task(obj)
             consumed = TASK_KEYS
         else:
             consumed = frozenset({"text", "id", "title", "meta"})
@@ -185,7 +201,7 @@ def record_from_json(
     title = _first_str(obj.get("title"), fields.get("title"))
     record = DocumentRecord(
         name=name, text=text, title=title, meta=meta, spans=spans, relations=relations,
-        layer=layer, status=fields.get("status"),
+        layer=layer, status=fields.get("status"), categories=categories, partial=partial,
     )  # fmt: skip
     return finish_record(record, options, path, line)
 

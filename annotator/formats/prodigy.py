@@ -25,7 +25,7 @@ from annotator.formats.base import WriteOptions, WriteReport
 from annotator.formats.records import RecordProblem, span_source
 from annotator.formats.selection import atomic_output, select
 from annotator.formats.tokenization import alignment_check, char_span, doc_for, token_array
-from annotator.model import DocumentRecord, RelationData, SpanData
+from annotator.model import REJECTED_GROUP, DocumentRecord, RelationData, SpanData
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -36,6 +36,8 @@ TASK_KEYS = frozenset({"text", "tokens", "spans", "relations", "answer", "meta",
 #: cannot be written.
 RESERVED_META = ("name", "title", "layer", "status", "id")
 SKIP_ANSWERS = frozenset({"reject", "ignore"})
+#: Keys of a task the reader keeps as record fields (annotator and category).
+ANNOTATOR_KEYS = ("_annotator_id",)
 
 
 def is_prodigy_task(obj: dict[str, Any]) -> bool:
@@ -46,8 +48,50 @@ def is_prodigy_task(obj: dict[str, Any]) -> bool:
 
 
 def skipped_answer(obj: dict[str, Any]) -> str | None:
+    """The answer that leaves a task out: ``ignore`` always; ``reject`` only for a manual task
+    (a rejected text-classification task is a negative label, a rejected binary NER task a
+    rejected suggestion: both are kept)."""
     answer = obj.get("answer")
+    if answer == "reject" and (is_textcat_task(obj) or is_binary_task(obj)):
+        return None
     return answer if answer in SKIP_ANSWERS else None
+
+
+def is_textcat_task(obj: dict[str, Any]) -> bool:
+    """A text-classification task: one ``label`` for the whole text, or chosen ``options``."""
+    has_spans = isinstance(obj.get("spans"), list) and bool(obj["spans"])
+    return not has_spans and (
+        isinstance(obj.get("label"), str) or isinstance(obj.get("options"), list)
+    )
+
+
+def is_binary_task(obj: dict[str, Any]) -> bool:
+    """A binary NER task (``ner.teach``): suggested spans answered yes or no, without the
+    tokens a manual task has. Its annotation of the text is partial."""
+    spans = obj.get("spans")
+    if obj.get("_view_id") == "ner":
+        return True
+    if obj.get("_view_id") or "tokens" in obj or not isinstance(spans, list) or not spans:
+        return False
+    return all(isinstance(s, dict) and ("score" in s or "rank" in s) for s in spans)
+
+
+def categories_of(obj: dict[str, Any]) -> dict[str, str]:
+    """The document labels of a text-classification task: label -> accept or reject."""
+    answer = "reject" if obj.get("answer") == "reject" else "accept"
+    label = obj.get("label")
+    if isinstance(label, str) and label:
+        return {label: answer}
+    chosen = obj.get("accept")
+    if isinstance(chosen, list):
+        return {str(c): answer for c in chosen if isinstance(c, str | int) and str(c)}
+    return {}
+
+
+def annotator_of(obj: dict[str, Any]) -> str | None:
+    """The Prodigy annotator who answered a task (multi-user sessions), as a layer name."""
+    value = obj.get("_annotator_id")
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def parse_task(obj: dict[str, Any], default: str) -> tuple[list[SpanData], list[RelationData]]:
@@ -62,9 +106,13 @@ def parse_task(obj: dict[str, Any], default: str) -> tuple[list[SpanData], list[
         raise RecordProblem('"spans" must be a list')
     spans: list[SpanData] = []
     token_ends: list[int | None] = []
+    binary_reject = is_binary_task(obj) and obj.get("answer") == "reject"
     for n, raw in enumerate(raw_spans, start=1):
         if not isinstance(raw, dict):
             raise RecordProblem(f"span {n} is not an object")
+        answer = raw.get("answer", "reject" if binary_reject else "accept")
+        if answer == "ignore":
+            continue
         # Unchecked JSON values (None, a string, ...): finish_record's record.validate() reports
         # offsets that are not integers, naming the document.
         start: Any = raw.get("start")
@@ -83,6 +131,7 @@ def parse_task(obj: dict[str, Any], default: str) -> tuple[list[SpanData], list[
                 source=span_source(raw.get("source"), default),
                 attrs=dict(attrs) if isinstance(attrs, dict) else {},
                 reviewed=raw.get("reviewed") is True,
+                group=REJECTED_GROUP if answer == "reject" else _group(raw.get("group")),
             )
         )
         token_end = raw.get("token_end")
@@ -105,6 +154,10 @@ def parse_task(obj: dict[str, Any], default: str) -> tuple[list[SpanData], list[
             )
         relations.append(RelationData(head, child, str(label)))
     return spans, relations
+
+
+def _group(value: Any) -> str:
+    return value if isinstance(value, str) else ""
 
 
 def _token_offsets(tokens: list[dict[str, Any]], raw: dict[str, Any], n: int) -> tuple[int, int]:
@@ -142,11 +195,14 @@ def _find_span(
 def write_prodigy(
     records: Iterable[DocumentRecord], out: Path, options: WriteOptions
 ) -> WriteReport:
-    """Write one Prodigy task per document (``--format prodigy``)."""
+    """Write one Prodigy task per document (``--format prodigy``), then one text-classification
+    task per document label (accept or reject), as Prodigy's textcat recipes save them."""
     report = WriteReport()
     with atomic_output(out) as f:
         for record in records:
             write_task(f, to_task(record, options, report))
+            for task in textcat_tasks(record):
+                write_task(f, task)
             report.documents += 1
     report.paths.append(Path(out))
     return report
@@ -174,6 +230,10 @@ def to_task(record: DocumentRecord, options: WriteOptions, report: WriteReport) 
             out["reviewed"] = True
         if span.attrs:
             out["attrs"] = span.attrs
+        if span.group == REJECTED_GROUP:
+            out["answer"] = "reject"
+        elif span.group:
+            out["group"] = span.group
         spans.append(out)
     relations = []
     for rel in selection.relations:
@@ -187,7 +247,7 @@ def to_task(record: DocumentRecord, options: WriteOptions, report: WriteReport) 
                 "label": rel.label,
             }
         )
-    return {
+    task = {
         "text": text,
         "tokens": tokens,
         "spans": spans,
@@ -195,6 +255,20 @@ def to_task(record: DocumentRecord, options: WriteOptions, report: WriteReport) 
         "answer": "accept",
         "meta": document_meta(record, report, fmt="prodigy"),
     }
+    if record.partial:  # binary answers: what is not annotated is unknown
+        task["_view_id"] = "ner"
+    return task
+
+
+def textcat_tasks(record: DocumentRecord) -> list[dict[str, Any]]:
+    """One Prodigy text-classification task per document label, answered accept or reject."""
+    meta: dict[str, Any] = {"name": record.name}
+    if record.layer is not None:
+        meta["layer"] = record.layer
+    return [
+        {"text": record.text, "label": label, "answer": answer, "meta": meta}
+        for label, answer in sorted(record.categories.items())
+    ]
 
 
 class _Tokens:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from annotator.formats.base import ReadOptions
 from annotator.formats.decoding import iter_text_lines, newline_shift, normalise_newlines
 from annotator.formats.text import document_name
 from annotator.model import (
+    DEFAULT_SPAN_GROUP,
     GOLD_LAYER,
     SOURCES,
     STATUSES,
@@ -37,10 +39,7 @@ def normalise_record_text(text: str, spans: list[SpanData]) -> tuple[str, list[S
     if "\r" not in text:
         return text, spans
     shift = newline_shift(text)
-    moved = [
-        SpanData(shift(s.start), shift(s.end), s.label, s.source, s.attrs, s.reviewed, s.id)
-        for s in spans
-    ]
+    moved = [replace(s, start=shift(s.start), end=shift(s.end)) for s in spans]
     return normalise_newlines(text), moved
 
 
@@ -106,6 +105,25 @@ def display_name(path: Path, options: ReadOptions) -> str:
     return document_name(path, options.root)
 
 
+def overlaps_to_group(record: DocumentRecord) -> int:
+    """Move entity spans that overlap an earlier entity (by start, longest first) to span group
+    ``sc``, where spans may overlap; relations keep pointing at them. Return how many moved."""
+    order = sorted(
+        (i for i, s in enumerate(record.spans) if s.is_entity and isinstance(s.start, int)
+         and isinstance(s.end, int)),
+        key=lambda i: (record.spans[i].start, -record.spans[i].end),
+    )  # fmt: skip
+    moved, reach = 0, -1
+    for i in order:
+        span = record.spans[i]
+        if span.start < reach:
+            record.spans[i] = replace(span, group=DEFAULT_SPAN_GROUP)
+            moved += 1
+        else:
+            reach = span.end
+    return moved
+
+
 def finish_record(
     record: DocumentRecord, options: ReadOptions, path: Path, line: int | None
 ) -> DocumentRecord | InputError:
@@ -113,6 +131,10 @@ def finish_record(
     invariant broken is an InputError."""
     file_status = record.status if record.status in STATUSES else None
     record.status = options.status or file_status
+    moved = overlaps_to_group(record)
+    if moved:
+        note = f"overlapping or nested spans kept in span group {DEFAULT_SPAN_GROUP!r}"
+        record.import_notes[note] = record.import_notes.get(note, 0) + moved
     try:
         record.validate()
     except SpanError as exc:

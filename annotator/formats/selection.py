@@ -62,7 +62,9 @@ def select(
     relations = []
     for rel in record.relations:
         if rel.head in new_index and rel.child in new_index:
-            relations.append(RelationData(new_index[rel.head], new_index[rel.child], rel.label))
+            relations.append(
+                RelationData(new_index[rel.head], new_index[rel.child], rel.label, rel.attrs)
+            )
         else:
             report.warn(f"{fmt}: {rel.label} relations left out with a span they link")
     relations.sort(key=lambda r: (r.head, r.child, r.label))

@@ -66,19 +66,33 @@ def _swap_in(staging: Path, folder: Path, owned: Owned) -> None:
 
 
 def _merge_old(old: Path, folder: Path, owned: Owned) -> None:
-    """Delete the earlier export's own files in ``old``, move the rest into ``folder``."""
-    ours = owned(old)
-    for entry in list(old.iterdir()):
-        if entry.name in ours and not entry.is_dir():
-            entry.unlink()
-        elif not os.path.lexists(folder / entry.name):
-            os.rename(entry, folder / entry.name)
-        elif not entry.is_dir():
-            entry.unlink()  # a file of the user's with the name of a new export file: replaced
+    """Delete the earlier export's own files in ``old``, move the rest into ``folder``.
+
+    Owned names are paths relative to the folder (``politics/hussain.ann``): a sub-folder both
+    exports have is merged the same way, one level at a time."""
+    _merge_level(old, folder, owned(old), "")
     try:
         old.rmdir()
     except OSError:
         pass  # a folder of the user's with the name of a new one: kept aside, never deleted
+
+
+def _merge_level(old: Path, folder: Path, ours: set[str], prefix: str) -> None:
+    for entry in list(old.iterdir()):
+        name = prefix + entry.name
+        target = folder / entry.name
+        if name in ours and not entry.is_dir():
+            entry.unlink()
+        elif not os.path.lexists(target):
+            os.rename(entry, target)
+        elif entry.is_dir() and not entry.is_symlink() and target.is_dir():
+            _merge_level(entry, target, ours, name + "/")
+            try:
+                entry.rmdir()
+            except OSError:
+                pass  # holds something of the user's that the new export also names
+        elif not entry.is_dir():
+            entry.unlink()  # a file of the user's with the name of a new export file: replaced
 
 
 def recover_stale(folder: Path, owned: Owned) -> None:

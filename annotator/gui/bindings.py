@@ -243,11 +243,31 @@ def label_keys(key: str) -> list[str]:
 
 
 def label_rows(labels: Iterable[Label]) -> list[tuple[str, str]]:
-    """The key-table rows of the label keys: one row for all of them."""
-    keys = [label.key.upper() for label in labels if label.key]
-    return [
+    """The key-table rows of the label keys: one for the span labels, one for the document
+    categories (whose keys are commands of their own, see :func:`category_bindings`)."""
+    labels = list(labels)
+    keys = [lb.key.upper() for lb in labels if lb.key and lb.kind not in NOT_SPAN_KINDS]
+    rows = [
         (" ".join(keys), "label the selection, or relabel the selected span (needs one of them)")
     ]
+    categories = [lb.key for lb in labels if lb.key and lb.kind == "category"]
+    if categories:
+        rows.append((" ".join(categories), "set or clear a story label of the open document"))
+    return rows
+
+
+#: Label kinds that do not label spans (no span label key).
+NOT_SPAN_KINDS = ("category", "relation", "attribute")
+
+
+def category_bindings(labels: Iterable[Label]) -> tuple[Binding, ...]:
+    """One command per document category of the scheme: its key sets or clears the category
+    of the open document (the document-labels panel), from the article and the side lists."""
+    return tuple(
+        _b(f"category:{lb.name}", f"Story label: {lb.name}", [lb.key] if lb.key else [],
+           "Document", "doc_labels.toggle", lb.name, tip=lb.description, scope="editor")
+        for lb in labels if lb.kind == "category"
+    )  # fmt: skip
 
 
 def key_rows(bindings: Iterable[Binding] = BINDINGS) -> list[tuple[str, str, str]]:

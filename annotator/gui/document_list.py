@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from annotator.model import STATUSES
 from annotator.store import DocumentFilter, DocumentRow, Store, count_documents, list_documents
 from annotator.store.gui_queries import document_position, last_edits, team_statuses
+from annotator.store.queries import CATEGORY_FILTER
 
 Index = QModelIndex | QPersistentModelIndex
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -240,7 +241,13 @@ class DocumentListPanel(QWidget):
     document_chosen = Signal(int)
 
     def __init__(
-        self, *, store: Store, annotator: str, labels: Sequence[str], parent: QWidget | None = None
+        self,
+        *,
+        store: Store,
+        annotator: str,
+        labels: Sequence[str],
+        categories: Sequence[str] = (),
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.model = DocumentListModel(store=store, annotator=annotator, parent=self)
@@ -252,6 +259,8 @@ class DocumentListPanel(QWidget):
         self.label.addItem("Any label", None)
         for name in labels:
             self.label.addItem(name, name)
+        for name in categories:  # the story's labels (document categories)
+            self.label.addItem(f"story: {name}", f"{CATEGORY_FILTER}{name}")
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search all documents…  (Ctrl+Shift+F)")
         self.search.setClearButtonEnabled(True)

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 
 from annotator.errors import NotFoundError
 from annotator.gui import messages, session
-from annotator.gui.bindings import BINDINGS, Binding
+from annotator.gui.bindings import BINDINGS, Binding, category_bindings
 from annotator.gui.commands import Commands, shortcuts_html
 from annotator.gui.dialogs import guidelines_html, show_help
+from annotator.gui.doc_labels import DocumentLabelsPanel
 from annotator.gui.document_list import STATUS_COLOR, STATUS_TEXT, DocumentListPanel
 from annotator.gui.editor import DocumentEditor
 from annotator.gui.find_bar import FindBar
@@ -38,7 +39,7 @@ from annotator.gui.team import TeamViews
 from annotator.gui.text_view import TextView
 from annotator.gui.undo import UndoManager
 from annotator.gui.workers import StatusProgress, TaskRunner
-from annotator.model import SpanData
+from annotator.model import SPAN_KINDS, SpanData
 from annotator.ops import edits, history, suggestions, workflow
 from annotator.resources import default_labels
 from annotator.store import Store, progress
@@ -96,8 +97,9 @@ class MainWindow(QMainWindow):
         store.db.execute(f"PRAGMA busy_timeout = {GUI_BUSY_TIMEOUT_MS}")
         if not store.labels():
             store.set_labels(default_labels())
-        self.scheme = scheme = store.labels()
-        self.bindings = tuple(bindings)
+        self.scheme = scheme = store.labels(SPAN_KINDS)
+        categories = store.labels("category")
+        self.bindings = tuple(bindings) + category_bindings(categories)
         self.labels = {label.name: label for label in scheme}
         self.styles = SpanStyles(self.labels)
         self.undo = UndoManager(
@@ -118,8 +120,13 @@ class MainWindow(QMainWindow):
         self._offer: suggestions.Offer | None = None
 
         self.documents = DocumentListPanel(
-            store=store, annotator=annotator, labels=list(self.labels), parent=self
-        )
+            store=store, annotator=annotator, labels=list(self.labels),
+            categories=[c.name for c in categories], parent=self,
+        )  # fmt: skip
+        self.doc_labels = DocumentLabelsPanel(
+            store=store, annotator=annotator, categories=categories,
+            report_error=self.report_error, parent=self,
+        )  # fmt: skip
         self.view = TextView(styles=self.styles)
         self.editor = DocumentEditor(
             view=self.view, store=store, annotator=annotator, push=self.undo.push,
@@ -142,6 +149,7 @@ class MainWindow(QMainWindow):
         self.palette.label_chosen.connect(self.editor.apply_label)
         self.side.span_activated.connect(self._jump_to_span)
         self.editor.message.connect(self.show_status)
+        self.doc_labels.changed.connect(lambda _doc: self.documents.refresh(recount=True))
         self.editor.spans_changed.connect(self._on_spans_changed)
         self.editor.span_selected.connect(self.side.select_span)
         self.editor.snap_changed.connect(self._on_snap)
@@ -210,6 +218,7 @@ class MainWindow(QMainWindow):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(6)
         box.addWidget(self.palette)
+        box.addWidget(self.doc_labels)
         box.addWidget(inner, 1)
 
         self.documents.setMinimumWidth(250)
@@ -304,6 +313,7 @@ class MainWindow(QMainWindow):
             return
         self.undo.set_document(document_id)
         self.editor.open(document_id)
+        self.doc_labels.show_document(document_id)
         self.documents.show_document(document_id)
         if copied:
             self.documents.refresh()

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import AnnotatorError, SettingError
-from annotator.model import GOLD_LAYER, DocumentRecord, RelationData, SpanData, is_entity
+from annotator.model import GOLD_LAYER, DocumentRecord, RelationData, SpanData
 from annotator.nlp.entity_eval import EntityReport, score_entities
 from annotator.nlp.quote_eval import QuoteReport, quotes_from_annotations, score_document
 from annotator.ops.export import iter_records, resolve_layer
@@ -85,7 +85,7 @@ def _score(
     relations: list[RelationData],
 ) -> None:
     def ents(items: list[SpanData]) -> list[tuple[int, int, str]]:
-        return [(s.start, s.end, s.label) for s in items if is_entity(s.label)]
+        return [(s.start, s.end, s.label) for s in items if s.is_entity]
 
     report.entities.add(score_entities(ents(gold.spans), ents(spans)))
     report.quotes.add(

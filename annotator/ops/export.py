@@ -26,6 +26,7 @@ from annotator.model import GOLD_LAYER, STATUS_FILTERS, DocumentRecord, SpanData
 from annotator.ops.adjudication import annotators_of
 from annotator.ops.edits import PROVENANCE
 from annotator.ops.progress import Cancel, Progress
+from annotator.ops.scheme import corpus_settings
 from annotator.store import Store
 
 
@@ -166,6 +167,8 @@ def iter_records(
             name=doc.name, text=doc.text, title=doc.title, meta=meta, spans=spans,
             relations=relations, layer=doc_layer,
             status=None if model_layer else store.status(document_id, doc_layer), id=doc.id,
+            categories=store.document_labels(document_id, doc_layer),
+            partial=store.is_partial(document_id, doc_layer),
         )  # fmt: skip
 
 
@@ -210,7 +213,10 @@ def export(
         layer = annotator
     report = ExportReport()
     options = WriteOptions(
-        scheme=scheme, include_boilerplate=include_boilerplate, docs_per_file=docs_per_file
+        scheme=scheme,
+        include_boilerplate=include_boilerplate,
+        docs_per_file=docs_per_file,
+        settings=corpus_settings(store),
     )
     targets: list[tuple[Path, tuple[dict[str, float], int, str] | None]]
     if split:

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import glob
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from annotator.errors import AnnotatorError, InputError, SettingError, printable
+from annotator.errors import AnnotatorError, InputError, SettingError, SpanError, printable
 from annotator.formats import Format, ReadOptions, SkippedInput, detect_format, get_format
-from annotator.model import GOLD_LAYER, DocumentRecord
+from annotator.model import DEFAULT_SPAN_GROUP, GOLD_LAYER, DocumentRecord, Label
 from annotator.ops.progress import Cancel, Progress
+from annotator.ops.scheme import SchemeGrowth, corpus_settings, keep_corpus_setting
 from annotator.store import Store
 
 #: Documents per transaction.
@@ -40,6 +42,12 @@ class ImportReport:
     reasons: list[str] = field(default_factory=list)
     #: What each note says, without the item's name (parallel to ``notes``).
     note_reasons: list[str] = field(default_factory=list)
+    #: Labels the import added to the project's scheme.
+    new_labels: list[Label] = field(default_factory=list)
+    #: Document labels set (accepted or rejected categories).
+    document_labels: int = 0
+    #: What readers changed or left out of the imported documents: message -> count.
+    conversions: Counter[str] = field(default_factory=Counter)
 
     @property
     def failed(self) -> int:
@@ -195,6 +203,8 @@ def import_paths(
         report.problem(line)
     batch: list[tuple[Path, DocumentRecord]] = []
     batch_chars = 0
+    growth = SchemeGrowth()
+    settings = corpus_settings(store)
 
     def flush() -> None:
         nonlocal batch_chars
@@ -221,6 +231,13 @@ def import_paths(
                     report.spans += counts.spans
                     for line, reason in zip(counts.notes, counts.note_reasons, strict=True):
                         report.note(line, reason)
+                    report.document_labels += counts.document_labels
+                    report.conversions.update(record.import_notes)
+                    growth.add(record)
+                    for key, value in record.corpus_settings.items():
+                        if settings.get(key) != value:
+                            keep_corpus_setting(store, key, value)
+                            settings[key] = value
         batch.clear()
         batch_chars = 0
 
@@ -243,6 +260,7 @@ def import_paths(
             if progress is not None:
                 progress(index + 1, len(files), item.name)
         flush()
+    report.new_labels = growth.apply(store)
     return report
 
 
@@ -279,15 +297,51 @@ def _import_record(
     else:
         report.duplicates += 1
     if not record.spans and not record.relations and record.status is None:
+        if record.categories:
+            layer = record.layer or options.layer or GOLD_LAYER
+            _set_categories(store, doc_id, layer, record, report)
         return
     layer = record.layer or options.layer or GOLD_LAYER
+    _set_categories(store, doc_id, layer, record, report)
+    if not created and record.partial and store.is_partial(doc_id, layer):
+        _add_answers(store, doc_id, layer, record, report)
+        return
     if not created and (store.spans(doc_id, layer) or store.has_status(doc_id, layer)):
         note = f"already in the project with work in layer {layer!r}; kept that work"
         report.note(f"{record.name}: {note}", note)
         return
     if record.spans or record.relations:
-        store.replace_annotations(doc_id, layer, record.spans, record.relations)
+        store.replace_annotations(
+            doc_id, layer, record.spans, record.relations, partial=record.partial
+        )
         report.spans += len(record.spans)
     status = record.status or options.status
     if status is not None:
         store.set_status(doc_id, layer, status)
+
+
+def _add_answers(
+    store: Store, doc_id: int, layer: str, record: DocumentRecord, report: ImportReport
+) -> None:
+    """Binary answers on a text already answered in this layer add to it (ner.teach asks about
+    one suggestion at a time); an entity that overlaps one there goes to span group sc."""
+    have = {(s.start, s.end, s.label, s.group) for s in store.spans(doc_id, layer)}
+    for span in record.spans:
+        if (span.start, span.end, span.label, span.group) in have:
+            continue
+        try:
+            with store.transaction():
+                store.add_span(doc_id, layer, span)
+        except SpanError:
+            store.add_span(doc_id, layer, replace(span, group=DEFAULT_SPAN_GROUP))
+        report.spans += 1
+
+
+def _set_categories(
+    store: Store, doc_id: int, layer: str, record: DocumentRecord, report: ImportReport
+) -> None:
+    """Document labels merge: each task of a textcat file adds its answer for one label."""
+    source = "model" if layer.startswith("model:") else "human"
+    for label, answer in record.categories.items():
+        store.set_document_label(doc_id, layer, label, answer, source=source)
+        report.document_labels += 1

@@ -13,7 +13,7 @@ from typing import Any
 import sqlite_utils
 
 from annotator.errors import StoreError
-from annotator.model import STATUSES, Label
+from annotator.model import STATUSES
 from annotator.store.database import now
 
 
@@ -106,23 +106,6 @@ class Bookkeeping:
                 [document_id],
             )
         ]
-
-    # -- labels ---------------------------------------------------------------------------
-    def labels(self) -> list[Label]:
-        rows = self.db.execute(
-            "SELECT name, kind, color, key, description FROM labels ORDER BY position"
-        )
-        return [Label(*r) for r in rows]
-
-    def set_labels(self, labels: Sequence[Label]) -> None:
-        with self.transaction():
-            self.db.execute("DELETE FROM labels")
-            for position, label in enumerate(labels):
-                self.db.execute(
-                    "INSERT INTO labels (name, kind, color, key, description, position) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    [label.name, label.kind, label.color, label.key, label.description, position],
-                )
 
     # -- corpus statistics ----------------------------------------------------------------
     def frequent_keys(self, keys: Iterable[str], min_count: int) -> set[str]:

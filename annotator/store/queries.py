@@ -8,6 +8,9 @@ from typing import Any
 
 from annotator.store.store import Store
 
+#: A filter label ``category:<name>``: documents whose story label ``<name>`` is set.
+CATEGORY_FILTER = "category:"
+
 
 @dataclass(frozen=True)
 class DocumentFilter:
@@ -52,7 +55,13 @@ def _where(store: Store, flt: DocumentFilter) -> tuple[str, list[Any]]:
         else:
             clauses.append("ds.status = ?")
             params.append(flt.status)
-    if flt.label:
+    if flt.label and flt.label.startswith(CATEGORY_FILTER):
+        clauses.append(
+            "EXISTS (SELECT 1 FROM document_labels c WHERE c.document_id = d.id AND c.label = ? "
+            "AND c.answer = 'accept' AND c.layer_id IN (SELECT id FROM layers WHERE name = ?))"
+        )
+        params += [flt.label[len(CATEGORY_FILTER) :], flt.annotator]
+    elif flt.label:
         clauses.append(
             "EXISTS (SELECT 1 FROM spans s WHERE s.document_id = d.id AND s.label = ? "
             "AND s.layer_id IN (SELECT id FROM layers WHERE name = ? OR kind = 'model'))"

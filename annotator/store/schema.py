@@ -228,11 +228,78 @@ def _v4_views(db: sqlite_utils.Database) -> None:
         db.create_view(name, sql.strip(), replace=True)
 
 
+def _v5_label_schemes(db: sqlite_utils.Database) -> None:
+    """The label scheme becomes data (docs/design.md §3): span categories, relation types of any
+    name, span attributes and document categories.
+
+    - ``labels``: a label is keyed by (kind, name), since a relation may share its name with a
+      span label (SPEAKER); new columns hold what each kind needs: the span group or category
+      set (``grp``), a relation's allowed head and child labels, an attribute's allowed
+      values, whether a category set takes several labels at once (``multi``).
+    - ``spans.span_group``: '' for the flat layer (entities, quotes, ...), else the name of the
+      span group (spaCy ``doc.spans[key]``) whose spans may overlap and nest.
+    - ``relations``: any label (the CHECK to SPEAKER/CUE goes; the store checks the scheme's
+      rules instead) and attributes of their own (notes, brat equivalences).
+    - ``document_labels``: document categories per layer, accepted or rejected.
+    - ``layer_documents.partial``: a layer's annotation of a document is partial (binary
+      answers): unannotated tokens are unknown, not outside every entity.
+    The outside views are dropped while ``relations`` is rebuilt and made again; ``entities``
+    now leaves out span categories (spans of a span group).
+    """
+    for name in VIEWS:
+        db.execute(f"DROP VIEW IF EXISTS {name}")
+    labels = db.table("labels")
+    labels.add_column("grp", str, not_null_default="")
+    labels.add_column("heads", str, not_null_default="[]")
+    labels.add_column("children", str, not_null_default="[]")
+    labels.add_column("allowed", str, not_null_default="[]")
+    labels.add_column("multi", int, not_null_default=0)
+    labels.transform(pk=("kind", "name"), not_null={"name"})
+    db.table("spans").add_column("span_group", str, not_null_default="")
+    relations = db.table("relations")
+    relations.add_column("attrs", str, not_null_default="{}")
+    # The label column owns the CHECK: replacing the column drops it (and the UNIQUE built on
+    # it, recreated as an index); transform keeps the other indexes.
+    relations.add_column("any_label", str, not_null_default="")
+    db.execute("UPDATE relations SET any_label = label")
+    relations.transform(
+        drop={"label"},
+        rename={"any_label": "label"},
+        column_order=["id", "document_id", "layer_id", "head_id", "child_id", "label", "attrs"],
+    )
+    db.execute("CREATE UNIQUE INDEX idx_relations_link ON relations(head_id, child_id, label)")
+    db.execute(
+        """CREATE TABLE document_labels (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            layer_id INTEGER NOT NULL REFERENCES layers(id) ON DELETE CASCADE,
+            label TEXT NOT NULL,
+            answer TEXT NOT NULL CHECK (answer IN ('accept', 'reject')),
+            source TEXT NOT NULL CHECK (source IN ('model', 'human')),
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (document_id, layer_id, label)
+        )"""
+    )
+    db.execute("CREATE INDEX idx_document_labels_label ON document_labels(layer_id, label)")
+    db.table("layer_documents").add_column("partial", int, not_null_default=0)
+    for name, sql in VIEWS_V5.items():
+        db.create_view(name, sql.strip(), replace=True)
+
+
+#: The views from schema 5 on: entities are spans of the flat layer only.
+VIEWS_V5 = {
+    **VIEWS,
+    "entities": VIEWS["entities"].replace(
+        "WHERE s.label NOT IN", "WHERE s.span_group = '' AND s.label NOT IN"
+    ),
+}
+
+
 #: Forward migrations; index + 1 is the version each produces.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_never_reuse_ids,
     _v3_adjudications,
     _v4_views,
+    _v5_label_schemes,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

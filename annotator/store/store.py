@@ -11,7 +11,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +27,11 @@ from annotator.model import (
     check_entities_apart,
     check_offsets,
     check_relation,
-    is_entity,
 )
 from annotator.store.bookkeeping import Bookkeeping
 from annotator.store.database import bulk_writes, connect, now, transaction
 from annotator.store.integrity import record_clean_close
+from annotator.store.scheme import LabelScheme
 
 
 def content_hash(text: str) -> str:
@@ -62,19 +62,20 @@ class Relation:
     head_id: int
     child_id: int
     label: str
+    attrs: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
-_SPAN_COLUMNS = 'id, label, start, "end", source, reviewed, attrs'
+_SPAN_COLUMNS = 'id, label, start, "end", source, reviewed, attrs, span_group'
 
 
 def _span_from_row(row: Sequence[Any]) -> SpanData:
     return SpanData(
         id=row[0], label=row[1], start=row[2], end=row[3], source=row[4],
-        reviewed=bool(row[5]), attrs=json.loads(row[6]),
+        reviewed=bool(row[5]), attrs=json.loads(row[6]), group=row[7],
     )  # fmt: skip
 
 
-class Store(Bookkeeping):
+class Store(Bookkeeping, LabelScheme):
     """One project database file (docs/design.md §4)."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False):
@@ -289,10 +290,10 @@ class Store(Bookkeeping):
             raise SpanError(f"unknown span source {span.source!r}")
         if not span.label or not span.label.strip():
             raise SpanError("a span needs a label")
-        if is_entity(span.label):
+        if span.is_entity:
             clash = self.db.execute(
                 'SELECT label, start, "end" FROM spans WHERE document_id = ? AND layer_id = ? '
-                'AND start < ? AND "end" > ? AND id IS NOT ? '
+                "AND start < ? AND \"end\" > ? AND id IS NOT ? AND span_group = '' "
                 "AND label NOT IN ('QUOTE', 'SPEAKER', 'CUE', 'BOILERPLATE') LIMIT 1",
                 [document_id, layer_id, span.end, span.start, ignore],
             ).fetchone()
@@ -327,15 +328,16 @@ class Store(Bookkeeping):
         """
         cur = self.db.execute(
             'INSERT INTO spans (id, document_id, layer_id, label, start, "end", source, reviewed,'
-            " attrs, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " attrs, span_group, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [span.id, document_id, layer_id, span.label, span.start, span.end, span.source,
-             int(span.reviewed), json.dumps(span.attrs), stamp, stamp],
+             int(span.reviewed), json.dumps(span.attrs), span.group, stamp, stamp],
         )  # fmt: skip
         return int(cur.lastrowid or 0)
 
     def update_span(self, span_id: int, **changes: Any) -> SpanData:
         """Change label, start, end, source, reviewed or attrs of a span; return the new span."""
-        allowed = {"label", "start", "end", "source", "reviewed", "attrs"}
+        allowed = {"label", "start", "end", "source", "reviewed", "attrs", "group"}
         unknown = set(changes) - allowed
         if unknown:
             raise StoreError(f"cannot change {', '.join(sorted(unknown))} of a span")
@@ -347,9 +349,9 @@ class Store(Bookkeeping):
                 self._check_links_of(span_id, new.label)
             self.db.execute(
                 'UPDATE spans SET label = ?, start = ?, "end" = ?, source = ?, reviewed = ?, '
-                "attrs = ?, updated_at = ? WHERE id = ?",
+                "attrs = ?, span_group = ?, updated_at = ? WHERE id = ?",
                 [new.label, new.start, new.end, new.source, int(new.reviewed),
-                 json.dumps(new.attrs), now(), span_id],
+                 json.dumps(new.attrs), new.group, now(), span_id],
             )  # fmt: skip
             return new
 
@@ -367,11 +369,16 @@ class Store(Bookkeeping):
             else:
                 child_label = label
             try:
-                check_relation(rel_label, head_label, child_label)
+                check_relation(
+                    rel_label, head_label, child_label, rule=self.relation_rule(rel_label)
+                )
             except SpanError:
+                what = (
+                    f"a quote's {rel_label.lower()}" if rel_label in ("SPEAKER", "CUE")
+                    else f"{rel_label} relation"
+                )  # fmt: skip
                 raise SpanError(
-                    f"this span is linked as a quote's {rel_label.lower()}; unlink it before "
-                    f"relabelling it {label}"
+                    f"this span is linked as {what}; unlink it before relabelling it {label}"
                 ) from None
 
     def delete_span(self, span_id: int) -> None:
@@ -387,28 +394,31 @@ class Store(Bookkeeping):
         if lid is None:
             return []
         rows = self.db.execute(
-            "SELECT id, head_id, child_id, label FROM relations "
+            "SELECT id, head_id, child_id, label, attrs FROM relations "
             "WHERE document_id = ? AND layer_id = ? ORDER BY id",
             [document_id, lid],
         )
-        return [Relation(*r) for r in rows]
+        return [Relation(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in rows]
 
     def add_relation(
-        self, head_id: int, child_id: int, label: str, *, id: int | None = None
-    ) -> int:
-        """Link two spans of the same document and layer (quote -> speaker or cue)."""
+        self, head_id: int, child_id: int, label: str, *, id: int | None = None,
+        attrs: dict[str, Any] | None = None,
+    ) -> int:  # fmt: skip
+        """Link two spans of the same document and layer (quote -> speaker or cue, or any
+        relation type of the scheme, whose allowed head and child labels are checked)."""
         with self.transaction():
             head_doc, head_layer, head = self.span(head_id)
             child_doc, child_layer, child = self.span(child_id)
-            check_relation(label, head.label, child.label)
+            check_relation(label, head.label, child.label, rule=self.relation_rule(label))
             if (head_doc, head_layer) != (child_doc, child_layer):
                 raise SpanError("a relation links two spans of the same document and layer")
             try:
                 cur = self.db.execute(
-                    "INSERT INTO relations (id, document_id, layer_id, head_id, child_id, label)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
-                    [id, head_doc, self.layer_id(head_layer), head_id, child_id, label],
-                )
+                    "INSERT INTO relations (id, document_id, layer_id, head_id, child_id, label,"
+                    " attrs) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [id, head_doc, self.layer_id(head_layer), head_id, child_id, label,
+                     json.dumps(attrs or {})],
+                )  # fmt: skip
             except sqlite3.IntegrityError:
                 raise SpanError(f"span {head_id} already has that {label} link") from None
             return int(cur.lastrowid or 0)
@@ -428,10 +438,12 @@ class Store(Bookkeeping):
         relations: Sequence[RelationData] = (),
         *,
         mark_filled: bool = True,
+        partial: bool = False,
     ) -> list[int]:
         """Replace a document's spans and relations in one layer (a model run, an import).
 
-        Relations refer to spans by index in ``spans``; returns the new span ids.
+        Relations refer to spans by index in ``spans``; returns the new span ids. ``partial``
+        marks the layer's annotation of the document as partial (binary answers).
         """
         with self.transaction():
             lid = self.layer_id(layer)
@@ -452,14 +464,15 @@ class Store(Bookkeeping):
                 )  # fmt: skip
                 self.db.execute(
                     "INSERT OR IGNORE INTO relations (document_id, layer_id, head_id, child_id, "
-                    "label) VALUES (?, ?, ?, ?, ?)",
-                    [document_id, lid, ids[rel.head], ids[rel.child], rel.label],
-                )
+                    "label, attrs) VALUES (?, ?, ?, ?, ?, ?)",
+                    [document_id, lid, ids[rel.head], ids[rel.child], rel.label,
+                     json.dumps(rel.attrs)],
+                )  # fmt: skip
             if mark_filled:
                 self.db.execute(
-                    "INSERT OR REPLACE INTO layer_documents (layer_id, document_id, filled_at) "
-                    "VALUES (?, ?, ?)",
-                    [lid, document_id, stamp],
+                    "INSERT OR REPLACE INTO layer_documents (layer_id, document_id, filled_at, "
+                    "partial) VALUES (?, ?, ?, ?)",
+                    [lid, document_id, stamp, int(partial)],
                 )
             return ids
 
@@ -470,11 +483,21 @@ class Store(Bookkeeping):
         spans = self.spans(document_id, layer)
         index = {s.id: i for i, s in enumerate(spans)}
         relations = [
-            RelationData(index[r.head_id], index[r.child_id], r.label)
+            RelationData(index[r.head_id], index[r.child_id], r.label, r.attrs)
             for r in self.relations(document_id, layer)
             if r.head_id in index and r.child_id in index
         ]
         return spans, relations
+
+    def is_partial(self, document_id: int, layer: str) -> bool:
+        """Whether a layer's annotation of a document is partial (binary answers)."""
+        return bool(
+            self._scalar(
+                "SELECT d.partial FROM layer_documents d JOIN layers l ON l.id = d.layer_id "
+                "WHERE l.name = ? AND d.document_id = ?",
+                [layer, document_id],
+            )
+        )
 
     # -- review flags ---------------------------------------------------------------------
     def mark_reviewed(self, document_id: int, layer: str) -> None:

@@ -125,7 +125,9 @@ def test_doccano_label_and_entity_records() -> None:
     assert rel.text[quote.start : quote.end] == "“Nobody wants to see that,”"
     assert rel.text[speaker.start : speaker.end] == "he"
     assert rel.text[cue.start : cue.end] == "told"
-    assert classified.meta == {"label": ["business"]} and classified.spans == []
+    # doccano's text classification labels are document labels
+    assert classified.categories == {"business": "accept"} and classified.spans == []
+    assert classified.meta == {}
 
 
 def test_a_json_array_reads_like_jsonl(tmp_path: Path) -> None:
@@ -162,17 +164,19 @@ def test_bad_lines_are_errors_naming_file_and_line_and_the_rest_is_read(tmp_path
     path = tmp_path / "bad.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     back, errors = read_all("prodigy", path)
-    assert [r.name for r in back] == ["ok", "ok2"]
-    assert [e.line for e in errors] == [2, 3, 4, 5, 6, 7, 8]
+    # overlapping entities are no error: the later one becomes a span category (group sc)
+    assert [r.name for r in back] == ["ok", "bad.jsonl:5", "ok2"]
+    assert [(s.label, s.group) for s in back[1].spans] == [("PERSON", ""), ("ORG", "sc")]
+    assert back[1].import_notes == {"overlapping or nested spans kept in span group 'sc'": 1}
+    assert [e.line for e in errors] == [2, 3, 4, 6, 7, 8]
     assert all(e.path == str(path) and str(e).startswith(f"{path}:{e.line}: ") for e in errors)
     messages = [str(e) for e in errors]
     assert "not valid JSON" in messages[0]
     assert 'no "text"' in messages[1]
     assert "outside the text" in messages[2]
-    assert "overlap" in messages[3]
-    assert "not among the record's spans" in messages[4]
-    assert "[start, end" in messages[5]
-    assert "JSON object" in messages[6]
+    assert "not among the record's spans" in messages[3]
+    assert "[start, end" in messages[4]
+    assert "JSON object" in messages[5]
 
 
 def test_empty_file_and_bom_and_crlf(tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ SUFFIX = {"prodigy": "x.jsonl", "spacy": "x.spacy", "conll": "x.conll", "brat": 
 
 def test_registry_names_every_cli_format() -> None:
     assert set(EXPORT_FORMATS) == {"spacy", "prodigy", "conll", "brat", "hf", "quotes-jsonl",
-                                   "quotes-csv"}  # fmt: skip
+                                   "quotes-csv", "doccano", "doc-labels-csv"}  # fmt: skip
     assert {name for name, f in FORMATS.items() if f.reader} >= {"text", "prodigy", "csv", "spacy",
                                                                  "conll", "brat", "hf"}  # fmt: skip
     assert FORMATS["brat"].writes_folder and FORMATS["brat"].out_suffix == ""
@@ -43,8 +43,8 @@ def test_detect_format_recognises_every_export(tmp_path: Path, fmt: str) -> None
     write(fmt, sample_records(), out)
     if fmt == "brat":
         assert detect_format(out) is FORMATS["brat"]
-        assert detect_format(out / "politics__hussain.ann") is FORMATS["brat"]
-        assert detect_format(out / "politics__hussain.txt") is None  # read through its .ann
+        assert detect_format(out / "politics" / "hussain.ann") is FORMATS["brat"]
+        assert detect_format(out / "politics" / "hussain.txt") is None  # read through its .ann
         assert detect_format(out / "annotation.conf") is None
         assert detect_format(out / "annotator-documents.jsonl") is None
     else:

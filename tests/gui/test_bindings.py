@@ -11,10 +11,11 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from annotator.gui import dialogs
-from annotator.gui.bindings import BINDINGS, key_table_markdown, label_keys
+from annotator.gui.bindings import BINDINGS, category_bindings, key_table_markdown, label_keys
 from annotator.gui.commands import resolve
 from annotator.gui.main_window import MainWindow
 from annotator.gui.model_jobs import ModelDialog, TrainDialog
+from annotator.model import SPAN_KINDS
 from annotator.resources import default_labels
 
 REPO = Path(__file__).resolve().parents[2]
@@ -25,9 +26,13 @@ def _normal(key: str) -> str:
 
 
 def _all_keys() -> list[tuple[str, str]]:
-    keys = [(_normal(k), b.name) for b in BINDINGS for k in b.keys]
+    """Every key of the default window: its bindings, the document categories' bindings and
+    the span labels' keys."""
+    bindings = [*BINDINGS, *category_bindings(default_labels())]
+    keys = [(_normal(k), b.name) for b in bindings for k in b.keys]
     for label in default_labels():
-        keys += [(_normal(k), f"label:{label.name}") for k in label_keys(label.key)]
+        if label.kind in SPAN_KINDS and label.key:
+            keys += [(_normal(k), f"label:{label.name}") for k in label_keys(label.key)]
     return keys
 
 

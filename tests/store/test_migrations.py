@@ -5,9 +5,11 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 import sqlite_utils
 
-from annotator.model import SpanData
+from annotator.errors import SpanError
+from annotator.model import Label, SpanData
 from annotator.store import Store
 from annotator.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -70,3 +72,30 @@ def test_deleted_span_ids_are_never_handed_out_again(store: Store) -> None:
     assert (
         store.restore_span(doc_id, "alice", SpanData(0, 10, "PERSON", "human", id=first)) == first
     )
+
+
+def test_schema_3_keeps_relations_and_drops_the_relation_label_check(tmp_path: Path) -> None:
+    path = tmp_path / "v1.db"
+    _make_v1(path)
+    with Store(path) as store:
+        # the v1 relation survives with empty attrs; spans are in the flat layer
+        [relation] = store.relations(1, "alice")
+        assert (relation.label, relation.attrs) == ("SPEAKER", {})
+        assert {s.group for s in store.spans(1, "alice")} == {""}
+        # any relation type is storable now; the unique link still holds
+        quote, speaker = relation.head_id, relation.child_id
+        store.add_relation(speaker, quote, "Theme", attrs={"note": "x"})
+        with pytest.raises(SpanError, match="already has"):
+            store.add_relation(speaker, quote, "Theme")
+        # labels are keyed by kind and name: a relation shares a span label's name
+        store.set_labels([Label("SPEAKER", "speaker"), Label("SPEAKER", "relation")])
+        assert [(lb.kind, lb.name) for lb in store.labels()] == [
+            ("speaker", "SPEAKER"), ("relation", "SPEAKER"),
+        ]  # fmt: skip
+        # the built-in relations keep their rules
+        with pytest.raises(SpanError, match="must link a QUOTE"):
+            store.add_relation(speaker, quote, "CUE")
+    conn = sqlite3.connect(path)
+    schema = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'relations'").fetchone()[0]
+    assert "CHECK" not in schema and "AUTOINCREMENT" in schema
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -1,0 +1,66 @@
+"""Story labels from the keyboard: the number keys of the scheme's document categories, pressed
+in the real window across two documents, saved at once and filtering the document list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from annotator.gui.main_window import MainWindow
+from annotator.store import Store
+
+from .conftest import ME
+
+
+def saved(project: Path, doc_id: int) -> dict[str, str]:
+    with Store(project) as store:  # a second connection: what is on disk
+        return store.document_labels(doc_id, ME)
+
+
+def shown(window: MainWindow) -> set[str]:
+    return {name for name, b in window.doc_labels.buttons.items() if b.isChecked()}
+
+
+def listed(window: MainWindow) -> list[int]:
+    model = window.documents.model
+    return [model.document_id(r) for r in range(model.rowCount())]
+
+
+def test_number_keys_set_story_labels_across_documents(
+    qtbot, window: MainWindow, project: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window.open_document(1)
+    qtbot.keyClick(window.view, Qt.Key.Key_3)  # politics (topic, single-label)
+    assert saved(project, 1) == {"politics": "accept"} and shown(window) == {"politics"}
+    qtbot.keyClick(window.view, Qt.Key.Key_4)  # sport replaces politics in a single-label set
+    assert saved(project, 1) == {"sport": "accept"} and shown(window) == {"sport"}
+
+    qtbot.keyClick(window.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.editor.document_id == 2)
+    assert shown(window) == set()  # the next document starts with none
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_1)  # business
+    assert saved(project, 2) == {"business": "accept"}
+    assert saved(project, 1) == {"sport": "accept"}  # the first document kept its label
+
+    qtbot.keyClick(window.view, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.editor.document_id == 1)
+    assert shown(window) == {"sport"}
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_4)  # the same key again clears it
+    assert saved(project, 1) == {} and shown(window) == set()
+
+    panel = window.documents
+    panel.label.setCurrentIndex(panel.label.findData("category:business"))
+    qtbot.waitUntil(lambda: listed(window) == [2])
+    panel.label.setCurrentIndex(panel.label.findData(None))
+    qtbot.waitUntil(lambda: listed(window) == [1, 2])
+
+
+def test_clicking_a_category_button_sets_it(qtbot, window: MainWindow, project: Path) -> None:  # type: ignore[no-untyped-def]
+    window.open_document(2)
+    qtbot.mouseClick(window.doc_labels.buttons["tech"], Qt.MouseButton.LeftButton)
+    assert saved(project, 2) == {"tech": "accept"}
+    with Store(project) as store:
+        assert store.edit_log(2)[-1]["action"] == "doc_label:set"
