@@ -32,7 +32,7 @@ from annotator.gui.editor import DocumentEditor
 from annotator.gui.highlight import SpanStyles
 from annotator.gui.text_view import TextView
 from annotator.gui.undo import UndoManager
-from annotator.model import GOLD_LAYER
+from annotator.model import GOLD_LAYER, SPAN_KINDS
 from annotator.ops import edits
 from annotator.ops.adjudication import (
     EDITED,
@@ -84,7 +84,9 @@ class AdjudicationWindow(QMainWindow):
         super().__init__(parent)
         self.store = store
         self.adjudicator = adjudicator
-        self.scheme = store.labels() or default_labels()
+        self.scheme = [
+            lb for lb in (store.labels() or default_labels()) if lb.kind in SPAN_KINDS
+        ]  # span labels only: the document categories' number keys pick versions here
         self.labels = {label.name: label for label in self.scheme}
         self.bindings = tuple(bindings)
         self.undo = UndoManager(
