@@ -104,3 +104,16 @@ def test_sub_folders_are_kept(store: Store, tmp_path: Path) -> None:
         p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.ann")
     }
     assert written == {p.relative_to(FOREIGN).as_posix() for p in FOREIGN.rglob("*.ann")}
+
+
+def test_re_export_over_an_earlier_one_with_sub_folders(store: Store, tmp_path: Path) -> None:
+    import_paths(store, [FOREIGN])
+    out = tmp_path / "out"
+    export(store, format="brat", out=out, status="all")
+    (out / "news" / "my-notes.md").write_text("mine", encoding="utf-8")  # the user's own file
+    report = export(store, format="brat", out=out, status="all")
+    assert any("replaced an earlier export" in w for w in report.warnings)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]  # nothing beside
+    assert (out / "news" / "my-notes.md").read_text(encoding="utf-8") == "mine"
+    written = {p.relative_to(out).as_posix() for p in out.rglob("*.ann")}
+    assert written == {p.relative_to(FOREIGN).as_posix() for p in FOREIGN.rglob("*.ann")}
