@@ -10,7 +10,10 @@ Written shape (what ``spacy convert -c ner`` and seqeval-based scripts read)::
     <blank line between sentences>
 
 Columns are token, POS (``-X-``: none), chunk (``_``: none) and the entity tag; the reader
-takes the first column as the token and the last as the tag, so two-column files read too.
+takes the first column as the token and the last as the tag, so two-column files read too. The
+columns between them (CoNLL-2003's POS and chunk tags) are kept in ``meta["conll_columns"]``
+and written back while the document has the same tokens. A ``-`` tag (spaCy's missing value)
+marks a partial annotation: the token's entity is unknown.
 Sentences come from spaCy's sentencizer on ``spacy.blank(lang)`` plus every line break; a
 sentence never cuts an entity. Whitespace tokens are not written. Only entities fit: QUOTE,
 SPEAKER, CUE, BOILERPLATE, relations, names, titles, meta and span sources are counted in the
@@ -24,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from annotator.errors import ExportError, InputError
 from annotator.formats.base import ReadItem, ReadOptions, WriteOptions, WriteReport
@@ -99,7 +102,7 @@ def tags_to_entities(tags: list[str]) -> list[tuple[int, int, str]]:
 
 
 def valid_tag(tag: str) -> bool:
-    return tag == "O" or (len(tag) > 2 and tag[0] in TAG_PREFIXES and tag[1] == "-")
+    return tag in ("O", MISSING) or (len(tag) > 2 and tag[0] in TAG_PREFIXES and tag[1] == "-")
 
 
 def write_conll(records: Iterable[DocumentRecord], out: Path, options: WriteOptions) -> WriteReport:
@@ -110,8 +113,10 @@ def write_conll(records: Iterable[DocumentRecord], out: Path, options: WriteOpti
     with atomic_output(out) as f:
         for record in records:
             f.write(DOCSTART_LINE + "\n\n")
-            for sentence in document_sentences(record, options, report, fmt="conll", scheme=scheme):
-                f.writelines(f"{token} -X- _ {tag}\n" for token, tag in sentence)
+            sentences = document_sentences(record, options, report, fmt="conll", scheme=scheme)
+            middle = _middle_columns(record, sum(len(s) for s in sentences), report)
+            for sentence in sentences:
+                f.writelines(f"{token} {next(middle)} {tag}\n" for token, tag in sentence)
                 f.write("\n")
             report.documents += 1
     if report.documents:
@@ -125,6 +130,27 @@ def write_conll(records: Iterable[DocumentRecord], out: Path, options: WriteOpti
 
 #: The tag of a token whose annotation is unknown (spaCy's missing value).
 MISSING = "-"
+
+
+#: The columns between token and tag this writer puts when it knows no others.
+DEFAULT_MIDDLE = "-X- _"
+#: Document meta key of the columns between token and tag that a CoNLL import read.
+COLUMNS_KEY = "conll_columns"
+
+
+def _middle_columns(record: DocumentRecord, tokens: int, report: WriteReport) -> Iterator[str]:
+    """The columns between each written token and its tag: those the import read (POS, chunk)
+    when the document still has the same tokens, else ``-X- _``."""
+    kept = record.meta.get(COLUMNS_KEY)
+    if isinstance(kept, list) and len(kept) == tokens and all(isinstance(c, str) for c in kept):
+        yield from (c or DEFAULT_MIDDLE for c in kept)
+        return
+    if kept is not None:
+        report.warn(
+            "conll: the columns an import read no longer match the tokens: written as -X- _"
+        )
+    while True:
+        yield DEFAULT_MIDDLE
 
 
 def tagged_tokens(
@@ -196,7 +222,7 @@ def read_conll(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
     """Documents of a CoNLL file; a bad line rejects its document only."""
     where = str(path)
     file_name = display_name(path, options)
-    sentences: list[list[tuple[str, str]]] = [[]]
+    sentences: list[list[tuple[str, str, str]]] = [[]]
     doc_line, bad, any_token = 1, False, False
     encodings: set[str] = set()  # of the current document's lines that were not UTF-8
     for number, line, encoding in iter_text_lines(path, max_line_bytes=options.max_bytes):
@@ -226,7 +252,7 @@ def read_conll(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
             yield InputError(f"invalid entity tag {columns[-1]!r}", path=where, line=number)
             bad = True
             continue
-        sentences[-1].append((columns[0], columns[-1]))
+        sentences[-1].append((columns[0], columns[-1], " ".join(columns[1:-1])))
     if not bad:
         yield from _document(sentences, path, doc_line, file_name, options, encodings)
     if not any_token:
@@ -234,31 +260,37 @@ def read_conll(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
 
 
 def _document(
-    sentences: list[list[tuple[str, str]]], path: Path, line: int, file_name: str,
+    sentences: list[list[tuple[str, str, str]]], path: Path, line: int, file_name: str,
     options: ReadOptions, encodings: set[str],
 ) -> Iterator[ReadItem]:  # fmt: skip
     sentences = [s for s in sentences if s]
     if not sentences:
         return
-    tokens = [token for sentence in sentences for token, _ in sentence]
-    tags = [tag for sentence in sentences for _, tag in sentence]
+    tokens = [token for sentence in sentences for token, _, _ in sentence]
+    tags = [tag for sentence in sentences for _, tag, _ in sentence]
+    middles = [middle for sentence in sentences for _, _, middle in sentence]
+    partial = MISSING in tags
+    tags = ["O" if tag == MISSING else tag for tag in tags]
     offsets, pos = [], 0
     for sentence in sentences:
-        for k, (token, _) in enumerate(sentence):
+        for k, (token, _, _) in enumerate(sentence):
             offsets.append(pos)
             pos += len(token) + (1 if k < len(sentence) - 1 else 0)
         pos += 1
-    text = "\n".join(" ".join(token for token, _ in sentence) for sentence in sentences)
+    text = "\n".join(" ".join(token for token, _, _ in sentence) for sentence in sentences)
     layer = resolve_layer(options)
     source = default_source(layer)
     spans = [
         SpanData(offsets[s], offsets[e - 1] + len(tokens[e - 1]), label, source=source)
         for s, e, label in tags_to_entities(tags)
     ]
-    meta = {TOKENIZATION_KEY: WHITESPACE}
+    meta: dict[str, Any] = {TOKENIZATION_KEY: WHITESPACE}
+    if any(middle not in (DEFAULT_MIDDLE, "") for middle in middles):
+        meta[COLUMNS_KEY] = middles  # POS, chunk...: written back by the export
     if encodings:  # lines decoded as cp1252: the import notes it
         meta["encoding"] = "+".join(sorted(encodings))
     record = DocumentRecord(
         name=f"{file_name}:{line}", text=text, spans=spans, layer=layer, meta=meta,
+        partial=partial,
     )  # fmt: skip
     yield finish_record(record, options, path, line)

@@ -75,3 +75,16 @@ def test_document_labels_csv_is_spreadsheet_safe(store: Store, tmp_path: Path) -
         ["'=HYPERLINK(1).txt", str(doc), "gold", "'-sport", "reject"],
         ["'=HYPERLINK(1).txt", str(doc), "gold", "business", "accept"],
     ]
+
+
+def test_conll_keeps_the_columns_it_read(store: Store, tmp_path: Path) -> None:
+    source = FOREIGN / "conll" / "conll2003-style.conll"
+    report = import_paths(store, [source])
+    assert report.failed == 0 and report.imported == 2
+    export(store, format="conll", out=tmp_path / "out.conll", status="all", scheme="iob1")
+
+    def rows(path: Path) -> list[list[str]]:
+        return [line.split() for line in path.read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.startswith("-DOCSTART-")]  # fmt: skip
+
+    assert rows(tmp_path / "out.conll") == rows(source)  # POS, chunk and IOB1 tags as read
