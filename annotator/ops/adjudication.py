@@ -218,6 +218,31 @@ def _in_stretch(span: SpanData, tier: str, start: int, end: int) -> bool:
     return tier_of(span.label) == tier and span.start < end and start < span.end
 
 
+def _apply(
+    store: Store, found: Disagreement, choice: str
+) -> tuple[list[int], list[SpanData], list[tuple[int, int, str]]]:
+    """Make gold's spans of a stretch ``choice``'s: returns the spans added, the spans removed
+    and the links removed with them (for undo). The decision itself is recorded by the caller."""
+    added: list[int] = []
+    removed: list[SpanData] = []
+    unlinked: list[tuple[int, int, str]] = []
+    if choice not in (REJECTED, EDITED) and not choice.startswith(PICKED):
+        raise AnnotatorError(f"unknown decision {choice!r}")
+    if choice != EDITED:
+        removed = [
+            s for s in store.spans(found.document_id, GOLD_LAYER)
+            if _in_stretch(s, *found.key) and s.attrs.get(PROVENANCE) != AGREED
+        ]  # fmt: skip
+        ids = {s.id for s in removed if s.id is not None}
+        unlinked = links_of(store, found.document_id, GOLD_LAYER, ids)
+        for span in removed:
+            store.delete_span(span.id or 0)
+    if choice.startswith(PICKED):
+        for span in found.version(choice.removeprefix(PICKED)).spans:
+            added.append(store.add_span(found.document_id, GOLD_LAYER, _with(span, choice)))
+    return added, removed, unlinked
+
+
 @dataclass
 class Settle(Edit):
     """Settle one disagreement: ``picked:NAME``, ``rejected`` or ``edited`` (keep gold as is).
@@ -256,23 +281,7 @@ class Settle(Edit):
         if found is None:
             raise AnnotatorError("this disagreement is gone: an annotator's layer changed since")
         self._previous = found.decision
-        self._added, self._removed, self._unlinked = [], [], []
-        if self.choice != EDITED:
-            self._removed = [
-                s for s in store.spans(self.document_id, GOLD_LAYER)
-                if _in_stretch(s, *key) and s.attrs.get(PROVENANCE) != AGREED
-            ]  # fmt: skip
-            ids = {s.id for s in self._removed if s.id is not None}
-            self._unlinked = links_of(store, self.document_id, GOLD_LAYER, ids)
-            for span in self._removed:
-                store.delete_span(span.id or 0)
-        if self.choice.startswith(PICKED):
-            version = found.version(self.choice.removeprefix(PICKED))
-            for span in version.spans:
-                gold = _with(span, self.choice)
-                self._added.append(store.add_span(self.document_id, GOLD_LAYER, gold))
-        elif self.choice not in (REJECTED, EDITED):
-            raise AnnotatorError(f"unknown decision {self.choice!r}")
+        self._added, self._removed, self._unlinked = _apply(store, found, self.choice)
         store.set_decision(self.document_id, key, self.choice, self.annotator)
         self._linked = ensure_links(store, self.document_id)
         status = update_status(store, self.document_id)
@@ -324,19 +333,29 @@ def adjudicate(
     summary = AdjudicationSummary()
     for document_id in documents_to_adjudicate(store):
         summary.documents += 1
-        summary.prepared += prepare(store, document_id, adjudicator)
-        for found in disagreements(store, document_id):
-            if found.decision is not None:
-                continue
-            chosen = next(
-                (a for a in prefer if any(v.annotator == a for v in found.versions)), None
-            )
-            if chosen is not None:
-                settle(store, found, PICKED + chosen, adjudicator)
-                summary.settled += 1
-        settled, total = progress(store, document_id)
-        summary.progress[document_id] = (settled, total)
-        summary.open += total - settled
+        with store.transaction():
+            summary.prepared += prepare(store, document_id, adjudicator)
+            found = disagreements(store, document_id)
+            picked = []
+            for one in found:
+                chosen = next(
+                    (a for a in prefer if any(v.annotator == a for v in one.versions)), None
+                )
+                if one.decision is None and chosen is not None:
+                    _apply(store, one, PICKED + chosen)
+                    store.set_decision(document_id, one.key, PICKED + chosen, adjudicator)
+                    picked.append([*one.key, chosen])
+            if picked:
+                ensure_links(store, document_id)
+                status = update_status(store, document_id)
+                store.log_edit(
+                    adjudicator, "adjudicate:prefer", document_id=document_id,
+                    layer=GOLD_LAYER, payload={"picked": picked, "gold_status": status},
+                )  # fmt: skip
+        settled = sum(1 for one in found if one.decision is not None) + len(picked)
+        summary.settled += len(picked)
+        summary.progress[document_id] = (settled, len(found))
+        summary.open += len(found) - settled
     return summary
 
 
