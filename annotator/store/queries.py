@@ -192,7 +192,8 @@ def work_stats(store: Store) -> dict[str, WorkStats]:
             stats.edits += 1
         last = (annotator, document_id, when)
     for annotator, n in store.db.execute(
-        "SELECT annotator, count(*) FROM document_status WHERE status = 'done' GROUP BY annotator"
+        "SELECT annotator, count(*) FROM document_status "
+        "WHERE status = 'done' AND annotator != 'gold' GROUP BY annotator"
     ):
         out.setdefault(annotator, WorkStats()).done = n
     return out
