@@ -57,7 +57,7 @@ SPLICES = [
 ]
 TEXT_CHARS = st.characters(codec="utf-8") | st.sampled_from([*string.whitespace, "\ufeff", "\x00"])
 CODECS = ["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"]
-BRAT_TEXT = (DATA / "brat" / "politics__hussain.txt").read_bytes()
+BRAT_TEXT = (DATA / "brat" / "politics" / "hussain.txt").read_bytes()
 #: Seconds any single input may take (a correctness bound on a loaded machine).
 LIMIT = 60
 
@@ -125,7 +125,7 @@ class Fuzz:
         for path in sorted(DATA.iterdir()):
             if path.is_file():
                 files[path.name] = path.read_bytes()
-        files["brat.ann"] = (DATA / "brat" / "politics__hussain.ann").read_bytes()
+        files["brat.ann"] = (DATA / "brat" / "politics" / "hussain.ann").read_bytes()
         return files
 
     def check(self, name: str, data: bytes, *, companion: bytes | None = None) -> None:
@@ -302,7 +302,7 @@ def test_damaged_brat_folders(fuzz: Fuzz) -> None:
     brat = DATA / "brat"
 
     @FUZZ
-    @given(st.sampled_from(["annotator-documents.jsonl", "politics__hussain.ann",
+    @given(st.sampled_from(["annotator-documents.jsonl", "politics/hussain.ann",
                             "annotation.conf"]), st.lists(records | json_values, max_size=3),
            st.binary(max_size=200), st.booleans())  # fmt: skip
     def run(victim: str, lines: list[Any], noise: bytes, as_json: bool) -> None:
