@@ -46,7 +46,10 @@ def layer_content(store: Store, document_id: int, layer: str) -> dict[str, Any]:
     links = sorted(
         [key[r.head][:3], key[r.child][:3], r.label] for r in relations
     )  # fmt: skip
-    return {"spans": sorted(key, key=lambda k: json.dumps(k, sort_keys=True)), "links": links}
+    return {
+        "spans": sorted(key, key=lambda k: json.dumps(k, sort_keys=True)), "links": links,
+        "categories": store.document_labels(document_id, layer),
+    }  # fmt: skip
 
 
 def fingerprint(store: Store, document_id: int, annotator: str, *, status: bool = True) -> str:
@@ -64,6 +67,7 @@ def _untouched(store: Store, document_id: int, annotator: str) -> bool:
         not store.has_status(document_id, annotator)
         and not store.spans(document_id, annotator)
         and not store.note(document_id, annotator)
+        and not store.document_labels(document_id, annotator)
     )
 
 
@@ -182,6 +186,10 @@ def _copy_layer(
     spans, relations = source.annotations(source_doc, layer)
     fresh = [replace(s, id=None) for s in spans]
     target.replace_annotations(target_doc, into or layer, fresh, relations)
+    categories = source.document_labels(source_doc, layer)  # the story's categories travel too
+    if categories or target.document_labels(target_doc, into or layer):
+        origin = "model" if is_model_layer(layer) else "human"
+        target.replace_document_labels(target_doc, into or layer, categories, source=origin)
 
 
 def pack(

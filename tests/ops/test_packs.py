@@ -43,11 +43,13 @@ def dump(store: Store) -> dict[str, object]:
 
 
 def label_in_pack(path: Path, annotator: str, label: str = "PERSON") -> list[int]:
-    """Open every packed document as ``annotator``, draw one span, accept: the app's ops."""
+    """Open every packed document as ``annotator``, draw one span, give the story a category,
+    accept: the app's ops."""
     done = []
     with Store(path) as packed:
         for doc_id in packed.document_ids():
             workflow.open_document(packed, doc_id, annotator)
+            packed.set_document_label(doc_id, annotator, "politics", "accept")
             text = packed.document_text(doc_id)
             start = text.index("Ann Lee")
             edits.CreateSpan(doc_id, annotator, label=label, start=start, end=start + 7).do(packed)
@@ -111,6 +113,7 @@ def test_pack_label_merge_round_trip_is_idempotent(tmp_path: Path) -> None:
         assert store.status(doc_id, "alice") == "done"
         labels = sorted((s.label, s.source) for s in store.spans(doc_id, "alice"))
         assert labels == [("GPE", "model"), ("PERSON", "human")]
+        assert store.document_labels(doc_id, "alice") == {"politics": "accept"}
     assert store.count_documents() == 20
     before = dump(store)
     again = merge(store, [out])
