@@ -122,7 +122,7 @@ class SpanListModel(QAbstractTableModel):
             return QColor(self._styles.swatch(span.label))
         if role == Qt.ItemDataRole.FontRole and is_suggestion(span):
             font = QFont()
-            font.setItalic(True)
+            font.setOverline(True)  # the article's mark of a suggestion to review
             return font
         return None
 

@@ -91,3 +91,11 @@ def test_a_speaker_over_a_person_leaves_both_visible(window: MainWindow) -> None
     assert fmt.fontWeight() >= 700
     tip = window.editor.describe(window.view.spans_at(start + 2))
     assert "PERSON" in tip and "SPEAKER" in tip  # hovering names both labels
+
+
+def test_the_side_lists_mark_suggestions_as_the_article_does(window: MainWindow) -> None:
+    model = window.side.entities
+    fonts = [model.data(model.index(row, 1), 6) for row in range(model.rowCount())]
+    assert fonts and all(f is not None and f.overline() and not f.italic() for f in fonts)
+    window.editor.accept_suggestions()
+    assert all(model.data(model.index(r, 1), 6) is None for r in range(model.rowCount()))
