@@ -85,6 +85,12 @@ BINDINGS: tuple[Binding, ...] = (
        "editor.step_label", True, scope="view"),
     _b("previous_same_label", "Previous span of this label", ["Ctrl+Up"], "Edit",
        "editor.step_label", False, scope="view"),
+    _b("next_candidate", "Next name without a span", ["Alt+N"], "Edit",
+       "editor.select_candidate", True,
+       tip="Select the next capitalised name, number or amount no entity covers; then a label"
+           " key adds it", scope="editor"),
+    _b("previous_candidate", "Previous name without a span", ["Alt+Shift+N"], "Edit",
+       "editor.select_candidate", False, scope="editor"),
     _b("snap_tokens", "Snap to &tokens", ["Ctrl+T"], "Edit", "editor.set_snap",
        tip="Selections grow to whole tokens; off: exact characters", checkable=True),
     _b("find_in_article", "&Find in article…", ["Ctrl+F"], "Edit", "find_bar.start",

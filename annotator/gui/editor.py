@@ -18,6 +18,7 @@ from annotator.gui.linking import QuoteLinker
 from annotator.gui.text_view import TextView
 from annotator.model import CUE, QUOTE, SPEAKER, Label, SpanData
 from annotator.ops import edits, suggestions
+from annotator.ops.candidates import find_candidate
 from annotator.ops.span_rules import quoted, refusal
 from annotator.ops.tokens import Tokens, is_pretokenized, warm_up
 from annotator.store import Relation, Store
@@ -204,6 +205,32 @@ class DocumentEditor(QObject):
             earlier = [i for i, k in enumerate(keys) if k < here]
             index = earlier[-1] if earlier else len(spans) - 1
         self.select_span(spans[index].id, reveal=True)
+
+    def select_candidate(self, forward: bool) -> None:
+        """Select the next (or previous) name, number or amount no entity span covers, so the
+        label key adds it: a missing span in two inputs."""
+        if self.document_id is None:
+            self.message.emit("Open a document first")
+            return
+        selection = self.view.selection()
+        offset = (selection[1] if forward else selection[0]) if selection else self.view.caret()
+        found = find_candidate(
+            self.view.text, self.view.spans, offset, forward=forward, tokens=self.tokens
+        )
+        if found is None:
+            self.message.emit("Every capitalised name and number here has a span")
+            return
+        if self.view.selected_span is not None:
+            self.view.set_selected_span(None)
+            self._mark_links()
+            self.span_selected.emit(-1)
+        self.view.reveal(*found)
+        self.view.select_text(*found)
+        wrapped = found[0] < offset if forward else found[1] > offset
+        where = " (from the other end)" if wrapped else ""
+        self.message.emit(
+            f"{quoted(self.view.text[found[0] : found[1]])}{where}: a label key adds it"
+        )
 
     def escape(self) -> None:
         if self.linker.pending is not None:

@@ -140,3 +140,17 @@ class Tokens:
         starts, _ends = self._tokens_near(max(0, offset - 1), forward=False)
         i = bisect_left(starts, offset) - 1
         return starts[i] if i >= 0 else None
+
+    # -- lines, for scans over the text ---------------------------------------------------
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+    def line_of(self, offset: int) -> int:
+        """The index of the line holding ``offset``."""
+        return self._line_of(offset)
+
+    def line_tokens(self, index: int) -> list[tuple[int, int]]:
+        """The tokens of line ``index`` as ``(start, end)`` document offsets."""
+        starts, ends = self._line(index)
+        return list(zip(starts, ends, strict=True))
