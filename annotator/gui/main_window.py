@@ -41,7 +41,7 @@ from annotator.gui.undo import UndoManager
 from annotator.gui.workers import StatusProgress, TaskRunner
 from annotator.model import SPAN_KINDS, SpanData
 from annotator.ops import edits, history, suggestions, workflow
-from annotator.resources import default_labels
+from annotator.ops.scheme import project_labels
 from annotator.store import Store, progress
 
 MOUSE_HELP = (
@@ -95,8 +95,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.annotator = annotator
         store.db.execute(f"PRAGMA busy_timeout = {GUI_BUSY_TIMEOUT_MS}")
-        if not store.labels():
-            store.set_labels(default_labels())
+        project_labels(store)  # the default scheme, or old default colours brought up to date
         self.scheme = scheme = store.labels(SPAN_KINDS)
         categories = store.labels("category")
         self.bindings = tuple(bindings) + category_bindings(categories)

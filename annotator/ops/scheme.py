@@ -78,10 +78,45 @@ def keep_corpus_setting(store: Store, key: str, value: str) -> None:
     set_setting(store, FORMAT_PREFIX + key, value)
 
 
+#: The default label colours before the palette chosen for colour-vision deficiencies: a
+#: project made then stored these, and gets the new defaults on open (see :func:`project_labels`).
+OLD_DEFAULT_COLORS: dict[tuple[str, str], str] = {
+    ("entity", "PERSON"): "#f4a261", ("entity", "ORG"): "#8ecae6",
+    ("entity", "GPE"): "#90be6d", ("entity", "NORP"): "#c9ada7",
+    ("entity", "LOC"): "#76c893", ("entity", "FAC"): "#b5838d",
+    ("entity", "EVENT"): "#e9c46a", ("entity", "PRODUCT"): "#cdb4db",
+    ("entity", "WORK_OF_ART"): "#ffafcc", ("entity", "LAW"): "#a2d2ff",
+    ("entity", "LANGUAGE"): "#bde0fe", ("entity", "DATE"): "#ffd6a5",
+    ("entity", "TIME"): "#fdffb6", ("entity", "PERCENT"): "#caffbf",
+    ("entity", "MONEY"): "#9bf6ff", ("entity", "QUANTITY"): "#a0c4ff",
+    ("entity", "ORDINAL"): "#bdb2ff", ("entity", "CARDINAL"): "#ffc6ff",
+    ("quote", "QUOTE"): "#2a9d8f", ("speaker", "SPEAKER"): "#e76f51",
+    ("cue", "CUE"): "#6d597a",
+}  # fmt: skip
+
+
+def refresh_default_colors(store: Store) -> list[str]:
+    """Labels still in their old default colour take the new default; a colour the user chose
+    is kept. Returns the names of the labels recoloured."""
+    new = {(lb.kind, lb.name): lb.color for lb in default_labels()}
+    changes = {
+        (lb.kind, lb.name): new[(lb.kind, lb.name)]
+        for lb in store.labels()
+        if (lb.kind, lb.name) in new
+        and lb.color.lower() == OLD_DEFAULT_COLORS.get((lb.kind, lb.name), "").lower()
+    }
+    if changes:
+        store.set_label_colors(changes)
+    return [name for _kind, name in changes]
+
+
 def project_labels(store: Store) -> list[Label]:
-    """The project's scheme; a project without one gets the default scheme first."""
+    """The project's scheme; a project without one gets the default scheme first, and one made
+    before the current palette gets its new default colours (:func:`refresh_default_colors`)."""
     if not store.labels():
         store.set_labels(default_labels())
+    else:
+        refresh_default_colors(store)
     return store.labels()
 
 

@@ -81,6 +81,14 @@ class LabelScheme:
                  json.dumps(list(label.values)), int(label.multi), position],
             )  # fmt: skip
 
+    def set_label_colors(self, colors: dict[tuple[str, str], str]) -> None:
+        """Give labels, by (kind, name), a new colour; other labels keep theirs."""
+        with self.transaction():
+            for (kind, name), color in colors.items():
+                self.db.execute(
+                    "UPDATE labels SET color = ? WHERE kind = ? AND name = ?", [color, kind, name]
+                )
+
     def relation_rule(self, name: str) -> Label | None:
         row = self.db.execute(
             f"SELECT {_COLUMNS} FROM labels WHERE kind = 'relation' AND name = ?", [name]
