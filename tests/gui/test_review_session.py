@@ -27,5 +27,5 @@ def test_review_session_inputs_per_correction(tmp_path: Path) -> None:
     for kind, target in TARGETS.items():
         assert result["kinds"][kind], kind
         assert max(result["kinds"][kind]) <= target, (kind, result["kinds"][kind])
-    [(_name, corrections, inputs)] = result["articles"]
+    [(_name, corrections, inputs, _without_spaces)] = result["articles"]
     assert corrections >= 4 and inputs <= 15
