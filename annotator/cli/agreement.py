@@ -33,7 +33,7 @@ def agreement_command(annotators: str | None, labels: str | None, json_path: Pat
 
     Span F1 (exact and overlapping) and Cohen's κ per pair, Fleiss' κ (documents everyone
     finished) and Krippendorff's α over tokens, quote speaker agreement; overall, per label and
-    per document.
+    per document; per document category (story labels) Cohen's κ, Fleiss' κ and α over documents.
     """
     from annotator.ops.agreement import agreement
 
@@ -67,6 +67,15 @@ def agreement_command(annotators: str | None, labels: str | None, json_path: Pat
             echo(f"  {s.label:<16}{s.spans:>7}{_f(s.exact_f1):>10}{_f(s.overlap_f1):>12}"
                  f"{_f(s.cohen_kappa):>9}{_f(s.fleiss_kappa):>10}"
                  f"{_f(s.krippendorff_alpha):>8}")  # fmt: skip
+    if report.categories:
+        echo(f"\n  {'document category':<28}{'docs':>6}{'chosen':>8}{'Cohen κ':>9}"
+             f"{'Fleiss κ':>10}{'α':>8}")  # fmt: skip
+        for c in report.categories:
+            name = f"{c.set}: {c.category or '(the set, nominal)'}"
+            name = name if len(name) <= 26 else name[:25] + "…"
+            chosen = "-" if not c.category else str(c.accepted)
+            echo(f"  {name:<28}{c.documents:>6}{chosen:>8}{_f(c.cohen_kappa):>9}"
+                 f"{_f(c.fleiss_kappa):>10}{_f(c.krippendorff_alpha):>8}")  # fmt: skip
     worst = sorted(
         report.documents_scores,
         key=lambda d: (d.exact_f1 if d.exact_f1 is not None else 2.0, d.name),

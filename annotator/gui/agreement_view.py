@@ -31,6 +31,22 @@ def pair_matrix(report: AgreementReport, attribute: str) -> np.ndarray:
     return matrix
 
 
+def category_lines(report: AgreementReport) -> str:
+    """Document categories in words: per set, each category's mean Cohen's κ and α."""
+
+    def f(value: float | None) -> str:
+        return "-" if value is None else f"{value:.2f}"
+
+    sets: dict[str, list[str]] = {}
+    for c in report.categories:
+        name = c.category or "the set"
+        sets.setdefault(c.set, []).append(
+            f"{name} κ {f(c.cohen_kappa)} α {f(c.krippendorff_alpha)} ({c.documents} docs)"
+        )
+    lines = [f"Document categories, {s}: " + "; ".join(rows) for s, rows in sets.items()]
+    return "\n".join(lines)
+
+
 class AgreementDialog(QDialog):
     """Heatmap of pairwise scores (choose the score) and per-label κ and α as bars."""
 
@@ -42,6 +58,9 @@ class AgreementDialog(QDialog):
         self.resize(980, 620)
         self.summary = QLabel(error)
         self.summary.setWordWrap(True)
+        #: One line per document category set: κ (mean of pairs) and α per category.
+        self.categories = QLabel("")
+        self.categories.setWordWrap(True)
         self.score_choice = QComboBox(self)
         for text, attribute in METRICS:
             self.score_choice.addItem(text, attribute)
@@ -49,6 +68,7 @@ class AgreementDialog(QDialog):
         self.canvas = FigureCanvasQTAgg(self.figure)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.categories)
         layout.addWidget(self.score_choice)
         layout.addWidget(self.canvas, 1)
         self.report = report
@@ -63,6 +83,7 @@ class AgreementDialog(QDialog):
             f"Krippendorff's α {alpha}; Fleiss' κ {fleiss} on the {r.fleiss_documents} "
             "documents everyone finished."
         )
+        self.categories.setText(category_lines(r))
         self.score_choice.currentIndexChanged.connect(self.draw)
         self.draw()
 

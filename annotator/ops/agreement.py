@@ -10,6 +10,8 @@
   finished; Fleiss' κ over the documents every chosen annotator finished; Krippendorff's α
   (nominal) over every document at least two finished, the others counting as missing. Per
   label the same coefficients on the binary coding "inside a span of this label or not".
+- **Document categories** (story labels): per category set and category, Cohen's κ per pair,
+  Fleiss' κ and Krippendorff's α over documents (:mod:`annotator.ops.agreement_categories`).
 - **Speakers**: quotes both annotators marked with the same offsets agree when they name the same
   speaker (``attrs.speaker_name``, else the linked SPEAKER span's text; case and spacing aside).
 """
@@ -28,6 +30,7 @@ import numpy as np
 from annotator.errors import AnnotatorError
 from annotator.formats.tokenization import TOKENIZATION_KEY, WHITESPACE, token_bounds
 from annotator.model import GOLD_LAYER, QUOTE, SPEAKER, SpanData, is_model_layer
+from annotator.ops.agreement_categories import CategoryScores, category_agreement
 from annotator.ops.coefficients import cohen_kappa, f1, fleiss_kappa, krippendorff_alpha
 from annotator.store import Store
 
@@ -225,6 +228,9 @@ class AgreementReport:
     overlap_f1: float | None = None
     labels: list[LabelScores] = field(default_factory=list)
     documents_scores: list[DocumentScores] = field(default_factory=list)
+    #: Document categories (story labels), per set and category: see
+    #: :mod:`annotator.ops.agreement_categories`.
+    categories: list[CategoryScores] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -355,4 +361,6 @@ def agreement(
                 alpha(categories, k, [w]),
             )
         )
+    finished = {w.document_id: sorted(w.spans) for w in works}
+    report.categories = category_agreement(store, report.annotators, finished, labels)
     return report

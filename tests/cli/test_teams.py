@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from annotator.cli import main
-from annotator.model import SpanData
+from annotator.model import Label, SpanData
 from annotator.ops import edits, workflow
 from annotator.store import Store
 
@@ -64,5 +65,20 @@ def test_agreement_table_and_json(tmp_path: Path) -> None:
     assert "ann – ben" in out and "PERSON" in out and "d0.txt" in out
     data = json.loads((tmp_path / "a.json").read_text())
     assert data["pairs"][0]["exact_f1"] == 2 / 3
+    assert data["categories"] == []  # the scheme has no document categories yet
+    with Store(db) as store:
+        store.add_labels([Label("POS", "category", group="tone"),
+                          Label("NEG", "category", group="tone")])  # fmt: skip
+        for i, doc in enumerate(store.document_ids()):
+            store.set_document_label(doc, "ann", "POS", "accept")
+            store.set_document_label(doc, "ben", "POS" if i else "NEG", "accept")
+    code, out, err = run("--db", str(db), "agreement", "--json", str(tmp_path / "a.json"))
+    assert code == 0, err
+    assert "tone: (the set, nominal)" in out and "tone: POS" in out
+    data = json.loads((tmp_path / "a.json").read_text())
+    whole = data["categories"][0]
+    assert (whole["set"], whole["category"], whole["documents"]) == ("tone", "", 3)
+    # ann always POS: observed 2/3 = chance 1·2/3, so κ = 0
+    assert whole["pairs"][0]["documents"] == 3 and whole["cohen_kappa"] == pytest.approx(0.0)
     code, out, err = run("--db", str(db), "agreement", "--annotators", "ann,zed")
     assert code == 1 and "zed" in err

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from annotator.gui.adjudication import AdjudicationWindow
 from annotator.gui.main_window import MainWindow
-from annotator.model import GOLD_LAYER, SpanData
+from annotator.model import GOLD_LAYER, Label, SpanData
 from annotator.ops.adjudication import progress
 from annotator.ops.agreement import agreement
 from annotator.ops.packs import merge, pack
@@ -142,6 +142,12 @@ def test_adjudication_by_keys_with_undo(qtbot, project: Path) -> None:  # type: 
 
 def test_agreement_view_draws_the_report(qtbot, project: Path) -> None:  # type: ignore[no-untyped-def]
     two_annotators(project)
+    with Store(project) as store:
+        store.add_labels([Label("POS", "category", group="tone"),
+                          Label("NEG", "category", group="tone")])  # fmt: skip
+        for doc, (a, b) in {1: ("POS", "POS"), 2: ("NEG", "POS")}.items():
+            store.set_document_label(doc, "ann", a, "accept")
+            store.set_document_label(doc, "ben", b, "accept")
     store = Store(project)
     win = MainWindow(store=store, annotator="judge", poll_ms=50)
     shown(qtbot, win)
@@ -156,6 +162,9 @@ def test_agreement_view_draws_the_report(qtbot, project: Path) -> None:  # type:
     pair = expected.pair("ann", "ben")
     assert pair is not None and np.isclose(drawn[0, 1], pair.cohen_kappa)
     assert [t.get_text() for t in bars.get_xticklabels()] == [s.label for s in expected.labels]
+    # ann POS NEG, ben POS POS: observed 1/2 = chance, κ 0
+    assert "Document categories, tone: the set κ 0.00" in dialog.categories.text()
+    assert "POS κ 0.00" in dialog.categories.text() and "(2 docs)" in dialog.categories.text()
     dialog.score_choice.setFocus()
     qtbot.keyClick(dialog.score_choice, Qt.Key.Key_Down)  # exact span F1
     heat = dialog.figure.axes[0]
