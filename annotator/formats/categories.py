@@ -2,7 +2,8 @@
 
 Columns: ``document, document_id, layer, label, answer`` (``accept`` or ``reject``); a
 document without labels has no row. A cell that a spreadsheet would run as a formula (starting
-with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is written with a leading ``'``.
+with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is written with a leading ``'``
+(:func:`annotator.formats.cells.escape_cell`, the helper quotes-csv uses too).
 """
 
 from __future__ import annotations
@@ -10,21 +11,13 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from annotator.formats.base import WriteOptions, WriteReport
+from annotator.formats.cells import escape_cell
 from annotator.formats.selection import atomic_output
 from annotator.model import DocumentRecord
 
 COLUMNS = ("document", "document_id", "layer", "label", "answer")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: Any) -> Any:
-    """A CSV cell a spreadsheet shows as text, never runs as a formula."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def write_categories_csv(
@@ -37,7 +30,7 @@ def write_categories_csv(
         for record in records:
             for label, answer in sorted(record.categories.items()):
                 row = (record.name, record.id, record.layer, label, answer)
-                writer.writerow([safe_cell(v) for v in row])
+                writer.writerow([escape_cell(v) for v in row])
             report.documents += 1
     report.paths.append(Path(out))
     return report

@@ -11,8 +11,8 @@ quotes-csv has the same fields as flat columns (``speaker_start``, ``speaker_end
 ``speaker_text``, …; empty for null), UTF-8 with a byte-order mark so spreadsheets read it.
 A text cell a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab
 or a CR) gets a ``'`` in front, as OWASP recommends against CSV injection; so does a cell that
-already starts with ``'`` before such a character, so :func:`unescape_cell` restores every cell
-exactly. quotes-jsonl is never escaped.
+already starts with ``'`` before such a character, so ``cells.unescape_cell`` restores every cell
+exactly (formats/cells.py: the one helper every CSV writer uses). quotes-jsonl is never escaped.
 Speaker and cue come from the record's SPEAKER and CUE relations, ``speaker_name`` from the
 quote's attrs. Export only: importing these files is refused with a clear error.
 """
@@ -26,6 +26,7 @@ from typing import Any
 
 from annotator.errors import InputError
 from annotator.formats.base import ReadItem, ReadOptions, WriteOptions, WriteReport
+from annotator.formats.cells import escape_cell
 from annotator.formats.selection import atomic_output, write_json_lines
 from annotator.model import CUE, QUOTE, SPEAKER, DocumentRecord, SpanData
 
@@ -34,8 +35,6 @@ CSV_COLUMNS = (
     "speaker_start", "speaker_end", "speaker_text", "speaker_name",
     "cue_start", "cue_end", "cue_text", "source",
 )  # fmt: skip
-#: First characters that make a spreadsheet evaluate a cell (OWASP "CSV injection").
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: Keys that tell a quotes-jsonl line from a document record.
 JSONL_KEYS = frozenset({"document", "start", "end", "speaker", "cue"})
 
@@ -127,20 +126,6 @@ def _flat(row: dict[str, Any]) -> list[Any]:
         for key in ("start", "end", "text"):
             flat[f"{part}_{key}"] = value.get(key)
     return ["" if flat[c] is None else escape_cell(flat[c]) for c in CSV_COLUMNS]
-
-
-def escape_cell(value: Any) -> Any:
-    """A text cell a spreadsheet would evaluate gets a leading ``'``; other values unchanged."""
-    if isinstance(value, str) and value.lstrip("'").startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
-def unescape_cell(cell: str) -> str:
-    """The exact value of a quotes-csv cell: undo :func:`escape_cell`."""
-    if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_START):
-        return cell[1:]
-    return cell
 
 
 def refuse_import(path: Path, options: ReadOptions) -> Iterator[ReadItem]:

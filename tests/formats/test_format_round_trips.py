@@ -75,6 +75,16 @@ def test_document_labels_csv_is_spreadsheet_safe(store: Store, tmp_path: Path) -
         ["'=HYPERLINK(1).txt", str(doc), "gold", "'-sport", "reject"],
         ["'=HYPERLINK(1).txt", str(doc), "gold", "business", "accept"],
     ]
+    # The same helper as quotes-csv: reading back restores every cell exactly.
+    from annotator.formats.cells import unescape_cell
+
+    assert [unescape_cell(c) for c in rows[1]] == [
+        "=HYPERLINK(1).txt",
+        str(doc),
+        "gold",
+        "-sport",
+        "reject",
+    ]
 
 
 def test_conll_keeps_the_columns_it_read(store: Store, tmp_path: Path) -> None:

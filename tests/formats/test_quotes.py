@@ -91,7 +91,7 @@ def _formula_record() -> DocumentRecord:
 
 
 def test_quotes_csv_neutralises_formulas_and_jsonl_stays_exact(tmp_path: Path) -> None:
-    from annotator.formats.quotes import unescape_cell
+    from annotator.formats.cells import unescape_cell
 
     record = _formula_record()
     write("quotes-jsonl", [record], tmp_path / "q.jsonl")
