@@ -2,36 +2,33 @@
 
 One checkable button per category of the label scheme, grouped by set; a category's number key
 (bound through bindings.py) or a click sets or clears it for the open document in the
-annotator's layer. The writes go through :mod:`annotator.ops.doc_labels`.
-
-Signals:
-    changed(int): the labels of document ``id`` changed.
+annotator's layer. Each change is a :class:`~annotator.ops.doc_labels.ToggleCategory` pushed on
+the document's undo stack (``push``, the window's UndoManager), so Ctrl+Z takes it back; the
+window shows the result again (:meth:`show_document`) when the edit, its undo or redo is done.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from annotator.model import Label
-from annotator.ops.doc_labels import category_sets, toggle_category
+from annotator.ops.doc_labels import ToggleCategory, category_sets
+from annotator.ops.edit_core import Edit
 from annotator.store import Store
 
 
 class DocumentLabelsPanel(QWidget):
-    changed = Signal(int)
-
     def __init__(
         self, *, store: Store, annotator: str, categories: list[Label],
-        report_error: Callable[[BaseException], None], parent: QWidget | None = None,
+        push: Callable[[Edit], bool], parent: QWidget | None = None,
     ):  # fmt: skip
         super().__init__(parent)
         self.setObjectName("documentLabels")
         self.store = store
         self.annotator = annotator
-        self.report_error = report_error
+        self.push = push
         self.document_id: int | None = None
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout(self)
@@ -66,9 +63,6 @@ class DocumentLabelsPanel(QWidget):
         if self.document_id is None:
             self.show_document(None)
             return
-        try:
-            toggle_category(self.store, self.document_id, self.annotator, name)
-        except Exception as exc:  # shown to the user, the panel stays usable
-            self.report_error(exc)
-        self.show_document(self.document_id)
-        self.changed.emit(self.document_id)
+        document_id = self.document_id
+        if not self.push(ToggleCategory(document_id, self.annotator, name=name)):
+            self.show_document(document_id)  # refused (shown by push): the buttons as saved

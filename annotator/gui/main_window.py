@@ -41,6 +41,7 @@ from annotator.gui.undo import UndoManager
 from annotator.gui.workers import StatusProgress, TaskRunner
 from annotator.model import SPAN_KINDS, SpanData
 from annotator.ops import edits, history, suggestions, workflow
+from annotator.ops.doc_labels import ToggleCategory
 from annotator.ops.scheme import project_labels
 from annotator.store import Store, progress
 
@@ -123,8 +124,8 @@ class MainWindow(QMainWindow):
             categories=[c.name for c in categories], parent=self,
         )  # fmt: skip
         self.doc_labels = DocumentLabelsPanel(
-            store=store, annotator=annotator, categories=categories,
-            report_error=self.report_error, parent=self,
+            store=store, annotator=annotator, categories=categories, push=self.undo.push,
+            parent=self,
         )  # fmt: skip
         self.view = TextView(styles=self.styles)
         self.editor = DocumentEditor(
@@ -148,7 +149,6 @@ class MainWindow(QMainWindow):
         self.palette.label_chosen.connect(self.editor.apply_label)
         self.side.span_activated.connect(self._jump_to_span)
         self.editor.message.connect(self.show_status)
-        self.doc_labels.changed.connect(lambda _doc: self.documents.refresh(recount=True))
         self.editor.spans_changed.connect(self._on_spans_changed)
         self.editor.span_selected.connect(self.side.select_span)
         self.editor.snap_changed.connect(self._on_snap)
@@ -336,11 +336,13 @@ class MainWindow(QMainWindow):
     def _on_edit(self, edit: edits.Edit, description: str) -> None:
         if edit.document_id == self.editor.document_id:
             self.editor.reload()
+            self.doc_labels.show_document(edit.document_id)
             if description.startswith(("Undo", "Redo")):
                 self._reveal(edit.targets())
             if isinstance(edit, suggestions.MergeSuggestions):
                 self._check_offer()
-        self.documents.refresh(recount=isinstance(edit, edits.SetStatus | history.UndoLogged))
+        recount = isinstance(edit, edits.SetStatus | history.UndoLogged | ToggleCategory)
+        self.documents.refresh(recount=recount)
         self._update_progress()
         self._update_header()
         self.show_status(description)

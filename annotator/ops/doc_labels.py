@@ -1,14 +1,20 @@
 """Document labels (story categories) set by a person: one category set at a time.
 
-Qt-free; the app's document-labels panel calls :func:`toggle_category`. A single-label set
+Qt-free; the app's document-labels panel pushes a :class:`ToggleCategory` (an undoable
+:class:`~annotator.ops.edit_core.Edit`, so Ctrl+Z / Ctrl+Shift+Z take a story label back and
+forth like a span edit), which calls :func:`toggle_category`. A single-label set
 holds at most one accepted label per document (choosing another replaces it); a multi-label
 set holds any number. Every change is one transaction and one edit-log entry.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Any
+
 from annotator.errors import NotFoundError
 from annotator.model import Label
+from annotator.ops.edit_core import Edit
 from annotator.store import Store
 
 #: Category set of a label that names none.
@@ -50,3 +56,43 @@ def toggle_category(
             payload={"label": name, "before": current},
         )  # fmt: skip
         return store.document_labels(document_id, layer)
+
+
+@dataclass
+class ToggleCategory(Edit):
+    """Set or clear one story label of a document, as an undoable edit.
+
+    Undo puts back every label of the document as it was before (a single-label set's
+    replaced label returns); it is refused when the labels were changed elsewhere since.
+    """
+
+    name: str = ""
+    _before: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    _after: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    action = "doc_label"
+
+    @property
+    def description(self) -> str:
+        return f"Story label {self.name}"
+
+    def _do(self, store: Store) -> None:
+        self._before = store.document_labels(self.document_id, self.layer)
+        # toggle_category writes its own edit-log entry (doc_label:set or doc_label:clear).
+        self._after = toggle_category(
+            store, self.document_id, self.layer, self.name, annotator=self.annotator
+        )
+
+    def _undo(self, store: Store) -> dict[str, Any]:
+        restore_labels(store, self.document_id, self.layer, self._before)
+        return {"label": self.name, "before": self._after, "after": self._before}
+
+    def _state(self, store: Store) -> object:
+        return store.document_labels(self.document_id, self.layer)
+
+
+def restore_labels(store: Store, document_id: int, layer: str, labels: dict[str, str]) -> None:
+    """Make the document's labels in ``layer`` exactly ``labels`` again."""
+    current = store.document_labels(document_id, layer)
+    for name in set(current) | set(labels):
+        if current.get(name) != labels.get(name):
+            store.set_document_label(document_id, layer, name, labels.get(name))

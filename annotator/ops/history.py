@@ -19,6 +19,7 @@ from typing import Any
 
 from annotator.errors import NotFoundError
 from annotator.model import SpanData
+from annotator.ops.doc_labels import restore_labels
 from annotator.ops.edit_core import Edit, EditConflict, find_relation
 from annotator.store import Store
 
@@ -175,6 +176,12 @@ class UndoLogged(Edit):
             store.set_status(doc, self.annotator, payload["before"])
         elif action == "note":
             store.set_note(doc, self.annotator, payload["before"])
+        elif action.startswith("doc_label:"):
+            if store.document_labels(doc, layer).get(payload["label"]) != (
+                "accept" if action == "doc_label:set" else None
+            ):
+                raise EditConflict("the story label was changed since; undo skipped")
+            restore_labels(store, doc, layer, payload["before"])
         elif action == "suggestions:accept":
             store.set_reviewed(payload.get("spans", []), False)
         else:

@@ -64,3 +64,54 @@ def test_clicking_a_category_button_sets_it(qtbot, window: MainWindow, project: 
     assert saved(project, 2) == {"tech": "accept"}
     with Store(project) as store:
         assert store.edit_log(2)[-1]["action"] == "doc_label:set"
+
+
+def test_story_labels_are_undone_and_redone_per_document(
+    qtbot, window: MainWindow, project: Path
+) -> None:  # type: ignore[no-untyped-def]
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    window.open_document(1)
+    qtbot.keyClick(window.view, Qt.Key.Key_3)  # politics
+    qtbot.keyClick(window.view, Qt.Key.Key_4)  # sport replaces it (single-label set)
+    assert saved(project, 1) == {"sport": "accept"}
+
+    qtbot.keyClick(window.view, Qt.Key.Key_PageDown, ctrl)
+    qtbot.waitUntil(lambda: window.editor.document_id == 2)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_1)  # business
+    assert saved(project, 2) == {"business": "accept"} and shown(window) == {"business"}
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, ctrl)  # undoes this document's label only
+    assert saved(project, 2) == {} and shown(window) == set()
+    assert saved(project, 1) == {"sport": "accept"}
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, ctrl | shift)  # and redoes it
+    assert saved(project, 2) == {"business": "accept"} and shown(window) == {"business"}
+
+    qtbot.keyClick(window.view, Qt.Key.Key_PageUp, ctrl)
+    qtbot.waitUntil(lambda: window.editor.document_id == 1)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, ctrl)  # the replaced label comes back
+    assert saved(project, 1) == {"politics": "accept"} and shown(window) == {"politics"}
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, ctrl)
+    assert saved(project, 1) == {} and shown(window) == set()
+    assert saved(project, 2) == {"business": "accept"}
+    with Store(project) as store:
+        actions = [e["action"] for e in store.edit_log(1)]
+    assert actions[-2:] == ["undo:doc_label", "undo:doc_label"]
+
+
+def test_a_story_label_from_an_earlier_session_is_undone_from_the_log(qtbot, project: Path) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import open_window
+
+    first = open_window(qtbot, project)
+    first.open_document(2)
+    qtbot.keyClick(first.view, Qt.Key.Key_2)
+    first.close()
+    first.store.close()
+    assert saved(project, 2) != {}
+    second = open_window(qtbot, project)
+    second.open_document(2)
+    second.view.setFocus()
+    qtbot.keyClick(second.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert saved(project, 2) == {} and shown(second) == set()
+    second.close()
+    second.store.close()
