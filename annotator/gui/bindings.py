@@ -151,6 +151,8 @@ BINDINGS: tuple[Binding, ...] = (
        "model_jobs.show_statistics",
        tip="Work over time, suggestion outcomes, per-label F1, learning curve"),
     # Help
+    _b("edit_scheme", "Label &scheme…", ["Ctrl+Shift+L"], "Label", "edit_scheme",
+       tip="Add, change or remove the project's labels"),
     _b("show_shortcuts", "&Keyboard shortcuts", ["F1"], "Help", "show_shortcuts"),
     _b("show_guidelines", "Annotation &guidelines", ["Shift+F1"], "Help", "show_guidelines"),
 )  # fmt: skip

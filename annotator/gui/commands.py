@@ -48,6 +48,16 @@ class Commands:
         self.menus = {name: bar.addMenu(f"&{name}") for name in MENUS if name in used}
         for binding in bindings:
             self._add(binding)
+        self.set_labels(labels, apply_label)
+
+    def set_labels(self, labels: Sequence[Label], apply_label: Callable[[str], None]) -> None:
+        """One action per label (its key, the Label menu), replacing those there before."""
+        for name in [n for n in self.actions if n.startswith("label:")]:
+            action = self.actions.pop(name)
+            self.menus["Label"].removeAction(action)
+            for widget in (self.view, self.workspace):
+                widget.removeAction(action)
+            action.deleteLater()
         for label in labels:
             action = QAction(label.name, self.window)
             if label.key:

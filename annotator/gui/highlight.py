@@ -42,6 +42,10 @@ class SpanStyles:
         self._labels = labels
         self._cache: dict[tuple[str, bool], QTextCharFormat] = {}
 
+    def reset(self) -> None:
+        """Forget the formats made: the scheme's colours changed."""
+        self._cache.clear()
+
     def color(self, label: str) -> QColor:
         entry = self._labels.get(label)
         return QColor(entry.color if entry else _FALLBACK_COLOR)

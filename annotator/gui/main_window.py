@@ -34,6 +34,7 @@ from annotator.gui.highlight import SpanStyles, is_suggestion
 from annotator.gui.jobs import Jobs
 from annotator.gui.model_jobs import ModelJobs
 from annotator.gui.palette import LabelPalette
+from annotator.gui.scheme_dialog import SchemeDialog
 from annotator.gui.span_list import SpanListPanel
 from annotator.gui.team import TeamViews
 from annotator.gui.text_view import TextView
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
             runner=self.runner, window=self, store=store, status=self, bar=self.job_progress
         )
         self._pending_open: int | None = None
+        self.scheme_dialog: SchemeDialog | None = None
         self._offer: suggestions.Offer | None = None
 
         self.documents = DocumentListPanel(
@@ -428,6 +430,32 @@ class MainWindow(QMainWindow):
         show_help(
             self, "Keyboard shortcuts", shortcuts_html(self.bindings, self.scheme, MOUSE_HELP)
         )
+
+    def edit_scheme(self) -> None:
+        """The label-scheme dialog; every change is saved and taken up at once."""
+        if self.scheme_dialog is None:
+            reserved = {
+                k.upper() for b in self.bindings if not b.name.startswith("category:")
+                for k in b.keys if len(k) == 1
+            }  # fmt: skip
+            self.scheme_dialog = SchemeDialog(
+                store=self.store, reserved=reserved, changed=self._scheme_changed, parent=self
+            )
+        self.scheme_dialog.refresh()
+        self.scheme_dialog.show()
+        self.scheme_dialog.raise_()
+        self.scheme_dialog.name.setFocus()
+
+    def _scheme_changed(self) -> None:
+        """Take up an edited scheme: label keys and menu, palette, colours, the article."""
+        self.scheme = self.store.labels(SPAN_KINDS)
+        self.labels.clear()
+        self.labels.update({label.name: label for label in self.scheme})
+        self.styles.reset()
+        self.palette.set_labels(self.scheme)
+        self.commands.set_labels(self.scheme, self.editor.apply_label)
+        if self.editor.document_id is not None:
+            self.editor.reload()
 
     def show_guidelines(self) -> None:
         show_help(self, "Annotation guidelines", guidelines_html(list(self.labels.values())))

@@ -86,8 +86,17 @@ class LabelPalette(QWidget):
         super().__init__(parent)
         self.setObjectName("palette")
         self.buttons: dict[str, QToolButton] = {}
-        flow = FlowLayout(self)
+        self.flow = flow = FlowLayout(self)
         flow.setContentsMargins(0, 2, 0, 2)
+        self.set_labels(labels)
+
+    def set_labels(self, labels: Sequence[Label]) -> None:
+        """One button per label, replacing those shown (the scheme was edited)."""
+        for button in self.buttons.values():
+            self.flow.removeWidget(button)
+            button.deleteLater()
+        self.buttons = {}
+        flow = self.flow
         for label in labels:
             button = QToolButton(self)
             key = f"  {label.key.upper()}" if label.key else ""

@@ -145,6 +145,14 @@ class LabelScheme:
             for label, answer in labels.items():
                 self.set_document_label(document_id, layer, label, answer, source=source)
 
+    def label_uses(self, kind: str, name: str) -> int:
+        """How many spans, links or document labels (by ``kind``) use label ``name``."""
+        table = {"category": "document_labels", "relation": "relations"}.get(kind, "spans")
+        if kind == "attribute":  # attributes live in span attrs; not counted, never in use
+            return 0
+        sql = f"SELECT count(*) FROM {table} WHERE label = ?"
+        return int(self.db.execute(sql, [name]).fetchone()[0])
+
     def document_label_counts(self, layer: str | None = None) -> list[tuple[str, str, str, int]]:
         """``(layer, label, answer, documents)`` over the project (one layer when given)."""
         sql = (

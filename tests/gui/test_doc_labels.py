@@ -115,3 +115,59 @@ def test_a_story_label_from_an_earlier_session_is_undone_from_the_log(qtbot, pro
     assert saved(project, 2) == {} and shown(second) == set()
     second.close()
     second.store.close()
+
+
+def test_a_label_added_in_the_scheme_dialog_labels_a_selection(
+    qtbot, window: MainWindow, project: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import OTHER_TEXT, TEXT
+
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    window.open_document(1)
+    qtbot.keyClick(window.view, Qt.Key.Key_L, ctrl | shift)
+    dialog = window.scheme_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClicks(dialog.name, "VENUE")  # kind stays "entity", the first
+    qtbot.keyClicks(dialog.key, "p")  # PERSON's key: refused
+    qtbot.keyClicks(dialog.color, "#123456")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert "given to both 'PERSON' and 'VENUE'" in dialog.message.text()
+    dialog.key.clear()
+    qtbot.keyClicks(dialog.key, "h")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    with Store(project) as store:  # saved at once, seen through a second connection
+        assert next(lb for lb in store.labels() if lb.name == "VENUE").key == "h"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    window.activateWindow()
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus)
+    start = TEXT.index("visited")  # no span there yet
+    window.view.select_text(start, start + 7)
+    qtbot.keyClick(window.view, Qt.Key.Key_H)
+    with Store(project) as store:
+        assert ("VENUE", start, start + 7) in {
+            (s.label, s.start, s.end) for s in store.spans(1, ME)
+        }
+
+    # The label is in use now: removing it is refused, with a message; then on document 2.
+    qtbot.keyClick(window.view, Qt.Key.Key_L, ctrl | shift)
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.refresh(("entity", "VENUE"))
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert "used 1 time" in dialog.message.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    window.open_document(2)
+    window.activateWindow()
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus)
+    spoke = OTHER_TEXT.index("spoke")
+    window.view.select_text(spoke, spoke + 5)
+    qtbot.keyClick(window.view, Qt.Key.Key_H)
+    with Store(project) as store:
+        assert ("VENUE", spoke, spoke + 5) in {
+            (s.label, s.start, s.end) for s in store.spans(2, ME)
+        }
