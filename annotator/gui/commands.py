@@ -50,14 +50,24 @@ class Commands:
             self._add(binding)
         self.set_labels(labels, apply_label)
 
+    def replace(self, prefix: str, bindings: Iterable[Binding]) -> None:
+        """Drop the actions whose names start with ``prefix``; add ``bindings`` instead."""
+        for name in [n for n in self.actions if n.startswith(prefix)]:
+            self._drop(self.actions.pop(name))
+        for binding in bindings:
+            self._add(binding)
+
+    def _drop(self, action: QAction) -> None:
+        for menu in self.menus.values():
+            menu.removeAction(action)
+        for widget in (self.window, self.view, self.workspace):
+            widget.removeAction(action)
+        action.deleteLater()
+
     def set_labels(self, labels: Sequence[Label], apply_label: Callable[[str], None]) -> None:
         """One action per label (its key, the Label menu), replacing those there before."""
         for name in [n for n in self.actions if n.startswith("label:")]:
-            action = self.actions.pop(name)
-            self.menus["Label"].removeAction(action)
-            for widget in (self.view, self.workspace):
-                widget.removeAction(action)
-            action.deleteLater()
+            self._drop(self.actions.pop(name))
         for label in labels:
             action = QAction(label.name, self.window)
             if label.key:

@@ -31,9 +31,20 @@ class DocumentLabelsPanel(QWidget):
         self.push = push
         self.document_id: int | None = None
         self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(4)
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(4)
+        self.set_categories(categories)
+
+    def set_categories(self, categories: list[Label]) -> None:
+        """One button per category, by set, replacing those shown (the scheme was edited)."""
+        row = self.row
+        while row.count():
+            item = row.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.buttons = {}
         for group, labels in category_sets(categories).items():
             row.addWidget(QLabel(f"{group}:"))
             for label in labels:

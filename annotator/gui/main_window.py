@@ -454,6 +454,13 @@ class MainWindow(QMainWindow):
         self.styles.reset()
         self.palette.set_labels(self.scheme)
         self.commands.set_labels(self.scheme, self.editor.apply_label)
+        categories = self.store.labels("category")
+        story_keys = category_bindings(categories)
+        kept = [b for b in self.bindings if not b.name.startswith("category:")]
+        self.bindings = (*kept, *story_keys)
+        self.commands.replace("category:", story_keys)
+        self.doc_labels.set_categories(categories)
+        self.doc_labels.show_document(self.editor.document_id)
         if self.editor.document_id is not None:
             self.editor.reload()
 

@@ -171,3 +171,22 @@ def test_a_label_added_in_the_scheme_dialog_labels_a_selection(
         assert ("VENUE", spoke, spoke + 5) in {
             (s.label, s.start, s.end) for s in store.spans(2, ME)
         }
+
+    # A story label added in the dialog gets its button and number key at once.
+    qtbot.keyClick(window.view, Qt.Key.Key_L, ctrl | shift)
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.name.clear()
+    qtbot.keyClicks(dialog.name, "weather")
+    dialog.kind.setCurrentText("category")
+    dialog.key.clear()
+    qtbot.keyClicks(dialog.key, "6")
+    dialog.color.clear()
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.text() == "Added 'weather' (category)"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    window.activateWindow()
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus)
+    qtbot.keyClick(window.view, Qt.Key.Key_6)
+    assert saved(project, 2) == {"weather": "accept"} and shown(window) == {"weather"}
