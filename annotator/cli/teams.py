@@ -86,17 +86,25 @@ def adjudicate_command(prefer: str | None, show: bool) -> None:
     Runs on every document two or more annotators finished. Settle disagreements one by one
     in the app's adjudication view (Ctrl+J), or all at once with --prefer.
     """
-    from annotator.ops.adjudication import adjudicate, disagreements
+    from annotator.ops.adjudication import adjudicate, category_disagreements, disagreements
 
     app = click.get_current_context().ensure_object(Context)
     order = [a.strip() for a in (prefer or "").split(",") if a.strip()]
     with user_errors(), app.open() as store:
         summary = adjudicate(store, app.annotator, prefer=order)
         for document_id, (settled, total) in summary.progress.items():
-            if not show or settled == total:
+            stories = category_disagreements(store, document_id) if show else []
+            if not show or (settled == total and not stories):
                 continue
             doc = store.document(document_id)
             click.echo(f"{doc.name}: {total - settled} open of {total}")
+            for story in stories:
+                what = f"{story.set}: {story.category}" if story.category else story.set
+                versions = "; ".join(
+                    f"{a}: {', '.join(chosen) or 'nothing'}" for a, chosen in story.versions
+                )
+                gold = ", ".join(story.gold) or "nothing"
+                click.echo(f"  story category {what}: {versions} (gold: {gold})")
             for found in disagreements(store, document_id):
                 if found.decision is not None:
                     continue

@@ -12,6 +12,9 @@ Once every disagreement of a document is settled, gold's status for it is ``done
 
 Every gold span records how it got there in ``attrs["provenance"]``: ``agreed``,
 ``picked:NAME`` or ``edited`` (drawn or changed by the adjudicator); exports carry it.
+Story categories (document labels) all annotators agree on go into gold when it is prepared;
+where they differ, :func:`category_disagreements` lists them
+(:mod:`annotator.ops.adjudication_categories`).
 Links (quote -> speaker, quote -> cue) follow the quote: the link its source annotator made is
 added in gold as soon as both spans are there.
 """
@@ -25,6 +28,7 @@ from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.model import CUE, GOLD_LAYER, QUOTE, SPEAKER, SpanData, is_entity, is_model_layer
+from annotator.ops.adjudication_categories import CategoryDisagreement, agreed_categories, compare
 from annotator.ops.edit_core import Edit, find_relation, links_of, restore
 from annotator.ops.edits import EDITED, PROVENANCE
 from annotator.store import Store
@@ -136,6 +140,12 @@ def disagreements(store: Store, document_id: int) -> list[Disagreement]:
     return out
 
 
+def category_disagreements(store: Store, document_id: int) -> list[CategoryDisagreement]:
+    """Where the annotators who finished a document chose different story categories."""
+    annotators = annotators_of(store, document_id)
+    return compare(store, document_id, annotators, GOLD_LAYER)[1] if len(annotators) > 1 else []
+
+
 def progress(store: Store, document_id: int) -> tuple[int, int]:
     """``(settled, disagreements)`` of one document."""
     found = disagreements(store, document_id)
@@ -200,11 +210,13 @@ def prepare(store: Store, document_id: int, adjudicator: str) -> bool:
         first = next(iter(layers.values()))
         spans = [_with(s, AGREED) for s in first if span_key(s) in agreed]
         store.replace_annotations(document_id, GOLD_LAYER, spans)
+        categories = agreed_categories(store, document_id, list(layers), GOLD_LAYER)
         ensure_links(store, document_id)
         status = update_status(store, document_id)
         store.log_edit(
             adjudicator, "adjudicate:agreed", document_id=document_id, layer=GOLD_LAYER,
-            payload={"agreed": len(spans), "annotators": list(layers), "status": status},
+            payload={"agreed": len(spans), "categories": categories,
+                     "annotators": list(layers), "status": status},
         )  # fmt: skip
         return True
 

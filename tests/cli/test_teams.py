@@ -82,3 +82,30 @@ def test_agreement_table_and_json(tmp_path: Path) -> None:
     assert whole["pairs"][0]["documents"] == 3 and whole["cohen_kappa"] == pytest.approx(0.0)
     code, out, err = run("--db", str(db), "agreement", "--annotators", "ann,zed")
     assert code == 1 and "zed" in err
+
+
+def test_adjudicate_puts_agreed_story_categories_into_gold_and_lists_the_rest(
+    tmp_path: Path,
+) -> None:
+    from annotator.model import GOLD_LAYER
+
+    db = tmp_path / "p.db"
+    with Store(db) as store:
+        store.add_labels([Label("POLITICS", "category", group="topic", multi=True),
+                          Label("SPORT", "category", group="topic", multi=True),
+                          Label("POS", "category", group="tone"),
+                          Label("NEG", "category", group="tone")])  # fmt: skip
+        doc, _ = store.add_document("d.txt", "Ann Lee met Bob Day.")
+        for name, labels in (("ann", ["POLITICS", "POS"]), ("ben", ["POLITICS", "SPORT", "NEG"])):
+            store.replace_annotations(doc, name, [SpanData(0, 7, "PERSON", "human")])
+            for label in labels:
+                store.set_document_label(doc, name, label, "accept")
+            store.set_status(doc, name, "done")
+    code, out, err = run("--db", str(db), "--annotator", "judge", "adjudicate", "--list")
+    assert code == 0, err
+    assert "d.txt: 0 open of 0" in out
+    assert "story category topic: SPORT: ann: nothing; ben: SPORT (gold: nothing)" in out
+    assert "story category tone: ann: POS; ben: NEG (gold: nothing)" in out
+    with Store(db) as store:
+        assert store.document_labels(doc, GOLD_LAYER) == {"POLITICS": "accept"}
+        assert store.status(doc, GOLD_LAYER) == "done"

@@ -155,3 +155,43 @@ def test_docbin_export_carries_the_provenance(project: Store, tmp_path: Path) ->
     gold = next(d for d in data if d["layer"] == GOLD_LAYER)
     assert {span[5]["provenance"] for span in gold["spans"]} == {"agreed", "picked:ben"}
     assert gold["meta"]["gold_provenance"] == {"agreed": 3, "picked:ben": 2}
+
+
+def test_story_categories_agreed_go_to_gold_and_the_rest_are_listed(project: Store) -> None:
+    from annotator.model import Label
+    from annotator.ops.adjudication import category_disagreements
+
+    project.add_labels([
+        Label("POLITICS", "category", group="topic", multi=True),
+        Label("BUSINESS", "category", group="topic", multi=True),
+        Label("SPORT", "category", group="topic", multi=True),
+        Label("POS", "category", group="tone"),
+        Label("NEG", "category", group="tone"),
+    ])  # fmt: skip
+    chosen = {"ann": ["POLITICS", "BUSINESS", "POS"], "ben": ["POLITICS", "POS"],
+              "cat": ["POLITICS", "BUSINESS", "POS"]}  # fmt: skip
+    for name, labels in chosen.items():
+        for label in labels:
+            project.set_document_label(1, name, label, "accept")
+    project.set_document_label(2, "ann", "SPORT", "accept")  # one annotator: no adjudication
+    before = category_disagreements(project, 1)
+    assert prepare(project, 1, "judge")
+    # all three: POLITICS and the tone POS; BUSINESS (ben lacks it) and SPORT (nobody) not
+    assert project.document_labels(1, GOLD_LAYER) == {"POLITICS": "accept", "POS": "accept"}
+    after = category_disagreements(project, 1)
+    assert [(d.set, d.category, d.gold) for d in before] == [("topic", "BUSINESS", ())]
+    assert [(d.set, d.category, d.gold) for d in after] == [("topic", "BUSINESS", ())]
+    assert dict(after[0].versions) == {"ann": ("BUSINESS",), "ben": (), "cat": ("BUSINESS",)}
+    assert category_disagreements(project, 2) == []
+    # the tone differs on another document: the set as a whole is the disagreement
+    doc, _ = project.add_document("two.txt", "Ann Lee won.")
+    for name, tone in (("ann", "POS"), ("ben", "NEG")):
+        project.set_document_label(doc, name, tone, "accept")
+        project.set_status(doc, name, "done")
+    assert prepare(project, doc, "judge")
+    assert project.document_labels(doc, GOLD_LAYER) == {}
+    (tone,) = category_disagreements(project, doc)
+    assert (tone.set, tone.category, dict(tone.versions)) == ("tone", "", {"ann": ("POS",),
+                                                                           "ben": ("NEG",)})
+    project.set_document_label(doc, GOLD_LAYER, "NEG", "accept")  # as the panel would
+    assert category_disagreements(project, doc)[0].gold == ("NEG",)
