@@ -28,6 +28,7 @@ from annotator.gui import messages
 from annotator.gui.bindings import ADJUDICATION_BINDINGS, Binding
 from annotator.gui.commands import Commands, shortcuts_html
 from annotator.gui.dialogs import show_help
+from annotator.gui.doc_labels import DocumentLabelsPanel
 from annotator.gui.editor import DocumentEditor
 from annotator.gui.highlight import SpanStyles
 from annotator.gui.text_view import TextView
@@ -40,6 +41,7 @@ from annotator.ops.adjudication import (
     REJECTED,
     Disagreement,
     Settle,
+    category_disagreements,
     disagreements,
     documents_to_adjudicate,
     prepare,
@@ -130,11 +132,23 @@ class AdjudicationWindow(QMainWindow):
         self.title = QLabel("", objectName="documentTitle")
         self.title.setWordWrap(True)
         self.where = QLabel("", objectName="documentState")
+        # gold's story labels: _push makes each toggle the adjudicator's edit of gold (undoable)
+        self.story_labels = DocumentLabelsPanel(
+            store=self.store, annotator=GOLD_LAYER, categories=self.store.labels("category"),
+            push=self._push, parent=self,
+        )  # fmt: skip
+        for button in self.story_labels.buttons.values():
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay with the article
+        #: Where the annotators chose different story categories (gold is set with the buttons).
+        self.story_disagreements = QLabel("", objectName="storyDisagreements")
+        self.story_disagreements.setWordWrap(True)
         self.workspace = QWidget(objectName="workspace")
         column = QVBoxLayout(self.workspace)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.title)
         column.addWidget(self.where)
+        column.addWidget(self.story_labels)
+        column.addWidget(self.story_disagreements)
         column.addWidget(self.view, 1)
         self.versions = QListWidget(self)
         self.versions.setWordWrap(True)
@@ -217,8 +231,22 @@ class AdjudicationWindow(QMainWindow):
         if item is not None:
             self._update_item(item)
             self.documents.setCurrentItem(item)
+        self.story_labels.show_document(document_id)
+        self._show_story_disagreements()
         self._refresh(first_open=True)
         self.view.setFocus()
+
+    def _show_story_disagreements(self) -> None:
+        if self.document_id is None:
+            return
+        lines = []
+        for one in category_disagreements(self.store, self.document_id):
+            what = f"{one.set}: {one.category}" if one.category else one.set
+            versions = "; ".join(f"{a} {', '.join(c) or 'nothing'}" for a, c in one.versions)
+            lines.append(f"Story category {what} differs ({versions}); gold: "
+                         f"{', '.join(one.gold) or 'nothing'}")  # fmt: skip
+        self.story_disagreements.setText("\n".join(lines))
+        self.story_disagreements.setVisible(bool(lines))
 
     def next_document(self, forward: bool = True) -> None:
         ids = documents_to_adjudicate(self.store)
@@ -347,6 +375,8 @@ class AdjudicationWindow(QMainWindow):
     def _on_edit(self, edit: edits.Edit, description: str) -> None:
         if edit.document_id == self.document_id:
             self.editor.reload()
+            self.story_labels.show_document(self.document_id)
+            self._show_story_disagreements()
             self._refresh()
         item = self._item(edit.document_id)
         if item is not None:

@@ -222,3 +222,50 @@ def test_every_adjudication_key_runs_its_command(qtbot, project: Path) -> None: 
     qtbot.keyClick(adj.view, Qt.Key.Key_W, CTRL)
     assert not adj.isVisible()
     store.close()
+
+
+def test_story_categories_agreed_in_gold_and_set_with_the_panel(  # type: ignore[no-untyped-def]
+    qtbot, project: Path
+) -> None:
+    two_annotators(project)
+    with Store(project) as store:
+        store.add_labels([Label("POLITICS", "category", group="topic", multi=True),
+                          Label("WAR", "category", group="topic", multi=True),
+                          Label("POS", "category", group="tone"),
+                          Label("NEG", "category", group="tone")])  # fmt: skip
+        for name, labels in (("ann", ["POLITICS", "WAR", "POS"]), ("ben", ["POLITICS", "NEG"])):
+            for label in labels:
+                store.set_document_label(1, name, label, "accept")
+            store.set_document_label(2, name, "POS", "accept")
+    store = Store(project)
+    adj = AdjudicationWindow(store=store, adjudicator="judge")
+    shown(qtbot, adj)
+    assert adj.document_id == 1
+    panel = adj.story_labels
+    assert store.document_labels(1, GOLD_LAYER) == {"POLITICS": "accept"}  # the agreed one
+    assert panel.buttons["POLITICS"].isChecked() and not panel.buttons["WAR"].isChecked()
+    text = adj.story_disagreements.text()
+    assert "topic: WAR differs (ann WAR; ben nothing); gold: nothing" in text
+    assert "tone differs (ann POS; ben NEG); gold: nothing" in text
+    qtbot.mouseClick(panel.buttons["NEG"], Qt.MouseButton.LeftButton)
+    assert store.document_labels(1, GOLD_LAYER) == {"NEG": "accept", "POLITICS": "accept"}
+    assert store.document_labels(1, "ann")["POS"] == "accept"  # the annotators' layers stay
+    assert "tone differs (ann POS; ben NEG); gold: NEG" in adj.story_disagreements.text()
+    assert QApplication.focusWidget() is adj.view  # the keys go on settling spans
+    log = [e for e in store.edit_log(1) if e["action"] == "doc_label:set"]
+    assert [(e["annotator"], e["layer"]) for e in log][-1:] == [("judge", GOLD_LAYER)]
+    qtbot.keyClick(adj.view, Qt.Key.Key_Z, CTRL)  # undo takes gold's tone back
+    assert store.document_labels(1, GOLD_LAYER) == {"POLITICS": "accept"}
+    assert not panel.buttons["NEG"].isChecked()
+    qtbot.keyClick(adj.view, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert store.document_labels(1, GOLD_LAYER) == {"NEG": "accept", "POLITICS": "accept"}
+    qtbot.keyClick(adj.view, Qt.Key.Key_PageDown, CTRL)  # the second document: all agreed
+    qtbot.waitUntil(lambda: adj.document_id == 2)
+    assert store.document_labels(2, GOLD_LAYER) == {"POS": "accept"}
+    assert panel.buttons["POS"].isChecked() and not panel.buttons["NEG"].isChecked()
+    assert adj.story_disagreements.isHidden()
+    qtbot.keyClick(adj.view, Qt.Key.Key_PageUp, CTRL)
+    qtbot.waitUntil(lambda: adj.document_id == 1)
+    assert panel.buttons["NEG"].isChecked() and not panel.buttons["POS"].isChecked()
+    adj.close()
+    store.close()
