@@ -191,7 +191,10 @@ def test_story_categories_agreed_go_to_gold_and_the_rest_are_listed(project: Sto
     assert prepare(project, doc, "judge")
     assert project.document_labels(doc, GOLD_LAYER) == {}
     (tone,) = category_disagreements(project, doc)
-    assert (tone.set, tone.category, dict(tone.versions)) == ("tone", "", {"ann": ("POS",),
-                                                                           "ben": ("NEG",)})
+    assert (tone.set, tone.category, dict(tone.versions)) == (
+        "tone",
+        "",
+        {"ann": ("POS",), "ben": ("NEG",)},
+    )
     project.set_document_label(doc, GOLD_LAYER, "NEG", "accept")  # as the panel would
     assert category_disagreements(project, doc)[0].gold == ("NEG",)
