@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -51,6 +51,12 @@ from annotator.resources import default_labels
 from annotator.store import Store
 
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole
+#: True while a document row still waits for its progress (computed when the row is shown).
+PENDING_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Rows whose progress is computed when the list is filled (about a screenful); the rest as
+#: they scroll into view, so opening the window does not compute every document's
+#: disagreements.
+FIRST_ROWS = 40
 HELP = (
     "The article shows the gold layer: spans all annotators agreed on are already in it.",
     "J / K: next / previous disagreement; the right pane lists each annotator's version.",
@@ -129,6 +135,8 @@ class AdjudicationWindow(QMainWindow):
         self.documents.setMinimumWidth(220)
         self.documents.itemActivated.connect(self._on_document_activated)
         self.documents.itemClicked.connect(self._on_document_activated)
+        self.documents.verticalScrollBar().valueChanged.connect(self._fill_visible)
+        self.documents.verticalScrollBar().rangeChanged.connect(self._fill_visible)
         self.title = QLabel("", objectName="documentTitle")
         self.title.setWordWrap(True)
         self.where = QLabel("", objectName="documentState")
@@ -179,11 +187,29 @@ class AdjudicationWindow(QMainWindow):
     def reload_documents(self) -> None:
         """Fill the document list: every document to adjudicate, with its progress."""
         self.documents.clear()
-        for document_id in documents_to_adjudicate(self.store):
+        for row, document_id in enumerate(documents_to_adjudicate(self.store)):
             item = QListWidgetItem()
             item.setData(DOCUMENT_ROLE, document_id)
             self.documents.addItem(item)
-            self._update_item(item)
+            if row < FIRST_ROWS:
+                self._update_item(item)
+            else:
+                doc = self.store.document(document_id)
+                item.setText(f"{doc.title or doc.name}\n…")
+                item.setData(PENDING_ROLE, True)
+
+    def _fill_visible(self, *_args: object) -> None:
+        """Compute the progress of the rows scrolled into view that still wait for it."""
+        view = self.documents
+        first = view.indexAt(QPoint(1, 1)).row()
+        last = view.indexAt(QPoint(1, view.viewport().height() - 2)).row()
+        if first < 0:
+            return
+        last = view.count() - 1 if last < 0 else last
+        for row in range(first, last + 1):
+            item = view.item(row)
+            if item is not None and item.data(PENDING_ROLE):
+                self._update_item(item)
 
     def _update_item(self, item: QListWidgetItem) -> None:
         document_id = int(item.data(DOCUMENT_ROLE))
@@ -195,6 +221,7 @@ class AdjudicationWindow(QMainWindow):
         done = started and settled == total
         item.setForeground(QColor("#15803d" if done else "#b45309" if started else "#374151"))
         item.setToolTip(f"{doc.name} (#{document_id}): {state}")
+        item.setData(PENDING_ROLE, False)
 
     def _item(self, document_id: int) -> QListWidgetItem | None:
         for row in range(self.documents.count()):

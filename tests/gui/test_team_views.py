@@ -269,3 +269,37 @@ def test_story_categories_agreed_in_gold_and_set_with_the_panel(  # type: ignore
     assert panel.buttons["NEG"].isChecked() and not panel.buttons["POS"].isChecked()
     adj.close()
     store.close()
+
+
+def test_document_progress_is_computed_for_the_rows_in_view(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path
+) -> None:
+    from annotator.gui.adjudication import FIRST_ROWS
+
+    store = Store(tmp_path / "many.db")
+    many = FIRST_ROWS + 80
+    with store.transaction():
+        for i in range(many):
+            doc, _ = store.add_document(f"n{i:03}.txt", f"Ann Lee went to Paris on day {i}.")
+            for name, label in (("ann", "GPE"), ("ben", "LOC")):
+                store.replace_annotations(doc, name, [SpanData(16, 21, label, "human")])
+                store.set_status(doc, name, "done")
+    adj = AdjudicationWindow(store=store, adjudicator="judge")
+    qtbot.addWidget(adj)
+    adj.show()
+    qtbot.waitExposed(adj)
+    rows = adj.documents
+    assert rows.count() == many
+    assert rows.item(0).text().endswith("0/1 settled")  # opened: gold prepared
+    assert rows.item(1).text().endswith("1 to settle")
+    assert rows.item(many - 1).text().endswith("…")  # far below: not computed yet
+    rows.setFocus()
+    qtbot.keyClick(rows, Qt.Key.Key_End)  # scroll to the last document
+    qtbot.waitUntil(lambda: rows.item(many - 1).text().endswith("1 to settle"))
+    assert rows.item(FIRST_ROWS + 5).text().endswith("…")  # scrolled past, never shown
+    qtbot.keyClick(rows, Qt.Key.Key_Home)
+    assert rows.item(FIRST_ROWS + 5).text().endswith("…")
+    qtbot.keyClick(rows, Qt.Key.Key_Return)  # open the first: its own row stays right
+    assert adj.document_id == 1 and rows.item(0).text().endswith("0/1 settled")
+    adj.close()
+    store.close()
