@@ -95,6 +95,8 @@ class SchemeDialog(QDialog):
             item.setData(0, Qt.ItemDataRole.UserRole, label)
             if select == (label.kind, label.name):
                 self.tree.setCurrentItem(item)
+        for column in (0, 1, 2):  # names and keys in full; the description takes the rest
+            self.tree.resizeColumnToContents(column)
 
     def _selected(self) -> Label | None:
         item = self.tree.currentItem()
