@@ -19,6 +19,7 @@ interruptible sleep) for the test's signal; the test waits for that file, never 
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -111,6 +112,10 @@ def wait_for(
 def main() -> None:
     markers, point, dashes, *args = sys.argv[1:]
     assert dashes == "--"
+    # Start from the default hang-up action, as a command run from a terminal does: a test
+    # run under nohup passes on an ignored SIGHUP, and the hang-up test would then wait forever.
+    if hasattr(signal, "SIGHUP"):  # POSIX only
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
     _install(Path(markers), point)
     from annotator.cli import main as cli
 
