@@ -66,6 +66,8 @@ SHARD_NAME = re.compile(r"\d{5,}\.spacy")
 #: Span group of each non-entity label.
 SPAN_GROUPS = {QUOTE: "quotes", SPEAKER: "speakers", CUE: "cues", BOILERPLATE: "boilerplate"}
 USER_DATA_KEY = "annotator"
+#: The meta key holding other programs' ``doc.user_data`` (JSON values) until exported again.
+OTHER_USER_DATA = "spacy_user_data"
 PAYLOAD_VERSION = 1
 
 
@@ -166,13 +168,17 @@ def to_doc(
                 for label, answer in record.categories.items()}  # fmt: skip
     for name, spans in groups.items():
         doc.spans[name] = spans
+    meta = dict(record.meta)
+    others = meta.pop(OTHER_USER_DATA, None)
+    if isinstance(others, dict):  # other programs' user data go back where they came from
+        doc.user_data.update({k: v for k, v in others.items() if k != USER_DATA_KEY})
     payload = {
         "version": PAYLOAD_VERSION,
         "name": record.name,
         "title": record.title,
         "layer": record.layer,
         "status": record.status,
-        "meta": record.meta,
+        "meta": meta,
         "spans": [
             [s.start, s.end, s.label, s.source, s.reviewed, s.attrs, s.group]
             for s in selection.spans
@@ -325,5 +331,5 @@ def _record(doc: Doc, number: int, path: Path, file_name: str, options: ReadOpti
             except (TypeError, ValueError):
                 record.import_notes["spacy: user_data that is not JSON left out"] = 1
                 continue
-            record.meta.setdefault("spacy_user_data", {})[data_key] = value
+            record.meta.setdefault(OTHER_USER_DATA, {})[data_key] = value
     return finish_record(record, options, path, None)

@@ -98,3 +98,73 @@ def test_conll_keeps_the_columns_it_read(store: Store, tmp_path: Path) -> None:
                 if line.strip() and not line.startswith("-DOCSTART-")]  # fmt: skip
 
     assert rows(tmp_path / "out.conll") == rows(source)  # POS, chunk and IOB1 tags as read
+
+
+def _spacy_by_the_docs(path: Path) -> None:
+    """A ``.spacy`` file as spaCy's documentation shows how to make one: entities in
+    ``doc.ents``, overlapping spans in span groups, ``doc.cats`` and JSON ``user_data``."""
+    import spacy
+    from spacy.tokens import DocBin, Span
+
+    nlp = spacy.blank("en")
+    first = nlp("Apple's chief Tim Cook met Angela Merkel in Berlin on Monday.")
+    first.ents = [
+        Span(first, 0, 1, "ORG"),
+        Span(first, 3, 5, "PERSON"),
+        Span(first, 6, 8, "PERSON"),
+        Span(first, 9, 10, "GPE"),
+        Span(first, 11, 12, "DATE"),
+    ]
+    first.spans["sc"] = [Span(first, 0, 3, "ROLE"), Span(first, 2, 5, "ROLE_HOLDER")]
+    first.cats = {"business": 1.0, "sport": 0.0}
+    first.user_data["source"] = "wire"
+    second = nlp("Ministers said the plan would cut waiting lists.\n\nCritics disagreed.")
+    second.ents = [Span(second, 0, 1, "NORP")]
+    second.spans["claims"] = [Span(second, 2, 8, "CLAIM"), Span(second, 5, 8, "OUTCOME")]
+    second.cats = {"politics": 1.0}
+    DocBin(docs=[first, second], store_user_data=True).to_disk(path)
+
+
+def spacy_counts(path: Path) -> Counter[str]:
+    """Entities, span-group spans and categories read straight from a ``.spacy`` file."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    found: Counter[str] = Counter()
+    for doc in DocBin().from_disk(path).get_docs(spacy.blank("en").vocab):
+        found.update(f"span:{e.label_}" for e in doc.ents)
+        for group in doc.spans.values():
+            found.update(f"span:{s.label_}" for s in group)
+        found.update(
+            f"category:{k}:{'accept' if v >= 0.5 else 'reject'}" for k, v in doc.cats.items()
+        )
+    return found
+
+
+def test_spacy_by_the_docs_round_trip(store: Store, tmp_path: Path) -> None:
+    source = tmp_path / "by-the-docs.spacy"
+    _spacy_by_the_docs(source)
+    report = import_paths(store, [source])
+    assert report.failed == 0 and report.imported == 2
+    assert counts(store) == spacy_counts(source)
+    export(store, format="spacy", out=tmp_path / "out.spacy", status="all")
+    assert spacy_counts(tmp_path / "out.spacy") == spacy_counts(source)
+    import spacy
+    from spacy.tokens import DocBin
+
+    written = list(DocBin().from_disk(tmp_path / "out.spacy").get_docs(spacy.blank("en").vocab))
+    by_text = {doc.text: doc for doc in written}
+    first = by_text["Apple's chief Tim Cook met Angela Merkel in Berlin on Monday."]
+    assert [(s.text, s.label_) for s in first.spans["sc"]] == [
+        ("Apple's chief", "ROLE"),
+        ("chief Tim Cook", "ROLE_HOLDER"),
+    ]
+    assert first.user_data["source"] == "wire"
+    second = by_text["Ministers said the plan would cut waiting lists.\n\nCritics disagreed."]
+    assert [(s.text, s.label_) for s in second.spans["claims"]] == [
+        ("the plan would cut waiting lists", "CLAIM"),
+        ("cut waiting lists", "OUTCOME"),
+    ]
+    with Store(tmp_path / "again.db") as again:
+        import_paths(again, [tmp_path / "out.spacy"])
+        assert counts(again) == counts(store)
