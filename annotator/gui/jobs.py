@@ -1,7 +1,8 @@
 """The menu commands that run in the background: import, pre-annotation, export, first run.
 
-Each asks what to do (a dialog), starts a worker with a progress dialog and cancel, and reports
-the outcome in the status bar (problems in a non-modal message with the details).
+Each asks what to do (a dialog), then runs in the background with progress and Cancel in the
+status bar while the window stays usable, and reports the outcome in the status bar (problems in
+a non-modal message with the details).
 """
 
 from __future__ import annotations
@@ -70,21 +71,36 @@ class Jobs(QObject):
                 details="\n".join(problems),
             )  # fmt: skip
 
-    # -- import -------------------------------------------------------------------------
-    def import_paths(self, paths: list[Path]) -> None:
-        if not paths:
+    def _busy(self) -> bool:
+        """The status bar shows one job at a time: say which one runs if it is taken."""
+        running = self.bar.job
+        if running is not None:
+            self.status.show_status(f"{running.title} is still running (Cancel in the status bar)")
+        return running is not None
+
+    def _start(self, title: str, task: Any, on_done: Callable[[Any], None], what: str) -> None:
+        """Run ``task`` with its progress and Cancel in the status bar; the window stays usable."""
+        if self._busy():
             return
-        self.status.show_status(f"Importing {', '.join(p.name for p in paths[:3])}…")
         self.runner.start(
-            "Importing…", import_task(paths), on_done=self._imported,
-            on_error=self._failed("import"), dialog_parent=self.window,
+            title, task, on_done=on_done, on_error=self._failed(what), bar=self.bar
         )  # fmt: skip
 
+    # -- import -------------------------------------------------------------------------
+    def import_paths(self, paths: list[Path]) -> None:
+        if not paths or self._busy():
+            return
+        names = ", ".join(p.name for p in paths[:3])
+        self.status.show_status(f"Importing {names} in the background; keep working")
+        self._start("Importing", import_task(paths), self._imported, "import")
+
     def import_files(self) -> None:
-        self.import_paths(ImportDialog.ask(self.window, folder=False))
+        if not self._busy():
+            self.import_paths(ImportDialog.ask(self.window, folder=False))
 
     def import_folder(self) -> None:
-        self.import_paths(ImportDialog.ask(self.window, folder=True))
+        if not self._busy():
+            self.import_paths(ImportDialog.ask(self.window, folder=True))
 
     def _imported(self, report: Any) -> None:
         self.data_changed.emit()
@@ -99,14 +115,10 @@ class Jobs(QObject):
     def preannotate(self, force: bool = False) -> None:
         """In the background: progress and Cancel in the status bar, the window stays usable;
         the open document shows its suggestions as each batch is committed."""
-        if self.bar.job is not None:
-            self.status.show_status("Pre-annotation is already running (Cancel in the status bar)")
+        if self._busy():
             return
         self.status.show_status("Pre-annotating in the background; keep working")
-        self.runner.start(
-            "Pre-annotating", annotate_task(force=force), on_done=self._annotated,
-            on_error=self._failed("pre-annotation"), bar=self.bar,
-        )  # fmt: skip
+        self._start("Pre-annotating", annotate_task(force=force), self._annotated, "pre-annotation")
 
     def _annotated(self, report: Any) -> None:
         self.data_changed.emit()
@@ -119,6 +131,8 @@ class Jobs(QObject):
 
     # -- export ---------------------------------------------------------------------------
     def export(self) -> None:
+        if self._busy():
+            return
         choice = ExportDialog.ask(self.window, EXPORT_FORMATS, self.annotator)
         if choice is None:
             return
@@ -136,10 +150,8 @@ class Jobs(QObject):
         }  # fmt: skip
         if choice.layer == self.annotator:
             options["annotator"] = self.annotator
-        self.runner.start(
-            f"Exporting {choice.format}…", export_task(**options), on_done=self._exported,
-            on_error=self._failed("export"), dialog_parent=self.window,
-        )  # fmt: skip
+        self.status.show_status(f"Exporting {choice.format} in the background; keep working")
+        self._start(f"Exporting {choice.format}", export_task(**options), self._exported, "export")
 
     def _exported(self, report: Any) -> None:
         paths = ", ".join(str(p) for p in report.paths) or "nothing written"
