@@ -9,6 +9,7 @@ stays cheap.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,7 @@ TOKENIZATION_KEY = "tokenization"
 DEFAULT_LANG = "en"
 WHITESPACE = "whitespace"
 _CHUNKS = re.compile(r"\S+|\s+")
+_SPACY_IMPORT = threading.Lock()
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -36,10 +38,23 @@ if TYPE_CHECKING:
 TOKENIZER_MAX_LENGTH = 2**62
 
 
+def import_spacy() -> None:
+    """Import spaCy, one thread at a time.
+
+    spaCy's modules import each other in a circle, so two threads importing it at the same
+    moment (the app's tokenizer warm-up and a background job) can each meet the other's
+    half-initialised module: ``ImportError: cannot import name 'Language' from partially
+    initialized module 'spacy.language'``. Every thread that may import spaCy first calls this.
+    """
+    with _SPACY_IMPORT:
+        import spacy  # noqa: F401
+
+
 @cache
 def tokenizer_for(lang: str) -> Language:
     """A pipeline whose tokenizer splits text for ``lang`` (a language code or a pipeline);
     only its tokenizer is used, so spaCy's length limit is lifted."""
+    import_spacy()
     import spacy
 
     try:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.ops.progress import Cancel, Progress
+from annotator.ops.tokens import import_spacy
 from annotator.resources import seeds_dir
 from annotator.store import Store
 
@@ -72,6 +73,7 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         try:
+            import_spacy()  # before the task's own imports: see import_spacy
             with Store(self._path) as store:
                 result = self._task(store, self._signals.progress.emit, self._cancel.is_set)
         except BaseException as exc:

@@ -18,11 +18,15 @@ from annotator.formats.tokenization import (
     DEFAULT_LANG,
     TOKENIZATION_KEY,
     WHITESPACE,
+    import_spacy,
     token_bounds,
     tokenizer_for,
 )
 
 _NEWLINE = re.compile("\n")
+
+
+__all__ = ["Tokens", "import_spacy", "is_pretokenized", "warm_up"]
 
 
 def warm_up() -> None:
