@@ -72,10 +72,6 @@ def _articles(tmp_path: Path, n: int) -> list[Path]:
     return paths
 
 
-def _window(qtbot, path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    return open_window(qtbot, path)
-
-
 def _keys_work_while_held(qtbot, window: MainWindow, gate: threading.Event) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(gate.entered.is_set, timeout=60_000)  # type: ignore[attr-defined]
     assert window.job_progress.isVisible() and QApplication.activeModalWidget() is None
@@ -84,6 +80,8 @@ def _keys_work_while_held(qtbot, window: MainWindow, gate: threading.Event) -> N
     qtbot.keyClick(window.view, Qt.Key.Key_PageUp, Ctrl)
     assert window.editor.document_id == 1
     qtbot.keyClick(window.view, Qt.Key.Key_Return, Ctrl)  # and edited: accept the document
+    assert window.store.status(1, window.annotator) == "done"  # saved while the job waits
+    assert window.editor.document_id == 2
     assert window.job_progress.isVisible()  # still held
 
 
@@ -92,7 +90,7 @@ def test_import_runs_in_the_background_and_the_list_fills_in(  # type: ignore[no
 ) -> None:
     files = _articles(tmp_path, 3)
     monkeypatch.setattr(dialogs.ImportDialog, "ask", classmethod(lambda cls, *a, **k: files))
-    window = _window(qtbot, two_docs)
+    window = open_window(qtbot, two_docs)
     try:
         qtbot.keyClick(window.view, Qt.Key.Key_O, Ctrl)
         _keys_work_while_held(qtbot, window, gate)
@@ -112,7 +110,7 @@ def test_import_can_be_cancelled_from_the_status_bar(  # type: ignore[no-untyped
 ) -> None:
     files = _articles(tmp_path, 3)
     monkeypatch.setattr(dialogs.ImportDialog, "ask", classmethod(lambda cls, *a, **k: files))
-    window = _window(qtbot, two_docs)
+    window = open_window(qtbot, two_docs)
     try:
         qtbot.keyClick(window.view, Qt.Key.Key_O, Ctrl)
         qtbot.waitUntil(gate.entered.is_set, timeout=60_000)  # type: ignore[attr-defined]
@@ -142,7 +140,7 @@ def test_export_runs_in_the_background_and_can_be_cancelled(  # type: ignore[no-
     monkeypatch.setattr(
         dialogs.ExportDialog, "ask", classmethod(lambda cls, *a: _export_choice(out))
     )
-    window = _window(qtbot, two_docs)
+    window = open_window(qtbot, two_docs)
     try:
         qtbot.keyClick(window.view, Qt.Key.Key_E, Ctrl)
         _keys_work_while_held(qtbot, window, gate)
