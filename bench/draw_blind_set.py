@@ -1,13 +1,19 @@
-"""Draw the third blind quote set from the BBC corpus, reproducibly.
+"""Draw a blind quote set from the BBC corpus, reproducibly.
 
-    python bench/draw_blind_set.py ../shared/corpora/bbc-news-2005 [--copy tests/data/quotes_blind3]
+    python bench/draw_blind_set.py ../shared/corpora/bbc-news-2005 --copy tests/data/quotes_blind4
+    python bench/draw_blind_set.py ../shared/corpora/bbc-news-2005 --seed 20261130 [--copy DIR]
 
-Articles are drawn at random with a fixed seed, round robin over the five topics, among those
+Seeds used so far (``SEEDS``): 20261128 for quotes_blind3, 20261129 for quotes_blind4; without
+``--seed`` the seed recorded for the ``--copy`` folder's name is used, so both sets redraw as made.
+A new set takes a new seed, recorded here once it is drawn.
+
+Articles are drawn at random with the given seed, round robin over the five topics, among those
 with quotation marks, skipping any whose text (whitespace collapsed) hashes like a document of
-another quote set in tests/data or of seeds/. Drawing goes on, in the same order, until there are
-at least ``--min-docs`` articles and the straight double marks promise ``--min-quotes``
-quotations (two marks per quotation; multi-paragraph quotations have more, so the estimate is
-generous and the count is checked by hand afterwards). Nothing here looks for quotations.
+any other quote set in tests/data (every ``quotes_*`` folder but the one drawn into) or of
+seeds/. Drawing goes on, in the same order, until there are at least ``--min-docs`` articles
+and the straight double marks promise ``--min-quotes`` quotations (two marks per quotation;
+multi-paragraph quotations have more, so the estimate is generous and the count is checked by
+hand afterwards). Nothing here looks for quotations.
 """
 
 from __future__ import annotations
@@ -19,10 +25,10 @@ import re
 import shutil
 from pathlib import Path
 
-SEED = 20261128
+SEEDS = {"quotes_blind3": 20261128, "quotes_blind4": 20261129}
 TOPICS = ("business", "entertainment", "politics", "sport", "tech")
 ROOT = Path(__file__).resolve().parents[1]
-OTHER_SETS = ("quotes_gold", "quotes_heldout", "quotes_test2")
+DATA = ROOT / "tests" / "data"
 
 
 def content_hash(data: bytes) -> str:
@@ -30,19 +36,24 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(re.sub(rb"\s+", b" ", data).strip()).hexdigest()
 
 
-def excluded_hashes() -> set[str]:
-    paths = [p for name in OTHER_SETS for p in (ROOT / "tests" / "data" / name).glob("*.txt")]
+def excluded_hashes(target: Path | None) -> set[str]:
+    """Hashes of every quote set but ``target`` (the folder being drawn into) and of seeds/."""
+    own = target.resolve() if target else None
+    folders = [f for f in sorted(DATA.glob("quotes_*")) if f.is_dir() and f.resolve() != own]
+    paths = [p for folder in folders for p in folder.glob("*.txt")]
     paths += list((ROOT / "seeds").glob("*.txt"))
     return {content_hash(p.read_bytes()) for p in paths}
 
 
-def draw(corpus: Path, min_docs: int, min_quotes: int) -> list[Path]:
-    rng = random.Random(SEED)
+def draw(
+    corpus: Path, seed: int, min_docs: int, min_quotes: int, target: Path | None = None
+) -> list[Path]:
+    rng = random.Random(seed)
     queues = {t: sorted((corpus / t).glob("*.txt")) for t in TOPICS}
     for files in queues.values():
         rng.shuffle(files)
     taken: list[Path] = []
-    seen = excluded_hashes()
+    seen = excluded_hashes(target)
     estimate = 0
     while len(taken) < min_docs or estimate < min_quotes:
         progressed = False
@@ -67,11 +78,15 @@ def draw(corpus: Path, min_docs: int, min_quotes: int) -> list[Path]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
+    parser.add_argument("--seed", type=int, help=f"default: the one recorded for --copy, {SEEDS}")
     parser.add_argument("--min-docs", type=int, default=12)
     parser.add_argument("--min-quotes", type=int, default=150)
     parser.add_argument("--copy", type=Path, help="copy the drawn articles into this folder")
     args = parser.parse_args()
-    for path in draw(args.corpus, args.min_docs, args.min_quotes):
+    seed = args.seed if args.seed is not None else SEEDS.get(args.copy.name if args.copy else "")
+    if seed is None:
+        parser.error("--seed is needed for a folder with no recorded seed")
+    for path in draw(args.corpus, seed, args.min_docs, args.min_quotes, args.copy):
         name = f"bbc_{path.parent.name}_{path.stem}.txt"
         print(name, path.read_bytes().count(b'"'))
         if args.copy:
