@@ -73,10 +73,7 @@ class Jobs(QObject):
 
     def _busy(self) -> bool:
         """The status bar shows one job at a time: say which one runs if it is taken."""
-        running = self.bar.job
-        if running is not None:
-            self.status.show_status(f"{running.title} is still running (Cancel in the status bar)")
-        return running is not None
+        return self.bar.refuse(self.status.show_status)
 
     def _start(self, title: str, task: Any, on_done: Callable[[Any], None], what: str) -> None:
         """Run ``task`` with its progress and Cancel in the status bar; the window stays usable."""

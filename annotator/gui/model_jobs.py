@@ -1,7 +1,9 @@
 """The Model commands of the window: choose the pre-annotation model, train, evaluate, charts.
 
-Training and evaluation run as background jobs with progress and cancel (training itself runs
-in a separate process, see :mod:`annotator.ops.train`); the statistics view is non-modal.
+Training and evaluation run as background jobs with progress and Cancel in the status bar, like
+import, export and pre-annotation (training itself runs in a separate process, see
+:mod:`annotator.ops.train`): one job at a time; asking for another while one runs only says
+which one runs, before any dialog opens. The statistics view is non-modal.
 """
 
 from __future__ import annotations
@@ -162,7 +164,7 @@ class ModelJobs(QObject):
 
     def __init__(
         self, *, runner: TaskRunner, window: QWidget, store: Store, status: _Window,
-        bar: StatusProgress | None = None,
+        bar: StatusProgress,
     ):  # fmt: skip
         super().__init__(window)
         self.runner = runner
@@ -187,9 +189,11 @@ class ModelJobs(QObject):
         self.status.show_status(f"Pre-annotation model: {model or 'the default pipeline'}")
 
     def train_model(self) -> None:
+        if self.bar.refuse(self.status.show_status):
+            return
         suggested = self.store.path.parent / f"{self.store.path.stem}-model"
         choice = TrainDialog.ask(self.window, model_choices(self.store), suggested)
-        if choice is None:
+        if choice is None or self.bar.refuse(self.status.show_status):
             return
         self.status.show_status(f"Training into {choice.out}…")
         self._start("Training NER on the gold data", train_task(choice), self._trained)
@@ -204,6 +208,8 @@ class ModelJobs(QObject):
         self._refresh_statistics()
 
     def evaluate_model(self) -> None:
+        if self.bar.refuse(self.status.show_status):
+            return
         model = current_model(self.store)
         self.status.show_status(f"Evaluating {model or 'the default pipeline'}…")
         self._start("Evaluating against the gold documents", evaluate_task(model), self._evaluated)
@@ -218,13 +224,9 @@ class ModelJobs(QObject):
         self._refresh_statistics()
 
     def _start(self, title: str, task: Task, on_done: Any) -> None:
-        """In the background with progress and Cancel in the status bar (a progress dialog
-        when the status bar already shows another job); the window stays usable."""
-        free = self.bar is not None and self.bar.job is None
-        self.runner.start(
-            title, task, on_done=on_done, on_error=self._failed,
-            bar=self.bar if free else None, dialog_parent=None if free else self.window,
-        )  # fmt: skip
+        """In the background with progress and Cancel in the status bar (the callers checked
+        that it is free); the window stays usable."""
+        self.runner.start(title, task, on_done=on_done, on_error=self._failed, bar=self.bar)
 
     def _failed(self, exc: BaseException, tb: str) -> None:
         self.status.report_error(exc)

@@ -233,6 +233,15 @@ class StatusProgress(QWidget):
     def job(self) -> Job | None:
         return self._job
 
+    def refuse(self, show_status: Callable[[str], None]) -> bool:
+        """One job at a time, for every kind (import, export, pre-annotation, training,
+        evaluation): when a job holds the bar, say which one and how to stop it, and return
+        True; the caller starts nothing (no queue, no second progress dialog)."""
+        if self._job is None:
+            return False
+        show_status(f"{self._job.title} is still running (Cancel in the status bar)")
+        return True
+
     def begin(self, job: Job) -> None:
         self._job = job
         self.label.setText(job.title)

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from annotator.gui import dialogs, jobs
+from annotator.gui import dialogs, jobs, model_jobs
 from annotator.gui.dialogs import ExportChoice
 from annotator.gui.main_window import MainWindow
 from annotator.model import SpanData
@@ -153,6 +153,109 @@ def test_export_runs_in_the_background_and_can_be_cancelled(  # type: ignore[no-
             assert "cancelled" in status and not out.exists()
         else:
             assert "Exported 2 document(s)" in status and out.exists()
+        assert QApplication.activeModalWidget() is None
+    finally:
+        window.close()
+        window.store.close()
+
+
+# -- training and evaluation share the status bar: one job at a time, never a modal dialog ----
+CtrlShift = Ctrl | Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def held_evaluation(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """The evaluation job waits at its start until the event is set."""
+    release = threading.Event()
+    entered = threading.Event()
+    make = model_jobs.evaluate_task
+
+    def factory(model: Any) -> Any:
+        task = make(model)
+
+        def run(store: Any, progress: Any, cancel: Any) -> Any:
+            entered.set()
+            release.wait()
+            return task(store, progress, cancel)
+
+        return run
+
+    monkeypatch.setattr(model_jobs, "evaluate_task", factory)
+    release.entered = entered  # type: ignore[attr-defined]
+    yield release
+    release.set()
+
+
+def _dialogs_asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record (and cancel) every job dialog the keys would open."""
+    asked: list[str] = []
+
+    def ask(name: str, answer: Any) -> Any:
+        return classmethod(lambda cls, *a, **k: asked.append(name) or answer)
+
+    monkeypatch.setattr(model_jobs.TrainDialog, "ask", ask("train", None))
+    monkeypatch.setattr(dialogs.ImportDialog, "ask", ask("import", []))
+    monkeypatch.setattr(dialogs.ExportDialog, "ask", ask("export", None))
+    return asked
+
+
+def test_train_and_evaluate_wait_for_the_import_in_the_status_bar(  # type: ignore[no-untyped-def]
+    qtbot, two_docs: Path, tmp_path: Path, gate: threading.Event, monkeypatch
+) -> None:
+    files = _articles(tmp_path, 2)
+    asked = _dialogs_asked(monkeypatch)
+    monkeypatch.setattr(dialogs.ImportDialog, "ask", classmethod(lambda cls, *a, **k: files))
+    window = open_window(qtbot, two_docs)
+    try:
+        qtbot.keyClick(window.view, Qt.Key.Key_O, Ctrl)
+        qtbot.waitUntil(gate.entered.is_set, timeout=60_000)  # type: ignore[attr-defined]
+        for key in (Qt.Key.Key_T, Qt.Key.Key_E):
+            window.statusBar().clearMessage()
+            qtbot.keyClick(window.view, key, CtrlShift)
+            assert window.statusBar().currentMessage() == (
+                "Importing is still running (Cancel in the status bar)"
+            )
+            assert QApplication.activeModalWidget() is None
+            assert [job.title for job in window.runner.jobs] == ["Importing"]
+        assert asked == []  # refused before the training dialog opened
+        assert window.job_progress.label.text() == "Importing"
+        gate.set()
+        qtbot.waitUntil(lambda: not window.runner.busy, timeout=60_000)
+        assert "Imported 2 document(s)" in window.statusBar().currentMessage()
+    finally:
+        window.close()
+        window.store.close()
+
+
+def test_evaluation_holds_the_status_bar_and_other_jobs_are_refused(  # type: ignore[no-untyped-def]
+    qtbot, two_docs: Path, held_evaluation: threading.Event, monkeypatch
+) -> None:
+    asked = _dialogs_asked(monkeypatch)
+    window = open_window(qtbot, two_docs)
+    title = "Evaluating against the gold documents"
+    try:
+        qtbot.keyClick(window.view, Qt.Key.Key_E, CtrlShift)
+        qtbot.waitUntil(held_evaluation.entered.is_set, timeout=60_000)  # type: ignore[attr-defined]
+        assert window.job_progress.isVisible() and window.job_progress.label.text() == title
+        assert QApplication.activeModalWidget() is None
+        presses = [(Qt.Key.Key_E, CtrlShift), (Qt.Key.Key_T, CtrlShift), (Qt.Key.Key_O, Ctrl),
+                   (Qt.Key.Key_E, Ctrl), (Qt.Key.Key_R, Ctrl)]  # fmt: skip
+        for key, modifiers in presses:
+            window.statusBar().clearMessage()
+            qtbot.keyClick(window.view, key, modifiers)
+            assert window.statusBar().currentMessage() == (
+                f"{title} is still running (Cancel in the status bar)"
+            ), (key, modifiers)
+            assert QApplication.activeModalWidget() is None
+            assert [job.title for job in window.runner.jobs] == [title]
+        assert asked == []
+        qtbot.keyClick(window.view, Qt.Key.Key_PageDown, Ctrl)  # the window stays usable
+        assert window.editor.document_id == 2
+        qtbot.mouseClick(window.job_progress.cancel, Qt.MouseButton.LeftButton)
+        assert "cancelling" in window.job_progress.label.text()
+        held_evaluation.set()
+        qtbot.waitUntil(lambda: not window.runner.busy, timeout=60_000)
+        assert not window.job_progress.isVisible()
         assert QApplication.activeModalWidget() is None
     finally:
         window.close()
