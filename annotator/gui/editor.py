@@ -220,17 +220,21 @@ class DocumentEditor(QObject):
         if found is None:
             self.message.emit("Every capitalised name and number here has a span")
             return
-        if self.view.selected_span is not None:
-            self.view.set_selected_span(None)
-            self._mark_links()
-            self.span_selected.emit(-1)
-        self.view.reveal(*found)
-        self.view.select_text(*found)
+        self.select_text_range(*found)
         wrapped = found[0] < offset if forward else found[1] > offset
         where = " (from the other end)" if wrapped else ""
         self.message.emit(
             f"{quoted(self.view.text[found[0] : found[1]])}{where}: a label key adds it"
         )
+
+    def select_text_range(self, start: int, end: int) -> None:
+        """Select text (no span) so that a label key adds it; the view scrolls to it."""
+        if self.view.selected_span is not None:
+            self.view.set_selected_span(None)
+            self._mark_links()
+            self.span_selected.emit(-1)
+        self.view.reveal(start, end)
+        self.view.select_text(start, end)
 
     def escape(self) -> None:
         if self.linker.pending is not None:

@@ -32,6 +32,7 @@ from annotator.gui.find_bar import FindBar
 from annotator.gui.flow import DocumentFlow
 from annotator.gui.highlight import SpanStyles, is_suggestion
 from annotator.gui.jobs import Jobs
+from annotator.gui.jump import JumpHints
 from annotator.gui.model_jobs import ModelJobs
 from annotator.gui.palette import LabelPalette
 from annotator.gui.scheme_dialog import SchemeDialog
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
             labels=self.labels, parent=self,
         )  # fmt: skip
         self.find_bar = FindBar(view=self.view)
+        self.jump = JumpHints(editor=self.editor, parent=self)
         self.flow = DocumentFlow(
             store=store, annotator=annotator, undo=self.undo, window=self, dialog_parent=self,
             parent=self,

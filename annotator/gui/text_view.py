@@ -58,6 +58,8 @@ class TextView(QTextEdit):
         self._by_id: dict[int, SpanData] = {}
         self._selected: int | None = None
         self._marked: set[int] = set()
+        self._hints: dict[str, int] = {}
+        self._typed = ""
         #: Tooltip text of the spans under the mouse; set by the editor.
         self.describe: Callable[[Sequence[SpanData]], str] | None = None
         self.setReadOnly(True)
@@ -96,6 +98,7 @@ class TextView(QTextEdit):
             self._offsets = OffsetMap(text)
             self._selected = None
             self._marked = set()
+            self._hints = {}
             # setPlainText inserts with the caret's current character format: start from a
             # clean one, or a caret left inside a quote styles the whole next document.
             self.setTextCursor(QTextCursor(self.document()))
@@ -165,6 +168,20 @@ class TextView(QTextEdit):
         """Spans linked to the selected quote: drawn with a thinner outline."""
         self._marked = set(span_ids)
         self.viewport().update()
+
+    def set_hints(self, hints: dict[str, int], typed: str) -> None:
+        """Jump hints to draw: hint -> code-point offset; ``typed``: the letters typed so far."""
+        self._hints = dict(hints)
+        self._typed = typed
+        self.viewport().update()
+
+    def visible_range(self) -> tuple[int, int]:
+        """Code-point offsets of the first and past the last character in view."""
+        area = self.viewport().rect()
+        first = self.cursorForPosition(area.topLeft()).position()
+        last = self.cursorForPosition(area.bottomRight()).position()
+        start, end = self._offsets.span_from_qt(first, last)
+        return start, min(end + 1, self._offsets.length)
 
     def selection(self) -> tuple[int, int] | None:
         """The selected text in code points, or None."""
@@ -254,8 +271,41 @@ class TextView(QTextEdit):
             painter.setPen(QPen(_OUTLINE, width))
             for rect in self.span_rects(span.start, span.end):
                 painter.drawRoundedRect(rect.adjusted(-1.5, 0.5, 1.5, -0.5), 3, 3)
+        if self._hints:
+            painter = painter or QPainter(self.viewport())
+            self._paint_hints(painter)
         if painter is not None:
             painter.end()
+
+    def _paint_hints(self, painter: QPainter) -> None:
+        """Each hint as a small yellow tag at the top left of its target, typed letters dim."""
+        font = QFont(self.font())
+        font.setFamilies(["DejaVu Sans Mono", "monospace"])
+        font.setBold(True)
+        font.setPointSizeF(9.5)
+        painter.setFont(font)
+        metrics = painter.fontMetrics()
+        taken: list[QRectF] = []
+        for hint, offset in sorted(self._hints.items(), key=lambda h: h[1]):
+            rects = self.span_rects(offset, min(offset + 1, self._offsets.length))
+            if not rects:
+                continue
+            label = hint.upper()
+            width = metrics.horizontalAdvance(label) + 6
+            box = QRectF(rects[0].left() - 2, rects[0].top() - 1, width, metrics.height() + 2)
+            while any(box.intersects(t) for t in taken):  # two targets at one place
+                box.translate(width + 2, 0)
+            taken.append(box)
+            painter.setPen(QPen(QColor("#7c5e00"), 1))
+            painter.setBrush(QColor("#ffd84d"))
+            painter.drawRoundedRect(box, 3, 3)
+            typed = len(self._typed)
+            x = box.left() + 3
+            y = box.top() + 1 + metrics.ascent()
+            for i, char in enumerate(label):
+                painter.setPen(QColor("#9a8a4a") if i < typed else QColor("#111111"))
+                painter.drawText(QPoint(int(x), int(y)), char)
+                x += metrics.horizontalAdvance(char)
 
     def span_rects(self, start: int, end: int) -> list[QRectF]:
         """Viewport rectangles of ``start..end``, one per visible line it covers."""

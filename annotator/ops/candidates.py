@@ -174,3 +174,21 @@ def find_candidate(
         if found:
             return found[0] if forward else found[-1]
     return None
+
+
+def candidates_between(
+    text: str, spans: Sequence[SpanData], start: int, end: int, *, tokens: Tokens | None = None,
+) -> list[Run]:  # fmt: skip
+    """Every candidate lying within ``start..end`` (the stretch of text in view), in order."""
+    tokens = tokens or Tokens(text)
+    if not text or start >= end:
+        return []
+    covered = sorted((s.start, s.end) for s in spans if is_entity(s.label) and not s.group)
+    lower = set(_LOWER_WORD.findall(text))
+    first, last = tokens.line_of(max(start, 0)), tokens.line_of(min(end, len(text)))
+    return [
+        (s, e)
+        for index in range(first, last + 1)
+        for s, e in candidates_in_line(text, tokens, index, covered, lower)
+        if start <= s and e <= end
+    ]
