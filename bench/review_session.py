@@ -1,17 +1,27 @@
-"""A scripted review session: real keys pressed in the real window over pre-annotated articles.
+"""A scripted review session: real keys and clicks in the real window over pre-annotated articles.
 
-    QT_QPA_PLATFORM=offscreen python bench/review_session.py [FOLDER] [--articles 3] [--json]
+    QT_QPA_PLATFORM=offscreen python bench/review_session.py [FOLDER] [--articles 3]
+        [--routes click,keys,walk] [--plan-out PLAN.json] [--json]
 
 FOLDER defaults to ../shared/corpora/bbc-news-2005/politics (BBC politics articles).
 
 Each article is imported and pre-annotated with the installed spaCy pipeline. The script then
 decides five corrections from the model's suggestions (relabel one, delete one, shrink one by a
-token, add a name no entity covers, link the first quote's speaker) and reviews the article the
-way a person using only the keyboard would: Tab to the next suggestion to review, Space to accept
-a right one, the correction's keys on a wrong one (an add: Alt+N selects the name, P labels it),
-Ctrl+Return to accept the rest. Every key press (a chord such as Ctrl+Shift+S is one) counts as
-one input; the table gives the inputs per correction kind (reaching the span included) and per
-article, and checks what each press did.
+token, link the first quote's speaker, add a name no entity covers) and reviews the article once
+per route, in a fresh project each time:
+
+- ``click`` (point and fix): clicks on the scroll bar's trough page down until the wrong span
+  is in view, a click selects it (a drag selects a missed name), its keys fix it; Ctrl+Return
+  accepts every other suggestion, as Prodigy's ner.correct accepts the task.
+- ``keys`` (keyboard only): PgDn until the span is in view, J shows jump hints, the hint's
+  letters select the span (or the missed name), its keys fix it; Ctrl+Return accepts the rest.
+- ``walk``: Tab through every suggestion, Space accepts a right one, the fix keys on a wrong one.
+
+Every input counts once: a key press (a chord such as Ctrl+Shift+S is one), a click, a drag
+(press, move, release), a page of scrolling. A correction's count includes the inputs that
+reached its span. After each article the store is checked: each correction took effect and
+every other suggestion was accepted.
+``--plan-out`` writes the corrections (offsets, labels, texts) for ``review_session_old.py``.
 """
 
 from __future__ import annotations
@@ -22,48 +32,93 @@ import os
 import sys
 import tempfile
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionSlider
 
 from annotator.gui import messages
 from annotator.gui.app import application
 from annotator.gui.dialogs import PickMentionDialog
 from annotator.gui.highlight import is_suggestion
 from annotator.gui.main_window import MainWindow
-from annotator.model import QUOTE, SpanData, is_entity
+from annotator.model import QUOTE, SPEAKER, SpanData, is_entity
 from annotator.ops.annotate import annotate
 from annotator.ops.candidates import find_candidate
 from annotator.ops.importing import import_paths
 from annotator.store import Store
 
 CORPUS = Path("../shared/corpora/bbc-news-2005/politics")
+ROUTES = ("click", "keys", "walk")
+TARGETS = {"accept": 1, "relabel": 2, "delete": 2, "resize": 2, "add": 2, "link speaker": 3}
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
 
 
+@dataclass(frozen=True)
+class Fix:
+    """One correction: its kind, the span (or the name to add) and its label."""
+
+    kind: str
+    start: int
+    end: int
+    label: str
+    text: str
+
+    def new_label(self) -> str:
+        return "GPE" if self.label != "GPE" else "ORG"
+
+
 @dataclass
 class Tally:
-    """Inputs per correction kind and per article."""
+    """Inputs per correction kind and per article, for one route."""
 
     kinds: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    articles: list[tuple[str, int, int, int]] = field(default_factory=list)
+    #: The same without the scrolling that brought the span into view.
+    in_view: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    articles: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+def plan(text: str, spans: list[SpanData]) -> list[Fix]:
+    """Five corrections chosen from the suggestions, in reading order."""
+    entities = [s for s in spans if is_entity(s.label)]
+    fixes: list[Fix] = []
+
+    def fix(kind: str, span: SpanData) -> None:
+        fixes.append(Fix(kind, span.start, span.end, span.label, text[span.start : span.end]))
+
+    if len(entities) >= 4:
+        fix("relabel", entities[1])
+        fix("delete", entities[3])
+    taken = {(f.start, f.end) for f in fixes}
+    multi = [s for s in entities if (s.start, s.end) not in taken and " " in text[s.start : s.end]]
+    if multi:
+        fix("resize", multi[0])
+    quotes = [s for s in spans if s.label == QUOTE]
+    if quotes and any(s.label == "PERSON" for s in spans):
+        fix("link speaker", quotes[0])
+    after = spans[len(spans) // 2].end if spans else 0
+    word = find_candidate(text, spans, after) or find_candidate(text, spans, 0)
+    if word is not None:
+        fixes.append(Fix("add", *word, "PERSON", text[word[0] : word[1]]))
+    return sorted(fixes, key=lambda f: f.start)
 
 
 class Session:
-    """Presses keys on the window's article view and counts them."""
+    """Presses keys and clicks the window's article view, and counts every input."""
 
     def __init__(self, window: MainWindow):
         self.window = window
         self.view = window.view
         self.inputs = 0
+        self.scrolls = 0
 
-    def press(self, key: Key, modifiers: Mod = Mod.NoModifier, widget=None) -> None:  # type: ignore[no-untyped-def]
+    def press(self, key: Key | str, modifiers: Mod = Mod.NoModifier, widget=None) -> None:  # type: ignore[no-untyped-def]
         self.inputs += 1
         target = widget or self.view
         if QApplication.focusWidget() is not target:  # a closed dialog hands the focus back
@@ -72,101 +127,64 @@ class Session:
             QApplication.processEvents()
         if os.environ.get("REVIEW_DEBUG"):
             print(self.inputs, key, modifiers, self.selected(), file=sys.stderr, flush=True)
-        QTest.keyClick(widget or self.view, key, modifiers)
+        QTest.keyClick(target, key, modifiers)  # type: ignore[call-overload]
 
-    def type(self, text: str, widget) -> None:  # type: ignore[no-untyped-def]
-        for char in text:
-            self.inputs += 1
-            QTest.keyClicks(widget, char)
+    def click(self, point: QPoint) -> None:
+        self.inputs += 1
+        QTest.mouseClick(self.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+    def drag(self, start: QPoint, end: QPoint) -> None:
+        """Press at ``start``, move, release at ``end``: one input."""
+        self.inputs += 1
+        viewport = self.view.viewport()
+        QTest.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+        QTest.mouseMove(viewport, end)
+        QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+
+    def page(self, down: bool) -> None:
+        """A click on the scroll bar's trough below (or above) its handle: a page."""
+        self.inputs += 1
+        bar = self.view.verticalScrollBar()
+        option = QStyleOptionSlider()
+        bar.initStyleOption(option)
+        part = QStyle.SubControl.SC_ScrollBarAddPage if down else (
+            QStyle.SubControl.SC_ScrollBarSubPage
+        )  # fmt: skip
+        trough = bar.style().subControlRect(QStyle.ComplexControl.CC_ScrollBar, option, part, bar)
+        assert trough.isValid() and not trough.isEmpty(), "nothing left to scroll"
+        QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=trough.center())
 
     def selected(self) -> SpanData | None:
         return self.view.span(self.view.selected_span)
 
+    def bring_into_view(self, start: int, end: int, step: Callable[[bool], None]) -> None:
+        """Scroll with ``step(down)`` until ``start..end`` begins in view."""
+        for _ in range(200):
+            rects = self.view.span_rects(start, max(end, start + 1))
+            height = self.view.viewport().height()
+            if rects and rects[0].top() >= 0 and rects[0].bottom() <= height:
+                return
+            self.scrolls += 1
+            step(not rects or rects[0].top() >= 0)
+        raise AssertionError(f"could not scroll to {start}..{end}")
 
-def plan(text: str, spans: list[SpanData]) -> dict[int, str]:
-    """Five corrections chosen from the suggestions: span position -> kind (position -1: add)."""
-    entities = [i for i, s in enumerate(spans) if is_entity(s.label)]
-    todo: dict[int, str] = {}
-    if len(entities) >= 4:
-        todo[entities[1]] = "relabel"
-        todo[entities[3]] = "delete"
-    multi = [i for i in entities if i not in todo and " " in text[spans[i].start : spans[i].end]]
-    if multi:
-        todo[multi[0]] = "resize"
-    quotes = [i for i, s in enumerate(spans) if s.label == QUOTE]
-    if quotes and any(s.label == "PERSON" for s in spans):
-        todo[quotes[0]] = "link speaker"
-    return todo
+    def pick_speaker(self) -> None:
+        """Ctrl+Shift+S, then Return in the picker: the person nearest the quote."""
+        QTimer.singleShot(0, lambda: _press_return_in_picker(self))
+        self.press(Key.Key_S, Mod.ControlModifier | Mod.ShiftModifier)
 
-
-def missing_word(text: str, spans: list[SpanData], after: int) -> tuple[int, int] | None:
-    """The first name, number or amount after ``after`` that no entity span covers (what
-    Alt+N finds), or the first in the article when none follows: the span to add."""
-    found = find_candidate(text, spans, after)
-    return found if found is not None else find_candidate(text, spans, 0)
-
-
-def review(window: MainWindow, tally: Tally) -> tuple[int, int]:
-    """Review the open article; returns (corrections made, inputs).
-
-    The walk: Tab selects the first suggestion to review; on a right one Space accepts it and
-    selects the next (1 input); on a wrong one the correction's keys, then Tab to the next. A
-    correction's count includes the one input that reached its span.
-    """
-    s = Session(window)
-    spans = list(window.view.spans)
-    todo = {
-        (spans[i].start, spans[i].end, spans[i].label): k
-        for i, k in plan(window.view.text, spans).items()
-    }
-    add_after = spans[len(spans) // 2].end if spans else 0
-    word = missing_word(window.view.text, spans, add_after)
-    done = 0
-    window.view.place_caret(0)
-    s.press(Key.Key_Tab)
-    while todo or word is not None:
-        span = s.selected()
-        if span is None or not is_suggestion(span):
-            break  # nothing left to review
-        following = [x for x in window.view.spans if is_suggestion(x) and x.start > span.start]
-        if (
-            word is not None
-            and span.end <= word[0]
-            and (not following or following[0].start >= word[1])
-        ):
-            # The walk passed a name the model missed: Alt+N selects it, a label key adds it.
-            before = s.inputs
-            for _ in range(5):  # Alt+N from the selected span; again if it stops short
-                s.press(Key.Key_N, Mod.AltModifier)
-                if window.view.selection() == word:
-                    break
-            s.press(Key.Key_P)
-            added = s.selected()
-            assert added is not None and (added.start, added.end) == word, "add failed"
-            tally.kinds["add"].append(s.inputs - before)
-            word, done = None, done + 1
-            s.press(Key.Key_Tab)
-            continue
-        kind = todo.pop((span.start, span.end, span.label), None)
-        if kind is None:
-            s.press(Key.Key_Space)  # a right suggestion: accept it, on to the next
-            tally.kinds["accept"].append(1)
-            continue
-        before = s.inputs
-        if kind == "relabel":
-            s.press(Key.Key_G if span.label != "GPE" else Key.Key_O)
-        elif kind == "delete":
-            s.press(Key.Key_Delete)
-        elif kind == "resize":
-            s.press(Key.Key_Left, Mod.AltModifier)
-        elif kind == "link speaker":
-            QTimer.singleShot(0, lambda: _press_return_in_picker(s))
-            s.press(Key.Key_S, Mod.ControlModifier | Mod.ShiftModifier)
-        tally.kinds[kind].append(s.inputs - before + 1)  # + the input that reached the span
-        done += 1
-        s.press(Key.Key_Tab)
-    s.press(Key.Key_Return, Mod.ControlModifier)  # accept the rest, open the next article
-    return done, s.inputs
+    def apply(self, fix: Fix) -> None:
+        """The keys that correct the selected span (or label the selected text)."""
+        if fix.kind == "relabel":
+            self.press(fix.new_label()[0].lower())
+        elif fix.kind == "delete":
+            self.press(Key.Key_Delete)
+        elif fix.kind == "resize":
+            self.press(Key.Key_Left, Mod.AltModifier)
+        elif fix.kind == "link speaker":
+            self.pick_speaker()
+        elif fix.kind == "add":
+            self.press(Key.Key_P)
 
 
 def _press_return_in_picker(session: Session) -> None:
@@ -181,58 +199,253 @@ def _press_return_in_picker(session: Session) -> None:
     QTimer.singleShot(10, lambda: _press_return_in_picker(session))
 
 
-def run(folder: Path, articles: int) -> Tally:
+def _selected_is(s: Session, fix: Fix) -> bool:
+    if fix.kind == "add":
+        return s.view.selection() == (fix.start, fix.end)
+    span = s.selected()
+    return span is not None and (span.start, span.end, span.label) == (
+        fix.start, fix.end, fix.label,
+    )  # fmt: skip
+
+
+def reach_by_click(s: Session, fix: Fix) -> None:
+    """Page down (a click on the scroll bar's trough) until the span is in view; click it
+    (again if an overlapping one came first), or drag over the missed name."""
+    s.bring_into_view(fix.start, fix.end, s.page)
+    rects = s.view.span_rects(fix.start, fix.end)
+    if fix.kind == "add":
+        first, last = rects[0], rects[-1]
+        y_first, y_last = int(first.center().y()), int(last.center().y())
+        s.drag(QPoint(int(first.left()) + 1, y_first), QPoint(int(last.right()) - 1, y_last))
+        return
+    # A click on a character the span covers and as few others as possible.
+    best = min(
+        range(fix.start, fix.end),
+        key=lambda o: (len(s.view.spans_at(o)), o),
+    )
+    rect = s.view.span_rects(best, best + 1)[0]
+    for _ in range(4):
+        s.click(rect.center().toPoint())
+        if _selected_is(s, fix):
+            return
+    raise AssertionError(f"a click did not select {fix}")
+
+
+def reach_by_hints(s: Session, fix: Fix) -> None:
+    """PgDn until the span is in view; J, then the letters of its hint."""
+    s.bring_into_view(
+        fix.start, fix.end, lambda down: s.press(Key.Key_PageDown if down else Key.Key_PageUp)
+    )
+    s.press(Key.Key_J)
+    jump = s.window.jump
+    hint = next(
+        (
+            h for h, t in jump.targets.items()
+            if (t == (fix.start, fix.end) if fix.kind == "add" else _target_is(s, t, fix))
+        ),
+        None,
+    )  # fmt: skip
+    assert hint is not None, f"no hint on {fix}"
+    for letter in hint:
+        s.press(letter)
+    assert _selected_is(s, fix), f"the hint did not select {fix}"
+
+
+def _target_is(s: Session, target: object, fix: Fix) -> bool:
+    span = s.view.span(target) if isinstance(target, int) else None
+    return span is not None and (span.start, span.end, span.label) == (
+        fix.start, fix.end, fix.label,
+    )  # fmt: skip
+
+
+def review_direct(window: MainWindow, fixes: list[Fix], tally: Tally, route: str) -> int:
+    """Go straight to each wrong span, fix it, Ctrl+Return: returns the inputs."""
+    s = Session(window)
+    reach = reach_by_click if route == "click" else reach_by_hints
+    for fix in fixes:
+        before, scrolled = s.inputs, s.scrolls
+        reach(s, fix)
+        s.apply(fix)
+        tally.kinds[fix.kind].append(s.inputs - before)
+        tally.in_view[fix.kind].append(s.inputs - before - (s.scrolls - scrolled))
+    s.press(Key.Key_Return, Mod.ControlModifier)  # accept the rest, open the next article
+    return s.inputs
+
+
+def review_walk(window: MainWindow, fixes: list[Fix], tally: Tally) -> int:
+    """Tab to the first suggestion; Space on a right one, the fix keys (then Tab) on a wrong
+    one; a missed name is added with Alt+N and P when the walk passes it."""
+    s = Session(window)
+    todo = {(f.start, f.end, f.label): f for f in fixes if f.kind != "add"}
+    word = next((f for f in fixes if f.kind == "add"), None)
+    window.view.place_caret(0)
+    s.press(Key.Key_Tab)
+    while todo or word is not None:
+        span = s.selected()
+        if span is None or not is_suggestion(span):
+            break  # nothing left to review
+        following = [x for x in window.view.spans if is_suggestion(x) and x.start > span.start]
+        if (
+            word is not None
+            and span.end <= word.start
+            and (not following or following[0].start >= word.end)
+        ):
+            add_by_alt_n(s, word, tally)
+            word = None
+            s.press(Key.Key_Tab)
+            continue
+        fix = todo.pop((span.start, span.end, span.label), None)
+        if fix is None:
+            s.press(Key.Key_Space)  # a right suggestion: accept it, on to the next
+            tally.kinds["accept"].append(1)
+            tally.in_view["accept"].append(1)
+            continue
+        before = s.inputs
+        s.apply(fix)
+        tally.kinds[fix.kind].append(s.inputs - before + 1)  # + the input that reached it
+        tally.in_view[fix.kind].append(s.inputs - before + 1)
+        s.press(Key.Key_Tab)
+    if word is not None:  # the last suggestion came before the name
+        add_by_alt_n(s, word, tally)
+    s.press(Key.Key_Return, Mod.ControlModifier)
+    return s.inputs
+
+
+def add_by_alt_n(s: Session, word: Fix, tally: Tally) -> None:
+    """Alt+N from the selected span (again if it stops short), then the label key."""
+    before = s.inputs
+    for _ in range(5):
+        s.press(Key.Key_N, Mod.AltModifier)
+        if s.view.selection() == (word.start, word.end):
+            break
+    s.apply(word)
+    tally.kinds["add"].append(s.inputs - before)
+    tally.in_view["add"].append(s.inputs - before)
+
+
+def check(store: Store, doc_id: int, fixes: list[Fix], annotator: str) -> list[str]:
+    """What the store holds after the review: every correction made, nothing left to review."""
+    spans = store.spans(doc_id, annotator)
+    where: dict[tuple[int, int], dict[str, SpanData]] = defaultdict(dict)
+    for span in spans:
+        where[span.start, span.end][span.label] = span
+    problems = []
+    for fix in fixes:
+        there = where[fix.start, fix.end]
+        if fix.kind == "relabel" and (fix.new_label() not in there or fix.label in there):
+            problems.append(f"not relabelled: {fix}")
+        elif fix.kind == "delete" and fix.label in there:
+            problems.append(f"not deleted: {fix}")
+        elif fix.kind == "resize" and not any(
+            s.start == fix.start and s.end < fix.end and s.label == fix.label for s in spans
+        ):
+            problems.append(f"not shrunk: {fix}")
+        elif fix.kind == "add" and "PERSON" not in there:
+            problems.append(f"not added: {fix}")
+        elif fix.kind == "link speaker":
+            quote = there.get(QUOTE)
+            if quote is None or not any(
+                r.head_id == quote.id and r.label == SPEAKER
+                for r in store.relations(doc_id, annotator)
+            ):
+                problems.append(f"no speaker linked: {fix}")
+    if any(is_suggestion(s) for s in spans):
+        problems.append("suggestions left unreviewed")
+    return problems
+
+
+def run(folder: Path, articles: int, routes: list[str], plan_out: Path | None = None) -> dict:  # type: ignore[type-arg]
     messages.boxes_enabled = False
     application()
-    tally = Tally()
+    tallies = {route: Tally() for route in routes}
+    plans: dict[str, list[dict]] = {}  # type: ignore[type-arg]
+    files = sorted(folder.glob("*.txt"))[:articles]
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "review.db"
-        files = sorted(folder.glob("*.txt"))[:articles]
-        with Store(path) as store:
-            import_paths(store, files)
-            annotate(store)
-        window = MainWindow(store=Store(path), annotator="reviewer", poll_ms=60_000)
-        window.show()
-        QTest.qWaitForWindowExposed(window)
-        window.activateWindow()
-        window.view.setFocus()
-        for _ in files:
-            doc_id = window.editor.document_id
-            if doc_id is None:
-                break
-            name = window.store.document(doc_id).name
-            suggestions = sum(1 for s in window.view.spans if is_suggestion(s))
-            accepted = len(tally.kinds["accept"])
-            corrections, inputs = review(window, tally)
-            spaces = len(tally.kinds["accept"]) - accepted
-            tally.articles.append(
-                (f"{name} ({suggestions} suggestions)", corrections, inputs, inputs - spaces)
-            )
-        window.close()
-        window.store.close()
-    return tally
+        for route in routes:
+            path = Path(tmp) / f"{route}.db"
+            with Store(path) as store:
+                import_paths(store, files)
+                annotate(store)
+            window = MainWindow(store=Store(path), annotator="reviewer", poll_ms=60_000)
+            window.show()
+            QTest.qWaitForWindowExposed(window)
+            window.activateWindow()
+            window.view.setFocus()
+            for _ in files:
+                doc_id = window.editor.document_id
+                if doc_id is None:
+                    break
+                name = window.store.document(doc_id).name
+                fixes = plan(window.view.text, list(window.view.spans))
+                plans[name] = [f.__dict__ for f in fixes]
+                tally = tallies[route]
+                if route == "walk":
+                    inputs = review_walk(window, fixes, tally)
+                else:
+                    inputs = review_direct(window, fixes, tally, route)
+                problems = check(window.store, doc_id, fixes, "reviewer")
+                assert not problems, (route, name, problems)
+                tally.articles.append((name, len(fixes), inputs))
+            window.close()
+            window.store.close()
+    if plan_out is not None:
+        plan_out.write_text(json.dumps(plans, indent=1), encoding="utf-8")
+    return {
+        route: {"kinds": t.kinds, "in_view": t.in_view, "articles": t.articles}
+        for route, t in tallies.items()
+    }
+
+
+def print_tables(result: dict) -> None:  # type: ignore[type-arg]
+    routes = list(result)
+    kinds = [k for k in TARGETS if any(result[r]["kinds"].get(k) for r in routes)]
+    print("| correction | target | " + " | ".join(f"{r}: times, inputs each" for r in routes)
+          + " |")  # fmt: skip
+    print("|---|---:|" + "---:|" * len(routes))
+    for kind in kinds:
+        cells = []
+        for route in routes:
+            counts = result[route]["kinds"].get(kind) or []
+            near = result[route]["in_view"].get(kind) or []
+            if not counts:
+                cells.append("—")
+                continue
+            spread = _spread(counts)
+            if spread != _spread(near):
+                spread += f" ({_spread(near)} once in view)"
+            cells.append(f"{len(counts)}, {spread}")
+        print(f"| {kind} | {TARGETS[kind]} | " + " | ".join(cells) + " |")
+    print()
+    print("| article | corrections | " + " | ".join(f"{r} inputs" for r in routes) + " |")
+    print("|---|---:|" + "---:|" * len(routes))
+    first = result[routes[0]]["articles"]
+    for i, (name, count, _) in enumerate(first):
+        cells = [str(result[r]["articles"][i][2]) for r in routes]
+        print(f"| {name} | {count} | " + " | ".join(cells) + " |")
+
+
+def _spread(counts: list[int]) -> str:
+    low, high = min(counts), max(counts)
+    return str(low) if low == high else f"{low}–{high}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", nargs="?", type=Path, default=CORPUS)
     parser.add_argument("--articles", type=int, default=3)
+    parser.add_argument("--routes", default=",".join(ROUTES), help="click, keys, walk")
+    parser.add_argument("--plan-out", type=Path, help="write the corrections as JSON")
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
     args = parser.parse_args()
-    tally = run(args.folder, args.articles)
+    routes = [r for r in args.routes.split(",") if r]
+    unknown = [r for r in routes if r not in ROUTES]
+    if unknown:
+        parser.error(f"unknown route(s): {', '.join(unknown)}; known: {', '.join(ROUTES)}")
+    result = run(args.folder, args.articles, routes, args.plan_out)
     if args.json:
-        json.dump({"kinds": tally.kinds, "articles": tally.articles}, sys.stdout)
+        json.dump(result, sys.stdout)
         return
-    print("| correction | times | inputs each (max) | target |")
-    print("|---|---:|---:|---:|")
-    targets = {"accept": 1, "relabel": 2, "delete": 2, "resize": 2, "add": 2, "link speaker": 3}
-    for kind, counts in tally.kinds.items():
-        print(f"| {kind} | {len(counts)} | {max(counts)} | {targets.get(kind, '')} |")
-    print()
-    print("| article | corrections | inputs | inputs without the Spaces on right ones |")
-    print("|---|---:|---:|---:|")
-    for name, corrections, inputs, working in tally.articles:
-        print(f"| {name} | {corrections} | {inputs} | {working} |")
+    print_tables(result)
 
 
 if __name__ == "__main__":

@@ -292,12 +292,15 @@ class TextView(QTextEdit):
                 continue
             label = hint.upper()
             width = metrics.horizontalAdvance(label) + 6
-            box = QRectF(rects[0].left() - 2, rects[0].top() - 1, width, metrics.height() + 2)
+            # Up and left of the first letter, so the word under it stays readable.
+            height = metrics.height() + 2
+            box = QRectF(rects[0].left() - width * 0.6, rects[0].top() - height * 0.55, width,
+                         height)  # fmt: skip
             while any(box.intersects(t) for t in taken):  # two targets at one place
                 box.translate(width + 2, 0)
             taken.append(box)
             painter.setPen(QPen(QColor("#7c5e00"), 1))
-            painter.setBrush(QColor("#ffd84d"))
+            painter.setBrush(QColor(255, 216, 77, 235))
             painter.drawRoundedRect(box, 3, 3)
             typed = len(self._typed)
             x = box.left() + 3
