@@ -35,6 +35,26 @@ def source_in_subtree(token: Token) -> Token | None:
     return None
 
 
+#: Prepositions whose phrase belongs to a source's description ("a spokesman for the BPI").
+_SOURCE_PREPS = frozenset({"for", "of", "at", "in", "from"})
+
+
+def source_end(source: Token) -> Token:
+    """The last token of a source description: the source noun, or the end of the phrase it
+    is "for"/"of"/"at"/"in" ("a spokesman for the British Phonographic Industry", "critics in
+    the US"), stopping before a bracket, comma or clause ("(BPI)", "who …")."""
+    doc = source.doc
+    nxt = source.i + 1
+    if nxt >= len(doc) or doc[nxt].lower_ not in _SOURCE_PREPS or doc[nxt].head.i != source.i:
+        return source
+    last = source
+    for t in doc[nxt : doc[nxt].right_edge.i + 1]:
+        if t.text in ("(", ",", "-", "—", "–", ";", ":") or t.tag_ in ("WDT", "WP", "VBD", "VBZ"):
+            break
+        last = t
+    return last if last.i > nxt else source
+
+
 def tokens_between(doc: Doc, start: int, end: int) -> Span | None:
     """The tokens lying wholly inside ``[start, end)``, or None for an empty range."""
     if end <= start:
@@ -52,8 +72,12 @@ def is_cue(token: Token, cues: frozenset[str]) -> bool:
     if any(c.dep_ == "neg" for c in children):
         return False
     if any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children):
-        # "it has been claimed", "it is said": an agentless passive names no speaker
-        return not any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in children)
+        # "it has been claimed", "it is said", "what has been dubbed": an agentless passive
+        # names no speaker
+        return not any(
+            c.dep_ in ("nsubjpass", "expl") and c.lower_ in ("it", "what", "which", "that")
+            for c in children
+        )
     return True
 
 
@@ -129,6 +153,8 @@ def colon_cue(frame: Span) -> Token | None:
             if token.lower_ in _COPULAS:
                 return None
             subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+            if not subjects and token.dep_ == "conj":  # "X quit … and vowed:"
+                subjects = [c for c in token.head.children if c.dep_ in _SUBJECTS]
             if subjects:
                 return token if can_speak(subjects[0]) else None
             return token if any(c.dep_ == "agent" for c in token.children) else None
@@ -236,17 +262,45 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
             subj = before[-1] if len(subjects) > 1 and before and not glued else subjects[0]
             if subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 return verb.head
-            return subj
+            if subj.tag_ in ("WP", "WDT") and subj.lower_ != "who":
+                return None  # "what has been dubbed": nobody
+            return _named_before_age(subj) or subj
         if verb.dep_ in ("relcl", "acl") and is_person_like(verb.head):
             return verb.head
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "pobj"):
             verb = verb.head.head  # "Plus.net backed the proposals saying …"
             continue
-        climb = verb.dep_ in _CLIMB or (verb.dep_ == "conj" and is_cue(verb.head, cues))
+        # "X said he was … and claimed …": coordinated verbs share their subject
+        climb = verb.dep_ in _CLIMB or (verb.dep_ == "conj" and _shares_speaker(verb, cues))
         if not climb or verb.head is verb:
             break
         verb = verb.head
     return None
+
+
+def _named_before_age(subj: Token) -> Token | None:
+    """ "Okafor, 31, left …": the parser may make the age the subject; the name is."""
+    doc = subj.doc
+    if subj.tag_ != "CD" or subj.i < 2 or doc[subj.i - 1].text != ",":
+        return None
+    name = doc[subj.i - 2]
+    return name if is_person_like(name) else None
+
+
+def _shares_speaker(verb: Token, cues: frozenset[str]) -> bool:
+    """Can a coordinated verb take the subject of ``head``: a cue, or a verb whose subject
+    can speak ("said he was "disappointed" and claimed …"; not "dance music is … and has
+    admitted", where the parser coordinated the wrong verbs)."""
+    head = verb.head
+    if is_cue(head, cues):
+        return True
+    for c in head.children:
+        if c.dep_ in _SUBJECTS and is_person_like(c) and c.lower_ not in ("i", "we"):
+            # an odd number of marks between them: the subject is inside a quotation and
+            # the verb outside it, so the parser joined the quotation's verb to the narrator's
+            marks = sum(t.is_quote for t in head.doc[min(c.i, verb.i) : max(c.i, verb.i)])
+            return marks % 2 == 0
+    return False
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -293,15 +347,20 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
         while start > 0 and doc[start - 1].lower_.rstrip(".") in TITLES:
             start -= 1
         end = start + 1
-        while end < ent.end and not doc[end].is_punct and doc[end].tag_ != "POS":
+        while end < ent.end and doc[end].tag_ != "POS":
+            glued = doc[end].text in ("-", "‑") and not doc[end - 1].whitespace_
+            if doc[end].is_punct and not (glued and not doc[end].whitespace_):
+                break
             end += 1
         return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
     if token.tag_ in ("PRP", "WP"):
         return token.idx, token.idx + len(token)
     for child in token.children:
+        appos_ent = ent_of.get(child.i) if child.dep_ == "appos" else None
         if child.dep_ == "appos" and (
-            ent_of.get(child.i) is not None or child.tag_ in ("NNP", "NNPS")
-        ):
+            (appos_ent is not None and appos_ent.label_ in _NAMED_ENTS)
+            or child.tag_ in ("NNP", "NNPS")
+        ):  # not an age ("Okafor, 31,")
             return mention_span(child, ent_of)
     start = token.left_edge.i
     while start < token.i and doc[start].is_punct:
@@ -313,7 +372,8 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
         start -= 1
     source = source_in_subtree(token)
     if source is not None:  # "A Department for Work and Pensions spokeswoman"
-        return doc[start].idx, source.idx + len(source)
+        last = source_end(source)
+        return doc[start].idx, last.idx + len(last)
     if token.tag_ not in ("NNP", "NNPS"):
         for child in token.rights:
             if child.dep_ == "prep" and child.i == end and child.lower_ in ("of", "for", "at"):

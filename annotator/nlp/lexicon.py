@@ -14,6 +14,10 @@ TITLES: frozenset[str] = frozenset(
     governor gov mayor councillor cllr king queen prince princess pope st saint sheikh
     rabbi imam mp mep msp dj""".split()
 )
+#: Letters after a name, dropped from speaker names ("Guy Mansfield QC" -> "Guy Mansfield").
+POSTNOMINALS: frozenset[str] = frozenset(
+    "qc kc mp mep msp am obe mbe cbe kbe dbe frs jr jr. sr sr. phd".split()
+)
 #: Honorifics: never part of a role ("Ukrainian president Mr Zelenskyy" has the role
 #: "Ukrainian president").
 HONORIFICS: frozenset[str] = frozenset(
@@ -62,10 +66,13 @@ def cue_forms() -> frozenset[str]:
 
 
 def strip_titles(words: list[str]) -> list[str]:
-    """Drop leading titles and determiners ("Mr", "Sir", "the") from a name's words."""
+    """Drop leading titles and determiners ("Mr", "Sir", "the") and trailing letters ("QC")
+    from a name's words."""
     out = list(words)
     while len(out) > 1 and out[0].lower().rstrip(".") in TITLES | DETERMINERS:
         out.pop(0)
     while out and out[-1] in ("'s", "’s", "'", "’"):
+        out.pop()
+    while len(out) > 2 and out[-1].lower() in POSTNOMINALS and out[-1][:1].isupper():
         out.pop()
     return out

@@ -29,7 +29,6 @@ from annotator.nlp.lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
-    HONORIFICS,
     PRONOUNS,
     ROLE_NOUNS,
     SOURCE_NOUNS,
@@ -37,6 +36,7 @@ from annotator.nlp.lexicon import (
     cue_forms,
     strip_titles,
 )
+from annotator.nlp.names import NameWords, body_name, clean_words, role_after, role_before
 from annotator.nlp.salience import (
     PRONOUN_GENDER,
     agrees,
@@ -49,7 +49,6 @@ from annotator.nlp.spans import EntityIndex, SpanSet
 _NAME_ENTS = frozenset({"PERSON"})
 _GROUP_ENTS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 _PERSONAL = frozenset({"he", "she", "i", "him", "her", "who"})
-_ROLE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 
 
 @dataclass(frozen=True)
@@ -77,64 +76,6 @@ class _Person:
     @property
     def name(self) -> str:
         return " ".join(self.words)
-
-
-def _body_name(tokens: list[Token]) -> str | None:
-    """ "The Scottish Executive", "the Treasury": a body named by a capitalised description."""
-    words = [t for t in tokens if t.lower_ not in DETERMINERS]
-    if len(words) == len(tokens) or not words or tokens[0].lower_ not in DETERMINERS:
-        return None
-    if any(t.ent_type_ == "PERSON" for t in words) or words[-1].lower_ in ROLE_NOUNS:
-        return None
-    if all(t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper() for t in words):
-        return " ".join(t.text for t in words)
-    return None
-
-
-def _clean_words(span: Span) -> list[str]:
-    """The words of a name, cut at the first punctuation ("Norman Cook - aka"), no titles."""
-    words: list[str] = []
-    for t in span:
-        if t.is_punct and t.text not in ("'", "’") and words:
-            break
-        if not t.is_punct and t.text not in ("'s", "’s"):
-            word = t.text
-            if word.endswith(".") and len(word) > 3 and word[:-1].isalpha():
-                word = word[:-1]  # "said Connors." tokenized with its full stop
-            words.append(word)
-    return strip_titles(words)
-
-
-def _role_before(ent: Span) -> list[tuple[str, bool]]:
-    """Premodifying role of a name: "Shadow minister", "Ukrainian president"."""
-    doc = ent.doc
-    i = ent.start - 1
-    while i >= 0 and doc[i].lower_ in HONORIFICS:
-        i -= 1
-    words: list[tuple[str, bool]] = []
-    while (
-        i >= 0
-        and doc[i].dep_ in _ROLE_DEPS
-        and i < doc[i].head.i < ent.end
-        and doc[i].ent_type_ != "PERSON"
-    ):
-        words.append((doc[i].lower_, doc[i].ent_type_ in _GROUP_ENTS))
-        i -= 1
-    return words[::-1]
-
-
-def _role_after(ent: Span) -> list[tuple[str, bool]]:
-    """Appositive role of a name: "Sir Ed Davey, leader of the Liberal Democrats,"."""
-    words: list[tuple[str, bool]] = []
-    for child in ent.root.rights:
-        if child.dep_ == "appos" and child.ent_type_ != "PERSON":
-            for t in child.subtree:
-                if t.dep_ in ("relcl", "acl") or t.is_punct:
-                    break
-                if t.lower_ not in DETERMINERS:
-                    words.append((t.lower_, t.ent_type_ in _GROUP_ENTS))
-            break
-    return words
 
 
 def _sentence_subject_before(pronoun: Token, quoted: SpanSet, ents: EntityIndex) -> Span | None:
@@ -179,10 +120,10 @@ class SpeakerResolver:
         for ent in self.ents.ents:
             if ent.label_ not in _NAME_ENTS:
                 continue
-            words = _clean_words(ent)
+            words = clean_words(ent)
             if not words:
                 continue
-            role = tuple(_role_before(ent) + _role_after(ent))
+            role = tuple(role_before(ent) + role_after(ent))
             self.people.append(_Person(ent.start_char, tuple(words), role))
             gender = mention_gender(ent)
             if gender is not None:
@@ -196,6 +137,9 @@ class SpeakerResolver:
                 self._people_with.setdefault(word, []).append(person)
             if person.role:
                 self._people_by_role.setdefault(person.role[-1][0], []).append(person)
+        self.name_words = NameWords(
+            {w.lower() for p in self.people if len(p.words) > 1 for w in p.words}
+        )
         self._full_names: dict[tuple[str, ...], tuple[list[int], list[_Person], list[_Person]]] = {}
         #: Every attribution so far, and the speech verbs with a named subject outside
         #: quotations (see :meth:`add_event`), in text order; ``_history_pos`` their positions.
@@ -224,10 +168,10 @@ class SpeakerResolver:
                 if subj.speech:
                     continue  # speakers are in the history already, named as their quotes are
                 if subj.person:
-                    words = _clean_words(subj.span)
+                    words = clean_words(subj.span)
                     name = self._full_name(words, subj.pos) if words else None
                 else:
-                    name = " ".join(_clean_words(subj.span)) or subj.span.text
+                    name = " ".join(clean_words(subj.span)) or subj.span.text
                 if name:
                     self._subjects.append(
                         _Event(
@@ -322,12 +266,12 @@ class SpeakerResolver:
             )
         in_mention = self.ents.within(mention.start, mention.end)
         ents = [e for e in in_mention if e.label_ in _NAME_ENTS]
-        if not ents and len(tokens) == 1 and is_named(tokens[0]):
+        if not ents and len(tokens) == 1 and self._is_name_word(tokens[0]):
             ents = [mention]
         if first in DETERMINERS:
             ents = []
         if ents or all(t.tag_ in ("NNP", "NNPS") or t.lower_ in TITLES for t in tokens):
-            words = _clean_words(ents[0] if ents else mention)
+            words = clean_words(ents[0] if ents else mention)
             return self._full_name(words, mention.start_char) if words else None
         groups = [e for e in in_mention if e.label_ in _GROUP_ENTS]
         lead = groups[0].start - mention.start if groups else 0
@@ -336,8 +280,17 @@ class SpeakerResolver:
             and groups[0].end == mention.end
             and all(t.lower_ in DETERMINERS for t in mention[:lead])
         ):  # "the Scottish Executive": the body by its name
-            return " ".join(_clean_words(groups[0])) or mention.text
+            return " ".join(clean_words(groups[0])) or mention.text
         return self._description(tokens, mention)
+
+    def _is_name_word(self, token: Token) -> bool:
+        """A name, or a capitalised word of the name of someone in the article ("Hanks" that
+        the tagger took for a plural noun, "Daveport" misspelt)."""
+        if is_named(token):
+            return True
+        if not token.text[:1].isupper() or token.text[1:2].isupper():
+            return False
+        return self.name_words.match(token.text.rstrip(".")) is not None
 
     def attribute(self, name: str | None, mention: Span | None = None) -> None:
         """Record that ``name`` spoke at ``mention``: later pronouns and roles refer to it."""
@@ -357,7 +310,7 @@ class SpeakerResolver:
             return True
         if any(t.ent_type_ in _GROUP_ENTS for t in tokens) or tokens[-1].lower_ in DOCUMENT_NOUNS:
             return False
-        if _body_name(tokens) is not None:
+        if body_name(tokens) is not None:
             return False
         return True
 
@@ -378,6 +331,10 @@ class SpeakerResolver:
             return best_before[k - 1].name
         if k < len(starts):
             return best_from[k].name
+        if len(wanted) == 1 and wanted[0] not in self.name_words.words:
+            close = self.name_words.match(wanted[0])  # "said Daveport": Lindsay Davenport
+            if close is not None and close != wanted[0]:
+                return self._full_name([close], pos)
         return " ".join(words)
 
     def _name_index(
@@ -459,7 +416,7 @@ class SpeakerResolver:
         person = self._by_role(words, mention.start_char)
         if person is not None:
             return person
-        body = _body_name(tokens)
+        body = body_name(tokens)
         if body is not None:
             return body
         pos = mention.start_char

@@ -1,0 +1,124 @@
+"""Names of people and bodies in one mention: the words of a name, the role a person is
+introduced with, a body named by a capitalised description, and a misspelt name."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from annotator.nlp.lexicon import DETERMINERS, HONORIFICS, ROLE_NOUNS, strip_titles
+
+_GROUP_ENTS = frozenset({"ORG", "NORP", "GPE", "FAC"})
+_ROLE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+
+
+def body_name(tokens: list[Token]) -> str | None:
+    """ "The Scottish Executive", "the Treasury": a body named by a capitalised description."""
+    words = [t for t in tokens if t.lower_ not in DETERMINERS]
+    if len(words) == len(tokens) or not words or tokens[0].lower_ not in DETERMINERS:
+        return None
+    if any(t.ent_type_ == "PERSON" for t in words) or words[-1].lower_ in ROLE_NOUNS:
+        return None
+    if all(t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper() for t in words):
+        return " ".join(t.text for t in words)
+    return None
+
+
+def clean_words(span: Span) -> list[str]:
+    """The words of a name, cut at the first punctuation ("Norman Cook - aka"), no titles."""
+    words: list[str] = []
+    for t in span:
+        if glued_hyphen(t) and words:
+            words[-1] += t.text  # "Kilroy-Silk": one word
+            continue
+        if words and t.i > span.start and glued_hyphen(t.doc[t.i - 1]):
+            words[-1] += t.text
+            continue
+        if t.is_punct and t.text not in ("'", "’") and words:
+            break
+        if not t.is_punct and t.text not in ("'s", "’s"):
+            word = t.text
+            if word.endswith(".") and len(word) > 3 and word[:-1].isalpha():
+                word = word[:-1]  # "said Connors." tokenized with its full stop
+            words.append(word)
+    return strip_titles(words)
+
+
+def glued_hyphen(token: Token) -> bool:
+    """A hyphen inside a word ("Kilroy-Silk"), no space on either side."""
+    doc = token.doc
+    return (
+        token.text in ("-", "‑")
+        and token.whitespace_ == ""
+        and 0 < token.i < len(doc) - 1
+        and doc[token.i - 1].whitespace_ == ""
+    )
+
+
+def role_before(ent: Span) -> list[tuple[str, bool]]:
+    """Premodifying role of a name: "Shadow minister", "Ukrainian president"."""
+    doc = ent.doc
+    i = ent.start - 1
+    while i >= 0 and doc[i].lower_ in HONORIFICS:
+        i -= 1
+    words: list[tuple[str, bool]] = []
+    while (
+        i >= 0
+        and doc[i].dep_ in _ROLE_DEPS
+        and i < doc[i].head.i < ent.end
+        and doc[i].ent_type_ != "PERSON"
+    ):
+        words.append((doc[i].lower_, doc[i].ent_type_ in _GROUP_ENTS))
+        i -= 1
+    return words[::-1]
+
+
+def role_after(ent: Span) -> list[tuple[str, bool]]:
+    """Appositive role of a name: "Sir Ed Davey, leader of the Liberal Democrats,"."""
+    words: list[tuple[str, bool]] = []
+    for child in ent.root.rights:
+        if child.dep_ == "appos" and child.ent_type_ != "PERSON":
+            for t in child.subtree:
+                if t.dep_ in ("relcl", "acl") or t.is_punct:
+                    break
+                if t.lower_ not in DETERMINERS:
+                    words.append((t.lower_, t.ent_type_ in _GROUP_ENTS))
+            break
+    return words
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """One letter left out, added or changed ("Daveport" / "Davenport")."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
+class NameWords:
+    """The words of the full names (two words or more) of a document's people, lowercased,
+    to find the name a word stands for when it is no name of its own: a surname the tagger
+    took for a common noun ("Hanks said" tagged NNS) or a misspelling ("said Daveport")."""
+
+    def __init__(self, words: set[str]):
+        self.words = words
+        self._by_initial: dict[str, list[str]] = {}
+        for word in words:
+            if len(word) >= 5 and word.isalpha():
+                self._by_initial.setdefault(word[0], []).append(word)
+
+    def match(self, word: str) -> str | None:
+        """``word`` (lowercased) if a name holds it, else the one name word a single edit
+        away (words of five letters or more, same first letter), else None."""
+        word = word.lower()
+        if word in self.words:
+            return word
+        if len(word) < 5 or not word.isalpha():
+            return None
+        close = [w for w in self._by_initial.get(word[0], ()) if _within_one_edit(word, w)]
+        return close[0] if len(close) == 1 else None
