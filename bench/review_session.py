@@ -21,7 +21,8 @@ Every input counts once: a key press (a chord such as Ctrl+Shift+S is one), a cl
 (press, move, release), a page of scrolling. A correction's count includes the inputs that
 reached its span. After each article the store is checked: each correction took effect and
 every other suggestion was accepted.
-``--plan-out`` writes the corrections (offsets, labels, texts) for ``review_session_old.py``.
+``--plan-out`` writes the corrections (offsets, labels, texts) for ``review_session_old.py``,
+which makes them in an older version; ``--compare`` prints its numbers beside these.
 """
 
 from __future__ import annotations
@@ -31,23 +32,31 @@ import json
 import os
 import sys
 import tempfile
-from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionSlider
+from PySide6.QtWidgets import QApplication
+from review_driver import (
+    Fix,
+    Key,
+    Mod,
+    Tally,
+    check,
+    linked_speaker,
+    print_tables,
+    selected_is,
+)  # fmt: skip
+from review_driver import Session as BaseSession
 
 from annotator.gui import messages
 from annotator.gui.app import application
 from annotator.gui.dialogs import PickMentionDialog
 from annotator.gui.highlight import is_suggestion
 from annotator.gui.main_window import MainWindow
-from annotator.model import QUOTE, SPEAKER, SpanData, is_entity
+from annotator.model import QUOTE, SpanData, is_entity
 from annotator.ops.annotate import annotate
 from annotator.ops.candidates import find_candidate
 from annotator.ops.importing import import_paths
@@ -55,33 +64,6 @@ from annotator.store import Store
 
 CORPUS = Path("../shared/corpora/bbc-news-2005/politics")
 ROUTES = ("click", "keys", "walk")
-TARGETS = {"accept": 1, "relabel": 2, "delete": 2, "resize": 2, "add": 2, "link speaker": 3}
-Key = Qt.Key
-Mod = Qt.KeyboardModifier
-
-
-@dataclass(frozen=True)
-class Fix:
-    """One correction: its kind, the span (or the name to add) and its label."""
-
-    kind: str
-    start: int
-    end: int
-    label: str
-    text: str
-
-    def new_label(self) -> str:
-        return "GPE" if self.label != "GPE" else "ORG"
-
-
-@dataclass
-class Tally:
-    """Inputs per correction kind and per article, for one route."""
-
-    kinds: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    #: The same without the scrolling that brought the span into view.
-    in_view: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    articles: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 def plan(text: str, spans: list[SpanData]) -> list[Fix]:
@@ -109,64 +91,8 @@ def plan(text: str, spans: list[SpanData]) -> list[Fix]:
     return sorted(fixes, key=lambda f: f.start)
 
 
-class Session:
-    """Presses keys and clicks the window's article view, and counts every input."""
-
-    def __init__(self, window: MainWindow):
-        self.window = window
-        self.view = window.view
-        self.inputs = 0
-        self.scrolls = 0
-
-    def press(self, key: Key | str, modifiers: Mod = Mod.NoModifier, widget=None) -> None:  # type: ignore[no-untyped-def]
-        self.inputs += 1
-        target = widget or self.view
-        if QApplication.focusWidget() is not target:  # a closed dialog hands the focus back
-            target.window().activateWindow()
-            target.setFocus()
-            QApplication.processEvents()
-        if os.environ.get("REVIEW_DEBUG"):
-            print(self.inputs, key, modifiers, self.selected(), file=sys.stderr, flush=True)
-        QTest.keyClick(target, key, modifiers)  # type: ignore[call-overload]
-
-    def click(self, point: QPoint) -> None:
-        self.inputs += 1
-        QTest.mouseClick(self.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
-
-    def drag(self, start: QPoint, end: QPoint) -> None:
-        """Press at ``start``, move, release at ``end``: one input."""
-        self.inputs += 1
-        viewport = self.view.viewport()
-        QTest.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
-        QTest.mouseMove(viewport, end)
-        QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
-
-    def page(self, down: bool) -> None:
-        """A click on the scroll bar's trough below (or above) its handle: a page."""
-        self.inputs += 1
-        bar = self.view.verticalScrollBar()
-        option = QStyleOptionSlider()
-        bar.initStyleOption(option)
-        part = QStyle.SubControl.SC_ScrollBarAddPage if down else (
-            QStyle.SubControl.SC_ScrollBarSubPage
-        )  # fmt: skip
-        trough = bar.style().subControlRect(QStyle.ComplexControl.CC_ScrollBar, option, part, bar)
-        assert trough.isValid() and not trough.isEmpty(), "nothing left to scroll"
-        QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=trough.center())
-
-    def selected(self) -> SpanData | None:
-        return self.view.span(self.view.selected_span)
-
-    def bring_into_view(self, start: int, end: int, step: Callable[[bool], None]) -> None:
-        """Scroll with ``step(down)`` until ``start..end`` begins in view."""
-        for _ in range(200):
-            rects = self.view.span_rects(start, max(end, start + 1))
-            height = self.view.viewport().height()
-            if rects and rects[0].top() >= 0 and rects[0].bottom() <= height:
-                return
-            self.scrolls += 1
-            step(not rects or rects[0].top() >= 0)
-        raise AssertionError(f"could not scroll to {start}..{end}")
+class Session(BaseSession):
+    """The driver's session with the current app's speaker picker and fix keys."""
 
     def pick_speaker(self) -> None:
         """Ctrl+Shift+S, then Return in the picker: the person nearest the quote."""
@@ -199,36 +125,12 @@ def _press_return_in_picker(session: Session) -> None:
     QTimer.singleShot(10, lambda: _press_return_in_picker(session))
 
 
-def _selected_is(s: Session, fix: Fix) -> bool:
-    if fix.kind == "add":
-        return s.view.selection() == (fix.start, fix.end)
-    span = s.selected()
-    return span is not None and (span.start, span.end, span.label) == (
-        fix.start, fix.end, fix.label,
-    )  # fmt: skip
-
-
 def reach_by_click(s: Session, fix: Fix) -> None:
-    """Page down (a click on the scroll bar's trough) until the span is in view; click it
-    (again if an overlapping one came first), or drag over the missed name."""
-    s.bring_into_view(fix.start, fix.end, s.page)
-    rects = s.view.span_rects(fix.start, fix.end)
+    """Page down until the span is in view and click it, or drag over the missed name."""
     if fix.kind == "add":
-        first, last = rects[0], rects[-1]
-        y_first, y_last = int(first.center().y()), int(last.center().y())
-        s.drag(QPoint(int(first.left()) + 1, y_first), QPoint(int(last.right()) - 1, y_last))
-        return
-    # A click on a character the span covers and as few others as possible.
-    best = min(
-        range(fix.start, fix.end),
-        key=lambda o: (len(s.view.spans_at(o)), o),
-    )
-    rect = s.view.span_rects(best, best + 1)[0]
-    for _ in range(4):
-        s.click(rect.center().toPoint())
-        if _selected_is(s, fix):
-            return
-    raise AssertionError(f"a click did not select {fix}")
+        s.drag_over(fix.start, fix.end)
+    else:
+        s.click_span(fix)
 
 
 def reach_by_hints(s: Session, fix: Fix) -> None:
@@ -248,7 +150,7 @@ def reach_by_hints(s: Session, fix: Fix) -> None:
     assert hint is not None, f"no hint on {fix}"
     for letter in hint:
         s.press(letter)
-    assert _selected_is(s, fix), f"the hint did not select {fix}"
+    assert selected_is(s, fix), f"the hint did not select {fix}"
 
 
 def _target_is(s: Session, target: object, fix: Fix) -> bool:
@@ -323,37 +225,6 @@ def add_by_alt_n(s: Session, word: Fix, tally: Tally) -> None:
     tally.in_view["add"].append(s.inputs - before)
 
 
-def check(store: Store, doc_id: int, fixes: list[Fix], annotator: str) -> list[str]:
-    """What the store holds after the review: every correction made, nothing left to review."""
-    spans = store.spans(doc_id, annotator)
-    where: dict[tuple[int, int], dict[str, SpanData]] = defaultdict(dict)
-    for span in spans:
-        where[span.start, span.end][span.label] = span
-    problems = []
-    for fix in fixes:
-        there = where[fix.start, fix.end]
-        if fix.kind == "relabel" and (fix.new_label() not in there or fix.label in there):
-            problems.append(f"not relabelled: {fix}")
-        elif fix.kind == "delete" and fix.label in there:
-            problems.append(f"not deleted: {fix}")
-        elif fix.kind == "resize" and not any(
-            s.start == fix.start and s.end < fix.end and s.label == fix.label for s in spans
-        ):
-            problems.append(f"not shrunk: {fix}")
-        elif fix.kind == "add" and "PERSON" not in there:
-            problems.append(f"not added: {fix}")
-        elif fix.kind == "link speaker":
-            quote = there.get(QUOTE)
-            if quote is None or not any(
-                r.head_id == quote.id and r.label == SPEAKER
-                for r in store.relations(doc_id, annotator)
-            ):
-                problems.append(f"no speaker linked: {fix}")
-    if any(is_suggestion(s) for s in spans):
-        problems.append("suggestions left unreviewed")
-    return problems
-
-
 def run(folder: Path, articles: int, routes: list[str], plan_out: Path | None = None) -> dict:  # type: ignore[type-arg]
     messages.boxes_enabled = False
     application()
@@ -377,7 +248,6 @@ def run(folder: Path, articles: int, routes: list[str], plan_out: Path | None = 
                     break
                 name = window.store.document(doc_id).name
                 fixes = plan(window.view.text, list(window.view.spans))
-                plans[name] = [f.__dict__ for f in fixes]
                 tally = tallies[route]
                 if route == "walk":
                     inputs = review_walk(window, fixes, tally)
@@ -385,6 +255,10 @@ def run(folder: Path, articles: int, routes: list[str], plan_out: Path | None = 
                     inputs = review_direct(window, fixes, tally, route)
                 problems = check(window.store, doc_id, fixes, "reviewer")
                 assert not problems, (route, name, problems)
+                plans[name] = [
+                    {**f.__dict__, "speaker": linked_speaker(window.store, doc_id, f, "reviewer")}
+                    for f in fixes
+                ]
                 tally.articles.append((name, len(fixes), inputs))
             window.close()
             window.store.close()
@@ -396,39 +270,6 @@ def run(folder: Path, articles: int, routes: list[str], plan_out: Path | None = 
     }
 
 
-def print_tables(result: dict) -> None:  # type: ignore[type-arg]
-    routes = list(result)
-    kinds = [k for k in TARGETS if any(result[r]["kinds"].get(k) for r in routes)]
-    print("| correction | target | " + " | ".join(f"{r}: times, inputs each" for r in routes)
-          + " |")  # fmt: skip
-    print("|---|---:|" + "---:|" * len(routes))
-    for kind in kinds:
-        cells = []
-        for route in routes:
-            counts = result[route]["kinds"].get(kind) or []
-            near = result[route]["in_view"].get(kind) or []
-            if not counts:
-                cells.append("—")
-                continue
-            spread = _spread(counts)
-            if spread != _spread(near):
-                spread += f" ({_spread(near)} once in view)"
-            cells.append(f"{len(counts)}, {spread}")
-        print(f"| {kind} | {TARGETS[kind]} | " + " | ".join(cells) + " |")
-    print()
-    print("| article | corrections | " + " | ".join(f"{r} inputs" for r in routes) + " |")
-    print("|---|---:|" + "---:|" * len(routes))
-    first = result[routes[0]]["articles"]
-    for i, (name, count, _) in enumerate(first):
-        cells = [str(result[r]["articles"][i][2]) for r in routes]
-        print(f"| {name} | {count} | " + " | ".join(cells) + " |")
-
-
-def _spread(counts: list[int]) -> str:
-    low, high = min(counts), max(counts)
-    return str(low) if low == high else f"{low}–{high}"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", nargs="?", type=Path, default=CORPUS)
@@ -436,6 +277,9 @@ def main() -> None:
     parser.add_argument("--routes", default=",".join(ROUTES), help="click, keys, walk")
     parser.add_argument("--plan-out", type=Path, help="write the corrections as JSON")
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
+    parser.add_argument(
+        "--compare", type=Path, help="review_session_old.py --json output: its routes side by side"
+    )
     args = parser.parse_args()
     routes = [r for r in args.routes.split(",") if r]
     unknown = [r for r in routes if r not in ROUTES]
@@ -445,7 +289,14 @@ def main() -> None:
     if args.json:
         json.dump(result, sys.stdout)
         return
+    missing: list[str] = []
+    if args.compare is not None:
+        old = json.loads(args.compare.read_text(encoding="utf-8"))
+        missing = old.pop("missing", [])
+        result.update({f"old {route}": numbers for route, numbers in old.items()})
     print_tables(result)
+    for line in missing:
+        print(f"\nNot suggested by the old version, left out there: {line}")
 
 
 if __name__ == "__main__":
