@@ -73,3 +73,7 @@ class ExportError(AnnotatorError):
 
 class SchemeError(AnnotatorError):
     """A label scheme (file or edit) that is not valid: unknown kind, bad field, clash."""
+
+
+class EditConflict(AnnotatorError):
+    """Undo or redo refused: what the edit touched was changed elsewhere since."""

@@ -345,7 +345,7 @@ class MainWindow(QMainWindow):
                 self._reveal(edit.targets())
             if isinstance(edit, suggestions.MergeSuggestions):
                 self._check_offer()
-        recount = isinstance(edit, edits.SetStatus | history.UndoLogged | ToggleCategory)
+        recount = isinstance(edit, edits.SetStatus | history.LoggedStep | ToggleCategory)
         self.documents.refresh(recount=recount)
         self._update_progress()
         self._update_header()

@@ -4,12 +4,16 @@ An edit is applied (and committed) before its command is pushed, so a refused ed
 the history. The stacks live in a ``QUndoGroup`` keyed by document, so the history of a document
 survives opening another one.
 
+A document's stack starts as the edit log left it (:func:`annotator.ops.history.replay`): the
+steps of earlier sessions below, those that can still be redone above, so after a restart
+Ctrl+Z and Ctrl+Shift+Z go on where the last session stopped.
+
 Undo and redo run the edit *before* the stack moves: an edit refused because its span was
 changed elsewhere since (:class:`EditConflict`) is dropped from the stack and nothing is
 written; one refused because the project is busy stays where it was, to be tried again.
 
 Accept or skip moves on to the next document; Ctrl+Z there, once that document has nothing of
-its own to undo, goes back to the document just accepted and undoes the accept.
+its own (this session's) to undo, goes back to the document just accepted and undoes the accept.
 """
 
 from __future__ import annotations
@@ -65,10 +69,8 @@ class UndoManager(QObject):
         self._status = status
         self._open = open_document
         self._document: int | None = None
-        #: Whose edit log an undo may step back through once the session's stack is empty.
+        #: Whose edit log the stacks start from (none: every stack starts empty).
         self._annotator = annotator
-        self._log_floor: dict[int, int] = {}
-        self._log_skipped: dict[int, set[int]] = {}
         #: Document opened by accept/skip-and-advance -> (the document left, its status command).
         self._came_from: dict[int, tuple[int, EditCommand]] = {}
 
@@ -76,9 +78,17 @@ class UndoManager(QObject):
         found = self._stacks.get(document_id)
         if found is None:
             found = self._stacks[document_id] = QUndoStack(self.group)
-            # Log rows up to here belong to earlier sessions (see _undo_logged).
-            self._log_floor[document_id] = history.newest_entry(self.store, document_id)
+            self._load_history(document_id, found)
         return found
+
+    def _load_history(self, document_id: int, stack: QUndoStack) -> None:
+        """Put the document's earlier sessions on its new stack, as the log left them."""
+        if not self._annotator:
+            return
+        done, undone = history.replay(self.store, document_id, self._annotator)
+        for step in [*done, *reversed(undone)]:
+            stack.push(EditCommand(history.LoggedStep(document_id, self._annotator, step=step)))
+        stack.setIndex(len(done))  # the commands do nothing themselves: only the index moves
 
     def set_document(self, document_id: int | None) -> None:
         self._document = document_id
@@ -105,10 +115,11 @@ class UndoManager(QObject):
 
     # -- undo and redo ----------------------------------------------------------------------
     def undo(self) -> None:
-        """Undo the open document's last edit, or the accept that led here."""
+        """Undo the open document's last edit of this session, or the accept that led here,
+        or else its last step of an earlier session."""
         doc = self._document
         stack = None if doc is None else self.stack(doc)
-        if stack is not None and stack.canUndo():
+        if stack is not None and stack.canUndo() and not self._from_log(stack):
             self._step(stack, undo=True)
             return
         back = self._came_from.get(doc) if doc is not None else None
@@ -121,43 +132,15 @@ class UndoManager(QObject):
                 if self._document == left:
                     self._step(previous, undo=True)
                 return
-        if doc is not None:
-            self._undo_logged(doc)
+        if stack is not None and stack.canUndo():
+            self._step(stack, undo=True)
             return
         self._status("Nothing to undo in this document")
 
-    def _undo_logged(self, document_id: int) -> None:
-        """Nothing left from this session: step back through the document's edit log."""
-        annotator = self._annotator
-        skipped = self._log_skipped.setdefault(document_id, set())
-        step = (
-            history.last_step(
-                self.store,
-                document_id,
-                annotator,
-                before=self._log_floor.get(document_id),
-                skip=frozenset(skipped),
-            )
-            if annotator
-            else None
-        )
-        if step is None:
-            self._status("Nothing to undo in this document")
-            return
-        edit = history.UndoLogged(document_id, annotator, step=step)
-        try:
-            edit.do(self.store)
-        except Exception as exc:
-            if is_busy(exc):
-                self._on_error(exc)
-            elif isinstance(exc, EditConflict):  # like a stale command: dropped, not retried
-                skipped.update(e["id"] for e in step)
-                self._status(f"Undo of “{edit.description}”: {exc}")
-            else:
-                self._on_error(exc)
-            return
-        skipped.update(e["id"] for e in step)  # its undo rows are past this session's floor
-        self._on_changed(edit, f"Undo: {edit.description}")
+    @staticmethod
+    def _from_log(stack: QUndoStack) -> bool:
+        command = stack.command(stack.index() - 1)
+        return isinstance(command, EditCommand) and isinstance(command.edit, history.LoggedStep)
 
     def redo(self) -> None:
         stack = None if self._document is None else self.stack(self._document)

@@ -31,10 +31,12 @@ def category_sets(labels: list[Label]) -> dict[str, list[Label]]:
 
 
 def toggle_category(
-    store: Store, document_id: int, layer: str, name: str, *, annotator: str | None = None
-) -> dict[str, str]:
+    store: Store, document_id: int, layer: str, name: str, *, annotator: str | None = None,
+    log: bool = True,
+) -> dict[str, str]:  # fmt: skip
     """Accept category ``name`` for a document, or clear it when it is accepted already;
-    return the document's labels after the change."""
+    return the document's labels after the change. ``log=False``: the caller writes the
+    edit-log row (the app's undoable :class:`ToggleCategory`)."""
     labels = store.labels("category")
     label = next((lb for lb in labels if lb.name == name), None)
     if label is None:
@@ -51,10 +53,11 @@ def toggle_category(
                         store.set_document_label(document_id, layer, other.name, None)
             store.set_document_label(document_id, layer, name, "accept")
             action = "doc_label:set"
-        store.log_edit(
-            annotator or layer, action, document_id=document_id, layer=layer,
-            payload={"label": name, "before": current},
-        )  # fmt: skip
+        if log:
+            store.log_edit(
+                annotator or layer, action, document_id=document_id, layer=layer,
+                payload={"label": name, "before": current},
+            )  # fmt: skip
         return store.document_labels(document_id, layer)
 
 
@@ -69,18 +72,26 @@ class ToggleCategory(Edit):
     name: str = ""
     _before: dict[str, str] = field(default_factory=dict, init=False, repr=False)
     _after: dict[str, str] = field(default_factory=dict, init=False, repr=False)
-    action = "doc_label"
+
+    @property
+    def action(self) -> str:  # type: ignore[override]
+        """``doc_label:set`` or ``doc_label:clear``, as the toggle turned out."""
+        return "doc_label:" + ("set" if self._after.get(self.name) == "accept" else "clear")
+
+    @property
+    def undo_action(self) -> str:
+        return "undo:doc_label"
 
     @property
     def description(self) -> str:
         return f"Story label {self.name}"
 
-    def _do(self, store: Store) -> None:
+    def _do(self, store: Store) -> dict[str, Any]:
         self._before = store.document_labels(self.document_id, self.layer)
-        # toggle_category writes its own edit-log entry (doc_label:set or doc_label:clear).
         self._after = toggle_category(
-            store, self.document_id, self.layer, self.name, annotator=self.annotator
+            store, self.document_id, self.layer, self.name, annotator=self.annotator, log=False
         )
+        return {"label": self.name, "before": self._before}
 
     def _undo(self, store: Store) -> dict[str, Any]:
         restore_labels(store, self.document_id, self.layer, self._before)

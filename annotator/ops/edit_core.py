@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from annotator.errors import AnnotatorError, NotFoundError
+from annotator.errors import EditConflict, NotFoundError
 from annotator.model import CUE, SPEAKER, SpanData
 from annotator.store import Store
 
@@ -19,10 +19,6 @@ __all__ = [
     "Edit", "EditConflict", "IdMap", "drop_orphans", "find_relation", "links_of", "restore",
     "span_payload", "state_of",
 ]  # fmt: skip
-
-
-class EditConflict(AnnotatorError):
-    """Undo or redo refused: what the edit touched was changed elsewhere since."""
 
 
 class IdMap:
@@ -141,14 +137,20 @@ class Edit(ABC):
         return self.action
 
     def do(self, store: Store) -> None:
-        """Apply (or redo) the edit in one transaction; a redo first checks for conflicts."""
-        with store.transaction():
-            if self._seen_undone is not None and self._state(store) != self._seen_undone:
+        """Apply (or redo) the edit in one transaction; a redo first checks for conflicts.
+
+        The log row holds what the edit changed, row by row (``change``, see
+        :mod:`annotator.store.changes`), so a later session can undo and redo it; a redo is
+        marked ``redo`` so that replaying the log knows it from a new edit."""
+        redo = self._seen_undone is not None
+        with store.recording() as recording, store.transaction():
+            if redo and self._state(store) != self._seen_undone:
                 raise EditConflict(f"“{self.description}”: changed elsewhere since; redo skipped")
             payload = self._do(store)
             self._seen_done = self._state(store)
-            if payload is None:  # the operation wrote its own log entry
-                return
+            payload = {**payload, "text": self.description, "change": recording.change()}
+            if redo:
+                payload["redo"] = True
             store.log_edit(
                 self.annotator, self.action, document_id=self.document_id, layer=self.layer,
                 payload=payload,
@@ -156,14 +158,14 @@ class Edit(ABC):
 
     def undo(self, store: Store) -> None:
         """Revert the edit in one transaction, unless its targets were changed elsewhere."""
-        with store.transaction():
+        with store.recording() as recording, store.transaction():
             if self._state(store) != self._seen_done:
                 raise EditConflict(f"“{self.description}”: changed elsewhere since; undo skipped")
             payload = self._undo(store)
             self._seen_undone = self._state(store)
             store.log_edit(
                 self.annotator, self.undo_action, document_id=self.document_id,
-                layer=self.layer, payload=payload,
+                layer=self.layer, payload={**payload, "change": recording.change()},
             )  # fmt: skip
 
     def _state(self, store: Store) -> object:
@@ -179,7 +181,7 @@ class Edit(ABC):
         return list(self._targets())
 
     @abstractmethod
-    def _do(self, store: Store) -> dict[str, Any] | None: ...
+    def _do(self, store: Store) -> dict[str, Any]: ...
 
     @abstractmethod
     def _undo(self, store: Store) -> dict[str, Any]: ...

@@ -332,7 +332,10 @@ class SetStatus(Edit):
     status: str = "done"
     _previous: str = field(default="new", init=False)
     _unreviewed: list[int] = field(default_factory=list, init=False, repr=False)
-    action = "status"
+
+    @property
+    def action(self) -> str:  # type: ignore[override]
+        return f"status:{self.status}"
 
     @property
     def description(self) -> str:
@@ -340,22 +343,20 @@ class SetStatus(Edit):
             self.status, "Reopen document"
         )
 
-    def _do(self, store: Store) -> None:
+    def _do(self, store: Store) -> dict[str, Any]:
         self._unreviewed = [
             s.id for s in store.spans(self.document_id, self.layer) if s.id and not s.reviewed
         ]
-        # workflow.set_status writes its own edit-log entry.
-        self._previous = workflow.set_status(store, self.document_id, self.annotator, self.status)
+        self._previous = workflow.set_status(
+            store, self.document_id, self.annotator, self.status, log=False
+        )
+        return {"before": self._previous, "after": self.status}
 
     def _undo(self, store: Store) -> dict[str, Any]:
         store.set_status(self.document_id, self.annotator, self._previous)
         if self.status == "done":
             store.set_reviewed([self.ids.resolve(i) for i in self._unreviewed], False)
         return {"before": self.status, "after": self._previous}
-
-    @property
-    def undo_action(self) -> str:
-        return f"undo:status:{self.status}"
 
     def _state(self, store: Store) -> object:
         spans = state_of(store, self.ids, self.document_id, self.layer, self._unreviewed)

@@ -1,15 +1,23 @@
-"""Undo across sessions: the edit log of a document, read back as steps that can be reverted.
+"""Undo and redo across sessions: the edit log of a document, read back as steps.
 
-Every edit writes an ``edit_log`` row with what changed (:mod:`annotator.ops.edits`). After a
-restart the window's undo stacks are empty; :func:`last_step` replays the log of one document
-and annotator (an ``undo:…`` row cancels the newest step still standing, a ``batch`` row joins
-its parts into one step) and :class:`UndoLogged` reverts that step from its payload, checking
-first that the spans still hold what the step left. It logs ``undo:…`` rows of the same shape,
-so the next replay steps further back.
+Every edit writes an ``edit_log`` row (:mod:`annotator.ops.edits`) whose payload holds what it
+changed, row by row (``change``, recorded by the store, see :mod:`annotator.store.changes`). When
+the window opens a document, :func:`replay` reads the annotator's rows of it back into the
+steps still done and the steps undone that can still be redone, as the undo stack stood: a new
+edit is a step (a ``batch`` row joins its parts into one), ``undo:…`` rows take back the newest
+done step, rows marked ``redo`` bring back the newest undone one, and a new edit after an undo
+drops the steps that could be redone. Each becomes a :class:`LoggedStep` on the document's undo
+stack, so Ctrl+Z and Ctrl+Shift+Z walk through earlier sessions as through this one.
 
-What a payload does not hold cannot come back: the speaker or cue spans a deleted quote took
-with it, suggestions cleared in bulk, and which spans accepting a document marked reviewed (the
-status itself does come back).
+A :class:`LoggedStep` undoes by putting its rows back as they were before, and redoes by putting
+them as they were after, each after checking that the rows still hold the other side (a change
+made elsewhere since refuses it, and nothing is written). It logs the same number of ``undo:…``
+or ``redo`` rows as the step has rows, so the next replay counts them right.
+
+Rows written before the log held changes (older projects) are undone from their payload as they
+always were (:meth:`LoggedStep._revert`): a deleted quote's speaker and cue, bulk-cleared
+suggestions and the spans an accept marked reviewed do not come back from those. Undoing one
+records what the undo changed, so it can be redone from then on.
 """
 
 from __future__ import annotations
@@ -22,65 +30,81 @@ from annotator.model import SpanData
 from annotator.ops.doc_labels import restore_labels
 from annotator.ops.edit_core import Edit, EditConflict, find_relation
 from annotator.store import Store
+from annotator.store.changes import Change, invert, span_ids
 
 Entry = dict[str, Any]
 _SPAN_FIELDS = ("start", "end", "label", "source", "reviewed", "attrs")
 _NOT_UNDOABLE = {"open"}
 
 
-def past_steps(
-    store: Store, document_id: int, annotator: str, *, before: int | None = None,
-    skip: frozenset[int] = frozenset(),
-) -> list[list[Entry]]:  # fmt: skip
-    """The steps still standing in the document's log for ``annotator``, oldest first: only
-    rows with an id up to ``before`` (the session's own edits have their undo stack), and none
-    of the steps whose rows are in ``skip`` (refused earlier, like a stale command dropped)."""
-    rows = [
+@dataclass
+class Step:
+    """One step of the log: its rows (a batch: the parts, then the ``batch`` row) and what it
+    changed going forward (None: a row from before the log held changes, never undone since)."""
+
+    rows: list[Entry]
+    change: Change | None = None
+
+
+def _rows(store: Store, document_id: int, annotator: str) -> list[Entry]:
+    return [
         e for e in store.edit_log(document_id)
         if e["annotator"] == annotator and e["action"] not in _NOT_UNDOABLE
-        and (before is None or e["id"] <= before)
+        and e["layer"] in (annotator, None)
     ]  # fmt: skip
-    steps: list[list[Entry]] = []
+
+
+def replay(store: Store, document_id: int, annotator: str) -> tuple[list[Step], list[Step]]:
+    """The document's log for ``annotator`` (edits of their own layer) as the undo stack stood:
+    the steps done, oldest first, and the undone steps that can be redone, the next to redo
+    last."""
+    rows = _rows(store, document_id, annotator)
+    done: list[Step] = []
+    undone: list[Step] = []
     i = 0
     while i < len(rows):
         entry = rows[i]
-        action = entry["action"]
-        if action.startswith("undo:"):
-            if steps:
-                top = steps.pop()
-                i += len(top)  # a step of n rows is undone by n undo rows
-                continue
-        elif action == "batch":
-            parts = len(entry["payload"].get("edits", []))
-            joined = [row for step in steps[len(steps) - parts :] for row in step]
-            del steps[len(steps) - parts :]
-            steps.append([*joined, entry])
+        action, payload = entry["action"], entry["payload"]
+        if action.startswith("undo:") and done:
+            step = done.pop()
+            group = rows[i : i + len(step.rows)]  # a step of n rows is undone by n undo rows
+            if step.change is None and group[-1]["payload"].get("change") is not None:
+                step.change = invert(group[-1]["payload"]["change"])
+            undone.append(step)
+            i += len(group)
+            continue
+        if action.startswith("undo:"):  # nothing left to undo: a stray row
+            i += 1
+            continue
+        if payload.get("redo") and undone:
+            step = undone.pop()
+            done.append(step)
+            i += len(step.rows)
+            continue
+        if action == "batch":
+            parts = min(len(payload.get("edits", [])), len(done))
+            joined = [row for step in done[len(done) - parts :] for row in step.rows]
+            del done[len(done) - parts :]
+            done.append(Step([*joined, entry], payload.get("change")))
         else:
-            steps.append([entry])
+            done.append(Step([entry], payload.get("change")))
+        undone.clear()  # a new edit: what was undone before it cannot be redone
         i += 1
-    return [step for step in steps if not any(e["id"] in skip for e in step)]
-
-
-def last_step(
-    store: Store, document_id: int, annotator: str, *, before: int | None = None,
-    skip: frozenset[int] = frozenset(),
-) -> list[Entry] | None:  # fmt: skip
-    steps = past_steps(store, document_id, annotator, before=before, skip=skip)
-    return steps[-1] if steps else None
-
-
-def newest_entry(store: Store, document_id: int) -> int:
-    """The id of the document's newest log row (0: none)."""
-    return max((e["id"] for e in store.edit_log(document_id)), default=0)
+    return done, undone
 
 
 def describe(step: list[Entry]) -> str:
+    """A few words for a step: as the edit named itself, or from its action (older rows)."""
+    text = step[-1]["payload"].get("text")
+    if text:
+        return str(text)
     action = str(step[-1]["action"])
     words = {
         "span:create": "add", "span:delete": "delete", "span:update": "change",
         "relation:add": "link", "relation:remove": "unlink", "relation:set": "link",
         "note": "note", "suggestions:accept": "accept suggestions",
-        "suggestions:merge": "merge suggestions", "batch": "link",
+        "suggestions:clear": "clear suggestions", "suggestions:merge": "merge suggestions",
+        "batch": "link", "doc_label:set": "story label", "doc_label:clear": "story label",
     }  # fmt: skip
     if action.startswith("status:"):
         return f"status {action.split(':', 1)[1]}"
@@ -88,44 +112,67 @@ def describe(step: list[Entry]) -> str:
 
 
 @dataclass
-class UndoLogged(Edit):
-    """Revert one step of an earlier session, read from the edit log."""
+class LoggedStep(Edit):
+    """A step of an earlier session on the undo stack: undo and redo from the edit log."""
 
-    step: list[Entry] = field(default_factory=list)
+    step: Step = field(default_factory=lambda: Step([]))
     _touched: list[int] = field(default_factory=list, init=False, repr=False)
 
     @property
     def action(self) -> str:  # type: ignore[override]
-        return f"undo:{self.step[-1]['action']}" if self.step else "undo"
+        return str(self.step.rows[-1]["action"]) if self.step.rows else "edit"
 
     @property
     def description(self) -> str:
-        return f"{describe(self.step)} (earlier session)"
-
-    def do(self, store: Store) -> None:
-        with store.transaction():
-            *parts, last = self.step
-            for entry in reversed(parts):
-                self._revert(store, entry)
-                store.log_edit(self.annotator, f"undo:{entry['action']}",
-                               document_id=self.document_id, layer=self.layer,
-                               payload={"from_log": entry["id"]})  # fmt: skip
-            if last["action"] != "batch":  # a batch row only groups its parts
-                self._revert(store, last)
-            store.log_edit(self.annotator, self.action, document_id=self.document_id,
-                           layer=self.layer, payload={"from_log": last["id"]})  # fmt: skip
+        return f"{describe(self.step.rows)} (earlier session)"
 
     def undo(self, store: Store) -> None:
-        raise EditConflict("a step undone from an earlier session cannot be redone")
+        with store.recording() as recording, store.transaction():
+            if self.step.change is not None:
+                store.apply_change(invert(self.step.change))
+            else:  # a row from before the log held changes: revert it from its payload
+                *parts, last = self.step.rows
+                for entry in reversed(parts):
+                    self._revert(store, entry)
+                if last["action"] != "batch":  # a batch row only groups its parts
+                    self._revert(store, last)
+            change = recording.change()
+            self._log(store, undo=True, change=change)
+        if self.step.change is None:
+            self.step.change = invert(change)
+        self._touched = span_ids(change)
 
-    def _do(self, store: Store) -> dict[str, Any]:  # do() is overridden
+    def do(self, store: Store) -> None:
+        """Redo: the rows as the step left them."""
+        if self.step.change is None:
+            raise EditConflict(f"“{self.description}” cannot be redone")
+        with store.recording() as recording, store.transaction():
+            store.apply_change(self.step.change)
+            self._log(store, undo=False, change=recording.change())
+        self._touched = span_ids(self.step.change)
+
+    def _log(self, store: Store, *, undo: bool, change: Change) -> None:
+        """As many rows as the step has; the last holds what this undo or redo changed."""
+        for n, entry in enumerate(self.step.rows, 1):
+            payload: dict[str, Any] = {"from_log": entry["id"]}
+            if "layer" in entry["payload"]:  # which suggestions a merge brought (see suggestions)
+                payload["layer"] = entry["payload"]["layer"]
+            if n == len(self.step.rows):
+                payload["change"] = change
+            if not undo:
+                payload["redo"] = True
+            action = f"undo:{entry['action']}" if undo else entry["action"]
+            store.log_edit(self.annotator, action, document_id=self.document_id,
+                           layer=self.layer, payload=payload)  # fmt: skip
+
+    def _do(self, store: Store) -> dict[str, Any]:  # do() and undo() are overridden
         raise NotImplementedError
 
     def _undo(self, store: Store) -> dict[str, Any]:
         raise NotImplementedError
 
     def _targets(self) -> list[int]:
-        return self._touched
+        return self._touched or (span_ids(self.step.change) if self.step.change else [])
 
     # -- the inverse of each logged action --------------------------------------------------
     def _span_holds(self, store: Store, span_id: int, values: dict[str, Any]) -> None:

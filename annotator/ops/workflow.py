@@ -55,17 +55,21 @@ def open_document(store: Store, document_id: int, annotator: str) -> bool:
         return copied
 
 
-def set_status(store: Store, document_id: int, annotator: str, status: str) -> str:
-    """Accept (``done``), skip, or reopen (``in_progress``); returns the previous status."""
+def set_status(
+    store: Store, document_id: int, annotator: str, status: str, *, log: bool = True
+) -> str:
+    """Accept (``done``), skip, or reopen (``in_progress``); returns the previous status.
+    ``log=False``: the caller writes the edit-log row (the app's undoable ``SetStatus``)."""
     with store.transaction():
         previous = store.status(document_id, annotator)
         if status == "done":
             store.mark_reviewed(document_id, annotator)
         store.set_status(document_id, annotator, status)
-        store.log_edit(
-            annotator, f"status:{status}", document_id=document_id, layer=annotator,
-            payload={"before": previous, "after": status},
-        )  # fmt: skip
+        if log:
+            store.log_edit(
+                annotator, f"status:{status}", document_id=document_id, layer=annotator,
+                payload={"before": previous, "after": status},
+            )  # fmt: skip
         return previous
 
 

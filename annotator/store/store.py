@@ -29,6 +29,7 @@ from annotator.model import (
     check_relation,
 )
 from annotator.store.bookkeeping import Bookkeeping
+from annotator.store.changes import Changes
 from annotator.store.database import bulk_writes, connect, now, transaction
 from annotator.store.integrity import record_clean_close
 from annotator.store.scheme import LabelScheme
@@ -75,7 +76,7 @@ def _span_from_row(row: Sequence[Any]) -> SpanData:
     )  # fmt: skip
 
 
-class Store(Bookkeeping, LabelScheme):
+class Store(Bookkeeping, LabelScheme, Changes):
     """One project database file (docs/design.md §4)."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False):

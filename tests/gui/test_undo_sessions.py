@@ -75,7 +75,7 @@ def test_an_undo_from_the_log_is_skipped_when_the_span_changed_since(qtbot, proj
     second = open_window(qtbot, project)
     try:
         qtbot.keyClick(second.view, Qt.Key.Key_Z, Ctrl)
-        assert "changed since" in second.statusBar().currentMessage()
+        assert "changed elsewhere since" in second.statusBar().currentMessage()
         assert "EVENT" in [s.label for s in second.view.spans]
     finally:
         second.close()
