@@ -238,3 +238,37 @@ def test_this_sessions_edits_and_an_earlier_sessions_share_one_undo_stack(
     finally:
         third.close()
         third.store.close()
+
+
+def test_an_earlier_sessions_step_never_overwrites_a_change_made_elsewhere(
+    qtbot, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(PickMentionDialog, "ask", classmethod(lambda cls, *a: 0))
+    first = open_window(qtbot, project)
+    try:
+        _select_label(first, "QUOTE")
+        _press(qtbot, first, Qt.Key.Key_S, Ctrl | Shift)  # speaker Hussain
+        _select_label(first, "GPE")
+        _press(qtbot, first, Qt.Key.Key_Delete)
+    finally:
+        first.close()
+        first.store.close()
+    second = open_window(qtbot, project)
+    try:
+        second.open_document(1)
+        _press(qtbot, second, Qt.Key.Key_Z, Ctrl)  # Gaza comes back
+        assert "GPE" in [s.label for s in second.view.spans]
+        with Store(project) as other:  # another window renames the speaker, drops Gaza again
+            quote = next(s for s in other.spans(1, ME) if s.label == "QUOTE")
+            other.update_span(quote.id or 0, attrs={**quote.attrs, "speaker_name": "Mr H."})
+            gaza = next(s for s in other.spans(1, ME) if s.label == "GPE")
+            other.delete_span(gaza.id or 0)
+        changed = dump(project, 1)
+        _press(qtbot, second, Qt.Key.Key_Z, Ctrl | Shift)  # redo the delete: Gaza is gone
+        assert "changed elsewhere since; redo skipped" in second.statusBar().currentMessage()
+        _press(qtbot, second, Qt.Key.Key_Z, Ctrl)  # the speaker link: its name changed
+        assert "changed elsewhere since; undo skipped" in second.statusBar().currentMessage()
+        assert dump(project, 1) == changed  # nothing overwritten: still "Mr H.", no Gaza
+    finally:
+        second.close()
+        second.store.close()
