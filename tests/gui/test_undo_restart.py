@@ -75,6 +75,7 @@ def _edit(  # type: ignore[no-untyped-def]
 def _session_one(qtbot, project: Path, monkeypatch: pytest.MonkeyPatch) -> dict[int, list[Dump]]:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(PickMentionDialog, "ask", classmethod(lambda cls, *a: 0))
     monkeypatch.setattr(dialogs.NoteDialog, "ask", classmethod(lambda cls, *a: "check the quote"))
+    monkeypatch.setattr(dialogs.SpeakerNameDialog, "ask", classmethod(lambda cls, *a: "Mr Hussain"))
     window = open_window(qtbot, project)
     view = window.view
     states = {1: [dump(project, 1)], 2: []}
@@ -94,6 +95,16 @@ def _session_one(qtbot, project: Path, monkeypatch: pytest.MonkeyPatch) -> dict[
         _edit(qtbot, window, one, 1, Qt.Key.Key_Delete)  # reject Monday
         _select_label(window, "QUOTE")
         _edit(qtbot, window, one, 1, Qt.Key.Key_S, Ctrl | Shift)  # speaker: Hussain
+        _select_label(window, "QUOTE")
+        _press(qtbot, window, Qt.Key.Key_V, Shift)  # link the cue: select it, Return
+        view.select_text(*find(TEXT, "need"))
+        _edit(qtbot, window, one, 1, Qt.Key.Key_Return)  # "need" replaces "said", whose span goes
+        assert sorted(s[3] for s in one[-1][0]).count("CUE") == 1
+        _select_label(window, "QUOTE")
+        _edit(qtbot, window, one, 1, Qt.Key.Key_F2)  # the speaker's full name
+        assert json.loads(next(s[6] for s in one[-1][0] if s[3] == "QUOTE")) == {
+            "speaker_name": "Mr Hussain"
+        }
         _edit(qtbot, window, one, 1, Qt.Key.Key_3)  # story label politics
         _edit(qtbot, window, one, 1, Qt.Key.Key_4)  # sport replaces it
         _select_label(window, "BOILERPLATE")
@@ -124,6 +135,8 @@ def _session_one(qtbot, project: Path, monkeypatch: pytest.MonkeyPatch) -> dict[
         _edit(qtbot, window, two, 2, Qt.Key.Key_1)  # story label business
         _edit(qtbot, window, two, 2, Qt.Key.Key_Return, Ctrl | Shift)  # skip the document
         assert two[-1][4] == "skipped"
+        assert window.editor.document_id == 2  # nothing else unfinished
+        _edit(qtbot, window, two, 2, Qt.Key.Key_R, Ctrl | Shift)  # reopen it
     finally:
         window.close()
         window.store.close()
@@ -157,7 +170,7 @@ def test_every_edit_is_undone_and_redone_after_a_restart(
     qtbot, project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     states = _session_one(qtbot, project, monkeypatch)
-    assert len(states[1]) == 14 and len(states[2]) == 7
+    assert len(states[1]) == 16 and len(states[2]) == 8
 
     second = open_window(qtbot, project)
     try:
