@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -174,10 +175,11 @@ class ExportChoice:
     status: str
     split: str
     include_boilerplate: bool
+    docs_per_file: int = 0  # spacy only: a folder of shards of this many documents; 0 = one file
 
 
 class ExportDialog(QDialog):
-    """Format, destination, layer, status and split of an export."""
+    """Format, destination, layer, status and split of an export (and spacy's shard size)."""
 
     def __init__(self, parent: QWidget | None, formats: Sequence[str], annotator: str):
         super().__init__(parent)
@@ -199,6 +201,15 @@ class ExportDialog(QDialog):
         self.split = QLineEdit(self)
         self.split.setPlaceholderText("e.g. train=0.8,dev=0.1,test=0.1 (empty: one file)")
         self.boilerplate = QCheckBox("Include boilerplate lines", self)
+        # A single .spacy file holds the whole corpus in memory while it is written; shards of
+        # N documents keep a large export small, as `export --docs-per-file N` does.
+        self.docs_per_file = QSpinBox(self)
+        self.docs_per_file.setRange(0, 1_000_000)
+        self.docs_per_file.setSingleStep(100)
+        self.docs_per_file.setSpecialValueText("one file")
+        self.docs_per_file.setToolTip("spacy: write a folder of .spacy files of N documents each")
+        self.format.currentTextChanged.connect(self._format_changed)
+        self._format_changed(self.format.currentText())
         self.problem = QLabel("", self)
         self.problem.setObjectName("dialogProblem")
         self.problem.setStyleSheet("color: #b91c1c;")
@@ -209,6 +220,7 @@ class ExportDialog(QDialog):
         form.addRow("Layer", self.layer)
         form.addRow("Documents", self.status)
         form.addRow("Split", self.split)
+        form.addRow("Documents per file", self.docs_per_file)
         form.addRow("", self.boilerplate)
         form.addRow(self.problem)
         buttons = QDialogButtonBox(
@@ -217,6 +229,9 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _format_changed(self, format_: str) -> None:
+        self.docs_per_file.setEnabled(format_ == "spacy")
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(self, "Export to")
@@ -243,6 +258,7 @@ class ExportDialog(QDialog):
             dialog.format.currentText(), Path(dialog.out.text().strip()),
             dialog.layer.currentText(), dialog.status.currentText(), dialog.split.text().strip(),
             dialog.boilerplate.isChecked(),
+            dialog.docs_per_file.value() if dialog.docs_per_file.isEnabled() else 0,
         )  # fmt: skip
 
 

@@ -144,6 +144,7 @@ class Jobs(QObject):
             "format": choice.format, "out": choice.out, "layer": choice.layer,
             "status": choice.status, "split": split,
             "include_boilerplate": choice.include_boilerplate,
+            "docs_per_file": choice.docs_per_file,
         }  # fmt: skip
         if choice.layer == self.annotator:
             options["annotator"] = self.annotator

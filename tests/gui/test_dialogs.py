@@ -5,8 +5,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QWidget
 
 from annotator.gui.dialogs import ExportDialog
 from annotator.gui.workers import TaskRunner
@@ -58,3 +58,54 @@ def test_return_does_not_cancel_a_job_and_cancel_says_cancelling(qtbot, project:
     assert dialog.isVisible() and "Cancelling…" in dialog.labelText()
     qtbot.waitUntil(lambda: bool(outcome))
     assert outcome == ["stopped"]
+
+
+def test_spacy_export_in_shards_from_the_dialog(qtbot, project: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+E, then the real dialog filled from the keyboard: spacy, one document per file."""
+    from spacy.tokens import DocBin
+    from spacy.vocab import Vocab
+
+    from .conftest import open_window
+
+    out = tmp_path / "shards"
+    seen: dict[str, object] = {}
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ExportDialog) or QApplication.activeWindow() is not dialog:
+            # exec() has not shown it yet, or the keyboard has not reached it
+            QTimer.singleShot(10, fill)
+            return
+        try:
+            seen["enabled before"] = dialog.docs_per_file.isEnabled()  # prodigy is first
+            qtbot.keyClicks(dialog.format, "spacy")
+            seen["enabled after"] = dialog.docs_per_file.isEnabled()
+            dialog.out.setFocus()
+            qtbot.keyClicks(dialog.out, str(out))
+            qtbot.keyClicks(dialog.layer, "model")
+            qtbot.keyClicks(dialog.status, "all")
+            dialog.docs_per_file.setFocus()
+            qtbot.keyClick(dialog.docs_per_file, Qt.Key.Key_Up)  # "one file" -> 100
+            qtbot.keyClick(dialog.docs_per_file, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+            qtbot.keyClicks(dialog.docs_per_file, "1")
+            qtbot.keyClick(dialog.docs_per_file, Qt.Key.Key_Return)
+        finally:
+            if dialog.isVisible():  # a failed step must not leave exec() waiting forever
+                seen["left open"] = dialog.problem.text()
+                dialog.reject()
+
+    window = open_window(qtbot, project)
+    try:
+        QTimer.singleShot(0, fill)
+        qtbot.keyClick(window.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+        assert "left open" not in seen, seen
+        qtbot.waitUntil(lambda: "Exported" in window.statusBar().currentMessage(), timeout=60_000)
+        assert seen == {"enabled before": False, "enabled after": True}
+        shards = sorted(out.glob("*.spacy"))
+        assert [p.name for p in shards] == ["00000.spacy", "00001.spacy"]
+        assert [len(DocBin().from_disk(p)) for p in shards] == [1, 1]
+        docs = [d for p in shards for d in DocBin().from_disk(p).get_docs(Vocab())]
+        assert docs[0].text.startswith("Keir Starmer") and docs[1].text.startswith("Rishi")
+    finally:
+        window.close()
+        window.store.close()
