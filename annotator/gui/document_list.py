@@ -256,11 +256,7 @@ class DocumentListPanel(QWidget):
         for status in STATUSES:
             self.status.addItem(STATUS_TEXT[status].capitalize(), status)
         self.label = QComboBox(self)
-        self.label.addItem("Any label", None)
-        for name in labels:
-            self.label.addItem(name, name)
-        for name in categories:  # the story's labels (document categories)
-            self.label.addItem(f"story: {name}", f"{CATEGORY_FILTER}{name}")
+        self.set_labels(labels, categories)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search all documents…  (Ctrl+Shift+F)")
         self.search.setClearButtonEnabled(True)
@@ -298,6 +294,22 @@ class DocumentListPanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table)
         self._current: int | None = None
+
+    def set_labels(self, labels: Sequence[str], categories: Sequence[str] = ()) -> None:
+        """Fill the label filter; the chosen entry stays chosen while it still exists."""
+        chosen = self.label.currentData()
+        self.label.blockSignals(True)
+        self.label.clear()
+        self.label.addItem("Any label", None)
+        for name in labels:
+            self.label.addItem(name, name)
+        for name in categories:  # the story's labels (document categories)
+            self.label.addItem(f"story: {name}", f"{CATEGORY_FILTER}{name}")
+        index = self.label.findData(chosen)
+        self.label.setCurrentIndex(max(index, 0))
+        self.label.blockSignals(False)
+        if index < 0 and chosen is not None:  # the filtered label was removed: show all again
+            self.apply_filter()
 
     def apply_filter(self) -> None:
         self.model.set_filter(

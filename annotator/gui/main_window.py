@@ -463,6 +463,7 @@ class MainWindow(QMainWindow):
         self.commands.replace("category:", story_keys)
         self.doc_labels.set_categories(categories)
         self.doc_labels.show_document(self.editor.document_id)
+        self.documents.set_labels(list(self.labels), [c.name for c in categories])
         if self.editor.document_id is not None:
             self.editor.reload()
 

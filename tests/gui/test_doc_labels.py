@@ -190,3 +190,10 @@ def test_a_label_added_in_the_scheme_dialog_labels_a_selection(
     qtbot.waitUntil(window.view.hasFocus)
     qtbot.keyClick(window.view, Qt.Key.Key_6)
     assert saved(project, 2) == {"weather": "accept"} and shown(window) == {"weather"}
+
+    # Both new labels reach the document list's filter at once, without reopening the window.
+    panel = window.documents
+    panel.label.setCurrentIndex(panel.label.findData("category:weather"))
+    qtbot.waitUntil(lambda: listed(window) == [2])
+    panel.label.setCurrentIndex(panel.label.findData("VENUE"))  # documents 1 and 2 use it
+    qtbot.waitUntil(lambda: listed(window) == [1, 2])
