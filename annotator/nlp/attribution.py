@@ -265,6 +265,9 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
             if subj.tag_ in ("WP", "WDT") and subj.lower_ != "who":
                 return None  # "what has been dubbed": nobody
             return _named_before_age(subj) or subj
+        name = _name_taken_for_modal(verb)
+        if name is not None:
+            return name
         if verb.dep_ in ("relcl", "acl") and is_person_like(verb.head):
             return verb.head
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "pobj"):
@@ -275,6 +278,17 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
         if not climb or verb.head is verb:
             break
         verb = verb.head
+    return None
+
+
+def _name_taken_for_modal(verb: Token) -> Token | None:
+    """ "May said", "Will wrote": a capitalised word the tagger made a modal of a past or
+    present-tense verb, which no modal can govern, is the name of its subject."""
+    if verb.tag_ not in ("VBD", "VBZ"):
+        return None
+    for child in verb.lefts:
+        if child.tag_ == "MD" and child.dep_ == "aux" and child.text[:1].isupper():
+            return child
     return None
 
 
@@ -344,6 +358,8 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
     ent = ent_of.get(token.i)
     if ent is not None and ent.label_ in _NAMED_ENTS:
         start = ent.start
+        if ent.label_ == "NORP" and start > 0 and doc[start - 1].lower_ == "the":
+            start -= 1  # "the American": a person described by nationality
         while start > 0 and doc[start - 1].lower_.rstrip(".") in TITLES:
             start -= 1
         end = start + 1

@@ -3,6 +3,8 @@ introduced with, a body named by a capitalised description, and a misspelt name.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Span, Token
 
 from annotator.nlp.lexicon import DETERMINERS, HONORIFICS, ROLE_NOUNS, strip_titles
@@ -86,6 +88,85 @@ def role_after(ent: Span) -> list[tuple[str, bool]]:
     return words
 
 
+def role_of_head(ent: Span) -> list[tuple[str, bool]]:
+    """The role a name stands in apposition to: "The Bishop of Durham, the Rt Rev Tom Wright"
+    (the head noun with its premodifiers, not its "of" phrase)."""
+    root = ent.root
+    head = root.head
+    if root.dep_ != "appos" or head.ent_type_ == "PERSON" or not head.tag_.startswith("NN"):
+        return []
+    words = [
+        (t.lower_, t.ent_type_ in _GROUP_ENTS)
+        for t in head.lefts
+        if t.dep_ in _ROLE_DEPS and t.ent_type_ != "PERSON"
+    ]
+    return [*words, (head.lower_, False)]
+
+
+def source_family(word: str) -> str:
+    """Heads of source descriptions that name the same kind of source: "spokesman",
+    "spokeswoman", "spokesperson"; "official", "officials"."""
+    word = word.lower()
+    if word.startswith("spokes"):
+        return "spokes"
+    return word[:-1] if word.endswith("s") else word
+
+
+class Bodies:
+    """The organisations an article names in full (ORG entities of two words or more), to find
+    the one a short form or a description stands for: "the Fed" (the US Federal Reserve),
+    "the BPI" (the British Phonographic Industry), "the ministry" (the Ministry of
+    Communications)."""
+
+    def __init__(self, ents: Iterable[Span]):
+        self.names: list[tuple[int, str]] = []
+        self._by_word: dict[str, list[int]] = {}
+        self._by_initials: dict[str, list[int]] = {}
+        self._by_prefix: dict[str, list[tuple[str, int]]] = {}
+        for ent in ents:
+            if ent.label_ != "ORG":
+                continue
+            words = clean_words(ent)
+            if len(words) < 2:
+                continue
+            k = len(self.names)
+            self.names.append((ent.start_char, " ".join(words)))
+            for word in dict.fromkeys(w.lower() for w in words):
+                self._by_word.setdefault(word, []).append(k)
+                if len(word) > 3:
+                    self._by_prefix.setdefault(word[:3], []).append((word, k))
+            initials = "".join(w[0] for w in words if w[:1].isupper()).lower()
+            self._by_initials.setdefault(initials, []).append(k)
+
+    def _pick(self, found: list[int], pos: int, forward: bool) -> str | None:
+        """The latest of ``found`` named before ``pos``; else (``forward``) the first after."""
+        before = [k for k in found if self.names[k][0] < pos]
+        if before:
+            return self.names[before[-1]][1]
+        return self.names[found[0]][1] if found and forward else None
+
+    def expand(self, name: str, pos: int) -> str | None:
+        """The full name a one-word body name stands for: its initials ("BPI") or the start
+        of one of its words ("Fed" for Federal)."""
+        word = name.lower()
+        if " " in word or len(word) < 2:
+            return None
+        found = self._by_initials.get(word, []) if name.isupper() else []
+        if not found and len(word) >= 3:
+            found = sorted(
+                {
+                    k
+                    for w, k in self._by_prefix.get(word[:3], ())
+                    if w.startswith(word) and w != word
+                }
+            )
+        return self._pick(found, pos, forward=True)
+
+    def by_head(self, head: str, pos: int) -> str | None:
+        """The body named earlier whose name holds a description's head noun ("the ministry")."""
+        return self._pick(self._by_word.get(head.lower(), []), pos, forward=False)
+
+
 def _within_one_edit(a: str, b: str) -> bool:
     """One letter left out, added or changed ("Daveport" / "Davenport")."""
     if abs(len(a) - len(b)) > 1:
@@ -122,3 +203,11 @@ class NameWords:
             return None
         close = [w for w in self._by_initial.get(word[0], ()) if _within_one_edit(word, w)]
         return close[0] if len(close) == 1 else None
+
+
+def nationality(ent: Span) -> bool:
+    """One nationality word, singular: "(the) American", "(the) Scot" stand for a person."""
+    word = ent[-1]
+    return (
+        ent.label_ == "NORP" and len(ent) == 1 and word.tag_ != "NNPS" and word.lower_[-1:] != "s"
+    )

@@ -313,6 +313,7 @@ def _speech_events(ctx: _Context) -> None:
             name = ctx.resolver.resolve(mention)
             if name:
                 ctx.resolver.add_event(start, name, True)
+                ctx.resolver.note_source(mention, name)
 
 
 def find_quotes(doc: Doc, boilerplate: Sequence[tuple[int, int]] | None = None) -> list[Quote]:
@@ -395,6 +396,7 @@ def _canonical_names(quotes: list[Quote]) -> list[Quote]:
             other
             for other in by_word.get(words[-1], ())
             if len(other.split()) > n
+            and other.split()[0].lower() not in DETERMINERS  # not "A Delta spokesperson"
             and any(
                 other.lower().split()[k : k + n] == words for k in range(len(other.split()) - n + 1)
             )

@@ -156,3 +156,24 @@ def main_subjects(doc: Doc, quoted: SpanSet, ents: EntityIndex) -> list[Subject]
         span = _ent_span(target, ents.of)
         out.append(Subject(token.idx, span, person, speech, sentence, relative))
     return out
+
+
+def sentence_subject_before(pronoun: Token, quoted: SpanSet, ents: EntityIndex) -> Span | None:
+    """A named subject earlier in the pronoun's sentence is what the pronoun refers to.
+
+    "Mr Hussain said he was …", "although Campese admitted he was surprised, he insisted".
+    When the pronoun is the subject of a speech verb, only the subject of another speech verb
+    counts: in "Mr Blair has failed …, he claimed" the speaker is not Mr Blair.
+    """
+    sent = pronoun.sent
+    cues = cue_forms()
+    speaking = pronoun.head.lower_ in cues and pronoun.head.tag_.startswith("VB")
+    for t in reversed(sent[: pronoun.i - sent.start]):
+        if quoted.contains(t.idx):
+            continue  # words inside a quotation are not the narrator's
+        if speaking and t.head.lower_ not in cues:
+            continue
+        if t.dep_ in ("nsubj", "nsubjpass") and is_named(t):
+            ent = ents.of.get(t.i)
+            return ent if ent is not None else pronoun.doc[t.i : t.i + 1]
+    return None

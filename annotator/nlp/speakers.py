@@ -3,18 +3,24 @@
 A light, article-local resolution, good enough for news where the speaker of a quote is almost
 always named once and then referred to by surname, pronoun or role:
 
-* a name ("Mr Hussain", "Sir Keir") loses its titles and links to the fullest earlier mention
-  that contains it ("Imran Hussain", "Keir Starmer");
+* a name ("Mr Hussain", "Sir Keir", "Guy Mansfield QC") loses its titles and letters and links
+  to the fullest earlier mention that contains it ("Imran Hussain", "Keir Starmer"); a surname
+  the tagger missed ("Hanks" as a plural noun) or the source misspelt ("Daveport") links to the
+  one person whose name holds it, or a word one letter away (:mod:`annotator.nlp.names`);
 * a pronoun ("he", "she", "they") is the *salient* one (:mod:`annotator.nlp.salience`): the
   latest speaker or main-clause subject before it that agrees in gender ("it": the latest body),
   or else the last person named before it outside quotations;
 * a description that the article used to introduce a person ("the Ukrainian president" after
   "Ukrainian president Mr Zelenskyy") is that person; any other definite description of a
   person ("the prime minister", "the MP for Bradford East", "the ex-Wallaby") is the salient
-  speaker, since news repeats the speaker by role;
-* an unnamed source keeps its description as its name: "a government source" is the speaker
-  name of "a government source has told Sky News", and later "the source", "the insider" or
-  "they" resolve to that same description.
+  person, since news repeats the speaker by role; so is a nationality ("the American");
+* an unnamed source keeps its description as its name, with the body it speaks for: "a
+  spokesman for the British Phonographic Industry"; later "the source", "the BPI spokesman" or
+  "they" resolve to the most specific earlier source of that kind;
+* a body described or shortened is the body the article names: "the ministry" (the Ministry
+  of Communications), "the Fed" (the US Federal Reserve), "the BPI" (by its initials);
+* a document speaks for its author ("his report", "the book by Robert Peston") or, when it
+  names none, for whoever spoke last ("The statement added").
 """
 
 from __future__ import annotations
@@ -33,16 +39,26 @@ from annotator.nlp.lexicon import (
     ROLE_NOUNS,
     SOURCE_NOUNS,
     TITLES,
-    cue_forms,
     strip_titles,
 )
-from annotator.nlp.names import NameWords, body_name, clean_words, role_after, role_before
+from annotator.nlp.names import (
+    Bodies,
+    NameWords,
+    body_name,
+    clean_words,
+    nationality,
+    role_after,
+    role_before,
+    role_of_head,
+    source_family,
+)
 from annotator.nlp.salience import (
     PRONOUN_GENDER,
     agrees,
     is_named,
     main_subjects,
     mention_gender,
+    sentence_subject_before,
 )
 from annotator.nlp.spans import EntityIndex, SpanSet
 
@@ -78,27 +94,6 @@ class _Person:
         return " ".join(self.words)
 
 
-def _sentence_subject_before(pronoun: Token, quoted: SpanSet, ents: EntityIndex) -> Span | None:
-    """A named subject earlier in the pronoun's sentence is what the pronoun refers to.
-
-    "Mr Hussain said he was …", "although Campese admitted he was surprised, he insisted".
-    When the pronoun is the subject of a speech verb, only the subject of another speech verb
-    counts: in "Mr Blair has failed …, he claimed" the speaker is not Mr Blair.
-    """
-    sent = pronoun.sent
-    cues = cue_forms()
-    speaking = pronoun.head.lower_ in cues and pronoun.head.tag_.startswith("VB")
-    for t in reversed(sent[: pronoun.i - sent.start]):
-        if quoted.contains(t.idx):
-            continue  # words inside a quotation are not the narrator's
-        if speaking and t.head.lower_ not in cues:
-            continue
-        if t.dep_ in ("nsubj", "nsubjpass") and is_named(t):
-            ent = ents.of.get(t.i)
-            return ent if ent is not None else pronoun.doc[t.i : t.i + 1]
-    return None
-
-
 class SpeakerResolver:
     """Resolve speaker mentions of one document in text order (see the module docstring)."""
 
@@ -123,7 +118,7 @@ class SpeakerResolver:
             words = clean_words(ent)
             if not words:
                 continue
-            role = tuple(role_before(ent) + role_after(ent))
+            role = tuple(role_before(ent) + role_after(ent) or role_of_head(ent))
             self.people.append(_Person(ent.start_char, tuple(words), role))
             gender = mention_gender(ent)
             if gender is not None:
@@ -137,6 +132,15 @@ class SpeakerResolver:
                 self._people_with.setdefault(word, []).append(person)
             if person.role:
                 self._people_by_role.setdefault(person.role[-1][0], []).append(person)
+        self.bodies = Bodies(self.ents.ents)
+        #: Names the model types as a place or body more often than as a person ("England").
+        votes: dict[str, int] = {}
+        for ent in self.ents.ents:
+            key = ent.text.lower()
+            votes[key] = votes.get(key, 0) + (1 if ent.label_ in _NAME_ENTS else -1)
+        self._mostly_bodies = {key for key, vote in votes.items() if vote < 0}
+        #: Source descriptions so far: (position, kind of source, name); see :meth:`note_source`.
+        self.sources: list[tuple[int, str, str]] = []
         self.name_words = NameWords(
             {w.lower() for p in self.people if len(p.words) > 1 for w in p.words}
         )
@@ -253,9 +257,7 @@ class SpeakerResolver:
         pos = mention.start_char
         if len(tokens) == 1 and first in PRONOUNS:
             person = first in _PERSONAL
-            subject = (
-                _sentence_subject_before(tokens[0], self.quoted, self.ents) if person else None
-            )
+            subject = sentence_subject_before(tokens[0], self.quoted, self.ents) if person else None
             if subject is not None:
                 name = self.resolve(subject)
                 if agrees(PRONOUN_GENDER.get(first), self.gender(name)):
@@ -264,6 +266,11 @@ class SpeakerResolver:
             return self.salient_for(tokens[0], person) or self._last_person_before(
                 pos, gender, forward=person
             )
+        doc = mention.doc
+        if len(tokens) == 1 and first in ROLE_NOUNS and mention.start > 0:
+            det = doc[mention.start - 1]
+            if det.lower_ == "the":  # "the Bishop", typed as a body: a role
+                return self._description([det, tokens[0]], doc[det.i : mention.end])
         in_mention = self.ents.within(mention.start, mention.end)
         ents = [e for e in in_mention if e.label_ in _NAME_ENTS]
         if not ents and len(tokens) == 1 and self._is_name_word(tokens[0]):
@@ -272,6 +279,8 @@ class SpeakerResolver:
             ents = []
         if ents or all(t.tag_ in ("NNP", "NNPS") or t.lower_ in TITLES for t in tokens):
             words = clean_words(ents[0] if ents else mention)
+            if not ents and len(words) == 1 and tokens[-1].ent_type_ == "ORG":
+                return self.bodies.expand(words[0], pos) or words[0]  # "BPI", "Fed"
             return self._full_name(words, mention.start_char) if words else None
         groups = [e for e in in_mention if e.label_ in _GROUP_ENTS]
         lead = groups[0].start - mention.start if groups else 0
@@ -280,7 +289,10 @@ class SpeakerResolver:
             and groups[0].end == mention.end
             and all(t.lower_ in DETERMINERS for t in mention[:lead])
         ):  # "the Scottish Executive": the body by its name
-            return " ".join(clean_words(groups[0])) or mention.text
+            if lead and nationality(groups[0]):  # "the American": a person
+                return self._salient_person(pos) or self._last_person_before(pos) or mention.text
+            name = " ".join(clean_words(groups[0])) or mention.text
+            return self.bodies.expand(name, pos) or name  # "the Fed": the Federal Reserve
         return self._description(tokens, mention)
 
     def _is_name_word(self, token: Token) -> bool:
@@ -298,6 +310,19 @@ class SpeakerResolver:
             self.add_event(mention.start_char, name, self.is_person(mention))
             if self._is_source(mention):
                 self.last_source = name
+            self.note_source(mention, name)
+
+    def note_source(self, mention: Span, name: str) -> None:
+        """An unnamed source spoke ("A Delta spokesperson confirmed …"): a later "the
+        spokesperson" is the most specific earlier source of that kind."""
+        heads = [t for t in mention if t.tag_ in ("NN", "NNS")]
+        if heads and heads[-1].lower_ in SOURCE_NOUNS:
+            self.sources.append((mention.start_char, source_family(heads[-1].text), name))
+
+    def _earlier_source(self, head: Token, pos: int) -> str | None:
+        family = source_family(head.text)
+        found = [(len(n.split()), p, n) for p, f, n in self.sources if f == family and p < pos]
+        return max(found)[2] if found else None
 
     def is_person(self, mention: Span) -> bool:
         """A person or a person-like source, not an organisation or a document."""
@@ -407,10 +432,13 @@ class SpeakerResolver:
             (t.lower_, t.ent_type_ in _GROUP_ENTS) for t in tokens if t.lower_ not in DETERMINERS
         ]
         words = [w for w in words if w[0] not in ("'s", "’s", ",")]
+        pos = mention.start_char
         if self._is_source(mention):
-            if definite and self.last_source:
-                return self.last_source
+            if definite:
+                return self._earlier_source(tokens[-1], pos) or self.last_source or mention.text
             return mention.text
+        if definite and tokens[-1].lower_ in GROUP_NOUNS:  # "the ministry": the body named
+            return self.bodies.by_head(tokens[-1].text, pos) or mention.text
         if not definite or tokens[-1].lower_ in GROUP_NOUNS:
             return mention.text
         person = self._by_role(words, mention.start_char)
@@ -419,8 +447,15 @@ class SpeakerResolver:
         body = body_name(tokens)
         if body is not None:
             return body
-        pos = mention.start_char
-        return self.salient(pos, True) or self._last_person_before(pos) or mention.text
+        return self._salient_person(pos) or self._last_person_before(pos) or mention.text
+
+    def _salient_person(self, pos: int) -> str | None:
+        """The person the discourse is about at ``pos``: the latest speaker or main-clause
+        subject who is a person ("the American" after "World number one X has …")."""
+        for e in self._events_before(pos, True):
+            if e.person and (e.speech or e.name.lower() not in self._mostly_bodies):
+                return e.name
+        return None
 
     def _author(self, tokens: list, mention: Span) -> str | None:
         """ "his report", "Mr Kok's report", "the Kok report": the person behind a document."""
@@ -432,7 +467,23 @@ class SpeakerResolver:
             return self.salient(mention.start_char, True) or self._last_person_before(
                 mention.start_char
             )
+        author = self._by_author(tokens[-1])
+        if author is not None:
+            return author
+        if tokens[0].lower_ in ("the", "this", "that"):  # "The statement added": its speaker
+            return self.salient(mention.start_char, False) or mention.text
         return mention.text
+
+    def _by_author(self, document: Token) -> str | None:
+        """ "The book by journalist Robert Peston": the person named after "by"."""
+        for prep in document.rights:
+            if prep.dep_ != "prep" or prep.lower_ != "by":
+                continue
+            for t in prep.subtree:
+                ent = self.ents.of.get(t.i)
+                if ent is not None and ent.label_ in _NAME_ENTS:
+                    return self._full_name(clean_words(ent), ent.start_char)
+        return None
 
     def _by_role(self, words: list[tuple[str, bool]], pos: int) -> str | None:
         """The latest earlier person introduced with this role (extra words: proper adjectives)."""

@@ -70,3 +70,80 @@ def test_what_something_has_been_dubbed_has_no_speaker(nlp: Language) -> None:
     found = detect(nlp, text)
     assert found[0][1] != "what"
     assert found[0][2] != "dubbed"
+
+
+def test_the_spokesman_is_the_most_specific_earlier_source(nlp: Language) -> None:
+    text = (
+        "A Harbour Rail spokeswoman confirmed on Monday that the line would close. "
+        "A spokeswoman repeated this later. "
+        'The spokeswoman also said there were "no plans" to reopen it.'
+    )
+    assert names(nlp, text) == ["A Harbour Rail spokeswoman"]
+    text = (
+        'A spokesman for the National Union of Farmers (NUF) said prices were "unsustainable". '
+        '"We cannot go on," the NUF spokesman said.'
+    )
+    assert names(nlp, text) == ["A spokesman for the National Union of Farmers"] * 2
+
+
+def test_a_body_described_or_shortened_is_the_body_named(nlp: Language) -> None:
+    text = (
+        "Bids have been invited, Peru's Ministry of Transport said. "
+        'The ministry said it wanted to end the "chronic delays" at the ports.'
+    )
+    assert names(nlp, text) == ["Ministry of Transport"]
+    text = (
+        "The Federal Housing Board left rates on hold. "
+        'The Fed has said that it will act in a "gradual" way.'
+    )
+    assert names(nlp, text) == ["Federal Housing Board"]
+    text = (
+        "The Water Services Regulation Authority fined the firm. "
+        'The WSRA said the fine was "well deserved".'
+    )
+    assert names(nlp, text) == ["Water Services Regulation Authority"]
+
+
+def test_a_role_in_apposition_to_a_name_stands_for_that_person(nlp: Language) -> None:
+    text = (
+        "The Bishop of Wells, the Rt Rev Dr Alan Pryce, praised the choir. "
+        'Later the Bishop said: "They sang like angels."'
+    )
+    assert names(nlp, text) == ["Alan Pryce"]
+
+
+def test_a_document_speaks_for_its_author_or_its_body(nlp: Language) -> None:
+    text = (
+        "A new biography about the striker has upset the club. "
+        'The biography by sports writer Helen Marsh said he was "lonely and restless".'
+    )
+    assert names(nlp, text) == ["Helen Marsh"]
+    text = (
+        'A Riverside Council spokesperson denied the claim, insisting: "We never said that." '
+        'The statement added: "The remark was made by a former employee."'
+    )
+    assert names(nlp, text) == ["A Riverside Council spokesperson"] * 2
+
+
+def test_a_nationality_stands_for_the_person_the_article_is_about(nlp: Language) -> None:
+    text = (
+        "Golf champion Carla Brennan has criticised the tour over prize money.\n\n"
+        'Responding to remarks by tour director Paul Edge, the Canadian said: "It is unfair."'
+    )
+    assert names(nlp, text) == ["Carla Brennan"]
+
+
+def test_a_surname_the_tagger_took_for_a_modal_is_the_speaker(nlp: Language) -> None:
+    text = (
+        'Guitarist Brian May has confirmed the tour. May said: "We will be on the road from April."'
+    )
+    found = detect(nlp, text)
+    assert found[0][2:] == ("said", "Brian May")
+
+
+def test_a_body_keeps_its_name_next_to_its_spokesperson(nlp: Language) -> None:
+    text = (
+        "A Northwind spokesperson confirmed that the pilot had left. "
+        'Northwind has declined to discuss what it calls "internal matters".'
+    )
+    assert names(nlp, text) == ["Northwind"]
