@@ -83,9 +83,18 @@ def categories_of(obj: dict[str, Any]) -> dict[str, str]:
     if isinstance(label, str) and label:
         return {label: answer}
     chosen = obj.get("accept")
-    if isinstance(chosen, list):
-        return {str(c): answer for c in chosen if isinstance(c, str | int) and str(c)}
-    return {}
+    if not isinstance(chosen, list):
+        return {}
+    labels = {str(c): answer for c in chosen if isinstance(c, str | int) and str(c)}
+    if answer == "accept":
+        # A choice task (textcat.manual) shows every option: one not picked in an accepted
+        # answer is a "no", as Prodigy's own training corpus reads it. A rejected answer says
+        # nothing about the options not picked.
+        for option in obj.get("options") or ():
+            name = str(option.get("id", "")) if isinstance(option, dict) else ""
+            if name and name not in labels:
+                labels[name] = "reject"
+    return labels
 
 
 def annotator_of(obj: dict[str, Any]) -> str | None:

@@ -118,3 +118,43 @@ def test_docbin_keeps_document_labels_and_span_groups(store: Store, tmp_path: Pa
     with Store(tmp_path / "again.db") as again:
         import_paths(again, [tmp_path / "out.spacy"])
         assert labels_by_text(again, "gold") == labels_by_text(store, "gold")
+
+
+def choice_task(text: str, options: list[str], accept: list[str], answer: str) -> dict[str, Any]:
+    """A task as Prodigy's textcat.manual saves it: the options shown, the ids picked."""
+    return {
+        "text": text, "_input_hash": hash(text) & 0xFFFF, "_task_hash": hash(text) & 0xFFF,
+        "options": [{"id": o, "text": o.title()} for o in options], "_view_id": "choice",
+        "config": {"choice_style": "multiple"}, "accept": accept, "answer": answer,
+        "_timestamp": 1700000000,
+    }  # fmt: skip
+
+
+def test_choice_tasks_are_document_labels_with_the_options_not_picked(
+    store: Store, tmp_path: Path
+) -> None:
+    topics = ["POLITICS", "SPORT", "TECH"]
+    answered = [
+        choice_task("Ministers met on Monday.", topics, ["POLITICS"], "accept"),
+        choice_task("The match ended 2-1 after a late goal.", topics, ["SPORT", "TECH"], "accept"),
+        choice_task("Nothing here fits.", topics, [], "accept"),
+        choice_task("A wrong pick.", topics, ["TECH"], "reject"),
+        choice_task("Not read.", topics, [], "ignore"),
+    ]
+    path = tmp_path / "choice.jsonl"
+    path.write_text("".join(json.dumps(t) + "\n" for t in answered), encoding="utf-8")
+    report = import_paths(store, [path])
+    assert report.failed == 0 and report.skipped == 1
+    assert labels_by_text(store, "gold") == {
+        "Ministers met on Monday.": {"POLITICS": "accept", "SPORT": "reject", "TECH": "reject"},
+        "The match ended 2-1 after a late goal.": {
+            "SPORT": "accept", "TECH": "accept", "POLITICS": "reject"},
+        "Nothing here fits.": {"POLITICS": "reject", "SPORT": "reject", "TECH": "reject"},
+        "A wrong pick.": {"TECH": "reject"},  # a rejected answer: the others are unknown
+    }  # fmt: skip
+    assert sorted(lb.name for lb in report.new_labels) == topics
+    out = tmp_path / "out.jsonl"
+    export(store, format="prodigy", out=out, status="all")
+    with Store(tmp_path / "again.db") as again:
+        import_paths(again, [out])
+        assert labels_by_text(again, "gold") == labels_by_text(store, "gold")
