@@ -77,8 +77,9 @@ def merge_command(files: tuple[Path, ...]) -> None:
 
 
 @click.command("adjudicate")
-@click.option("--prefer", metavar="A,B,...", help="Settle every open disagreement with the "
-              "version of the first of these annotators who did the document.")  # fmt: skip
+@click.option("--prefer", metavar="A,B,...", help="Settle every open disagreement (spans and "
+              "story categories) with the version of the first of these annotators who did "
+              "the document.")  # fmt: skip
 @click.option("--list", "show", is_flag=True, help="List each open disagreement.")
 def adjudicate_command(prefer: str | None, show: bool) -> None:
     """Put what all annotators agree on into gold; report (or settle) the disagreements.
@@ -118,4 +119,6 @@ def adjudicate_command(prefer: str | None, show: bool) -> None:
     click.echo(
         f"{summary.documents} document(s) done by two or more annotators; {summary.prepared} "
         f"newly prepared, {summary.settled} disagreement(s) settled now, {summary.open} open"
-    )
+        + (f"; {summary.categories} story category disagreement(s) settled now"
+           if summary.categories else "")
+    )  # fmt: skip

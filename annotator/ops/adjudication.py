@@ -28,7 +28,12 @@ from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.model import CUE, GOLD_LAYER, QUOTE, SPEAKER, SpanData, is_entity, is_model_layer
-from annotator.ops.adjudication_categories import CategoryDisagreement, agreed_categories, compare
+from annotator.ops.adjudication_categories import (
+    CategoryDisagreement,
+    agreed_categories,
+    compare,
+    settle_by_preference,
+)
 from annotator.ops.edit_core import Edit, find_relation, links_of, restore
 from annotator.ops.edits import EDITED, PROVENANCE
 from annotator.store import Store
@@ -333,6 +338,8 @@ class AdjudicationSummary:
     prepared: int = 0
     settled: int = 0
     open: int = 0
+    #: Story-category disagreements settled by ``prefer``.
+    categories: int = 0
     #: Per document id: (settled, disagreements).
     progress: dict[int, tuple[int, int]] = field(default_factory=dict)
 
@@ -357,15 +364,22 @@ def adjudicate(
                     _apply(store, one, PICKED + chosen)
                     store.set_decision(document_id, one.key, PICKED + chosen, adjudicator)
                     picked.append([*one.key, chosen])
-            if picked:
+            annotators = annotators_of(store, document_id)
+            categories = (
+                settle_by_preference(store, document_id, annotators, GOLD_LAYER, prefer)
+                if len(annotators) > 1 else []
+            )  # fmt: skip
+            if picked or categories:
                 ensure_links(store, document_id)
                 status = update_status(store, document_id)
                 store.log_edit(
                     adjudicator, "adjudicate:prefer", document_id=document_id,
-                    layer=GOLD_LAYER, payload={"picked": picked, "gold_status": status},
+                    layer=GOLD_LAYER,
+                    payload={"picked": picked, "categories": categories, "gold_status": status},
                 )  # fmt: skip
         settled = sum(1 for one in found if one.decision is not None) + len(picked)
         summary.settled += len(picked)
+        summary.categories += len(categories)
         summary.progress[document_id] = (settled, len(found))
         summary.open += len(found) - settled
     return summary

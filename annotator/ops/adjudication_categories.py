@@ -5,8 +5,9 @@ For a document two or more annotators finished, the categories they all agree on
 of them accepted; in a single-label set the label all of them chose. Where they differ, a
 :class:`CategoryDisagreement` names the set (and, for a multi-label set, the category) and each
 annotator's choice; ``adjudicate --list`` prints them and the adjudicator sets gold's categories
-with the story-label panel of the adjudication window. They do not hold gold's status back: a
-category left unset in gold is simply not accepted.
+with the story-label panel of the adjudication window, or ``adjudicate --prefer`` takes the first
+preferred annotator's choice (:func:`settle_by_preference`). They do not hold gold's status back:
+a category left unset in gold is simply not accepted.
 """
 
 from __future__ import annotations
@@ -69,3 +70,33 @@ def agreed_categories(store: Store, document_id: int, annotators: Sequence[str],
     for name in agreed:
         store.set_document_label(document_id, gold, name, ACCEPT)
     return len(agreed)
+
+
+def settle_by_preference(
+    store: Store, document_id: int, annotators: Sequence[str], gold_layer: str,
+    prefer: Sequence[str],
+) -> list[list[str]]:  # fmt: skip
+    """Give gold the choice of the first annotator of ``prefer`` who finished the document, in
+    every category disagreement gold has not decided yet (no label of its scope set in gold).
+
+    The preferred choice is written whole: its labels accepted and the scope's other labels
+    rejected, so the decision is on record and a later run leaves it alone. Returns
+    ``[set, category, annotator]`` for each one settled."""
+    chosen_by = next((a for a in prefer if a in annotators), None)
+    if chosen_by is None:
+        return []
+    _agreed, found = compare(store, document_id, annotators, gold_layer)
+    gold = store.document_labels(document_id, gold_layer)
+    sets = category_sets(store.labels("category"))
+    settled: list[list[str]] = []
+    for one in found:
+        scope = [one.category] if one.category else [m.name for m in sets[one.set]]
+        if any(name in gold for name in scope):
+            continue  # the adjudicator decided it already
+        picked = set(dict(one.versions)[chosen_by])
+        for name in scope:
+            store.set_document_label(
+                document_id, gold_layer, name, ACCEPT if name in picked else "reject"
+            )
+        settled.append([one.set, one.category, chosen_by])
+    return settled

@@ -198,3 +198,37 @@ def test_story_categories_agreed_go_to_gold_and_the_rest_are_listed(project: Sto
     )
     project.set_document_label(doc, GOLD_LAYER, "NEG", "accept")  # as the panel would
     assert category_disagreements(project, doc)[0].gold == ("NEG",)
+
+
+def test_prefer_settles_story_categories_and_leaves_the_adjudicators_alone(
+    project: Store,
+) -> None:
+    from annotator.model import Label
+    from annotator.ops.adjudication import category_disagreements
+
+    project.add_labels([
+        Label("POLITICS", "category", group="topic", multi=True),
+        Label("BUSINESS", "category", group="topic", multi=True),
+        Label("POS", "category", group="tone"),
+        Label("NEG", "category", group="tone"),
+    ])  # fmt: skip
+    chosen = {"ann": ["POLITICS", "BUSINESS", "POS"], "ben": ["POLITICS", "NEG"],
+              "cat": ["POLITICS", "NEG"]}  # fmt: skip
+    for name, labels in chosen.items():
+        for label in labels:
+            project.set_document_label(1, name, label, "accept")
+    prepare(project, 1, "judge")
+    assert project.document_labels(1, GOLD_LAYER) == {"POLITICS": "accept"}  # agreed
+    project.set_document_label(1, GOLD_LAYER, "POS", "accept")  # the adjudicator's own call
+
+    summary = adjudicate(project, "judge", prefer=["ben", "ann"])
+    # BUSINESS: ben did not accept it, so gold records the "no"; the tone stays the judge's POS
+    assert summary.categories == 1
+    assert project.document_labels(1, GOLD_LAYER) == {
+        "POLITICS": "accept", "BUSINESS": "reject", "POS": "accept",
+    }  # fmt: skip
+    assert {(d.set, d.category, d.gold) for d in category_disagreements(project, 1)} == {
+        ("topic", "BUSINESS", ()), ("tone", "", ("POS",)),
+    }  # fmt: skip
+    again = adjudicate(project, "judge", prefer=["ann"])  # decided: a later run leaves it
+    assert again.categories == 0 and project.document_labels(1, GOLD_LAYER)["BUSINESS"] == "reject"
