@@ -1,7 +1,8 @@
 """Jump hints in the article: one key (J) puts a short letter hint on every span and every
 missed name (see :mod:`annotator.ops.candidates`) in view; typing a hint selects that span, or
-selects that name so a label key adds it. Any span on screen is two or three keys away, so a
-review goes straight to the wrong suggestions and Ctrl+Return accepts the rest.
+selects that name so a label key adds it (its hint is white, a span's yellow). Any span on
+screen is two or three keys away, so a review goes straight to the wrong suggestions and
+Ctrl+Return accepts the rest.
 
 While hints show, letters type hints (label keys and other one-letter commands wait),
 Backspace takes a letter back, Esc drops the hints; any other key drops them and does what
@@ -69,9 +70,8 @@ class JumpHints(QObject):
         }
         self.typed = ""
         self._show()
-        self.editor.message.emit(
-            f"Type a hint: {len(spans)} spans, {len(names)} names without one; Esc: no jump"
-        )
+        missed = f" and {len(names)} name(s) without a span" if names else ""
+        self.editor.message.emit(f"Type a hint: {len(spans)} span(s){missed} in view; Esc: no jump")
 
     def cancel(self, message: str = "") -> None:
         self.targets, self.typed = {}, ""
@@ -96,7 +96,8 @@ class JumpHints(QObject):
                 places[hint] = span.start
             else:
                 places[hint] = target[0]
-        view.set_hints(places, self.typed)
+        plain = {h for h, t in self.targets.items() if not isinstance(t, int)}
+        view.set_hints(places, self.typed, plain)
 
     def type_letter(self, letter: str) -> None:
         chosen, still = narrow(self.targets, self.typed + letter)

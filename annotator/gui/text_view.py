@@ -59,6 +59,7 @@ class TextView(QTextEdit):
         self._selected: int | None = None
         self._marked: set[int] = set()
         self._hints: dict[str, int] = {}
+        self._plain: set[str] = set()
         self._typed = ""
         #: Tooltip text of the spans under the mouse; set by the editor.
         self.describe: Callable[[Sequence[SpanData]], str] | None = None
@@ -169,9 +170,11 @@ class TextView(QTextEdit):
         self._marked = set(span_ids)
         self.viewport().update()
 
-    def set_hints(self, hints: dict[str, int], typed: str) -> None:
-        """Jump hints to draw: hint -> code-point offset; ``typed``: the letters typed so far."""
+    def set_hints(self, hints: dict[str, int], typed: str, plain: set[str] | None = None) -> None:
+        """Jump hints to draw: hint -> code-point offset; ``typed``: the letters typed so far;
+        ``plain``: the hints on text without a span (drawn white, as a label key adds them)."""
         self._hints = dict(hints)
+        self._plain = set(plain or ())
         self._typed = typed
         self.viewport().update()
 
@@ -294,13 +297,15 @@ class TextView(QTextEdit):
             width = metrics.horizontalAdvance(label) + 6
             # Up and left of the first letter, so the word under it stays readable.
             height = metrics.height() + 2
-            box = QRectF(rects[0].left() - width * 0.6, rects[0].top() - height * 0.55, width,
-                         height)  # fmt: skip
+            box = QRectF(max(0.0, rects[0].left() - width * 0.6),
+                         max(0.0, rects[0].top() - height * 0.55), width, height)  # fmt: skip
             while any(box.intersects(t) for t in taken):  # two targets at one place
                 box.translate(width + 2, 0)
             taken.append(box)
             painter.setPen(QPen(QColor("#7c5e00"), 1))
-            painter.setBrush(QColor(255, 216, 77, 235))
+            painter.setBrush(
+                QColor(255, 255, 255, 235) if hint in self._plain else QColor(255, 216, 77, 235)
+            )
             painter.drawRoundedRect(box, 3, 3)
             typed = len(self._typed)
             x = box.left() + 3

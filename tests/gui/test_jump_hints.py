@@ -64,6 +64,9 @@ def test_jump_hints_select_spans_and_missed_names_then_fix(qtbot, tmp_path: Path
         qtbot.keyClick(view, Key.Key_J)
         # Two spans and the names no span covers (Michael Howard, Downing Street, BBC, ...).
         assert len(win.jump.targets) >= 5 and all(len(h) == 1 for h in win.jump.targets)
+        # A missed name's hint is drawn white, a span's yellow.
+        assert _hint_for(win, FIRST, "Michael Howard") in view._plain
+        assert _hint_for(win, FIRST, "Tony Blair") not in view._plain
         hint = _hint_for(win, FIRST, "Monday")
         _type(qtbot, view, hint)  # a hint letter that is also a label key only jumps
         assert not win.jump.active
