@@ -4,10 +4,12 @@ A document goes to adjudication once two or more annotators finished it (status 
 one annotator, its gold view stays that annotator's layer. :func:`prepare` puts the spans every
 one of them drew alike (same label and offsets; quotes also the same speaker name) into ``gold``
 at once. What remains are **disagreements**: stretches of text where, in one *tier* of labels
-(``entity`` for the entity labels, else the label itself: QUOTE, SPEAKER, CUE, BOILERPLATE), the
-annotators' other spans overlap. Each is settled by :class:`Settle`, an undoable edit: pick one
-annotator's version (``picked:NAME``, their spans in the stretch), reject them all
-(``rejected``: no span), or keep what the adjudicator edited into gold by hand (``edited``).
+(``entity`` for the entity labels, the label itself for QUOTE, SPEAKER, CUE and BOILERPLATE,
+``group:NAME`` for each span group of span categories), the annotators' other spans overlap.
+Suggestions a person rejected (span group ``rejected``) are no one's annotation and stay out.
+Each is settled by :class:`Settle`, an undoable edit: pick one annotator's version
+(``picked:NAME``, their spans in the stretch), reject them all (``rejected``: no span), or keep
+what the adjudicator edited into gold by hand (``edited``).
 Once every disagreement of a document is settled, gold's status for it is ``done``.
 
 Every gold span records how it got there in ``attrs["provenance"]``: ``agreed``,
@@ -27,7 +29,16 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from annotator.errors import AnnotatorError
-from annotator.model import CUE, GOLD_LAYER, QUOTE, SPEAKER, SpanData, is_entity, is_model_layer
+from annotator.model import (
+    CUE,
+    GOLD_LAYER,
+    QUOTE,
+    REJECTED_GROUP,
+    SPEAKER,
+    SpanData,
+    is_entity,
+    is_model_layer,
+)
 from annotator.ops.adjudication_categories import (
     CategoryDisagreement,
     agreed_categories,
@@ -44,8 +55,13 @@ REJECTED = "rejected"
 PICKED = "picked:"
 
 
-def tier_of(label: str) -> str:
-    return "entity" if is_entity(label) else label
+def tier_of(span: SpanData) -> str:
+    """Spans that may compete for the same text: the flat entities together, each built-in
+    kind (QUOTE, SPEAKER, CUE, BOILERPLATE) alone, and each span group (``group:NAME``) alone,
+    since a span group's spans may overlap the entities and each other."""
+    if span.group:
+        return f"group:{span.group}"
+    return "entity" if is_entity(span.label) else span.label
 
 
 def _speaker(span: SpanData) -> str | None:
@@ -53,9 +69,10 @@ def _speaker(span: SpanData) -> str | None:
     return " ".join(name.split()) if isinstance(name, str) and name.strip() else None
 
 
-def span_key(span: SpanData) -> tuple[str, int, int, str | None]:
-    """What two annotators must share for a span to count as agreed."""
-    return span.label, span.start, span.end, _speaker(span) if span.label == QUOTE else None
+def span_key(span: SpanData) -> tuple[str, str, int, int, str | None]:
+    """What two annotators must share for a span to count as agreed (the span group too)."""
+    speaker = _speaker(span) if span.label == QUOTE else None
+    return span.group, span.label, span.start, span.end, speaker
 
 
 def annotators_of(store: Store, document_id: int) -> list[str]:
@@ -101,10 +118,15 @@ class Disagreement:
 
 
 def _layers(store: Store, document_id: int) -> dict[str, list[SpanData]]:
-    return {a: store.spans(document_id, a) for a in annotators_of(store, document_id)}
+    return {
+        a: [s for s in store.spans(document_id, a) if s.group != REJECTED_GROUP]
+        for a in annotators_of(store, document_id)
+    }
 
 
-def agreed_keys(layers: dict[str, list[SpanData]]) -> set[tuple[str, int, int, str | None]]:
+def agreed_keys(
+    layers: dict[str, list[SpanData]],
+) -> set[tuple[str, str, int, int, str | None]]:
     keys = [Counter(span_key(s) for s in spans) for spans in layers.values()]
     if len(keys) < 2:
         return set()
@@ -121,7 +143,7 @@ def disagreements(store: Store, document_id: int) -> list[Disagreement]:
         return []
     agreed = agreed_keys(layers)
     rest = sorted(
-        ((tier_of(s.label), s.start, s.end, a, s) for a, spans in layers.items() for s in spans
+        ((tier_of(s), s.start, s.end, a, s) for a, spans in layers.items() for s in spans
          if span_key(s) not in agreed),
         key=lambda item: item[:3],
     )  # fmt: skip
@@ -232,7 +254,7 @@ def prepare_all(store: Store, adjudicator: str) -> list[int]:
 
 
 def _in_stretch(span: SpanData, tier: str, start: int, end: int) -> bool:
-    return tier_of(span.label) == tier and span.start < end and start < span.end
+    return tier_of(span) == tier and span.start < end and start < span.end
 
 
 def _apply(

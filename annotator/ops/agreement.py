@@ -12,6 +12,8 @@
   label the same coefficients on the binary coding "inside a span of this label or not".
 - **Document categories** (story labels): per category set and category, Cohen's κ per pair,
   Fleiss' κ and Krippendorff's α over documents (:mod:`annotator.ops.agreement_categories`).
+- Span categories (span groups) count like any label; suggestions a person rejected (span
+  group ``rejected``, never gold) are no one's annotation and are left out.
 - **Speakers**: quotes both annotators marked with the same offsets agree when they name the same
   speaker (``attrs.speaker_name``, else the linked SPEAKER span's text; case and spacing aside).
 """
@@ -29,7 +31,7 @@ import numpy as np
 
 from annotator.errors import AnnotatorError
 from annotator.formats.tokenization import TOKENIZATION_KEY, WHITESPACE, token_bounds
-from annotator.model import GOLD_LAYER, QUOTE, SPEAKER, SpanData, is_model_layer
+from annotator.model import GOLD_LAYER, QUOTE, REJECTED_GROUP, SPEAKER, SpanData, is_model_layer
 from annotator.ops.agreement_categories import CategoryScores, category_agreement
 from annotator.ops.coefficients import cohen_kappa, f1, fleiss_kappa, krippendorff_alpha
 from annotator.store import Store
@@ -126,7 +128,11 @@ def collect(
             continue
         doc = store.document(document_id)
         spans = {
-            a: [s for s in store.spans(document_id, a) if wanted is None or s.label in wanted]
+            a: [
+                s
+                for s in store.spans(document_id, a)
+                if s.group != REJECTED_GROUP and (wanted is None or s.label in wanted)
+            ]
             for a in sorted(done)
         }
         speakers = {a: speaker_names(store, document_id, a, doc.text) for a in sorted(done)}

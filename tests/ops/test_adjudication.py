@@ -232,3 +232,42 @@ def test_prefer_settles_story_categories_and_leaves_the_adjudicators_alone(
     }  # fmt: skip
     again = adjudicate(project, "judge", prefer=["ann"])  # decided: a later run leaves it
     assert again.categories == 0 and project.document_labels(1, GOLD_LAYER)["BUSINESS"] == "reject"
+
+
+def test_span_groups_are_a_tier_of_their_own_and_rejections_stay_out(tmp_path: Path) -> None:
+    """A span category overlapping an entity is not the entity's rival, a span in a group and
+    an entity at the same place are not 'agreed', and a rejected suggestion is no version."""
+    from annotator.model import REJECTED_GROUP
+
+    store = Store(tmp_path / "g.db")
+    text = "Ann Lee said the plan would fail badly."
+    doc, _ = store.add_document("g.txt", text)
+    claim_a, claim_b = (0, 38), (13, 38)
+    versions = {
+        "ann": [SpanData(0, 7, "PERSON", "human"),
+                SpanData(*claim_a, "CLAIM", "human", group="sc"),
+                SpanData(13, 17, "ORG", "human", group=REJECTED_GROUP)],
+        "ben": [SpanData(0, 7, "PERSON", "human"),
+                SpanData(*claim_b, "CLAIM", "human", group="sc"),
+                SpanData(0, 7, "PERSON", "human", group="sc")],
+    }  # fmt: skip
+    for name, spans in versions.items():
+        store.replace_annotations(doc, name, spans)
+        store.set_status(doc, name, "done")
+    assert prepare(store, doc, "judge")
+    gold = store.spans(doc, GOLD_LAYER)
+    assert [(s.group, s.label, s.start, s.end) for s in gold] == [("", "PERSON", 0, 7)]
+    found = disagreements(store, doc)
+    assert [(d.tier, d.start, d.end) for d in found] == [("group:sc", 0, 38)]
+    (claims,) = found
+    assert {v.annotator: [(s.label, s.start, s.end) for s in v.spans] for v in claims.versions} == {
+        "ann": [("CLAIM", *claim_a)], "ben": [("PERSON", 0, 7), ("CLAIM", *claim_b)],
+    }  # fmt: skip
+    edit = settle(store, claims, "picked:ben", "judge")
+    gold = store.spans(doc, GOLD_LAYER)
+    assert sorted((s.group, s.label, s.start, s.end) for s in gold) == [
+        ("", "PERSON", 0, 7), ("sc", "CLAIM", *claim_b), ("sc", "PERSON", 0, 7),
+    ]  # fmt: skip
+    assert progress(store, doc) == (1, 1)
+    edit.undo(store)  # the flat entity agreed on stays
+    assert [(s.group, s.label) for s in store.spans(doc, GOLD_LAYER)] == [("", "PERSON")]

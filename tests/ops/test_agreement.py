@@ -221,3 +221,22 @@ def test_speakers_and_document_scores(tmp_path: Path) -> None:
         agreement(store, annotators=["ann", "zed"])
     with pytest.raises(AnnotatorError, match="at least two"):
         agreement(store, annotators=["ann"])
+
+
+def test_span_groups_count_and_rejected_suggestions_do_not(tmp_path: Path) -> None:
+    from annotator.model import REJECTED_GROUP
+
+    store = Store(tmp_path / "p.db")
+    text = "Ann Lee said the plan would fail."
+    doc, _ = store.add_document("g.txt", text)
+    both = [SpanData(0, 7, "PERSON", "human"), SpanData(13, 32, "CLAIM", "human", group="sc")]
+    store.replace_annotations(doc, "ann", [*both, SpanData(17, 21, "ORG", "human",
+                                                           group=REJECTED_GROUP)])  # fmt: skip
+    store.replace_annotations(doc, "ben", both)
+    for name in ("ann", "ben"):
+        store.set_status(doc, name, "done")
+    pair = agreement(store).pair("ann", "ben")
+    assert pair is not None and pair.exact_f1 == pytest.approx(1.0)
+    store.replace_annotations(doc, "ben", both[:1])  # ben left the claim out
+    pair = agreement(store).pair("ann", "ben")
+    assert pair is not None and pair.exact_f1 == pytest.approx(2 * 1 / (2 + 1))
