@@ -226,8 +226,8 @@ def cue_after(frame: Span, cues: frozenset[str], strict: bool) -> Token | None:
     inserted = False
     seen_word = False
     for token in frame:
-        if is_according(token) or is_cue(token, cues):
-            return token
+        if is_according(token) or (is_cue(token, cues) and token.dep_ != "relcl"):
+            return token  # not "the qualities he hopes to convey": a relative clause
         if token.text == ",":
             inserted = not inserted if seen_word else inserted
             continue
@@ -315,6 +315,21 @@ def _shares_speaker(verb: Token, cues: frozenset[str]) -> bool:
             marks = sum(t.is_quote for t in head.doc[min(c.i, verb.i) : max(c.i, verb.i)])
             return marks % 2 == 0
     return False
+
+
+#: Cues whose object is the hearer or the question, never the speaker.
+_HEARER_CUES = frozenset("tell tells told telling ask asks asked asking".split())
+
+
+def inverted_object(cue: Token) -> Token | None:
+    """The speaker after a cue that follows its quotation, parsed as the cue's object:
+    "“…,” added the two-time award winner", "“…,” said the report"."""
+    if cue.lower_ in _HEARER_CUES:
+        return None
+    for child in cue.rights:
+        if child.dep_ in ("dobj", "attr", "oprd", "npadvmod") and child.left_edge.i == cue.i + 1:
+            return child if child.tag_.startswith("NN") else None
+    return None
 
 
 def _inverted_subject(verb: Token) -> Token | None:

@@ -16,9 +16,11 @@ parse (through "adding:", "and said …" to the governing verb), widened to its 
 
 A quotation that starts its sentence and has no cue of its own (a continuation paragraph, or a
 second sentence after ``“…,” he said.``) takes the speaker of the previous quotation, with no
-cue. A quotation alone on a line or in the headline whose words reappear in an attributed
-quotation (a pull-quote) takes that quotation's speaker name, with no mention. Quotations
-inside boilerplate lines are not quotations of the article and are dropped.
+cue; when the sentence just before it reports speech (``Mr Dunn warned that … “If …”``), the
+speaker of that speech instead. A quotation alone on a line or in the headline whose words
+reappear in an attributed quotation (a pull-quote) takes that quotation's speaker name, with
+no mention. Quotations inside boilerplate lines are not quotations of the article and are
+dropped.
 """
 
 from __future__ import annotations
@@ -31,9 +33,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.attribution import (
+    can_speak,
     cue_after,
     cue_before,
     cue_span,
+    inverted_object,
     is_cue,
     mention_span,
     nearest_person,
@@ -232,6 +236,8 @@ def _attribute(ctx: _Context, n: int, previous: Quote | None) -> Quote:
             cue = _after_frame_cue(ctx, n, f) or _later_cue(ctx, n, f)
     if cue is not None:
         speaker_tok = subject_of(cue, ctx.cues)
+        if speaker_tok is None and cue.idx > q.start and not text[q.end : cue.idx].strip(" ,"):
+            speaker_tok = inverted_object(cue)  # right after the quotation: “…,” added X
         if speaker_tok is None:
             frame = tokens_between(doc, f.sent_start, q.start) if cue.idx < q.start else None
             frame = frame or tokens_between(doc, q.end, f.after_end)
@@ -241,11 +247,7 @@ def _attribute(ctx: _Context, n: int, previous: Quote | None) -> Quote:
         speaker_tok = sentence_subject(quote_tokens)
     cue_at = cue_span(cue) if cue is not None else None
     if speaker_tok is not None:
-        speaker = mention_span(speaker_tok, ctx.ents.of)
-        mention = doc.char_span(*speaker, alignment_mode="expand")
-        name = ctx.resolver.resolve(mention) if mention is not None else None
-        ctx.resolver.attribute(name, mention)
-        return Quote(q.start, q.end, speaker, cue_at, name, q.paragraphs)
+        return _spoken_by(ctx, n, speaker_tok, cue_at)
     if inherit and previous is not None:
         return Quote(
             q.start, q.end, previous.speaker, previous.cue, previous.speaker_name, q.paragraphs
@@ -259,11 +261,47 @@ def _attribute(ctx: _Context, n: int, previous: Quote | None) -> Quote:
         pulled = _pulled_from(ctx, n)
         if pulled is not None:
             return Quote(q.start, q.end, None, None, None, q.paragraphs, repeats=pulled)
+        reporter = _reported_speech(ctx, n)
+        if reporter is not None:  # "Mr Dunn warned that … “If companies …”": Mr Dunn goes on
+            return _spoken_by(ctx, n, reporter, None)
         if previous is not None:  # a continuation: the speaker goes on, no cue of its own
             return Quote(
                 q.start, q.end, previous.speaker, None, previous.speaker_name, q.paragraphs
             )
     return Quote(q.start, q.end, None, cue_at, None, q.paragraphs)
+
+
+def _spoken_by(ctx: _Context, n: int, speaker_tok: Token, cue_at: tuple[int, int] | None) -> Quote:
+    """The n-th quotation said by the speaker mention around ``speaker_tok``."""
+    q = ctx.marked[n]
+    speaker = mention_span(speaker_tok, ctx.ents.of)
+    mention = ctx.doc.char_span(*speaker, alignment_mode="expand")
+    name = ctx.resolver.resolve(mention) if mention is not None else None
+    ctx.resolver.attribute(name, mention)
+    return Quote(q.start, q.end, speaker, cue_at, name, q.paragraphs)
+
+
+def _reported_speech(ctx: _Context, n: int) -> Token | None:
+    """The speaker of reported speech in the sentence just before a quotation that has no
+    attribution of its own, when that sentence follows the previous quotation: "Mr Dunn
+    warned that companies could …. “If companies …”" goes on with Mr Dunn's words, not the
+    previous quotation's speaker's."""
+    q, doc = ctx.marked[n], ctx.doc
+    lo = ctx.marked[n - 1].end if n > 0 else 0
+    before = tokens_between(doc, max(lo, q.start - 600), q.start)
+    if before is None:
+        return None
+    last = next((t for t in reversed(before) if not (t.is_space or t.is_quote)), None)
+    if last is None:
+        return None
+    sent = last.sent
+    root = sent.root
+    if sent.start_char < lo or root.idx >= q.start or not is_cue(root, ctx.cues):
+        return None
+    subject = subject_of(root, ctx.cues)
+    if subject is None or not can_speak(subject) or subject.lower_ == "it":
+        return None
+    return subject
 
 
 def _byline(ctx: _Context, n: int) -> Span | None:

@@ -128,11 +128,28 @@ def _ent_span(token: Token, ents: dict[int, Span]) -> Span:
     return ent if ent is not None else token.doc[token.i : token.i + 1]
 
 
+def _lost_subject(verb: Token, ents: EntityIndex) -> Span | None:
+    """The person right before a main verb the parser left without a subject: "On the
+    outskirts of Kyoto, 83-year-old Yuji Shimizu contemplates …" (the name made an apposition
+    of the place)."""
+    if verb.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    ent = ents.of.get(verb.i - 1)
+    if ent is None or ent.label_ != "PERSON" or ent.end != verb.i:
+        return None
+    return ent
+
+
 def main_subjects(doc: Doc, quoted: SpanSet, ents: EntityIndex) -> list[Subject]:
     """Named subjects of main clauses (and ``who`` of a named person) outside quotations."""
     cues = cue_forms()
     out: list[Subject] = []
     for token in doc:
+        if token.dep_ == "ROOT" and token.tag_.startswith("VB"):
+            lost = _lost_subject(token, ents)
+            if lost is not None and not quoted.contains(lost.start_char):
+                sentence = token.sent.start_char
+                out.append(Subject(lost.start_char, lost, True, False, sentence))
         if token.dep_ not in ("nsubj", "nsubjpass") or quoted.contains(token.idx):
             continue
         verb = token.head
@@ -151,7 +168,11 @@ def main_subjects(doc: Doc, quoted: SpanSet, ents: EntityIndex) -> list[Subject]
             person = False
         else:
             continue
-        speech = verb.lower_ in cues and verb.tag_.startswith("VB")
+        speech = (
+            verb.lower_ in cues
+            and verb.tag_.startswith("VB")
+            and not any(c.dep_ == "neg" for c in verb.children)  # "could not believe"
+        )
         sentence = token.sent.start_char
         span = _ent_span(target, ents.of)
         out.append(Subject(token.idx, span, person, speech, sentence, relative))

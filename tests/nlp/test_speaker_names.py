@@ -147,3 +147,64 @@ def test_a_body_keeps_its_name_next_to_its_spokesperson(nlp: Language) -> None:
         'Northwind has declined to discuss what it calls "internal matters".'
     )
     assert names(nlp, text) == ["Northwind"]
+
+
+def test_a_quotation_after_reported_speech_goes_on_with_its_speaker(nlp: Language) -> None:
+    text = (
+        'Anna Berg, head of the studio, said: "We hire carefully." '
+        "Mr Okoro warned that firms could soon run short of engineers. "
+        '"If teams keep growing, the talent will run out."'
+    )
+    found = detect(nlp, text)
+    assert found[1][1:] == ("Mr Okoro", None, "Okoro")
+    text = (
+        '"We are ready," said coach Ian Doyle.\n\n'
+        "The season would be hard for everyone, club captain Rosa Mendez said.\n\n"
+        '"We know what we have to do."'
+    )
+    assert names(nlp, text) == ["Ian Doyle", "Rosa Mendez"]
+
+
+def test_a_quotation_after_narration_continues_the_previous_speaker(nlp: Language) -> None:
+    text = (
+        '"We are ready," said coach Ian Doyle.\n\n'
+        "The team flies to Madrid on Monday.\n\n"
+        '"We know what we have to do."'
+    )
+    assert names(nlp, text) == ["Ian Doyle", "Ian Doyle"]
+
+
+def test_a_speaker_after_the_cue_parsed_as_its_object(nlp: Language) -> None:
+    text = (
+        "Fans cheered singer Maya Lind. "
+        '"It is a magical night," added the three-time Grammy Award winner.'
+    )
+    found = detect(nlp, text)
+    assert found[0][1:] == ("the three-time Grammy Award winner", "added", "Maya Lind")
+
+
+def test_a_named_person_the_parser_left_without_a_verb_is_the_subject(nlp: Language) -> None:
+    text = (
+        "Mr Halvorsen has swum in the sea every day of his life.\n\n"
+        "In the harbour of Bergen, 91-year-old Nils Eriksen watches the boats with friends.\n\n"
+        '"The cold water keeps you young," he says.'
+    )
+    assert names(nlp, text)[0] == "Nils Eriksen"
+
+
+def test_a_verb_of_a_relative_clause_after_a_quotation_is_no_cue(nlp: Language) -> None:
+    text = (
+        "The man who defined the phrase 'never say die' long before the current stars were "
+        "born knows the values he believes in."
+    )
+    found = detect(nlp, text)
+    assert found[0][1:3] == (None, None)
+
+
+def test_hoping_is_a_cue_when_it_governs_the_quotation(nlp: Language) -> None:
+    text = (
+        'The Ministry of Energy said it wanted "many more bids". '
+        'It also hopes to build a "cleaner and cheaper grid".'
+    )
+    found = detect(nlp, text)
+    assert found[1][2:] == ("hopes", "Ministry of Energy")
