@@ -13,8 +13,9 @@ per route, in a fresh project each time:
 - ``click`` (point and fix): clicks on the scroll bar's trough page down until the wrong span
   is in view, a click selects it (a drag selects a missed name), its keys fix it; Ctrl+Return
   accepts every other suggestion, as Prodigy's ner.correct accepts the task.
-- ``keys`` (keyboard only): PgDn until the span is in view, J shows jump hints, the hint's
-  letters select the span (or the missed name), its keys fix it; Ctrl+Return accepts the rest.
+- ``keys`` (keyboard only): PgDn until the span is in view, J turns on jump hints (once: they
+  stay on), Shift and the hint's letter select the span (or the missed name), its keys fix it;
+  Ctrl+Return accepts the rest.
 - ``walk``: Tab through every suggestion, Space accepts a right one, the fix keys on a wrong one.
 
 Every input counts once: a key press (a chord such as Ctrl+Shift+S is one), a click, a drag
@@ -134,12 +135,14 @@ def reach_by_click(s: Session, fix: Fix) -> None:
 
 
 def reach_by_hints(s: Session, fix: Fix) -> None:
-    """PgDn until the span is in view; J, then the letters of its hint."""
+    """PgDn until the span is in view; J if the hints are off (they stay on from one
+    correction and one document to the next), then Shift and each letter of its hint."""
     s.bring_into_view(
         fix.start, fix.end, lambda down: s.press(Key.Key_PageDown if down else Key.Key_PageUp)
     )
-    s.press(Key.Key_J)
     jump = s.window.jump
+    if not jump.active:
+        s.press(Key.Key_J)
     hint = next(
         (
             h for h, t in jump.targets.items()
@@ -149,7 +152,7 @@ def reach_by_hints(s: Session, fix: Fix) -> None:
     )  # fmt: skip
     assert hint is not None, f"no hint on {fix}"
     for letter in hint:
-        s.press(letter)
+        s.press(letter.upper(), Mod.ShiftModifier)
     assert selected_is(s, fix), f"the hint did not select {fix}"
 
 

@@ -91,9 +91,9 @@ BINDINGS: tuple[Binding, ...] = (
            " key adds it", scope="editor"),
     _b("previous_candidate", "Previous name without a span", ["Alt+Shift+N"], "Edit",
        "editor.select_candidate", False, scope="editor"),
-    _b("jump", "&Jump to a span in view", ["J"], "Edit", "jump.start",
-       tip="Letter hints on every span and missed name in view; type one to select it",
-       scope="editor"),
+    _b("jump", "&Jump hints on or off", ["J"], "Edit", "jump.start",
+       tip="Letter hints on every span and missed name in view; Shift and a hint's letter"
+           " select it", scope="editor"),
     _b("snap_tokens", "Snap to &tokens", ["Ctrl+T"], "Edit", "editor.set_snap",
        tip="Selections grow to whole tokens; off: exact characters", checkable=True),
     _b("find_in_article", "&Find in article…", ["Ctrl+F"], "Edit", "find_bar.start",

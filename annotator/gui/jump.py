@@ -1,12 +1,13 @@
-"""Jump hints in the article: one key (J) puts a short letter hint on every span and every
-missed name (see :mod:`annotator.ops.candidates`) in view; typing a hint selects that span, or
-selects that name so a label key adds it (its hint is white, a span's yellow). Any span on
-screen is two or three keys away, so a review goes straight to the wrong suggestions and
-Ctrl+Return accepts the rest.
+"""Jump hints in the article: J puts a short letter hint on every span and every missed name
+(see :mod:`annotator.ops.candidates`) in view, and keeps them there, updated as the view
+scrolls, spans change and documents open, until J hides them. Shift and a hint's
+letter select that span, or select that name so a label key adds it (its hint is white, a
+span's yellow). Plain letters stay label keys, so with hints on a review is: Shift+hint, the
+fix key, the next Shift+hint, ..., Ctrl+Return to accept the rest.
 
-While hints show, letters type hints (label keys and other one-letter commands wait),
-Backspace takes a letter back, Esc drops the hints; any other key drops them and does what
-it always does (Ctrl+Return still accepts the document).
+While Shift+S (or Shift+V) waits for the speaker (or cue), a hint links that span instead.
+Hints longer than a letter are typed letter by letter (Shift held); Backspace or Esc takes the
+letters back. S and V are no hint letters: Shift+S and Shift+V link a speaker and a cue.
 """
 
 from __future__ import annotations
@@ -25,93 +26,106 @@ if TYPE_CHECKING:
 
 #: A target: a span (its id) or a stretch of text without one (start, end).
 Target = int | tuple[int, int]
+#: Shift+S and Shift+V are commands of their own.
+LETTERS = "".join(c for c in HINT_LETTERS if c not in "sv")
 
 
 class JumpHints(QObject):
-    """Shows hints over the article view and turns typed letters into a selection."""
+    """Shows hints over the article view and turns Shift+letters into a selection."""
 
     def __init__(self, *, editor: DocumentEditor, parent: QObject | None = None):
         super().__init__(parent)
         self.editor = editor
         self.view = editor.view
+        self.active = False
         self.targets: dict[str, Target] = {}
         self.typed = ""
         self.view.installEventFilter(self)
-        editor.spans_changed.connect(self._on_spans_changed)
-
-    @property
-    def active(self) -> bool:
-        return bool(self.targets)
+        # Spans change, a document opens, the view scrolls or resizes: new hints at once, so
+        # the next key reads the hints on screen.
+        editor.spans_changed.connect(self._refresh)
+        self.view.verticalScrollBar().valueChanged.connect(self._refresh)
 
     def start(self) -> None:
-        """Label every span and missed name in view with a hint."""
-        view = self.view
-        if self.editor.document_id is None or not view.text:
+        """J: show the hints, or hide them when they show."""
+        if self.active:
+            self.stop("Hints off")
+            return
+        if self.editor.document_id is None or not self.view.text:
             self.editor.message.emit("Open a document first")
             return
-        view.setFocus()
-        first, last = view.visible_range()
-        spans = [
-            s for s in view.spans
-            if s.id is not None and s.end > first and s.start < last and not s.group
-        ]  # fmt: skip
-        found: list[tuple[int, int, Target]] = [
-            (max(s.start, first), -s.end, s.id) for s in spans if s.id is not None
-        ]
-        names = candidates_between(view.text, view.spans, first, last, tokens=self.editor.tokens)
-        found += [(s, -e, (s, e)) for s, e in names]
-        if not found:
-            self.editor.message.emit("Nothing to jump to in view")
-            return
-        found.sort(key=lambda f: (f[0], f[1]))
-        names_for = hint_names(len(found))
-        self.targets = {
-            hint: target for hint, (_s, _e, target) in zip(names_for, found, strict=True)
-        }
-        self.typed = ""
-        self._show()
-        missed = f" and {len(names)} name(s) without a span" if names else ""
-        self.editor.message.emit(f"Type a hint: {len(spans)} span(s){missed} in view; Esc: no jump")
+        self.active = True
+        self.view.setFocus()
+        self._refresh()
+        self.editor.message.emit(
+            "Hints on: Shift and a hint's letter select that span (or name); J: off"
+        )
 
-    def cancel(self, message: str = "") -> None:
+    def stop(self, message: str = "") -> None:
+        self.active = False
         self.targets, self.typed = {}, ""
         self.view.set_hints({}, "")
         if message:
             self.editor.message.emit(message)
 
-    def _on_spans_changed(self) -> None:
-        if self.targets:  # another document, or the spans moved under the hints
-            self.cancel()
+    def _refresh(self) -> None:
+        """Hints for what is in view now."""
+        if not self.active:
+            return
+        view = self.view
+        self.typed = ""
+        if not view.text:
+            self.targets = {}
+            view.set_hints({}, "")
+            return
+        first, last = view.visible_range()
+        found: list[tuple[int, int, Target]] = [
+            (max(s.start, first), -s.end, s.id)
+            for s in view.spans
+            if s.id is not None and s.end > first and s.start < last and not s.group
+        ]
+        names = candidates_between(view.text, view.spans, first, last, tokens=self.editor.tokens)
+        found += [(s, -e, (s, e)) for s, e in names]
+        found.sort(key=lambda f: (f[0], f[1]))
+        hints = hint_names(len(found), LETTERS)
+        self.targets = {hint: target for hint, (_s, _e, target) in zip(hints, found, strict=True)}
+        self._show()
 
     def _show(self) -> None:
-        view = self.view
         places = {}
         for hint, target in self.targets.items():
             if not hint.startswith(self.typed):
                 continue
             if isinstance(target, int):
-                span = view.span(target)
-                if span is None:
-                    continue
-                places[hint] = span.start
+                span = self.view.span(target)
+                if span is not None:
+                    places[hint] = span.start
             else:
                 places[hint] = target[0]
         plain = {h for h, t in self.targets.items() if not isinstance(t, int)}
-        view.set_hints(places, self.typed, plain)
+        self.view.set_hints(places, self.typed, plain)
 
     def type_letter(self, letter: str) -> None:
         chosen, still = narrow(self.targets, self.typed + letter)
         if chosen is not None:
-            self.cancel()
+            self.typed = ""
+            self._show()
             self._select(chosen)
             return
         if not still:
-            self.cancel(f"No hint starts with “{self.typed + letter}”; no jump")
+            self.editor.message.emit(f"No hint “{(self.typed + letter).upper()}” in view")
+            self.typed = ""
+            self._show()
             return
         self.typed += letter
         self._show()
 
     def _select(self, target: Target) -> None:
+        if self.editor.linker.pending is not None:  # Shift+S waits: link what the hint names
+            span = self.view.span(target) if isinstance(target, int) else None
+            start, end = (span.start, span.end) if span is not None else cast(tuple, target)
+            self.editor.linker.link_range(start, end)
+            return
         if isinstance(target, int):
             self.editor.select_span(target)
             return
@@ -120,43 +134,32 @@ class JumpHints(QObject):
         self.editor.message.emit(f"{quoted(self.view.text[start:end])}: a label key adds it")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.targets or watched is not self.view:
-            return super().eventFilter(watched, event)
         kind = event.type()
-        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
-            key = cast(QKeyEvent, event)
-            if not self._ours(key):  # any other key drops the hints and does its own work
-                if key.key() not in (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt):
-                    self.cancel()
-                return super().eventFilter(watched, event)
-            if kind == QEvent.Type.ShortcutOverride:
-                event.accept()  # a letter types a hint, not a label: it comes as a key press
-            else:
-                self._key(key)
-            return True
-        if kind in (QEvent.Type.FocusOut, QEvent.Type.Wheel, QEvent.Type.MouseButtonPress):
-            self.cancel()
-        return super().eventFilter(watched, event)
-
-    @staticmethod
-    def _ours(event: QKeyEvent) -> bool:
-        """Plain letters, Backspace and Esc belong to the hints while they show."""
-        if event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
-            return False
-        text = event.text().lower()
-        return (len(text) == 1 and text in HINT_LETTERS) or event.key() in (
-            Qt.Key.Key_Backspace, Qt.Key.Key_Escape,
-        )  # fmt: skip
-
-    def _key(self, event: QKeyEvent) -> None:
-        text = event.text().lower()
-        if event.key() == Qt.Key.Key_Escape:
-            self.cancel("No jump")
-        elif event.key() == Qt.Key.Key_Backspace:
-            if not self.typed:
-                self.cancel("No jump")
-                return
+        if not self.active or watched is not self.view:
+            return super().eventFilter(watched, event)
+        if kind == QEvent.Type.Resize:
+            self._refresh()
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return super().eventFilter(watched, event)
+        key = cast(QKeyEvent, event)
+        if not self._ours(key):
+            return super().eventFilter(watched, event)
+        if kind == QEvent.Type.ShortcutOverride:
+            event.accept()  # a hint letter, not a command: it comes as a key press
+        elif key.key() == Qt.Key.Key_Escape:
+            self.typed = ""
+            self._show()
+        elif key.key() == Qt.Key.Key_Backspace:
             self.typed = self.typed[:-1]
             self._show()
         else:
-            self.type_letter(text)
+            self.type_letter(key.text().lower())
+        return True
+
+    def _ours(self, event: QKeyEvent) -> bool:
+        """Shift and a hint letter; Backspace or Esc while a hint is half typed."""
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Escape) and self.typed:
+            return True
+        text = event.text().lower()
+        return modifiers == Qt.KeyboardModifier.ShiftModifier and len(text) == 1 and text in LETTERS

@@ -57,7 +57,7 @@ class QuoteLinker(QObject):
         self.view.set_link_mode(True)
         self.editor.message.emit(
             f"Click the {_LINK_WORD[label]} of {quoted(self.editor.span_text(quote), 30)} "
-            "(or select it); Esc cancels"
+            "(or select it, or Shift and its J hint); Esc cancels"
         )
 
     def cancel(self, message: str = "Linking cancelled") -> None:

@@ -52,8 +52,9 @@ MOUSE_HELP = (
     "Selections snap to the tokens the exports use; Ctrl+T switches to exact characters.",
     "A label key needs selected text or a selected span; entities stay within a paragraph.",
     "Click a span to select it (click again to reach an overlapping one); Esc drops it.",
-    "J: a letter hint on every span (yellow) and name without a span (white) in view; type it"
-    " to select that span or name. Fix only what is wrong; Ctrl+Return accepts the rest.",
+    "J turns hints on (and off): a letter on every span (yellow) and name without a span"
+    " (white) in view; Shift and that letter select it. Fix only what is wrong; Ctrl+Return"
+    " accepts the rest.",
     "A selected span: a label key relabels it, Delete removes it, Alt+arrows resize it.",
     "Quotes: select the quote, press Shift+S and click the speaker (Shift+V: the cue).",
     "Model suggestions have a line over them (hover a span for its label and state);"

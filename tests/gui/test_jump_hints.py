@@ -1,6 +1,6 @@
-"""Going straight to a span: J shows letter hints over the spans and missed names in view,
-typing a hint selects it; a click on a span selects it too. Real keys and clicks in the real
-window, across two documents."""
+"""Going straight to a span: J turns on letter hints over the spans and missed names in view,
+Shift and a hint's letter select it, plain letters stay label keys; a click on a span selects
+it too. Real keys and clicks in the real window, across two documents."""
 
 from __future__ import annotations
 
@@ -8,17 +8,18 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from annotator.model import SpanData
+from annotator.model import QUOTE, SPEAKER, SpanData
 from annotator.store import Store
 
-from .conftest import MODEL, db_spans, find, open_window
+from .conftest import ME, MODEL, db_spans, find, open_window
 
 FIRST = (
     "Labour leader Tony Blair met Michael Howard in Downing Street on Monday.\n"
     "The BBC said the talks cost £15.8m, up 5% on last year."
 )
-SECOND = "Rishi Sunak spoke in London.\nHe later met Angela Rayner on Friday."
+SECOND = '"We will win," said Rishi Sunak in London.\nHe later met Angela Rayner on Friday.'
 Ctrl = Qt.KeyboardModifier.ControlModifier
+Shift = Qt.KeyboardModifier.ShiftModifier
 Key = Qt.Key
 
 
@@ -26,8 +27,8 @@ def _project(path: Path) -> None:
     with Store(path) as store:
         for name, text, spans in (
             ("first.txt", FIRST, [("Tony Blair", "PERSON"), ("Monday", "DATE")]),
-            ("second.txt", SECOND, [("Rishi Sunak", "PERSON"), ("London", "ORG"),
-                                    ("Friday", "DATE")]),
+            ("second.txt", SECOND, [('"We will win,"', QUOTE), ("Rishi Sunak", "PERSON"),
+                                    ("London", "ORG"), ("Friday", "DATE")]),
         ):  # fmt: skip
             doc_id, _ = store.add_document(name, text, title=name)
             store.replace_annotations(
@@ -39,22 +40,22 @@ def _labels(path: Path, doc_id: int, text: str) -> dict[str, tuple[str, bool]]:
     return {text[s.start : s.end]: (s.label, s.reviewed) for s in db_spans(path, doc_id)}
 
 
-def _hint_for(win, text: str, part: str) -> str:  # type: ignore[no-untyped-def]
+def _hint_for(win, text: str, part: str, label: str = "") -> str:  # type: ignore[no-untyped-def]
     start, end = find(text, part)
     for hint, target in win.jump.targets.items():
         span = win.view.span(target) if isinstance(target, int) else None
         where = (span.start, span.end) if span is not None else target
-        if where == (start, end):
+        if where == (start, end) and (not label or (span is not None and span.label == label)):
             return hint
     raise AssertionError(f"no hint on {part!r}: {win.jump.targets}")
 
 
-def _type(qtbot, widget, letters: str) -> None:  # type: ignore[no-untyped-def]
-    for letter in letters:
-        qtbot.keyClick(widget, letter)
+def _type(qtbot, widget, hint: str) -> None:  # type: ignore[no-untyped-def]
+    for letter in hint:
+        qtbot.keyClick(widget, letter.upper(), Shift)
 
 
-def test_jump_hints_select_spans_and_missed_names_then_fix(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_hints_stay_on_select_with_shift_and_fix_with_plain_keys(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "jump.db"
     _project(path)
     win = open_window(qtbot, path)
@@ -63,53 +64,50 @@ def test_jump_hints_select_spans_and_missed_names_then_fix(qtbot, tmp_path: Path
         assert win.editor.document_id == 1
         qtbot.keyClick(view, Key.Key_J)
         # Two spans and the names no span covers (Michael Howard, Downing Street, BBC, ...).
-        assert len(win.jump.targets) >= 5 and all(len(h) == 1 for h in win.jump.targets)
+        assert win.jump.active and len(win.jump.targets) >= 5
+        assert all(len(h) == 1 and h not in "sv" for h in win.jump.targets)
         # A missed name's hint is drawn white, a span's yellow.
         assert _hint_for(win, FIRST, "Michael Howard") in view._plain
         assert _hint_for(win, FIRST, "Tony Blair") not in view._plain
-        hint = _hint_for(win, FIRST, "Monday")
-        _type(qtbot, view, hint)  # a hint letter that is also a label key only jumps
-        assert not win.jump.active
+        _type(qtbot, view, _hint_for(win, FIRST, "Monday"))
         assert win.selected_span().label == "DATE"  # type: ignore[union-attr]
-        assert _labels(path, 1, FIRST)["Monday"] == ("DATE", False)
+        assert _labels(path, 1, FIRST)["Monday"] == ("DATE", False)  # Shift+letter: no label
         qtbot.keyClick(view, Key.Key_Delete)
         assert "Monday" not in _labels(path, 1, FIRST)
-
-        qtbot.keyClick(view, Key.Key_J)
+        # The hints are still on, and Monday's is gone with its span.
+        assert win.jump.active
+        assert all(
+            win.view.span(t) is not None for t in win.jump.targets.values() if isinstance(t, int)
+        )
         _type(qtbot, view, _hint_for(win, FIRST, "Michael Howard"))
         assert view.selection() == find(FIRST, "Michael Howard")
-        qtbot.keyClick(view, Key.Key_P)
+        qtbot.keyClick(view, Key.Key_P)  # a plain letter is a label key with hints on
         assert _labels(path, 1, FIRST)["Michael Howard"] == ("PERSON", True)
 
-        # Esc drops the hints and the next letter is a label key again.
-        qtbot.keyClick(view, Key.Key_J)
-        assert win.jump.active
-        qtbot.keyClick(view, Key.Key_Escape)
-        assert not win.jump.active and not view._hints
-
-        # Any other key drops the hints and does its work: Ctrl+Return accepts the rest.
-        qtbot.keyClick(view, Key.Key_J)
-        qtbot.keyClick(view, Key.Key_Return, Ctrl)
+        qtbot.keyClick(view, Key.Key_Return, Ctrl)  # accept the rest, on to the next document
         assert win.editor.document_id == 2
         assert _labels(path, 1, FIRST)["Tony Blair"] == ("PERSON", True)
-        assert not win.jump.active
-
-        qtbot.keyClick(view, Key.Key_J)
+        assert win.jump.active  # the hints come along, over the new document
         _type(qtbot, view, _hint_for(win, SECOND, "London"))
         qtbot.keyClick(view, Key.Key_G)
         assert _labels(path, 2, SECOND)["London"][0] == "GPE"
+        # Link the quote's speaker by hints: the quote, Shift+S, the person.
+        _type(qtbot, view, _hint_for(win, SECOND, '"We will win,"'))
+        qtbot.keyClick(view, Key.Key_S, Shift)
+        _type(qtbot, view, _hint_for(win, SECOND, "Rishi Sunak", "PERSON"))
+        with Store(path) as store:
+            spans = {s.id: s for s in store.spans(2, ME)}
+            [link] = [r for r in store.relations(2, ME) if r.label == SPEAKER]
+        assert SECOND[spans[link.child_id].start : spans[link.child_id].end] == "Rishi Sunak"
+        qtbot.keyClick(view, Key.Key_J)  # off
+        assert not win.jump.active and not view._hints
         qtbot.keyClick(view, Key.Key_Return, Ctrl)
-        assert {label for label, _ in _labels(path, 2, SECOND).values()} == {
-            "PERSON",
-            "GPE",
-            "DATE",
-        }
         assert all(reviewed for _, reviewed in _labels(path, 2, SECOND).values())
     finally:
         win.close()
 
 
-def test_a_wrong_hint_drops_the_hints_without_an_edit(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_wrong_or_half_typed_hint_edits_nothing(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "jump.db"
     _project(path)
     win = open_window(qtbot, path)
@@ -117,11 +115,11 @@ def test_a_wrong_hint_drops_the_hints_without_an_edit(qtbot, tmp_path: Path) -> 
     try:
         before = _labels(path, 1, FIRST)
         qtbot.keyClick(view, Key.Key_J)
-        unused = next(c for c in "mnbvcxz" if c not in win.jump.targets)
-        qtbot.keyClick(view, unused)
-        assert not win.jump.active
-        assert _labels(path, 1, FIRST) == before  # the letter labelled nothing
+        unused = next(c for c in "mnbxz" if c not in win.jump.targets)
+        qtbot.keyClick(view, unused.upper(), Shift)
+        assert _labels(path, 1, FIRST) == before and win.selected_span() is None
         assert "No hint" in win.statusBar().currentMessage()
+        assert win.jump.active
     finally:
         win.close()
 
