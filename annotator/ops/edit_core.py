@@ -139,7 +139,7 @@ class Edit(ABC):
     def do(self, store: Store) -> None:
         """Apply (or redo) the edit in one transaction; a redo first checks for conflicts.
 
-        The log row holds what the edit changed, row by row (``change``, see
+        The log row holds what the edit changed, row by row (its ``change``, see
         :mod:`annotator.store.changes`), so a later session can undo and redo it; a redo is
         marked ``redo`` so that replaying the log knows it from a new edit."""
         redo = self._seen_undone is not None
@@ -148,12 +148,12 @@ class Edit(ABC):
                 raise EditConflict(f"“{self.description}”: changed elsewhere since; redo skipped")
             payload = self._do(store)
             self._seen_done = self._state(store)
-            payload = {**payload, "text": self.description, "change": recording.change()}
+            payload = {**payload, "text": self.description}
             if redo:
                 payload["redo"] = True
             store.log_edit(
                 self.annotator, self.action, document_id=self.document_id, layer=self.layer,
-                payload=payload,
+                payload=payload, change=recording.change(),
             )  # fmt: skip
 
     def undo(self, store: Store) -> None:
@@ -165,7 +165,7 @@ class Edit(ABC):
             self._seen_undone = self._state(store)
             store.log_edit(
                 self.annotator, self.undo_action, document_id=self.document_id,
-                layer=self.layer, payload={**payload, "change": recording.change()},
+                layer=self.layer, payload=payload, change=recording.change(),
             )  # fmt: skip
 
     def _state(self, store: Store) -> object:

@@ -1,7 +1,7 @@
 """Undo and redo across sessions: the edit log of a document, read back as steps.
 
-Every edit writes an ``edit_log`` row (:mod:`annotator.ops.edits`) whose payload holds what it
-changed, row by row (``change``, recorded by the store, see :mod:`annotator.store.changes`). When
+Every edit writes an ``edit_log`` row (:mod:`annotator.ops.edits`) that holds what it changed,
+row by row (its ``change``, recorded by the store, see :mod:`annotator.store.changes`). When
 the window opens a document, :func:`replay` reads the annotator's rows of it back into the
 steps still done and the steps undone that can still be redone, as the undo stack stood: a new
 edit is a step (a ``batch`` row joins its parts into one), ``undo:…`` rows take back the newest
@@ -39,11 +39,24 @@ _NOT_UNDOABLE = {"open"}
 
 @dataclass
 class Step:
-    """One step of the log: its rows (a batch: the parts, then the ``batch`` row) and what it
-    changed going forward (None: a row from before the log held changes, never undone since)."""
+    """One step of the log: its rows (a batch: the parts, then the ``batch`` row) and where
+    what it changed going forward is kept: ``(log row id, inverted?)``, read when needed (None:
+    a row from before the log held changes, never undone since)."""
 
     rows: list[Entry]
-    change: Change | None = None
+    source: tuple[int, bool] | None = None
+    known: Change | None = field(default=None, repr=False)
+
+    def change(self, store: Store) -> Change | None:
+        if self.known is None and self.source is not None:
+            found = store.edit_change(self.source[0])
+            if found is not None:
+                self.known = invert(found) if self.source[1] else found
+        return self.known
+
+
+def _own(entry: Entry) -> tuple[int, bool] | None:
+    return (int(entry["id"]), False) if entry.get("has_change") else None
 
 
 def _rows(store: Store, document_id: int, annotator: str) -> list[Entry]:
@@ -68,8 +81,8 @@ def replay(store: Store, document_id: int, annotator: str) -> tuple[list[Step], 
         if action.startswith("undo:") and done:
             step = done.pop()
             group = rows[i : i + len(step.rows)]  # a step of n rows is undone by n undo rows
-            if step.change is None and group[-1]["payload"].get("change") is not None:
-                step.change = invert(group[-1]["payload"]["change"])
+            if step.source is None and group[-1].get("has_change"):
+                step.source = (int(group[-1]["id"]), True)  # what its undo changed, inverted
             undone.append(step)
             i += len(group)
             continue
@@ -85,9 +98,9 @@ def replay(store: Store, document_id: int, annotator: str) -> tuple[list[Step], 
             parts = min(len(payload.get("edits", [])), len(done))
             joined = [row for step in done[len(done) - parts :] for row in step.rows]
             del done[len(done) - parts :]
-            done.append(Step([*joined, entry], payload.get("change")))
+            done.append(Step([*joined, entry], _own(entry)))
         else:
-            done.append(Step([entry], payload.get("change")))
+            done.append(Step([entry], _own(entry)))
         undone.clear()  # a new edit: what was undone before it cannot be redone
         i += 1
     return done, undone
@@ -128,8 +141,9 @@ class LoggedStep(Edit):
 
     def undo(self, store: Store) -> None:
         with store.recording() as recording, store.transaction():
-            if self.step.change is not None:
-                store.apply_change(invert(self.step.change))
+            forward = self.step.change(store)
+            if forward is not None:
+                store.apply_change(invert(forward))
             else:  # a row from before the log held changes: revert it from its payload
                 *parts, last = self.step.rows
                 for entry in reversed(parts):
@@ -138,18 +152,19 @@ class LoggedStep(Edit):
                     self._revert(store, last)
             change = recording.change()
             self._log(store, undo=True, change=change)
-        if self.step.change is None:
-            self.step.change = invert(change)
+        if forward is None:
+            self.step.known = invert(change)
         self._touched = span_ids(change)
 
     def do(self, store: Store) -> None:
         """Redo: the rows as the step left them."""
-        if self.step.change is None:
+        forward = self.step.change(store)
+        if forward is None:
             raise EditConflict(f"“{self.description}” cannot be redone")
         with store.recording() as recording, store.transaction():
-            store.apply_change(self.step.change)
+            store.apply_change(forward)
             self._log(store, undo=False, change=recording.change())
-        self._touched = span_ids(self.step.change)
+        self._touched = span_ids(forward)
 
     def _log(self, store: Store, *, undo: bool, change: Change) -> None:
         """As many rows as the step has; the last holds what this undo or redo changed."""
@@ -157,13 +172,13 @@ class LoggedStep(Edit):
             payload: dict[str, Any] = {"from_log": entry["id"]}
             if "layer" in entry["payload"]:  # which suggestions a merge brought (see suggestions)
                 payload["layer"] = entry["payload"]["layer"]
-            if n == len(self.step.rows):
-                payload["change"] = change
             if not undo:
                 payload["redo"] = True
             action = f"undo:{entry['action']}" if undo else entry["action"]
-            store.log_edit(self.annotator, action, document_id=self.document_id,
-                           layer=self.layer, payload=payload)  # fmt: skip
+            store.log_edit(
+                self.annotator, action, document_id=self.document_id, layer=self.layer,
+                payload=payload, change=change if n == len(self.step.rows) else None,
+            )  # fmt: skip
 
     def _do(self, store: Store) -> dict[str, Any]:  # do() and undo() are overridden
         raise NotImplementedError
@@ -172,7 +187,7 @@ class LoggedStep(Edit):
         raise NotImplementedError
 
     def _targets(self) -> list[int]:
-        return self._touched or (span_ids(self.step.change) if self.step.change else [])
+        return self._touched
 
     # -- the inverse of each logged action --------------------------------------------------
     def _span_holds(self, store: Store, span_id: int, values: dict[str, Any]) -> None:

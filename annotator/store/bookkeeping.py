@@ -141,32 +141,44 @@ class Bookkeeping:
         document_id: int | None = None,
         layer: str | None = None,
         payload: dict[str, Any] | None = None,
+        change: dict[str, Any] | None = None,
     ) -> int:
+        """Append one edit-log row; ``change``: the rows the edit changed (``store/changes``)."""
         with self.transaction():
             return self._insert_log(
-                now(), annotator, document_id, layer, action, json.dumps(payload or {})
-            )
+                now(), annotator, document_id, layer, action, json.dumps(payload or {}),
+                None if change is None else json.dumps(change),
+            )  # fmt: skip
 
     def _insert_log(
         self, at: str, annotator: str, document_id: int | None, layer: str | None, action: str,
-        payload: str,
+        payload: str, change: str | None = None,
     ) -> int:  # fmt: skip
         cur = self.db.execute(
-            "INSERT INTO edit_log (at, annotator, document_id, layer, action, payload) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [at, annotator, document_id, layer, action, payload],
+            "INSERT INTO edit_log (at, annotator, document_id, layer, action, payload, change) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [at, annotator, document_id, layer, action, payload, change],
         )
         return int(cur.lastrowid or 0)
 
     def edit_log(self, document_id: int | None = None) -> list[dict[str, Any]]:
-        """Entries of the edit log, oldest first (of one document when given)."""
+        """Entries of the edit log, oldest first (of one document when given); ``has_change``
+        says whether the row holds its change (read with :meth:`edit_change`)."""
         where = "" if document_id is None else " WHERE document_id = :document_id"
         rows = self.db.query(
-            "SELECT id, at, annotator, document_id, layer, action, payload FROM edit_log"
-            f"{where} ORDER BY id",
+            "SELECT id, at, annotator, document_id, layer, action, payload, "
+            f"change IS NOT NULL AS has_change FROM edit_log{where} ORDER BY id",
             {"document_id": document_id},
         )
-        return [dict(row, payload=json.loads(row["payload"])) for row in rows]
+        return [
+            dict(row, payload=json.loads(row["payload"]), has_change=bool(row["has_change"]))
+            for row in rows
+        ]
+
+    def edit_change(self, entry_id: int) -> dict[str, Any] | None:
+        """The rows edit-log row ``entry_id`` changed (None: not recorded)."""
+        found = self._scalar("SELECT change FROM edit_log WHERE id = ?", [entry_id])
+        return None if found is None else dict(json.loads(found))
 
     def copy_edit_log(self, document_id: int, entries: Iterable[dict[str, Any]]) -> int:
         """Add edit-log entries made elsewhere (a packed file) under ``document_id``, keeping

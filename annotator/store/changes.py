@@ -6,7 +6,7 @@ of this connection copy each written row of ``spans``, ``relations``, ``document
 ``document_status`` into a temporary table (cascaded deletes included), only while a recording
 is open. :func:`fold` turns them into a *change*: per row, its first ``before`` and last
 ``after`` (``None``: the row did not exist), rows that ended as they began left out. A change is
-plain JSON and goes into the step's edit-log payload.
+plain JSON, kept in the ``change`` column of the step's edit-log row (schema 6).
 
 :meth:`Changes.apply_change` makes the rows hold a change's ``after`` again (or, inverted with
 :func:`invert`, its ``before``) after checking that each still holds the other side: a row
@@ -193,14 +193,27 @@ class Changes:
                         "DELETE FROM relations WHERE head_id = ? AND child_id = ? AND label = ?",
                         before[3:6],
                     )
-            written: list[list[Any]] = []
-            for before, after in pairs["spans"]:
-                if after is None:
-                    self.db.execute("DELETE FROM spans WHERE id = ?", [before[0]])
-                    continue
-                self._write_span(after, exists=before is not None)
-                written.append(after)
-            for row in written:
+            gone = [[before[0]] for before, after in pairs["spans"] if after is None]
+            self.db.conn.executemany("DELETE FROM spans WHERE id = ?", gone)
+            stamp = now()
+            updated = [after for before, after in pairs["spans"] if before and after]
+            self.db.conn.executemany(
+                'UPDATE spans SET label = ?, start = ?, "end" = ?, source = ?, reviewed = ?, '
+                "attrs = ?, span_group = ?, updated_at = ? WHERE id = ?",
+                [[*_values(row), stamp, row[0]] for row in updated],
+            )
+            added = [after for before, after in pairs["spans"] if before is None]
+            self.db.conn.executemany(
+                'INSERT INTO spans (label, start, "end", source, reviewed, attrs, span_group, '
+                "updated_at, id, document_id, layer_id, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [[*_values(row), stamp, *row[:3], stamp] for row in added],
+            )
+            moved = [
+                after for before, after in pairs["spans"]
+                if after and (before is None or _place(before) != _place(after))
+            ]  # fmt: skip
+            for row in moved:  # a span drawn since may be in the way
                 self._check_span(row[1], row[2], _span(row), ignore=row[0])
             for _before, after in pairs["relations"]:
                 if after is not None:
@@ -236,37 +249,42 @@ class Changes:
             for before, after in change.get("relations", [])
             if before is not None and after is None
         }
+        spans = change.get("spans", [])
+        current = self._current_spans([int((b or a)[0]) for b, a in spans])
+        for before, after in spans:
+            if current.get(int((before or after)[0])) != before:
+                raise EditConflict(_changed("spans"))
+        deleted = [before[0] for before, after in spans if before is not None and after is None]
+        for head, child, label in self._links_of(deleted):
+            if (head, child, label) not in removed_links:
+                raise EditConflict("a span was linked elsewhere since")
         for kind, pairs in change.items():
+            if kind == "spans":
+                continue
             for before, after in pairs:
                 key = _key(kind, before if before is not None else after)
                 if self._current(kind, key) != before:
                     raise EditConflict(_changed(kind))
-                if kind == "spans" and before is not None and after is None:
-                    links = self.db.execute(
-                        "SELECT head_id, child_id, label FROM relations "
-                        "WHERE head_id = ? OR child_id = ?",
-                        [before[0], before[0]],
-                    ).fetchall()
-                    if any(tuple(link) not in removed_links for link in links):
-                        raise EditConflict("a span was linked elsewhere since")
 
-    def _write_span(self, row: list[Any], *, exists: bool) -> None:
-        (span_id, document_id, layer_id, label, start, end, source, reviewed, attrs,
-         group) = row  # fmt: skip
-        values = [label, start, end, source, reviewed, json.dumps(attrs), group, now()]
-        if exists:
-            self.db.execute(
-                'UPDATE spans SET label = ?, start = ?, "end" = ?, source = ?, reviewed = ?, '
-                "attrs = ?, span_group = ?, updated_at = ? WHERE id = ?",
-                [*values, span_id],
-            )
-        else:
-            self.db.execute(
-                'INSERT INTO spans (label, start, "end", source, reviewed, attrs, span_group, '
-                "updated_at, id, document_id, layer_id, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [*values, span_id, document_id, layer_id, values[-1]],
-            )
+    def _current_spans(self, ids: list[int]) -> dict[int, list[Any]]:
+        """The spans ``ids`` as change rows, by id (one query; gone ones left out)."""
+        row = _TABLES["spans"][1].format(r="spans")
+        found = self.db.execute(
+            f"SELECT id, {row} FROM spans WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(ids)],
+        )
+        return {int(r[0]): list(json.loads(r[1])) for r in found}
+
+    def _links_of(self, ids: list[int]) -> list[tuple[int, int, str]]:
+        if not ids:
+            return []
+        among = "IN (SELECT value FROM json_each(:ids))"
+        rows = self.db.execute(
+            f"SELECT head_id, child_id, label FROM relations WHERE head_id {among} "
+            f"OR child_id {among}",
+            {"ids": json.dumps(ids)},
+        )
+        return [(int(r[0]), int(r[1]), str(r[2])) for r in rows]
 
     def _write_relation(self, row: list[Any]) -> None:
         rel_id, document_id, layer_id, head, child, label, attrs = row
@@ -277,6 +295,16 @@ class Changes:
             [None if taken else rel_id, document_id, layer_id, head, child, label,
              json.dumps(attrs)],
         )  # fmt: skip
+
+
+def _values(row: list[Any]) -> list[Any]:
+    """label, start, end, source, reviewed, attrs (JSON), span group of a span row."""
+    return [*row[3:8], json.dumps(row[8]), row[9]]
+
+
+def _place(row: list[Any]) -> list[Any]:
+    """Where a span row lies and what it is: label, start, end, span group."""
+    return [row[3], row[4], row[5], row[9]]
 
 
 def _span(row: list[Any]) -> SpanData:

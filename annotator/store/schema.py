@@ -294,6 +294,14 @@ VIEWS_V5 = {
 }
 
 
+def _v6_edit_changes(db: sqlite_utils.Database) -> None:
+    """``edit_log.change``: the rows an edit changed, before and after (JSON, see
+    ``store/changes.py``), so that a later session can undo and redo it exactly. Kept beside the
+    payload so that reading a document's log (on every open) does not parse them; NULL for the
+    rows of earlier versions, which undo from their payload as before."""
+    db.execute("ALTER TABLE edit_log ADD COLUMN change TEXT")
+
+
 #: Forward migrations; index + 1 is the version each produces.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
@@ -301,5 +309,6 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v3_adjudications,
     _v4_views,
     _v5_label_schemes,
+    _v6_edit_changes,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -6,12 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from annotator.errors import EditConflict, SpanError
 from annotator.model import SpanData
 from annotator.ops import edits, history
 from annotator.store import Store
 from annotator.store.changes import invert
+from annotator.store.schema import MIGRATIONS
 
 TEXT = "Mr Hussain said: “We need a ceasefire now.” in Leeds"
 ME = "ana"
@@ -102,9 +104,9 @@ def test_older_rows_without_changes_still_undo_and_then_redo(store: Store) -> No
     span = store.spans(1, ME)[0]
     edits.UpdateSpan(1, ME, span_id=span.id or 0, changes={"label": "LOC"}).do(store)
     states = [_everything(store)]
-    store.db.execute("UPDATE edit_log SET payload = json_remove(payload, '$.change', '$.text')")
+    store.db.execute("UPDATE edit_log SET change = NULL, payload = json_remove(payload, '$.text')")
     done, _undone = history.replay(store, 1, ME)
-    assert [s.change for s in done] == [None, None]
+    assert [s.change(store) for s in done] == [None, None]
     step = history.LoggedStep(1, ME, step=done[-1])
     assert step.description == "change (earlier session)"
     step.undo(store)
@@ -114,6 +116,45 @@ def test_older_rows_without_changes_still_undo_and_then_redo(store: Store) -> No
     assert _everything(store) == states[0]
     step.undo(store)
     done, undone = history.replay(store, 1, ME)  # a later session
-    assert len(done) == 1 and undone[-1].change is not None
+    assert len(done) == 1 and undone[-1].change(store) is not None
     history.LoggedStep(1, ME, step=undone[-1]).do(store)
     assert _everything(store) == states[0]
+
+
+def test_a_schema_5_project_keeps_its_log_and_its_rows_undo_from_the_payload(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "v5.db"
+    db = sqlite_utils.Database(path)
+    db.conn.execute("PRAGMA foreign_keys = ON")
+    for migrate in MIGRATIONS[:5]:
+        migrate(db)
+    db.conn.execute("PRAGMA user_version = 5")
+    db.conn.execute(
+        "INSERT INTO documents (name, title, text, length, content_hash, meta, created_at) "
+        "VALUES ('a.txt', 'a', ?, ?, 'h', '{}', 'now')",
+        [TEXT, len(TEXT)],
+    )
+    db.conn.execute("INSERT INTO layers (name, kind, created_at) VALUES (?, 'human', 'now')", [ME])
+    db.conn.execute(
+        'INSERT INTO spans (id, document_id, layer_id, label, start, "end", source, reviewed, '
+        "created_at, updated_at) VALUES (7, 1, 1, 'GPE', 47, 52, 'human', 1, 'now', 'now')"
+    )
+    payload = '{"id": 7, "start": 47, "end": 52, "label": "GPE", "source": "human", ' \
+        '"reviewed": true, "attrs": {}, "group": ""}'  # fmt: skip
+    db.conn.execute(
+        "INSERT INTO edit_log (at, annotator, document_id, layer, action, payload) "
+        "VALUES ('now', ?, 1, ?, 'span:create', ?)",
+        [ME, ME, payload],
+    )
+    db.conn.commit()
+    db.conn.close()
+    with Store(path) as store:  # migrated to the current schema
+        [entry] = store.edit_log(1)
+        assert entry["payload"]["id"] == 7 and not entry["has_change"]
+        done, _undone = history.replay(store, 1, ME)
+        step = history.LoggedStep(1, ME, step=done[-1])
+        step.undo(store)
+        assert store.spans(1, ME) == []
+        step.do(store)  # and redone, from what the undo recorded
+        assert [(s.id, s.label) for s in store.spans(1, ME)] == [(7, "GPE")]
