@@ -1,13 +1,15 @@
 """Jump hints in the article: J puts a short letter hint on every span and every missed name
 (see :mod:`annotator.ops.candidates`) in view, and keeps them there, updated as the view
-scrolls, spans change and documents open, until J hides them. Shift and a hint's
-letter select that span, or select that name so a label key adds it (its hint is white, a
-span's yellow). Plain letters stay label keys, so with hints on a review is: Shift+hint, the
-fix key, the next Shift+hint, ..., Ctrl+Return to accept the rest.
+scrolls, spans change and documents open, until J hides them. Shift and a hint's letter
+select that span, or select that name so a label key adds it (its hint is white, a span's
+yellow). Plain letters stay label keys, so with hints on a review is: Shift+hint, the fix key,
+the next Shift+hint, ..., Ctrl+Return to accept the rest.
 
-While Shift+S (or Shift+V) waits for the speaker (or cue), a hint links that span instead.
-Hints longer than a letter are typed letter by letter (Shift held); Backspace or Esc takes the
-letters back. S and V are no hint letters: Shift+S and Shift+V link a speaker and a cue.
+A target keeps its hint while it stays in view (``ops.hints.keep_hints``), so one look at the
+screen serves several corrections. While Shift+S (or Shift+V) waits for the speaker (or cue),
+a hint links that span instead. Hints longer than a letter are typed letter by letter (Shift
+held); Backspace or Esc takes the letters back. S and V are no hint letters: Shift+S and
+Shift+V link a speaker and a cue.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 
 from annotator.ops.candidates import candidates_between
-from annotator.ops.hints import HINT_LETTERS, hint_names, narrow
+from annotator.ops.hints import HINT_LETTERS, keep_hints, narrow
 from annotator.ops.span_rules import quoted
 
 if TYPE_CHECKING:
@@ -87,8 +89,7 @@ class JumpHints(QObject):
         names = candidates_between(view.text, view.spans, first, last, tokens=self.editor.tokens)
         found += [(s, -e, (s, e)) for s, e in names]
         found.sort(key=lambda f: (f[0], f[1]))
-        hints = hint_names(len(found), LETTERS)
-        self.targets = {hint: target for hint, (_s, _e, target) in zip(hints, found, strict=True)}
+        self.targets = keep_hints(self.targets, [target for _s, _e, target in found], LETTERS)
         self._show()
 
     def _show(self) -> None:

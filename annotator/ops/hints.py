@@ -5,6 +5,11 @@ never needs more keys than the number of targets on screen demands."""
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+from typing import TypeVar
+
+T = TypeVar("T", bound=Hashable)
+
 #: Home row first, then the upper and lower rows: the easiest keys go to the first targets.
 HINT_LETTERS = "asdfghjklqwertyuiopzxcvbnm"
 
@@ -31,3 +36,18 @@ def narrow(hints: dict[str, int], typed: str) -> tuple[int | None, dict[str, int
     if typed in hints:
         return hints[typed], {}
     return None, {h: t for h, t in hints.items() if h.startswith(typed)}
+
+
+def keep_hints(
+    previous: dict[str, T], targets: list[T], letters: str = HINT_LETTERS
+) -> dict[str, T]:
+    """Hints for ``targets`` (in reading order) where each target that had a hint in
+    ``previous`` keeps it, so an edit or a scroll does not move every hint; the others get the
+    free hints, shortest first. The hints come from the set for the larger of the two counts,
+    so they stay prefix-free."""
+    names = hint_names(max(len(targets), len(previous)), letters)
+    had = {target: hint for hint, target in previous.items()}
+    kept = {had[t]: t for t in targets if t in had and had[t] in names}
+    free = iter(h for h in names if h not in kept)
+    placed = set(kept.values())
+    return {**kept, **{next(free): t for t in targets if t not in placed}}
