@@ -4,6 +4,7 @@ introduced with, a body named by a capitalised description, and a misspelt name.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -11,6 +12,23 @@ from annotator.nlp.lexicon import DETERMINERS, HONORIFICS, ROLE_NOUNS, strip_tit
 
 _GROUP_ENTS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 _ROLE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person named in the article: where, the words of the name, the role introducing it."""
+
+    start: int
+    words: tuple[str, ...]
+    #: Words of the role the article introduced the person with: (lowercased, a country,
+    #: nationality or organisation?). Only such words may be missing from a later description:
+    #: "the Ukrainian president" is "Ukrainian president X", "the prime minister" is not
+    #: "Deputy Prime Minister X".
+    role: tuple[tuple[str, bool], ...]
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.words)
 
 
 def body_name(tokens: list[Token]) -> str | None:
@@ -211,3 +229,31 @@ def nationality(ent: Span) -> bool:
     return (
         ent.label_ == "NORP" and len(ent) == 1 and word.tag_ != "NNPS" and word.lower_[-1:] != "s"
     )
+
+
+def name_index(
+    people: list[Person], wanted: tuple[str, ...]
+) -> tuple[list[int], list[Person], list[Person]]:
+    """Of ``people`` (in text order), those whose name holds ``wanted`` and is longer, by start,
+    with the best mention among the first k (``best_before[k - 1]``) and from the k-th on
+    (``best_from[k]``)."""
+    n = len(wanted)
+    found = [
+        p
+        for p in people
+        if len(p.words) > n
+        and any(
+            tuple(w.lower() for w in p.words[k : k + n]) == wanted
+            for k in range(len(p.words) - n + 1)
+        )
+    ]
+    best_before: list[Person] = []
+    for p in found:
+        best = best_before[-1] if best_before else None
+        best_before.append(p if best is None or len(p.words) >= len(best.words) else best)
+    best_from: list[Person] = []
+    for p in reversed(found):
+        best = best_from[-1] if best_from else None
+        best_from.append(p if best is None or len(p.words) > len(best.words) else best)
+    best_from.reverse()
+    return [p.start for p in found], best_before, best_from

@@ -38,6 +38,7 @@ from annotator.nlp.attribution import (
     cue_before,
     cue_span,
     inverted_object,
+    is_according,
     is_cue,
     mention_span,
     nearest_person,
@@ -50,8 +51,9 @@ from annotator.nlp.attribution import (
 from annotator.nlp.boilerplate import boilerplate_spans
 from annotator.nlp.lexicon import DETERMINERS, cue_forms
 from annotator.nlp.marks import MarkedQuote, find_marked_quotes
+from annotator.nlp.salience import is_named, known_name
 from annotator.nlp.spans import EntityIndex, SpanSet
-from annotator.nlp.speakers import SpeakerResolver, is_named
+from annotator.nlp.speakers import SpeakerResolver
 
 QUOTES_KEY = "annotator_quotes"
 WARNINGS_KEY = "annotator_warnings"
@@ -243,8 +245,8 @@ def _attribute(ctx: _Context, n: int, previous: Quote | None) -> Quote:
             frame = frame or tokens_between(doc, q.end, f.after_end)
             if frame is not None:
                 speaker_tok = nearest_person(frame, before=cue.idx < q.start)
-    elif not f.initial and not inherit and quote_tokens is not None:
-        speaker_tok = sentence_subject(quote_tokens)
+    elif not f.initial and not inherit and quote_tokens is not None and not _headline(text, q):
+        speaker_tok = sentence_subject(quote_tokens)  # not "Blair 'said he would go'": a title
     cue_at = cue_span(cue) if cue is not None else None
     if speaker_tok is not None:
         return _spoken_by(ctx, n, speaker_tok, cue_at)
@@ -340,10 +342,15 @@ def _speech_events(ctx: _Context) -> None:
             continue  # a subordinate clause ("when Mr Johnson had announced …")
         if bounds.contains(token.idx):
             continue
-        subj = subject_of(token, ctx.cues)
+        # "According to Mandaric, Redknapp vowed he would …": reported speech, from Mandaric;
+        # not "According to Mr Peston the prime minister said: “…”", a quotation of the PM
+        quoting = any(t.is_quote or t.text == ":" for t in token.rights)
+        according = [c for c in token.children if is_according(c)] if not quoting else []
+        subj = subject_of(according[0] if according else token, ctx.cues)
         if subj is None:
             continue
-        if not is_named(subj) and source_in_subtree(subj) is None:
+        named = is_named(subj) or known_name(subj, ctx.resolver.name_words.words)
+        if not named and source_in_subtree(subj) is None:
             continue
         start, end = mention_span(subj, ctx.ents.of)
         mention = doc.char_span(start, end, alignment_mode="expand")
@@ -379,6 +386,12 @@ def find_quotes(doc: Doc, boilerplate: Sequence[tuple[int, int]] | None = None) 
     return _canonical_names(_resolve_pulled(quotes))
 
 
+def _headline(text: str, q: MarkedQuote) -> bool:
+    """Is the quotation on the document's first line (its headline)?"""
+    first_nl = text.find("\n")
+    return first_nl < 0 or q.start < first_nl
+
+
 def _inner_words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
@@ -392,8 +405,7 @@ def _pulled_from(ctx: _Context, n: int) -> int | None:
     text, q = ctx.text, ctx.marked[n]
     para_start, para_end = _para_bounds(text, q.start)
     alone = not (text[para_start : q.start] + text[q.end : para_end]).strip()
-    first_nl = text.find("\n")
-    headline = first_nl < 0 or q.start < first_nl
+    headline = _headline(text, q)
     words = ctx.words[n]
     if not (alone or headline) or len(words.split()) < 3:
         return None

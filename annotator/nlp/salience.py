@@ -14,11 +14,12 @@ is not Ms Sturgeon). This module finds, once per document,
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from annotator.nlp.lexicon import TITLES, cue_forms
+from annotator.nlp.lexicon import ROLE_NOUNS, TITLES, cue_forms
 from annotator.nlp.spans import EntityIndex, SpanSet
 
 MALE, FEMALE = "m", "f"
@@ -123,6 +124,17 @@ def is_named(token: Token) -> bool:
     )
 
 
+def known_name(token: Token, name_words: Collection[str]) -> bool:
+    """A word of a person's name the tagger missed here: "Mendes" at the start of a sentence
+    as a plural noun, "shadow chancellor Vince Cable" typed as an organisation."""
+    if not token.text[:1].isupper() or token.text[1:2].isupper():
+        return False
+    if token.lower_ in name_words:
+        return True
+    lefts = [c for c in token.lefts if c.dep_ == "compound"]
+    return token.tag_ == "NNP" and any(c.lower_ in ROLE_NOUNS for c in lefts)
+
+
 def _ent_span(token: Token, ents: dict[int, Span]) -> Span:
     ent = ents.get(token.i)
     return ent if ent is not None else token.doc[token.i : token.i + 1]
@@ -140,7 +152,9 @@ def _lost_subject(verb: Token, ents: EntityIndex) -> Span | None:
     return ent
 
 
-def main_subjects(doc: Doc, quoted: SpanSet, ents: EntityIndex) -> list[Subject]:
+def main_subjects(
+    doc: Doc, quoted: SpanSet, ents: EntityIndex, name_words: frozenset[str] = frozenset()
+) -> list[Subject]:
     """Named subjects of main clauses (and ``who`` of a named person) outside quotations."""
     cues = cue_forms()
     out: list[Subject] = []
@@ -162,7 +176,7 @@ def main_subjects(doc: Doc, quoted: SpanSet, ents: EntityIndex) -> list[Subject]
         elif verb.dep_ not in _MAIN_DEPS:
             continue
         ent = ents.of.get(target.i)
-        if is_named(target):
+        if is_named(target) or known_name(target, name_words):
             person = True
         elif ent is not None and ent.label_ == "ORG" and not relative:
             person = False

@@ -44,8 +44,10 @@ from annotator.nlp.lexicon import (
 from annotator.nlp.names import (
     Bodies,
     NameWords,
+    Person,
     body_name,
     clean_words,
+    name_index,
     nationality,
     role_after,
     role_before,
@@ -77,21 +79,9 @@ class _Event:
     speech: bool
     sentence: int = -1
     relative: bool = False
-
-
-@dataclass(frozen=True)
-class _Person:
-    start: int
-    words: tuple[str, ...]
-    #: Words of the role the article introduced the person with: (lowercased, a country,
-    #: nationality or organisation?). Only such words may be missing from a later description:
-    #: "the Ukrainian president" is "Ukrainian president X", "the prime minister" is not
-    #: "Deputy Prime Minister X".
-    role: tuple[tuple[str, bool], ...]
-
-    @property
-    def name(self) -> str:
-        return " ".join(self.words)
+    #: The speaker of a clause inside another ("X denied Y said …"): gives way to the main
+    #: subject of its sentence, like a relative "who".
+    embedded: bool = False
 
 
 class SpeakerResolver:
@@ -109,7 +99,7 @@ class SpeakerResolver:
         self.ents = ents if ents is not None else EntityIndex(doc)
         #: People named in the article, in text order, and indexes into them by start, by
         #: word of their name and by the head word of the role they were introduced with.
-        self.people: list[_Person] = []
+        self.people: list[Person] = []
         #: Gender by surname, from every mention that shows it (None: unknown or mixed).
         self.genders: dict[str, str | None] = {}
         for ent in self.ents.ents:
@@ -119,14 +109,14 @@ class SpeakerResolver:
             if not words:
                 continue
             role = tuple(role_before(ent) + role_after(ent) or role_of_head(ent))
-            self.people.append(_Person(ent.start_char, tuple(words), role))
+            self.people.append(Person(ent.start_char, tuple(words), role))
             gender = mention_gender(ent)
             if gender is not None:
                 key = words[-1].lower()
                 self.genders[key] = gender if self.genders.get(key, gender) == gender else None
         self._people_starts = [p.start for p in self.people]
-        self._people_with: dict[str, list[_Person]] = {}
-        self._people_by_role: dict[str, list[_Person]] = {}
+        self._people_with: dict[str, list[Person]] = {}
+        self._people_by_role: dict[str, list[Person]] = {}
         for person in self.people:
             for word in dict.fromkeys(w.lower() for w in person.words):
                 self._people_with.setdefault(word, []).append(person)
@@ -144,7 +134,7 @@ class SpeakerResolver:
         self.name_words = NameWords(
             {w.lower() for p in self.people if len(p.words) > 1 for w in p.words}
         )
-        self._full_names: dict[tuple[str, ...], tuple[list[int], list[_Person], list[_Person]]] = {}
+        self._full_names: dict[tuple[str, ...], tuple[list[int], list[Person], list[Person]]] = {}
         #: Every attribution so far, and the speech verbs with a named subject outside
         #: quotations (see :meth:`add_event`), in text order; ``_history_pos`` their positions.
         self.history: list[_Event] = []
@@ -154,11 +144,13 @@ class SpeakerResolver:
         self._subject_pos: list[int] = []
         self._sent_starts: list[int] | None = None
 
-    def add_event(self, pos: int, name: str, is_person: bool) -> None:
+    def add_event(self, pos: int, name: str, is_person: bool, embedded: bool = False) -> None:
         """A named subject of a speech verb at ``pos``, quoted or not: later pronouns see it."""
         k = bisect_right(self._history_pos, pos)
         self._history_pos.insert(k, pos)
-        self.history.insert(k, _Event(pos, name, is_person, True, self._sentence_at(pos)))
+        sentence = self._sentence_at(pos)
+        event = _Event(pos, name, is_person, True, sentence, embedded=embedded)
+        self.history.insert(k, event)
 
     def gender(self, name: str | None) -> str | None:
         """The gender of a resolved name, when the article shows it."""
@@ -168,7 +160,8 @@ class SpeakerResolver:
         """Main-clause subjects (and relative "who") outside quotations, built once."""
         if self._subjects is None:
             self._subjects = []
-            for subj in main_subjects(self.doc, self.quoted, self.ents):
+            known = frozenset(self.name_words.words)
+            for subj in main_subjects(self.doc, self.quoted, self.ents, known):
                 if subj.speech:
                     continue  # speakers are in the history already, named as their quotes are
                 if subj.person:
@@ -231,7 +224,7 @@ class SpeakerResolver:
                 continue
             if person and not agrees(gender, self.gender(e.name)):
                 continue
-            if e.relative and relative is None:
+            if (e.relative or e.embedded) and relative is None:
                 relative = e  # a "who": it gives way to a main subject of its sentence
                 continue
             if relative is not None and e.sentence != relative.sentence:
@@ -307,7 +300,9 @@ class SpeakerResolver:
     def attribute(self, name: str | None, mention: Span | None = None) -> None:
         """Record that ``name`` spoke at ``mention``: later pronouns and roles refer to it."""
         if name and mention is not None:
-            self.add_event(mention.start_char, name, self.is_person(mention))
+            verb = mention.root.head
+            embedded = verb.dep_ in ("ccomp", "xcomp", "advcl") and verb.tag_.startswith("VB")
+            self.add_event(mention.start_char, name, self.is_person(mention), embedded)
             if self._is_source(mention):
                 self.last_source = name
             self.note_source(mention, name)
@@ -349,7 +344,8 @@ class SpeakerResolver:
             return ""
         index = self._full_names.get(wanted)
         if index is None:
-            index = self._full_names[wanted] = self._name_index(wanted)
+            found = self._people_with.get(wanted[0], [])
+            index = self._full_names[wanted] = name_index(found, wanted)
         starts, best_before, best_from = index
         k = bisect_left(starts, pos)
         if k > 0:
@@ -361,32 +357,6 @@ class SpeakerResolver:
             if close is not None and close != wanted[0]:
                 return self._full_name([close], pos)
         return " ".join(words)
-
-    def _name_index(
-        self, wanted: tuple[str, ...]
-    ) -> tuple[list[int], list[_Person], list[_Person]]:
-        """People whose name holds ``wanted`` and is longer, by start, with the best mention
-        among the first k (``best_before[k - 1]``) and from the k-th on (``best_from[k]``)."""
-        n = len(wanted)
-        found = [
-            p
-            for p in self._people_with.get(wanted[0], ())
-            if len(p.words) > n
-            and any(
-                tuple(w.lower() for w in p.words[k : k + n]) == wanted
-                for k in range(len(p.words) - n + 1)
-            )
-        ]
-        best_before: list[_Person] = []
-        for p in found:
-            best = best_before[-1] if best_before else None
-            best_before.append(p if best is None or len(p.words) >= len(best.words) else best)
-        best_from: list[_Person] = []
-        for p in reversed(found):
-            best = best_from[-1] if best_from else None
-            best_from.append(p if best is None or len(p.words) > len(best.words) else best)
-        best_from.reverse()
-        return [p.start for p in found], best_before, best_from
 
     def _last_person_before(
         self, pos: int, gender: str | None = None, forward: bool = False

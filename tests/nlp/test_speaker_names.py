@@ -208,3 +208,40 @@ def test_hoping_is_a_cue_when_it_governs_the_quotation(nlp: Language) -> None:
     )
     found = detect(nlp, text)
     assert found[1][2:] == ("hopes", "Ministry of Energy")
+
+
+def test_a_quotation_in_the_headline_without_a_cue_has_no_speaker(nlp: Language) -> None:
+    text = (
+        "Hale 'promised he would step aside'\n\n"
+        "Dana Hale promised Tom Ortiz he would step aside before the vote, a new book claims."
+    )
+    found = detect(nlp, text)
+    assert found[0][1] is None and found[0][3] is None
+
+
+def test_a_pronoun_after_a_speaker_named_as_a_common_noun_is_that_speaker(
+    nlp: Language,
+) -> None:
+    text = (
+        'Manager Frank Olsen said: "We were robbed." Midfielder Carlos Reyes scored twice.\n\n'
+        '"We deserved more," Olsen added. Reyes could not believe the decision. He said: '
+        '"It was a clear goal."'
+    )
+    assert names(nlp, text)[-1] == "Carlos Reyes"
+
+
+def test_reported_speech_according_to_someone_is_theirs(nlp: Language) -> None:
+    text = (
+        'Club chairman Victor Salas said he was "let down" by the move. '
+        "According to Salas, Keane promised he would never join their rivals. "
+        '"I asked him and he said no," he said.'
+    )
+    assert names(nlp, text)[-1] == "Victor Salas"
+
+
+def test_a_speaker_inside_another_clause_gives_way_to_the_main_subject(nlp: Language) -> None:
+    text = (
+        'Tom Reed denied that Mark Cole, his deputy, said the plans "stink". '
+        'He also said the party would "come through".'
+    )
+    assert names(nlp, text) == ["Mark Cole", "Tom Reed"]
