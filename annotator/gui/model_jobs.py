@@ -140,8 +140,10 @@ def train_task(choice: TrainChoice) -> Task:
 
         options = TrainOptions(base=choice.base, from_blank=choice.from_blank,
                                max_steps=choice.max_steps)  # fmt: skip
-        if choice.learning_curve:
-            return learning_curve(store, out=choice.out, options=options, progress=progress).final
+        if choice.learning_curve:  # None: cancelled before the full model
+            return learning_curve(
+                store, out=choice.out, options=options, progress=progress, cancel=cancel
+            ).final
         return train(store, out=choice.out, options=options, progress=progress, cancel=cancel)
 
     return run
@@ -199,6 +201,9 @@ class ModelJobs(QObject):
         self._start("Training NER on the gold data", train_task(choice), self._trained)
 
     def _trained(self, report: Any) -> None:
+        if report is None:
+            self.status.show_status("Learning curve cancelled before the full model; nothing saved")
+            return
         f1 = report.scores.get("ents_f", 0.0)
         how = "stopped; best model kept" if report.interrupted else "done"
         self.status.show_status(

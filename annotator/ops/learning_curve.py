@@ -14,7 +14,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from annotator.errors import ModelError
 from annotator.ops.evaluate import evaluate
+from annotator.ops.progress import Cancel
 from annotator.ops.train import Listener, Progress, TrainOptions, TrainReport, train
 from annotator.store import Store
 from annotator.store.settings import get_setting, set_setting
@@ -52,8 +54,12 @@ def learning_curve(
     options: TrainOptions | None = None,
     fractions: tuple[float, ...] = FRACTIONS,
     progress: Progress | None = None,
+    cancel: Cancel | None = None,
     listener: Listener | None = None,
 ) -> LearningCurve:
+    """Train on each fraction of the training split and score each model; the 100% model is
+    the one kept at ``out``. ``cancel`` stops the run being trained; before the full model it
+    stops the whole curve (``final`` stays None, nothing is stored)."""
     options = options or TrainOptions()
     curve = LearningCurve()
     out = Path(out)
@@ -61,10 +67,17 @@ def learning_curve(
                                      else None) as tmp:  # fmt: skip
         for fraction in fractions:
             target = out if fraction >= 1 else Path(tmp) / f"model-{int(fraction * 100)}"
-            report = train(
-                store, out=target, options=replace(options, fraction=fraction),
-                progress=progress, listener=listener,
-            )  # fmt: skip
+            try:
+                report = train(
+                    store, out=target, options=replace(options, fraction=fraction),
+                    progress=progress, cancel=cancel, listener=listener,
+                )  # fmt: skip
+            except ModelError:
+                if cancel is not None and cancel():  # stopped before its first model
+                    return curve
+                raise
+            if report.interrupted and fraction < 1:
+                return curve
             scores = evaluate(store, model=str(target), save=fraction >= 1)
             total = scores.entities.total("exact")
             curve.points.append(

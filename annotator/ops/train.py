@@ -131,6 +131,7 @@ def _worker(job: dict[str, Any], events: Any) -> None:
     from annotator.nlp import training
 
     signal.signal(signal.SIGINT, lambda *_: training.request_stop())
+    events.put(("ready", None))  # a stop request is safe from now on
     try:
         config = training.training_config(
             train=Path(job["train"]), dev=Path(job["dev"]), base=job["base"],
@@ -260,6 +261,7 @@ def _run_worker(
     process = context.Process(target=_worker, args=(job, events), name="annotator-train")
     total = job["max_steps"] if job["max_steps"] > 0 else 0
     stop_sent = False
+    ready = False  # SIGINT before the worker's handler is set would kill it, not stop it
     with _forward_sigint(lambda: process.pid) as interrupted:
         process.start()
         try:
@@ -272,11 +274,13 @@ def _run_worker(
                             f"the training process ended unexpectedly (exit code "
                             f"{process.exitcode})"
                         ) from None
-                    if cancel is not None and not stop_sent and cancel():
+                    if cancel is not None and ready and not stop_sent and cancel():
                         os.kill(process.pid, signal.SIGINT)  # type: ignore[arg-type]
                         stop_sent = True
                     continue
-                if kind == "event":
+                if kind == "ready":
+                    ready = True
+                elif kind == "event":
                     report.steps = max(report.steps, int(data.get("step", 0)))
                     if listener is not None:
                         listener(data)

@@ -17,9 +17,10 @@ from annotator.gui import dialogs, jobs, model_jobs
 from annotator.gui.dialogs import ExportChoice
 from annotator.gui.main_window import MainWindow
 from annotator.model import SpanData
+from annotator.ops import workflow
 from annotator.store import Store
 
-from .conftest import MODEL, open_window
+from .conftest import ME, MODEL, make_project, open_window
 
 Ctrl = Qt.KeyboardModifier.ControlModifier
 
@@ -256,6 +257,39 @@ def test_evaluation_holds_the_status_bar_and_other_jobs_are_refused(  # type: ig
         held_evaluation.set()
         qtbot.waitUntil(lambda: not window.runner.busy, timeout=60_000)
         assert not window.job_progress.isVisible()
+        assert QApplication.activeModalWidget() is None
+    finally:
+        window.close()
+        window.store.close()
+
+
+@pytest.mark.parametrize("curve", [False, True])
+def test_cancel_in_the_status_bar_stops_training_at_once(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, monkeypatch, curve: bool
+) -> None:
+    """Cancel pressed as soon as the job shows: the training process is asked to stop only once
+    it can stop cleanly (it used to die of the signal: "ended unexpectedly")."""
+    path = tmp_path / "gold.db"
+    make_project(path, tuple(f"Rishi Sunak spoke in city {i}.\nNothing else." for i in range(6)))
+    with Store(path) as store:
+        for doc in store.document_ids():
+            workflow.open_document(store, doc, ME)
+            workflow.set_status(store, doc, ME, "done")
+    out = tmp_path / "m"
+    choice = model_jobs.TrainChoice(out, None, True, 5000, curve)
+    monkeypatch.setattr(model_jobs.TrainDialog, "ask", classmethod(lambda cls, *a: choice))
+    window = open_window(qtbot, path)
+    try:
+        qtbot.keyClick(window.view, Qt.Key.Key_T, CtrlShift)
+        assert window.job_progress.isVisible() and QApplication.activeModalWidget() is None
+        qtbot.mouseClick(window.job_progress.cancel, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not window.runner.busy, timeout=240_000)
+        status = window.statusBar().currentMessage()
+        if curve:
+            assert status == "Learning curve cancelled before the full model; nothing saved"
+        else:  # stopped before its first evaluation, or after it with the best model kept
+            assert "ended unexpectedly" not in status
+            assert "no model was saved" in status or "Training stopped" in status, status
         assert QApplication.activeModalWidget() is None
     finally:
         window.close()

@@ -58,3 +58,23 @@ def test_learning_curve_points_are_stored_and_drawn(gold_project: Path, tmp_path
     figure = evaluation_figure(evaluation, saved)
     assert len(figure.axes) == 2 and figure.axes[1].lines
     assert list(figure.axes[1].lines[0].get_xdata()) == sizes
+
+
+def test_cancel_stops_the_learning_curve_before_the_full_model(
+    gold_project: Path, tmp_path: Path
+) -> None:
+    """Cancel in the status bar reaches the curve's runs: the first stops, no other starts."""
+    asked: list[bool] = []
+
+    def cancel() -> bool:
+        asked.append(True)
+        return True
+
+    options = TrainOptions(from_blank=True, max_steps=5000, eval_frequency=2)
+    with Store(gold_project) as store:
+        curve = learning_curve(
+            store, out=tmp_path / "m", options=options, fractions=(0.5, 1.0), cancel=cancel
+        )
+        assert saved_curve(store) is None
+    assert asked and curve.final is None and curve.points == []
+    assert not (tmp_path / "m").exists()
