@@ -51,7 +51,7 @@ from annotator.nlp.attribution import (
 from annotator.nlp.boilerplate import boilerplate_spans
 from annotator.nlp.lexicon import DETERMINERS, cue_forms
 from annotator.nlp.marks import MarkedQuote, find_marked_quotes
-from annotator.nlp.salience import is_named, known_name
+from annotator.nlp.salience import is_named, known_name, name_before_title
 from annotator.nlp.spans import EntityIndex, SpanSet
 from annotator.nlp.speakers import SpeakerResolver
 
@@ -349,6 +349,7 @@ def _speech_events(ctx: _Context) -> None:
         subj = subject_of(according[0] if according else token, ctx.cues)
         if subj is None:
             continue
+        subj = name_before_title(subj, ctx.ents)  # "Frank Field MP criticised …"
         named = is_named(subj) or known_name(subj, ctx.resolver.name_words.words)
         if not named and source_in_subtree(subj) is None:
             continue

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from annotator.nlp.lexicon import ROLE_NOUNS, TITLES, cue_forms
+from annotator.nlp.lexicon import POSTNOMINALS, ROLE_NOUNS, TITLES, cue_forms
 from annotator.nlp.spans import EntityIndex, SpanSet
 
 MALE, FEMALE = "m", "f"
@@ -135,6 +135,20 @@ def known_name(token: Token, name_words: Collection[str]) -> bool:
     return token.tag_ == "NNP" and any(c.lower_ in ROLE_NOUNS for c in lefts)
 
 
+def name_before_title(token: Token, ents: EntityIndex) -> Token:
+    """The name a title or letters after it lead in the parse: "Frank Field MP criticised"
+    has "MP" as its subject; the person is Frank Field."""
+    if token.ent_type_ == "PERSON" or token.i == 0:
+        return token
+    word = token.lower_.rstrip(".")
+    if word not in TITLES and word not in POSTNOMINALS:
+        return token
+    ent = ents.of.get(token.i - 1)
+    if ent is not None and ent.label_ == "PERSON" and ent.end == token.i:
+        return token.doc[token.i - 1]
+    return token
+
+
 def _ent_span(token: Token, ents: dict[int, Span]) -> Span:
     ent = ents.get(token.i)
     return ent if ent is not None else token.doc[token.i : token.i + 1]
@@ -175,6 +189,8 @@ def main_subjects(
                 target = target.head  # "Sharron Storer, the Birmingham woman who …"
         elif verb.dep_ not in _MAIN_DEPS:
             continue
+        else:
+            target = name_before_title(token, ents)
         ent = ents.of.get(target.i)
         if is_named(target) or known_name(target, name_words):
             person = True

@@ -134,6 +134,7 @@ class SpeakerResolver:
         self.name_words = NameWords(
             {w.lower() for p in self.people if len(p.words) > 1 for w in p.words}
         )
+        self._missed: dict[str, str] | None = None
         self._full_names: dict[tuple[str, ...], tuple[list[int], list[Person], list[Person]]] = {}
         #: Every attribution so far, and the speech verbs with a named subject outside
         #: quotations (see :meth:`add_event`), in text order; ``_history_pos`` their positions.
@@ -356,7 +357,30 @@ class SpeakerResolver:
             close = self.name_words.match(wanted[0])  # "said Daveport": Lindsay Davenport
             if close is not None and close != wanted[0]:
                 return self._full_name([close], pos)
+            missed = self._missed_full_names().get(wanted[0])
+            if missed is not None:  # "the 101-year-old Torao Toshitsune", typed a place
+                return missed
         return " ".join(words)
+
+    def _missed_full_names(self) -> dict[str, str]:
+        """Full names the model missed as people ("the 101-year-old Torao Toshitsune" as a
+        place or a body), by surname: runs of two or three capitalised proper nouns, asked
+        only for a surname no person's name holds ("Mr Toshitsune"). Built once, on need."""
+        if self._missed is None:
+            self._missed = {}
+            for t in self.doc:
+                key = t.lower_
+                if t.tag_ != "NNP" or t.ent_type_ == "PERSON" or t.dep_ == "compound":
+                    continue
+                i = t.i
+                while (
+                    i > 0 and self.doc[i - 1].tag_ == "NNP" and self.doc[i - 1].dep_ == "compound"
+                ):
+                    i -= 1
+                words = strip_titles([w.text for w in self.doc[i : t.i + 1]])
+                if 1 < len(words) < 4 and all(w.isalpha() and w[:1].isupper() for w in words):
+                    self._missed.setdefault(key, " ".join(words))
+        return self._missed
 
     def _last_person_before(
         self, pos: int, gender: str | None = None, forward: bool = False

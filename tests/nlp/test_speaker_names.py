@@ -245,3 +245,20 @@ def test_a_speaker_inside_another_clause_gives_way_to_the_main_subject(nlp: Lang
         'He also said the party would "come through".'
     )
     assert names(nlp, text) == ["Mark Cole", "Tom Reed"]
+
+
+def test_a_name_before_letters_is_the_subject_for_later_roles(nlp: Language) -> None:
+    text = (
+        'Author Ken Ruiz said the scheme was "unworkable".\n\n'
+        "Former transport minister Helen Ward MP attacked the plan on Sunday.\n\n"
+        '"It is a disgrace and it will fail," the Labour MP for Hull said.'
+    )
+    assert names(nlp, text)[-1] == "Helen Ward"
+
+
+def test_a_full_name_the_model_typed_as_no_person_completes_a_surname(nlp: Language) -> None:
+    text = (
+        "And the 101-year-old Hideo Tanabe has eaten raw fish pretty much every day.\n\n"
+        'Mr Tanabe said: "I want to reach 110."'
+    )
+    assert names(nlp, text) == ["Hideo Tanabe"]
