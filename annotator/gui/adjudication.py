@@ -97,9 +97,11 @@ class AdjudicationWindow(QMainWindow):
         ]  # span labels only: the document categories' number keys pick versions here
         self.labels = {label.name: label for label in self.scheme}
         self.bindings = tuple(bindings)
+        # each document's stack starts from the adjudicator's edits of gold in the edit log
         self.undo = UndoManager(
             store=store, on_changed=self._on_edit, on_error=self.report_error,
-            status=self.show_status, open_document=self.open_document, parent=self,
+            status=self.show_status, open_document=self.open_document,
+            annotator=adjudicator, layer=GOLD_LAYER, parent=self,
         )  # fmt: skip
         self.view = TextView(styles=SpanStyles(self.labels))
         self.editor = DocumentEditor(

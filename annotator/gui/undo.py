@@ -57,7 +57,8 @@ class UndoManager(QObject):
 
     def __init__(
         self, *, store: Store, on_changed: Changed, on_error: Failed, status: Status,
-        open_document: Open, annotator: str = "", parent: QObject | None = None,
+        open_document: Open, annotator: str = "", layer: str | None = None,
+        parent: QObject | None = None,
     ):  # fmt: skip
         super().__init__(parent)
         self.store = store
@@ -71,6 +72,8 @@ class UndoManager(QObject):
         self._document: int | None = None
         #: Whose edit log the stacks start from (none: every stack starts empty).
         self._annotator = annotator
+        #: The layer their edits change, when not their own (the adjudicator's ``gold``).
+        self._layer = layer
         #: Document opened by accept/skip-and-advance -> (the document left, its status command).
         self._came_from: dict[int, tuple[int, EditCommand]] = {}
 
@@ -85,9 +88,12 @@ class UndoManager(QObject):
         """Put the document's earlier sessions on its new stack, as the log left them."""
         if not self._annotator:
             return
-        done, undone = history.replay(self.store, document_id, self._annotator)
+        done, undone = history.replay(self.store, document_id, self._annotator, self._layer)
         for step in [*done, *reversed(undone)]:
-            stack.push(EditCommand(history.LoggedStep(document_id, self._annotator, step=step)))
+            logged = history.LoggedStep(
+                document_id, self._annotator, step=step, on_layer=self._layer
+            )
+            stack.push(EditCommand(logged))
         stack.setIndex(len(done))  # the commands do nothing themselves: only the index moves
 
     def set_document(self, document_id: int | None) -> None:

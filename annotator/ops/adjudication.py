@@ -45,7 +45,7 @@ from annotator.ops.adjudication_categories import (
     compare,
     settle_by_preference,
 )
-from annotator.ops.edit_core import Edit, find_relation, links_of, restore
+from annotator.ops.edit_core import Edit, IdMap, find_relation, links_of, restore
 from annotator.ops.edits import EDITED, PROVENANCE
 from annotator.store import Store
 from annotator.store.queries import attr_counts, shared_documents
@@ -258,10 +258,12 @@ def _in_stretch(span: SpanData, tier: str, start: int, end: int) -> bool:
 
 
 def _apply(
-    store: Store, found: Disagreement, choice: str
-) -> tuple[list[int], list[SpanData], list[tuple[int, int, str]]]:
+    store: Store, found: Disagreement, choice: str, again: Sequence[int] = (),
+    idmap: IdMap | None = None,
+) -> tuple[list[int], list[SpanData], list[tuple[int, int, str]]]:  # fmt: skip
     """Make gold's spans of a stretch ``choice``'s: returns the spans added, the spans removed
-    and the links removed with them (for undo). The decision itself is recorded by the caller."""
+    and the links removed with them (for undo). The decision itself is recorded by the caller.
+    ``again``: the ids the spans got the first time (a redo puts them back under those)."""
     added: list[int] = []
     removed: list[SpanData] = []
     unlinked: list[tuple[int, int, str]] = []
@@ -277,8 +279,13 @@ def _apply(
         for span in removed:
             store.delete_span(span.id or 0)
     if choice.startswith(PICKED):
-        for span in found.version(choice.removeprefix(PICKED)).spans:
-            added.append(store.add_span(found.document_id, GOLD_LAYER, _with(span, choice)))
+        for n, span in enumerate(found.version(choice.removeprefix(PICKED)).spans):
+            if n < len(again) and idmap is not None:
+                picked = replace(_with(span, choice), id=idmap.resolve(again[n]))
+                restore(store, idmap, found.document_id, GOLD_LAYER, picked)
+                added.append(again[n])
+            else:
+                added.append(store.add_span(found.document_id, GOLD_LAYER, _with(span, choice)))
     return added, removed, unlinked
 
 
@@ -320,7 +327,9 @@ class Settle(Edit):
         if found is None:
             raise AnnotatorError("this disagreement is gone: an annotator's layer changed since")
         self._previous = found.decision
-        self._added, self._removed, self._unlinked = _apply(store, found, self.choice)
+        self._added, self._removed, self._unlinked = _apply(
+            store, found, self.choice, self._added, self.ids
+        )
         store.set_decision(self.document_id, key, self.choice, self.annotator)
         self._linked = ensure_links(store, self.document_id)
         status = update_status(store, self.document_id)

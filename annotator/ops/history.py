@@ -34,7 +34,9 @@ from annotator.store.changes import Change, invert, span_ids
 
 Entry = dict[str, Any]
 _SPAN_FIELDS = ("start", "end", "label", "source", "reviewed", "attrs")
-_NOT_UNDOABLE = {"open"}
+#: Rows no step undoes: opening a document, and the automatic or bulk fills of gold
+#: (what everyone agreed on, ``adjudicate --prefer``), which record no change.
+_NOT_UNDOABLE = {"open", "adjudicate:agreed", "adjudicate:prefer"}
 
 
 @dataclass
@@ -59,19 +61,29 @@ def _own(entry: Entry) -> tuple[int, bool] | None:
     return (int(entry["id"]), False) if entry.get("has_change") else None
 
 
-def _rows(store: Store, document_id: int, annotator: str) -> list[Entry]:
+def _rows(store: Store, document_id: int, annotator: str, layer: str | None) -> list[Entry]:
+    layers = (annotator, None) if layer in (None, annotator) else (layer,)
     return [
         e for e in store.edit_log(document_id)
         if e["annotator"] == annotator and e["action"] not in _NOT_UNDOABLE
-        and e["layer"] in (annotator, None)
+        and e["layer"] in layers
     ]  # fmt: skip
 
 
-def replay(store: Store, document_id: int, annotator: str) -> tuple[list[Step], list[Step]]:
-    """The document's log for ``annotator`` (edits of their own layer) as the undo stack stood:
-    the steps done, oldest first, and the undone steps that can be redone, the next to redo
-    last."""
-    rows = _rows(store, document_id, annotator)
+def _latest(step: Step, row: Entry, *, inverted: bool) -> None:
+    """What the step changes going forward, as its latest undo or redo recorded it (a redo may
+    have made new rows: a picked version's spans come back under new ids)."""
+    if row.get("has_change"):
+        step.source, step.known = (int(row["id"]), inverted), None
+
+
+def replay(
+    store: Store, document_id: int, annotator: str, layer: str | None = None
+) -> tuple[list[Step], list[Step]]:
+    """The document's log for ``annotator`` as the undo stack stood: the steps done, oldest
+    first, and the undone steps that can be redone, the next to redo last. The edits of their
+    own layer, or with ``layer``, those they made to that layer (an adjudicator's of ``gold``)."""
+    rows = _rows(store, document_id, annotator, layer)
     done: list[Step] = []
     undone: list[Step] = []
     i = 0
@@ -81,8 +93,7 @@ def replay(store: Store, document_id: int, annotator: str) -> tuple[list[Step], 
         if action.startswith("undo:") and done:
             step = done.pop()
             group = rows[i : i + len(step.rows)]  # a step of n rows is undone by n undo rows
-            if step.source is None and group[-1].get("has_change"):
-                step.source = (int(group[-1]["id"]), True)  # what its undo changed, inverted
+            _latest(step, group[-1], inverted=True)
             undone.append(step)
             i += len(group)
             continue
@@ -91,8 +102,10 @@ def replay(store: Store, document_id: int, annotator: str) -> tuple[list[Step], 
             continue
         if payload.get("redo") and undone:
             step = undone.pop()
+            group = rows[i : i + len(step.rows)]
+            _latest(step, group[-1], inverted=False)
             done.append(step)
-            i += len(step.rows)
+            i += len(group)
             continue
         if action == "batch":
             parts = min(len(payload.get("edits", [])), len(done))

@@ -2,11 +2,12 @@
 
 Undo across sessions needs, for every step in the edit log, the rows it changed as they were
 before and after. :meth:`Changes.recording` collects them while an edit runs: temporary triggers
-of this connection copy each written row of ``spans``, ``relations``, ``document_labels`` and
-``document_status`` into a temporary table (cascaded deletes included), only while a recording
-is open. :func:`fold` turns them into a *change*: per row, its first ``before`` and last
-``after`` (``None``: the row did not exist), rows that ended as they began left out. A change is
-plain JSON, kept in the ``change`` column of the step's edit-log row (schema 6).
+of this connection copy each written row of ``spans``, ``relations``, ``document_labels``,
+``document_status`` and ``adjudications`` into a temporary table (cascaded deletes included),
+only while a recording is open. :func:`fold` turns them into a *change*: per row, its first
+``before`` and last ``after`` (``None``: the row did not exist), rows that ended as they began
+left out. A change is plain JSON, kept in the ``change`` column of the step's edit-log row
+(schema 6).
 
 :meth:`Changes.apply_change` makes the rows hold a change's ``after`` again (or, inverted with
 :func:`invert`, its ``before``) after checking that each still holds the other side: a row
@@ -21,6 +22,8 @@ Row shapes (lists, in this order):
   named by head, child and label; its id is kept when free)
 - ``labels``: document_id, layer_id, label, answer, source
 - ``status``: document_id, annotator, status, note
+- ``decisions``: document_id, tier, start, end, decision, adjudicator (how an adjudicator
+  settled a disagreement into gold; rows logged before it was recorded lack it)
 """
 
 from __future__ import annotations
@@ -64,6 +67,20 @@ _TABLES: dict[str, tuple[str, str, str]] = {
         "json_array({r}.document_id, {r}.annotator, {r}.status, {r}.note)",
         "document_id = ? AND annotator = ?",
     ),
+    "decisions": (
+        "adjudications",
+        'json_array({r}.document_id, {r}.tier, {r}.start, {r}."end", {r}.decision, '
+        "{r}.adjudicator)",
+        'document_id = ? AND tier = ? AND start = ? AND "end" = ?',
+    ),
+}
+
+#: Tables whose changed rows are deleted and written anew: (their columns, in change order;
+#: the column stamped with the time of writing).
+_REWRITTEN = {
+    "labels": ("document_id, layer_id, label, answer, source", "updated_at"),
+    "status": ("document_id, annotator, status, note", "updated_at"),
+    "decisions": ('document_id, tier, start, "end", decision, adjudicator', "at"),
 }
 
 
@@ -72,6 +89,8 @@ def _key(kind: str, row: Sequence[Any]) -> tuple[Any, ...]:
         return (row[0],)
     if kind == "relations":
         return (row[3], row[4], row[5])
+    if kind == "decisions":
+        return tuple(row[:4])
     return tuple(row[:3]) if kind == "labels" else tuple(row[:2])
 
 
@@ -218,30 +237,17 @@ class Changes:
             for _before, after in pairs["relations"]:
                 if after is not None:
                     self._write_relation(after)
-            for before, after in pairs["labels"]:
-                row = after if after is not None else before
-                self.db.execute(
-                    "DELETE FROM document_labels WHERE document_id = ? AND layer_id = ? "
-                    "AND label = ?",
-                    row[:3],
-                )
-                if after is not None:
-                    self.db.execute(
-                        "INSERT INTO document_labels (document_id, layer_id, label, answer, "
-                        "source, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                        [*after, now()],
-                    )
-            for before, after in pairs["status"]:
-                row = after if after is not None else before
-                self.db.execute(
-                    "DELETE FROM document_status WHERE document_id = ? AND annotator = ?", row[:2]
-                )
-                if after is not None:
-                    self.db.execute(
-                        "INSERT INTO document_status (document_id, annotator, status, note, "
-                        "updated_at) VALUES (?, ?, ?, ?, ?)",
-                        [*after, now()],
-                    )
+            for kind, (columns, stamp) in _REWRITTEN.items():
+                table, _row, where = _TABLES[kind]
+                for before, after in pairs[kind]:
+                    row = after if after is not None else before
+                    self.db.execute(f"DELETE FROM {table} WHERE {where}", _key(kind, row))
+                    if after is not None:
+                        marks = ", ".join("?" * (len(after) + 1))
+                        self.db.execute(
+                            f"INSERT INTO {table} ({columns}, {stamp}) VALUES ({marks})",
+                            [*after, now()],
+                        )
 
     def _check_unchanged(self, change: Change) -> None:
         removed_links = {
@@ -317,6 +323,6 @@ def _span(row: list[Any]) -> SpanData:
 def _changed(kind: str) -> str:
     what = {
         "spans": "a span", "relations": "a link", "labels": "a story label",
-        "status": "the document's status or note",
+        "status": "the document's status or note", "decisions": "a disagreement's decision",
     }[kind]  # fmt: skip
     return f"{what} was changed elsewhere since"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 
@@ -11,6 +12,7 @@ os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="annotator-test-config-"
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -94,6 +96,20 @@ def window(qtbot, project: Path) -> Iterator[MainWindow]:  # type: ignore[no-unt
     yield win
     win.close()
     win.store.close()
+
+
+def layer_rows(store: Store, doc_id: int, layer: str) -> tuple[list[Any], list[Any]]:
+    """A layer's spans (with ids and attributes) and links in a document, sorted, to compare."""
+    spans = sorted(
+        (s.id, s.start, s.end, s.label, s.source, s.reviewed,
+         json.dumps(s.attrs, sort_keys=True), s.group)
+        for s in store.spans(doc_id, layer)
+    )  # fmt: skip
+    links = sorted(
+        (r.head_id, r.child_id, r.label, json.dumps(r.attrs, sort_keys=True))
+        for r in store.relations(doc_id, layer)
+    )
+    return spans, links
 
 
 def db_spans(path: Path, doc_id: int = 1) -> list[SpanData]:

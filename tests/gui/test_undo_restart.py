@@ -22,7 +22,7 @@ from annotator.gui.main_window import MainWindow
 from annotator.model import SpanData
 from annotator.store import Store
 
-from .conftest import ME, OTHER_TEXT, TEXT, find, open_window
+from .conftest import ME, OTHER_TEXT, TEXT, find, layer_rows, open_window
 
 Ctrl = Qt.KeyboardModifier.ControlModifier
 Shift = Qt.KeyboardModifier.ShiftModifier
@@ -35,17 +35,8 @@ Dump = tuple[Any, ...]
 def dump(project: Path, doc: int) -> Dump:
     """Everything of the annotator's copy of a document, read through a second connection."""
     with Store(project) as store:
-        spans = sorted(
-            (s.id, s.start, s.end, s.label, s.source, s.reviewed,
-             json.dumps(s.attrs, sort_keys=True), s.group)
-            for s in store.spans(doc, ME)
-        )  # fmt: skip
-        links = sorted(
-            (r.head_id, r.child_id, r.label, json.dumps(r.attrs, sort_keys=True))
-            for r in store.relations(doc, ME)
-        )
-        return (spans, links, store.document_labels(doc, ME), store.has_status(doc, ME),
-                store.status(doc, ME), store.note(doc, ME))  # fmt: skip
+        return (*layer_rows(store, doc, ME), store.document_labels(doc, ME),
+                store.has_status(doc, ME), store.status(doc, ME), store.note(doc, ME))  # fmt: skip
 
 
 def _selected(window: MainWindow) -> SpanData:
