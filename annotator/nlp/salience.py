@@ -23,7 +23,13 @@ from annotator.nlp.lexicon import POSTNOMINALS, ROLE_NOUNS, TITLES, cue_forms
 from annotator.nlp.spans import EntityIndex, SpanSet
 
 MALE, FEMALE = "m", "f"
-PRONOUN_GENDER: dict[str, str] = {"he": MALE, "him": MALE, "she": FEMALE, "her": FEMALE}
+PRONOUN_GENDER: dict[str, str] = {
+    "he": MALE,
+    "him": MALE,
+    "his": MALE,
+    "she": FEMALE,
+    "her": FEMALE,
+}
 _MALE_TITLES = frozenset("mr mr. sir lord baron king prince father brother".split())
 _FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss dame lady baroness queen princess".split())
 _MALE_NOUNS = frozenset(

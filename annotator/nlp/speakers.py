@@ -457,10 +457,11 @@ class SpeakerResolver:
         if names:
             words = strip_titles([t.text for t in names])
             return self._full_name(words, mention.start_char)
-        if any(t.tag_ == "PRP$" for t in tokens):
-            return self.salient(mention.start_char, True) or self._last_person_before(
-                mention.start_char
-            )
+        owner = next((t for t in tokens if t.tag_ == "PRP$"), None)
+        if owner is not None:  # "his report": the person "his" stands for
+            pos = mention.start_char
+            found = self.salient_for(owner, owner.lower_ in ("his", "her"))
+            return found or self.salient(pos, True) or self._last_person_before(pos)
         author = self._by_author(tokens[-1])
         if author is not None:
             return author

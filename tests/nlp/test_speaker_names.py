@@ -262,3 +262,12 @@ def test_a_full_name_the_model_typed_as_no_person_completes_a_surname(nlp: Langu
         'Mr Tanabe said: "I want to reach 110."'
     )
     assert names(nlp, text) == ["Hideo Tanabe"]
+
+
+def test_his_report_is_the_report_of_the_person_his_stands_for(nlp: Language) -> None:
+    text = (
+        "The review, out on Monday, was written by the former Danish minister Lars Holm. "
+        "Mr Holm was hired by commissioner Peter Lund to judge how far the plan had come. "
+        'Madrid risks becoming a "byword for failure", his report said.'
+    )
+    assert names(nlp, text) == ["Lars Holm"]
