@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from annotator.gui.highlight import is_suggestion
 from annotator.gui.linking import QuoteLinker
 from annotator.gui.text_view import TextView
-from annotator.model import CUE, QUOTE, SPEAKER, Label, SpanData
+from annotator.model import CUE, QUOTE, SPEAKER, Label, SpanData, is_entity
 from annotator.ops import edits, suggestions
 from annotator.ops.candidates import find_candidate
 from annotator.ops.span_rules import quoted, refusal
@@ -289,13 +289,7 @@ class DocumentEditor(QObject):
             self.linker.cancel()
         selected = self.view.span(self.view.selected_span)
         if selected is not None and self.view.selection() is None:
-            if selected.label == label:
-                self.message.emit(f"Already {label}")
-                return
-            if self._refused(label, selected.start, selected.end, ignore=selected.id):
-                return
-            self.push(edits.UpdateSpan(*self.edit_args(), span_id=selected.id or 0,
-                                       changes={"label": label}))  # fmt: skip
+            self._relabel(selected, label)
             return
         if self.view.selection() is None:
             self.message.emit(
@@ -307,12 +301,11 @@ class DocumentEditor(QObject):
             self.message.emit("Only white space is selected; select a word")
             return
         start, end = target
-        twin = next(
-            (s for s in self.view.spans if (s.start, s.end, s.label) == (start, end, label)), None
-        )
-        if twin is not None:
+        same = (s for s in self.view.spans if (s.start, s.end, s.label) == (start, end, label))
+        twin = next(same, None) or self._entity_at(start, end, label)
+        if twin is not None:  # the selection is a span's text: the key is for that span
             self.select_span(twin.id)
-            self.message.emit(f"That text is already {label}")
+            self._relabel(twin, label)
             return
         if self._refused(label, start, end):
             return
@@ -321,6 +314,28 @@ class DocumentEditor(QObject):
             self.view.place_caret(end)
             self.select_span(create.current_id())
             self.message.emit(f"Added {label} {quoted(self.view.text[start:end])}")
+
+    def _relabel(self, span: SpanData, label: str) -> None:
+        if span.label == label:
+            self.message.emit(f"Already {label}")
+            return
+        if self._refused(label, span.start, span.end, ignore=span.id):
+            return
+        self.push(edits.UpdateSpan(*self.edit_args(), span_id=span.id or 0,
+                                   changes={"label": label}))  # fmt: skip
+
+    def _entity_at(self, start: int, end: int, label: str) -> SpanData | None:
+        """The entity spanning exactly ``start..end`` when ``label`` is an entity label too."""
+        if not is_entity(label):
+            return None
+        found = (s for s in self.view.spans if (s.start, s.end) == (start, end) and s.is_entity)
+        return next(found, None)
+
+    def select_found(self, start: int, end: int) -> None:
+        """Find selected ``start..end``: a span of exactly that text is selected instead (label
+        keys relabel it, Delete removes it); otherwise no span stays outlined beside the text."""
+        same = next((s for s in self.view.spans if (s.start, s.end) == (start, end)), None)
+        self.select_span(same.id if same is not None else None)
 
     def accept_selected(self) -> None:
         """Space or Return: accept the selected suggestion and go to the next one."""

@@ -1,12 +1,14 @@
 """Find in the open article: a search line above the text; a match becomes the text selection.
 
 Typing selects the first match at or after the caret; Return (or F3) the next, Shift+Return the
-previous; Esc returns to the article with the match still selected, so a label key labels it.
+previous; Esc returns to the article with the match still selected, so a label key labels it
+(a match that is exactly a span's text selects that span: a label key relabels it).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
@@ -35,10 +37,15 @@ class _FindLine(QLineEdit):
 class FindBar(QWidget):
     """The article's search line (hidden until Ctrl+F)."""
 
-    def __init__(self, *, view: TextView, parent: QWidget | None = None):
+    def __init__(
+        self, *, view: TextView, found: Callable[[int, int], None] | None = None,
+        parent: QWidget | None = None,
+    ):  # fmt: skip
         super().__init__(parent)
         self.setObjectName("findBar")
         self.view = view
+        #: Told each match after it is selected (the editor selects a span of exactly it).
+        self._found = found
         self.line = _FindLine(self)
         self.line.setPlaceholderText("Find in article…  (Return: next, Esc: back to the text)")
         self.count = QLabel("", self)
@@ -88,3 +95,5 @@ class FindBar(QWidget):
         self.count.setText(f"{matches.index(found) + 1} of {len(matches)}")
         self.view.reveal(*found)
         self.view.select_text(*found)
+        if self._found is not None:
+            self._found(*found)

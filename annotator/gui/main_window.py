@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
             view=self.view, store=store, annotator=annotator, push=self.undo.push,
             labels=self.labels, parent=self,
         )  # fmt: skip
-        self.find_bar = FindBar(view=self.view)
+        self.find_bar = FindBar(view=self.view, found=self.editor.select_found)
         self.jump = JumpHints(editor=self.editor, parent=self)
         self.flow = DocumentFlow(
             store=store, annotator=annotator, undo=self.undo, window=self, dialog_parent=self,

@@ -51,6 +51,11 @@ class SpanListModel(QAbstractTableModel):
         self._links = links
         self.endResetModel()
 
+    @property
+    def text(self) -> str:
+        """The text of the document whose rows these are."""
+        return self._text
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
@@ -203,8 +208,12 @@ class SpanListPanel(QWidget):
     def set_document(
         self, text: str, spans: list[SpanData], links: dict[int, dict[str, SpanData]]
     ) -> None:
+        another = text != self.quotes.text  # a new document: its lists start at the top
         for model in (self.quotes, self.entities):
             model.set_rows(text, spans, links)
+        if another:
+            for view in self.views:
+                view.scrollToTop()
         self._update_titles()
         speakers = tuple(
             (q.attrs.get("speaker_name"), links.get(q.id or 0, {}).get(SPEAKER))

@@ -157,19 +157,29 @@ class UpdateSpan(Edit):
     span_id: int = 0
     changes: dict[str, Any] = field(default_factory=dict)
     _old: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
+    #: The span's label when the edit was first done (for its description).
+    _label: str = field(default="", init=False, repr=False)
     action = "span:update"
 
     @property
     def description(self) -> str:
         if "label" in self.changes:
             return f"Relabel as {self.changes['label']}"
+        what = self._label or "span"
         if "start" in self.changes or "end" in self.changes:
-            return "Resize span"
-        return "Edit span"
+            return f"Resize {what}"
+        if self.changes == {"reviewed": True}:
+            return f"Accept {what}"
+        if "speaker_name" in self.changes.get("attrs", {}) or "speaker_name" in self._old.get(
+            "attrs", {}
+        ):
+            return "Speaker name"
+        return f"Edit {what}"
 
     def _do(self, store: Store) -> dict[str, Any]:
         span_id = self.ids.resolve(self.span_id)
         _doc, _layer, old = store.span(span_id)
+        self._label = self._label or old.label
         changes = dict(self.changes)
         if {"label", "start", "end"} & changes.keys():
             changes.setdefault("source", "human")

@@ -1,0 +1,108 @@
+"""What a new user tripped over reviewing BBC articles from the keyboard, each pressed again
+with the real keys across two documents: undo that says what an accept was, find then a label
+key on a span's text, the side lists of the next document starting at the top."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from annotator.gui.main_window import MainWindow
+from annotator.model import SpanData
+from annotator.store import Store
+
+from .conftest import MODEL, find, open_window
+
+Ctrl = Qt.KeyboardModifier.ControlModifier
+Shift = Qt.KeyboardModifier.ShiftModifier
+NoMod = Qt.KeyboardModifier.NoModifier
+
+
+def _press(qtbot, window: MainWindow, key: Qt.Key, modifiers=NoMod) -> str:  # type: ignore[no-untyped-def]
+    window.view.setFocus()
+    qtbot.keyClick(window.view, key, modifiers)
+    return window.statusBar().currentMessage()
+
+
+def _labels(window: MainWindow) -> dict[str, str]:
+    return {window.view.text[s.start : s.end]: s.label for s in window.view.spans}
+
+
+def test_undo_and_redo_name_an_accepted_suggestion(qtbot, project: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, project)
+    _press(qtbot, window, Qt.Key.Key_Tab)
+    _press(qtbot, window, Qt.Key.Key_Space)  # accept PERSON "Keir Starmer"
+    assert window.commands.actions["undo"].text() == "&Undo Accept PERSON"
+    assert _press(qtbot, window, Qt.Key.Key_Z, Ctrl) == "Undo: Accept PERSON"
+    assert _press(qtbot, window, Qt.Key.Key_Z, Ctrl | Shift) == "Redo: Accept PERSON"
+    _press(qtbot, window, Qt.Key.Key_Return, Ctrl)  # accept the document: the next one
+    assert window.editor.document_id == 2
+    _press(qtbot, window, Qt.Key.Key_Tab)
+    _press(qtbot, window, Qt.Key.Key_Space)  # accept PERSON "Rishi Sunak"
+    window.close()
+    window.store.close()
+    window = open_window(qtbot, project)  # restarted: reopens the second document
+    assert window.editor.document_id == 2
+    assert _press(qtbot, window, Qt.Key.Key_Z, Ctrl) == "Undo: Accept PERSON (earlier session)"
+    window.close()
+    window.store.close()
+
+
+def _find(qtbot, window: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
+    _press(qtbot, window, Qt.Key.Key_F, Ctrl)
+    qtbot.keyClicks(window.find_bar.line, text)
+    qtbot.keyClick(window.find_bar.line, Qt.Key.Key_Escape)  # back to the text
+
+
+def test_a_label_key_after_find_relabels_the_span_found(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _press(qtbot, window, Qt.Key.Key_Tab)  # "Keir Starmer" outlined
+    _find(qtbot, window, "gaza")  # exactly the GPE's text
+    selected = window.view.span(window.view.selected_span)
+    assert selected is not None and selected.label == "GPE"  # not Keir Starmer any more
+    _press(qtbot, window, Qt.Key.Key_L)
+    assert _labels(window)["Gaza"] == "LOC", window.statusBar().currentMessage()
+    assert _labels(window)["Keir Starmer"] == "PERSON"
+    _find(qtbot, window, "ceasefire")  # no span there: the text is selected, nothing outlined
+    assert window.view.selected_span is None
+    _press(qtbot, window, Qt.Key.Key_O)
+    assert _labels(window)["ceasefire"] == "ORG"
+
+    _press(qtbot, window, Qt.Key.Key_PageDown, Ctrl)
+    assert window.editor.document_id == 2
+    _find(qtbot, window, "sunak")  # part of PERSON "Rishi Sunak": selected as text
+    assert window.view.selected_span is None
+    assert "would overlap" in _press(qtbot, window, Qt.Key.Key_N)
+    window.view.place_caret(0)  # the span's exact text selected by Shift+arrows
+    for _ in "Rishi Sunak":
+        qtbot.keyClick(window.view, Qt.Key.Key_Right, Shift)
+    _press(qtbot, window, Qt.Key.Key_N)
+    assert _labels(window)["Rishi Sunak"] == "NORP", window.statusBar().currentMessage()
+    assert sum(1 for s in window.view.spans if s.start == 0) == 1
+
+
+def test_the_next_documents_lists_start_at_the_top(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    names = " ".join(f"Name{i} met Smith{i} on Monday." for i in range(40))
+    path = tmp_path / "long.db"
+    with Store(path) as store:
+        for n in (1, 2):
+            text = f"Document {n}. {names}"
+            doc_id, _ = store.add_document(f"doc{n}.txt", text, title=f"Document {n}")
+            spans = [SpanData(*find(text, f"Smith{i}"), "PERSON") for i in range(40)]
+            store.replace_annotations(doc_id, MODEL, spans)
+    window = open_window(qtbot, path)
+    entities = window.side.views[1]
+    assert entities.verticalScrollBar().maximum() > 0
+    _press(qtbot, window, Qt.Key.Key_End, Ctrl)
+    _press(qtbot, window, Qt.Key.Key_Backtab, Shift)  # the last suggestion: its row in view
+    assert window.view.span(window.view.selected_span).text_of(window.view.text) == "Smith39"  # type: ignore[union-attr]
+    assert entities.verticalScrollBar().value() > 0
+    _press(qtbot, window, Qt.Key.Key_Return, Ctrl)  # accept: the next document
+    assert window.editor.document_id == 2
+    assert entities.verticalScrollBar().value() == 0
+    assert entities.rowAt(0) == 0 and window.side.entities.span_id(0) is not None
+    _press(qtbot, window, Qt.Key.Key_Z, Ctrl)  # undo the accept: back to the first document
+    assert window.editor.document_id == 1
+    assert entities.verticalScrollBar().value() == 0
+    window.close()
+    window.store.close()
