@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFocusEvent, QFont
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -213,12 +213,29 @@ class DocumentListModel(QAbstractTableModel):
 
 
 class DocumentTable(QTableView):
-    """The document table: Tab leaves it, and getting the focus never opens a document."""
+    """The document table: Tab leaves it, and getting the focus never opens a document.
+
+    The arrow keys open each document they pass and keep the keys here (:attr:`browsing`
+    is True meanwhile); Return or Enter hands the keys to the article (``chosen``).
+    """
+
+    chosen = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setTabKeyNavigation(False)  # Tab goes to the next pane, not the next cell
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.browsing = False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.chosen.emit()
+            return
+        self.browsing = True
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self.browsing = False
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         # Qt makes the first row current when a table without one gets the focus: that must

@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self._build_actions(self.bindings)
 
         self.documents.document_chosen.connect(self.open_document)
+        self.documents.table.chosen.connect(self.view.setFocus)
         self.palette.label_chosen.connect(self.editor.apply_label)
         self.side.span_activated.connect(self._jump_to_span)
         self.editor.message.connect(self.show_status)
@@ -330,8 +331,10 @@ class MainWindow(QMainWindow):
         self.show_status(
             f"Opened “{self.document_title(60)}” — {review} suggestion(s) to review"
             + (" (Tab: the first)" if review else "")
+            + (" — Return: read it" if self.documents.table.browsing else "")
         )
-        self.view.setFocus()
+        if not self.documents.table.browsing:  # arrows in the list keep the keys there
+            self.view.setFocus()
 
     def _check_offer(self) -> None:
         """Newer suggestions than this copy of the document holds: say so in the header."""

@@ -106,3 +106,21 @@ def test_the_next_documents_lists_start_at_the_top(qtbot, tmp_path: Path) -> Non
     assert entities.verticalScrollBar().value() == 0
     window.close()
     window.store.close()
+
+
+def test_arrows_in_the_document_list_browse_and_return_reads(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    table = window.documents.table
+    _press(qtbot, window, Qt.Key.Key_1, Ctrl)  # View ▸ Document list
+    assert table.hasFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Down)  # opens the second document, the keys stay here
+    assert window.editor.document_id == 2 and table.hasFocus()
+    assert window.statusBar().currentMessage().endswith("Return: read it")
+    qtbot.keyClick(table, Qt.Key.Key_Up)
+    assert window.editor.document_id == 1 and table.hasFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    qtbot.keyClick(table, Qt.Key.Key_Return)  # the article takes the keys
+    assert window.editor.document_id == 2 and window.view.hasFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+    assert _labels(window) == {"Rishi Sunak": "PERSON"}
+    selected = window.view.span(window.view.selected_span)
+    assert selected is not None and selected.text_of(window.view.text) == "Rishi Sunak"
