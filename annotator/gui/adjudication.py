@@ -65,6 +65,13 @@ HELP = (
     "Ctrl+Z undoes a decision or an edit; Ctrl+PgDown / Ctrl+PgUp change document.",
 )
 
+#: What the window says while no document has two annotators' finished versions.
+NOTHING_YET = (
+    "No document is finished by two or more annotators yet. Each annotator labels in their own "
+    "name (annotator pack --annotator NAME, then annotator merge their files back); the "
+    "documents two or more of them accepted appear here. Ctrl+J reads the list again."
+)
+
 
 def decision_text(decision: str | None) -> str:
     if decision is None:
@@ -124,12 +131,21 @@ class AdjudicationWindow(QMainWindow):
         self.undo.show_texts(self.actions["undo"], self.actions["redo"])
         self.setWindowTitle(f"Adjudication — {store.path.name} — {adjudicator}")
         self.resize(1300, 800)
+        self.reopen()
+
+    def reopen(self) -> None:
+        """Read the list again (annotators may have finished or merged documents since) and
+        show the open document again, or the first one still to settle."""
         self.reload_documents()
-        first = self._first_open()
-        if first is not None:
-            self.open_document(first)
-        else:
-            self.show_status("No document is finished by two or more annotators yet")
+        ids = documents_to_adjudicate(self.store)
+        found = self.document_id if self.document_id in ids else self._first_open()
+        if found is not None:
+            self.open_document(found)
+            return
+        self.document_id = None
+        self.title.setText("Nothing to adjudicate yet")
+        self.where.setText(NOTHING_YET)
+        self.show_status("No document is finished by two or more annotators yet")
 
     # -- building -----------------------------------------------------------------------
     def _build(self) -> None:
@@ -142,6 +158,7 @@ class AdjudicationWindow(QMainWindow):
         self.title = QLabel("", objectName="documentTitle")
         self.title.setWordWrap(True)
         self.where = QLabel("", objectName="documentState")
+        self.where.setWordWrap(True)
         # gold's story labels: _push makes each toggle the adjudicator's edit of gold (undoable)
         self.story_labels = DocumentLabelsPanel(
             store=self.store, annotator=GOLD_LAYER, categories=self.store.labels("category"),

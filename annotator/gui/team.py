@@ -36,6 +36,8 @@ class TeamViews(QObject):
             refresh = getattr(self.window, "refresh", None)
             if refresh is not None:
                 self.adjudication.gold_changed.connect(refresh)
+        elif not self.adjudication.isVisible():  # opened again: what changed meanwhile
+            self.adjudication.reopen()
         self.adjudication.show()
         self.adjudication.raise_()
         self.adjudication.activateWindow()

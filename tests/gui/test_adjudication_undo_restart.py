@@ -1,4 +1,5 @@
-"""The adjudication window's undo and redo across sessions, as the main window's.
+"""The adjudication window's undo and redo across sessions, as the main window's; and what it
+says and does when it is opened again.
 
 Two annotators finished two documents and differ on both. A first app session settles the
 disagreements with the number keys and X and draws a span into gold by hand, on both documents,
@@ -164,4 +165,21 @@ def test_gold_edits_are_undone_and_redone_after_a_restart(qtbot, project: Path) 
     assert changed != states[2][0]
     assert press(qtbot, adj, Qt.Key.Key_Z, Ctrl | Shift) == changed
     assert "changed elsewhere since; redo skipped" in adj.statusBar().currentMessage()
+    quit_app(qtbot, win, adj)
+
+
+def test_nothing_to_adjudicate_says_why_and_ctrl_j_reads_the_list_again(  # type: ignore[no-untyped-def]
+    qtbot, project: Path
+) -> None:
+    win, adj = start_app(qtbot, project)  # nobody but the model has touched the documents
+    assert adj.document_id is None and adj.documents.count() == 0
+    assert adj.where.isVisible() and "finished by two or more annotators" in adj.where.text()
+    qtbot.keyClick(adj.view, Qt.Key.Key_W, Ctrl)
+    qtbot.waitUntil(lambda: not adj.isVisible())
+    two_annotators(project)  # meanwhile ann and ben's work is merged in
+    assert reopen(qtbot, win) is adj
+    assert adj.document_id == 1 and adj.documents.count() == 2
+    assert adj.where.text().startswith("Disagreement 1 of 2 · 0 settled")
+    qtbot.keyClick(adj.view, Qt.Key.Key_2)  # and settling works: ben's LOC
+    assert dump(project, 1)[4] == [(("entity", 21, 25), "picked:ben")]
     quit_app(qtbot, win, adj)
