@@ -3,8 +3,8 @@
 A copy of an article under another name (the BBC corpus holds some) would let a development
 article into a blind set unnoticed; hashing the text with whitespace collapsed catches that.
 The blind sets are also checked for size and well-formedness here by reading their files only:
-nothing in this module runs the detector or any annotator code on them (quotes_blind4 is not
-scored yet; see its README).
+nothing in this module runs the detector or any annotator code on them (quotes_blind4 and
+quotes_blind5 are not scored yet; see their READMEs).
 """
 
 from __future__ import annotations
@@ -19,8 +19,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
-SETS = ("quotes_gold", "quotes_heldout", "quotes_test2", "quotes_blind3", "quotes_blind4")
-BLIND = ("quotes_blind3", "quotes_blind4")
+SETS = (
+    "quotes_gold",
+    "quotes_heldout",
+    "quotes_test2",
+    "quotes_blind3",
+    "quotes_blind4",
+    "quotes_blind5",
+)
+BLIND = ("quotes_blind3", "quotes_blind4", "quotes_blind5")
 
 
 def _hashes(folder: Path) -> set[str]:
