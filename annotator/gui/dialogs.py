@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -131,6 +132,19 @@ class PickMentionDialog(QDialog):
         return dialog.chosen()
 
 
+class _NoteEdit(QPlainTextEdit):
+    """The note's text: Return starts a new line, Ctrl+Return saves (as it accepts elsewhere)."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class NoteDialog:
     """The annotator's free-text note on a document."""
 
@@ -139,7 +153,10 @@ class NoteDialog:
         dialog = QDialog(parent)
         dialog.setWindowTitle("Note on this document")
         layout = QVBoxLayout(dialog)
-        editor = QPlainTextEdit(current, dialog)
+        editor = _NoteEdit(current, dialog)
+        editor.setPlaceholderText("Ctrl+Return saves, Esc cancels")
+        editor.setTabChangesFocus(True)  # Tab reaches Save, as everywhere else
+        editor.submitted.connect(dialog.accept)
         layout.addWidget(editor)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
