@@ -15,7 +15,7 @@ from annotator.gui.text_view import TextView
 from annotator.model import CUE, QUOTE, SPEAKER, SpanData, is_entity
 from annotator.ops import edits
 from annotator.ops.span_rules import context, distance, quoted
-from annotator.ops.speakers import clean_name, is_name, same_person
+from annotator.ops.speakers import clean_name, full_name, is_name, same_person
 
 if TYPE_CHECKING:
     from annotator.gui.editor import DocumentEditor
@@ -136,8 +136,10 @@ class QuoteLinker(QObject):
         """The quote's new speaker name (None: keep it) and the status line to show.
 
         A name (a PERSON entity, or a mention that is not a pronoun or description) becomes
-        the speaker name, unless the current name already is that person ("Imran Hussain" for
-        "Hussain"); "he" or "the minister" keep the name, and the status line says so.
+        the speaker name, as the one fuller name of that person in the article has it ("Mr
+        Thomas" speaks as "Richard Thomas"), unless the current name already is that person
+        ("Imran Hussain" for "Hussain"); "he" or "the minister" keep the name, and the status
+        line says so.
         """
         person = next(
             (s for s in self.editor.people() if s.start <= start and end <= s.end), None
@@ -148,6 +150,8 @@ class QuoteLinker(QObject):
         if person is None and not is_name(mention):
             kept = f"the speaker name stays “{current}”" if current else "no speaker name yet"
             return None, f"{done}; {kept} (F2 to change)"
+        people = (clean_name(self.editor.span_text(p)) for p in self.editor.people())
+        found = full_name(found, people)  # "Mr Thomas" speaks as the "Richard Thomas" named
         if current and same_person(current, found):
             return None, done
         return found, f"{done}; speaker name: {found}"

@@ -6,6 +6,8 @@ pre-annotation agree on what a title, a pronoun or an unnamed source is.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from annotator.nlp.lexicon import DETERMINERS, GROUP_NOUNS, PRONOUNS, SOURCE_NOUNS, TITLES
 
 #: Words that describe rather than name someone ("the minister", "a spokesman").
@@ -33,6 +35,13 @@ def same_person(name: str, mention: str) -> bool:
     """Whether ``mention`` could be ``name`` ("Hussain" and "Mr Hussain" for "Imran Hussain")."""
     said = {w for w in _words(mention) if w and w not in TITLES}
     return bool(said) and said <= set(_words(name))
+
+
+def full_name(name: str, names: Iterable[str]) -> str:
+    """The one fuller name among ``names`` that ``name`` could be ("Richard Thomas" for
+    "Thomas"); ``name`` itself when there is none, or several ("Dylan" and "Richard Thomas")."""
+    fuller = {n for n in names if len(n.split()) > len(name.split()) and same_person(n, name)}
+    return fuller.pop() if len(fuller) == 1 else name
 
 
 def clean_name(mention: str) -> str:

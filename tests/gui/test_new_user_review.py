@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from annotator.gui.main_window import MainWindow
 from annotator.model import SpanData
@@ -124,3 +125,73 @@ def test_arrows_in_the_document_list_browse_and_return_reads(qtbot, window: Main
     assert _labels(window) == {"Rishi Sunak": "PERSON"}
     selected = window.view.span(window.view.selected_span)
     assert selected is not None and selected.text_of(window.view.text) == "Rishi Sunak"
+
+
+def _note(qtbot, window: MainWindow, text: str, *keys: tuple[Qt.Key, Qt.KeyboardModifier]) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+Shift+N, type ``text`` in the note dialog, then press ``keys`` (to save it)."""
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        editor = dialog.findChild(QPlainTextEdit)
+        dialog.activateWindow()  # as a window manager does
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is editor)
+        editor.selectAll()
+        qtbot.keyClicks(editor, text)
+        for key, modifiers in keys:
+            qtbot.keyClick(QApplication.focusWidget(), key, modifiers)
+        if dialog.isVisible():  # not saved: close it, so the test fails instead of waiting
+            QTimer.singleShot(0, dialog.reject)
+
+    QTimer.singleShot(0, fill)
+    _press(qtbot, window, Qt.Key.Key_N, Ctrl | Shift)
+    window.activateWindow()  # the dialog gone, the window manager gives the keys back
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view)
+
+
+def test_the_note_dialog_is_saved_from_the_keyboard(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, project: Path
+) -> None:
+    _note(qtbot, window, "check the speaker", (Qt.Key.Key_Return, Ctrl))
+    assert window.store.note(1, "ana") == "check the speaker", window.statusBar().currentMessage()
+    _press(qtbot, window, Qt.Key.Key_PageDown, Ctrl)
+    assert window.editor.document_id == 2, window.statusBar().currentMessage()
+    _note(qtbot, window, "fine", (Qt.Key.Key_Tab, NoMod), (Qt.Key.Key_Space, NoMod))  # Tab: Save
+    with Store(project) as store:
+        assert [store.note(1, "ana"), store.note(2, "ana")] == ["check the speaker", "fine"]
+
+
+def test_a_linked_surname_speaks_under_the_full_name_named_before(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    texts = {
+        "Imran Hussain visited Leeds.\nMr Hussain said: “We need a ceasefire now.”": (
+            "Imran Hussain", "Hussain"),
+        "Dylan Thomas and Richard Thomas met.\nMr Thomas said: “It went well.”": (
+            "Dylan Thomas", "Richard Thomas", "Thomas"),
+    }  # fmt: skip
+    path = tmp_path / "names.db"
+    with Store(path) as store:
+        for n, (text, people) in enumerate(texts.items()):
+            doc_id, _ = store.add_document(f"doc{n}.txt", text, title=people[0])
+            *named, surname = people
+            said = text.index("Mr ") + 3  # the surname after the title
+            spans = [SpanData(*find(text, name), "PERSON") for name in named]
+            spans.append(SpanData(said, said + len(surname), "PERSON"))
+            spans.append(SpanData(text.index("“"), text.index("”") + 1, "QUOTE"))
+            store.replace_annotations(doc_id, MODEL, spans)
+    window = open_window(qtbot, path)
+    names = []
+    for doc in (1, 2):
+        assert window.editor.document_id == doc
+        quote = next(s for s in window.view.spans if s.label == "QUOTE")
+        window.editor.select_span(quote.id)
+        _press(qtbot, window, Qt.Key.Key_S, Shift)  # link the speaker: waits for a mention
+        said = window.view.text.index("Mr ") + 3
+        window.view.select_text(said, window.view.text.index(" said"))
+        _press(qtbot, window, Qt.Key.Key_Space)  # that selection is the speaker
+        linked = window.view.span(quote.id)
+        assert linked is not None
+        names.append(linked.attrs.get("speaker_name"))
+        _press(qtbot, window, Qt.Key.Key_PageDown, Ctrl)
+    assert names == ["Imran Hussain", "Thomas"]  # two Thomases: the name stays as said
+    window.close()
+    window.store.close()
