@@ -84,7 +84,13 @@ class PickMentionDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, 360)
+        # wide enough for each mention's sentence, within the window it was opened from
+        room = parent.window().width() * 9 // 10 if parent is not None else 900
+        wanted = self.listing.sizeHintForColumn(0) + 2 * self.listing.frameWidth() + 40
+        self.resize(max(560, min(wanted, room)), 360)
+        for row in range(self.listing.count()):
+            item = self.listing.item(row)
+            item.setToolTip(item.text())
 
     def _narrow(self, text: str) -> None:
         """Keep the items whose name (before the context) contains every typed word."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QPlainTextEdit
 
 from annotator.gui.main_window import MainWindow
 from annotator.model import SpanData
@@ -193,5 +193,43 @@ def test_a_linked_surname_speaks_under_the_full_name_named_before(qtbot, tmp_pat
         names.append(linked.attrs.get("speaker_name"))
         _press(qtbot, window, Qt.Key.Key_PageDown, Ctrl)
     assert names == ["Imran Hussain", "Thomas"]  # two Thomases: the name stays as said
+    window.close()
+    window.store.close()
+
+
+def test_the_speaker_picker_shows_each_mention_in_full(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Legal experts said Rosneft's purchase of Yuganskneftegas would include such "
+        "obligations. “The pledged assets are with Rosneft, so it will have to pay real money "
+        "to the creditors,” said Moscow-based US lawyer Jamie Firestone, who is not connected "
+        "to the case. Menatep Group's managing director Tim Osborne told the Reuters agency."
+    )
+    path = tmp_path / "picker.db"
+    with Store(path) as store:
+        store.add_document("yukos.txt", text, title="Yukos")
+        quote = SpanData(text.index("“"), text.index("”") + 1, "QUOTE")
+        people = [SpanData(*find(text, n), "PERSON") for n in ("Jamie Firestone", "Tim Osborne")]
+        store.replace_annotations(1, MODEL, [quote, *people])
+    window = open_window(qtbot, path)
+    seen: list[tuple[int, int]] = []
+
+    def pick() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        listing = dialog.findChild(QListWidget)
+        seen.append((listing.viewport().width(), listing.sizeHintForColumn(0)))
+        dialog.activateWindow()
+        line = dialog.findChild(QLineEdit)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is line)
+        qtbot.keyClicks(line, "tim")
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+
+    window.editor.select_span(next(s for s in window.view.spans if s.label == "QUOTE").id)
+    QTimer.singleShot(0, pick)
+    _press(qtbot, window, Qt.Key.Key_S, Ctrl | Shift)
+    shown, needed = seen[0]
+    assert shown >= needed  # no sentence cut off behind a scroll bar
+    quote_now = next(s for s in window.view.spans if s.label == "QUOTE")
+    assert quote_now.attrs.get("speaker_name") == "Tim Osborne"
     window.close()
     window.store.close()
