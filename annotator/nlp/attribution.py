@@ -165,6 +165,17 @@ def colon_cue(frame: Span) -> Token | None:
     return None
 
 
+def colon_byline(frame: Span) -> Token | None:
+    """The person a verbless line before a colon names: "- City boss Kevin Keegan: “…”"."""
+    words = [t for t in frame if not t.is_space]
+    if len(words) < 2 or words[-1].text != ":":
+        return None
+    if any(_is_verb(t) or t.tag_ == "MD" for t in words):
+        return None
+    last = words[-2]
+    return last if last.ent_type_ == "PERSON" else None
+
+
 def cue_before(frame: Span, quote_token: Token | None, cues: frozenset[str]) -> Token | None:
     """The cue of a before frame: the last one whose clause holds the quotation, else the last.
 
@@ -371,6 +382,13 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
     """The speaker mention around a subject token: a name with titles, or a description."""
     doc = token.doc
     ent = ent_of.get(token.i)
+    if ent is None and token.lower_ in ROLE_NOUNS:
+        person = _coordinated(token, ent_of)
+        if person is not None and person.label_ == "PERSON":
+            return mention_span(doc[person.end - 1], ent_of)  # "founder and director X": X
+    if ent is not None and ent.label_ != "PERSON" and _described(ent):
+        last = doc[token.right_edge.i]  # "the Sale full-back": a description, not the club
+        return doc[ent.start - 1].idx, last.idx + len(last)
     if ent is not None and ent.label_ in _NAMED_ENTS:
         start = ent.start
         if ent.label_ == "NORP" and start > 0 and doc[start - 1].lower_ == "the":
@@ -383,6 +401,9 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
             if doc[end].is_punct and not (glued and not doc[end].whitespace_):
                 break
             end += 1
+        other = _coordinated(token, ent_of) if end == ent.end else None
+        if other is not None:  # "Lord Justice X and Mr Justice Y", "the Tories and Lib Dems"
+            end = other.end
         return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
     if token.tag_ in ("PRP", "WP"):
         return token.idx, token.idx + len(token)
@@ -411,6 +432,31 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
                 end = child.right_edge.i + 1
                 break
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _coordinated(token: Token, ent_of: dict[int, Span]) -> Span | None:
+    """The name joined to ``token`` by "and" ("X and Y ruled"), when it is a name."""
+    if not any(c.dep_ == "cc" and c.lower_ == "and" for c in token.children):
+        return None
+    for child in token.rights:
+        if child.dep_ == "conj":
+            ent = ent_of.get(child.i)
+            if ent is not None and ent.label_ in _NAMED_ENTS and ent.end == child.i + 1:
+                return ent
+            return None
+    return None
+
+
+def _described(ent: Span) -> bool:
+    """A body or place word inside a description: "the Sale full-back" (a player of the club
+    Sale), a lowercase noun glued on after the name."""
+    doc = ent.doc
+    if ent.start == 0 or doc[ent.start - 1].lower_ != "the" or ent.end >= len(doc):
+        return False
+    nxt, root = doc[ent.end], ent.root
+    if not (nxt.text[:1].islower() and nxt.tag_ in ("NN", "JJ")) or root.right_edge.i < nxt.i:
+        return False
+    return all(not t.is_punct or t.text in ("-", "‑") for t in doc[ent.end : root.right_edge.i + 1])
 
 
 def cue_span(cue: Token) -> tuple[int, int]:

@@ -53,6 +53,12 @@ GROUP_NOUNS: frozenset[str] = frozenset(
     organization campaign charity police army""".split()
 )
 DETERMINERS: frozenset[str] = frozenset("the a an this that these those one another".split())
+#: Words of a party or standing written before a name, never part of it ("Fellow Lib Dem
+#: Norman Baker", "former Tory MP …", "shadow minister …").
+AFFILIATIONS: frozenset[str] = frozenset(
+    """fellow former ex shadow veteran lib dem dems labour tory tories conservative liberal
+    democrat democratic republican snp ukip plaid green unionist independent""".split()
+)
 
 
 @cache
@@ -66,10 +72,22 @@ def cue_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
+def strip_affiliations(words: list[str]) -> list[str]:
+    """Drop a party or standing before a person's name: "Fellow Lib Dem Norman Baker"."""
+    out = list(words)
+    while len(out) > 2 and out[0].lower() in AFFILIATIONS:
+        out.pop(0)
+    return out
+
+
 def strip_titles(words: list[str]) -> list[str]:
     """Drop leading titles and determiners ("Mr", "Sir", "the") and trailing letters ("QC")
     from a name's words."""
     out = list(words)
+    # "GDC Mr Allard", "US President Mr Bush": an honorific inside starts the name
+    inner = [k for k in range(1, len(out) - 1) if out[k].lower() in HONORIFICS]
+    if inner:
+        out = out[inner[-1] :]
     while len(out) > 1 and out[0].lower().rstrip(".") in TITLES | DETERMINERS:
         out.pop(0)
     while out and out[-1] in ("'s", "’s", "'", "’"):

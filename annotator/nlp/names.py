@@ -6,9 +6,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from annotator.nlp.lexicon import DETERMINERS, HONORIFICS, ROLE_NOUNS, strip_titles
+from annotator.nlp.lexicon import (
+    DETERMINERS,
+    HONORIFICS,
+    ROLE_NOUNS,
+    strip_affiliations,
+    strip_titles,
+)
 
 _GROUP_ENTS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 _ROLE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
@@ -60,6 +66,8 @@ def clean_words(span: Span) -> list[str]:
             if word.endswith(".") and len(word) > 3 and word[:-1].isalpha():
                 word = word[:-1]  # "said Connors." tokenized with its full stop
             words.append(word)
+    if span.label_ == "PERSON":
+        words = strip_affiliations(words)
     return strip_titles(words)
 
 
@@ -257,3 +265,28 @@ def name_index(
         best_from.append(p if best is None or len(p.words) > len(best.words) else best)
     best_from.reverse()
     return [p.start for p in found], best_before, best_from
+
+
+def missed_full_names(doc: Doc) -> dict[str, str]:
+    """Full names the model missed as people ("the 101-year-old Torao Toshitsune" as a place
+    or a body), by surname: runs of two or three capitalised proper nouns, for a surname no
+    person's name holds ("Mr Toshitsune")."""
+    missed: dict[str, str] = {}
+    for t in doc:
+        if t.tag_ != "NNP" or t.ent_type_ == "PERSON" or t.dep_ == "compound":
+            continue
+        i = t.i
+        while i > 0 and doc[i - 1].tag_ == "NNP" and doc[i - 1].dep_ == "compound":
+            i -= 1
+        words = strip_titles([w.text for w in doc[i : t.i + 1]])
+        if 1 < len(words) < 4 and all(w.isalpha() and w[:1].isupper() for w in words):
+            missed.setdefault(t.lower_, " ".join(words))
+    return missed
+
+
+def described_name(ent: Span, words: list[str], known: set[str] | frozenset[str]) -> bool:
+    """A one-word "name" the article gives nobody, with "the" before it: a description
+    ("the 25-year-old Dubliner") the model took for a name."""
+    if len(words) != 1 or words[0].lower() in known:
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in ent.root.children)

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.attribution import (
     can_speak,
+    colon_byline,
     cue_after,
     cue_before,
     cue_span,
@@ -232,9 +233,11 @@ def _attribute(ctx: _Context, n: int, previous: Quote | None) -> Quote:
     else:
         before = tokens_between(doc, f.sent_start, q.start)
         cue = cue_before(before, first, ctx.cues) if before is not None else None
-        if cue is None and f.same_sentence and previous is not None:
+        if cue is None and before is not None:
+            speaker_tok = colon_byline(before)  # "- City boss Kevin Keegan: “…”"
+        if cue is None and speaker_tok is None and f.same_sentence and previous is not None:
             inherit = True
-        elif cue is None:
+        elif cue is None and speaker_tok is None:
             cue = _after_frame_cue(ctx, n, f) or _later_cue(ctx, n, f)
     if cue is not None:
         speaker_tok = subject_of(cue, ctx.cues)
@@ -245,7 +248,13 @@ def _attribute(ctx: _Context, n: int, previous: Quote | None) -> Quote:
             frame = frame or tokens_between(doc, q.end, f.after_end)
             if frame is not None:
                 speaker_tok = nearest_person(frame, before=cue.idx < q.start)
-    elif not f.initial and not inherit and quote_tokens is not None and not _headline(text, q):
+    elif (
+        speaker_tok is None
+        and not f.initial
+        and not inherit
+        and quote_tokens is not None
+        and not _headline(text, q)
+    ):
         speaker_tok = sentence_subject(quote_tokens)  # not "Blair 'said he would go'": a title
     cue_at = cue_span(cue) if cue is not None else None
     if speaker_tok is not None:
@@ -349,6 +358,8 @@ def _speech_events(ctx: _Context) -> None:
         subj = subject_of(according[0] if according else token, ctx.cues)
         if subj is None:
             continue
+        if subj.dep_ == "nsubjpass" and any(c.dep_ == "xcomp" for c in token.children):
+            continue  # "X is said to have been …": spoken about, not speaking
         subj = name_before_title(subj, ctx.ents)  # "Frank Field MP criticised …"
         named = is_named(subj) or known_name(subj, ctx.resolver.name_words.words)
         if not named and source_in_subtree(subj) is None:

@@ -234,3 +234,21 @@ def sentence_subject_before(pronoun: Token, quoted: SpanSet, ents: EntityIndex) 
             ent = ents.of.get(t.i)
             return ent if ent is not None else pronoun.doc[t.i : t.i + 1]
     return None
+
+
+@dataclass(frozen=True)
+class Event:
+    """Someone the discourse is about at ``pos``: a speaker, or a main-clause subject."""
+
+    pos: int
+    name: str
+    person: bool
+    speech: bool
+    sentence: int = -1
+    relative: bool = False
+    #: The speaker of a clause inside another ("X denied Y said …"): gives way to the main
+    #: subject of its sentence, like a relative "who".
+    embedded: bool = False
+    #: A description the model took for a name ("the 25-year-old Scouser"): it stands for
+    #: the last person who spoke before it.
+    described: bool = False

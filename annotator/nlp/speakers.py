@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -47,6 +47,8 @@ from annotator.nlp.names import (
     Person,
     body_name,
     clean_words,
+    described_name,
+    missed_full_names,
     name_index,
     nationality,
     role_after,
@@ -56,6 +58,7 @@ from annotator.nlp.names import (
 )
 from annotator.nlp.salience import (
     PRONOUN_GENDER,
+    Event,
     agrees,
     is_named,
     main_subjects,
@@ -67,21 +70,6 @@ from annotator.nlp.spans import EntityIndex, SpanSet
 _NAME_ENTS = frozenset({"PERSON"})
 _GROUP_ENTS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 _PERSONAL = frozenset({"he", "she", "i", "him", "her", "who"})
-
-
-@dataclass(frozen=True)
-class _Event:
-    """Someone the discourse is about at ``pos``: a speaker, or a main-clause subject."""
-
-    pos: int
-    name: str
-    person: bool
-    speech: bool
-    sentence: int = -1
-    relative: bool = False
-    #: The speaker of a clause inside another ("X denied Y said …"): gives way to the main
-    #: subject of its sentence, like a relative "who".
-    embedded: bool = False
 
 
 class SpeakerResolver:
@@ -138,10 +126,10 @@ class SpeakerResolver:
         self._full_names: dict[tuple[str, ...], tuple[list[int], list[Person], list[Person]]] = {}
         #: Every attribution so far, and the speech verbs with a named subject outside
         #: quotations (see :meth:`add_event`), in text order; ``_history_pos`` their positions.
-        self.history: list[_Event] = []
+        self.history: list[Event] = []
         self._history_pos: list[int] = []
         self.last_source: str | None = None
-        self._subjects: list[_Event] | None = None
+        self._subjects: list[Event] | None = None
         self._subject_pos: list[int] = []
         self._sent_starts: list[int] | None = None
 
@@ -150,14 +138,14 @@ class SpeakerResolver:
         k = bisect_right(self._history_pos, pos)
         self._history_pos.insert(k, pos)
         sentence = self._sentence_at(pos)
-        event = _Event(pos, name, is_person, True, sentence, embedded=embedded)
+        event = Event(pos, name, is_person, True, sentence, embedded=embedded)
         self.history.insert(k, event)
 
     def gender(self, name: str | None) -> str | None:
         """The gender of a resolved name, when the article shows it."""
         return self.genders.get(name.split()[-1].lower()) if name else None
 
-    def subjects(self) -> list[_Event]:
+    def subjects(self) -> list[Event]:
         """Main-clause subjects (and relative "who") outside quotations, built once."""
         if self._subjects is None:
             self._subjects = []
@@ -165,6 +153,9 @@ class SpeakerResolver:
             for subj in main_subjects(self.doc, self.quoted, self.ents, known):
                 if subj.speech:
                     continue  # speakers are in the history already, named as their quotes are
+                described = subj.person and self._described_person(
+                    subj.span, clean_words(subj.span)
+                )  # "the 25-year-old Scouser": the last person who spoke
                 if subj.person:
                     words = clean_words(subj.span)
                     name = self._full_name(words, subj.pos) if words else None
@@ -172,14 +163,20 @@ class SpeakerResolver:
                     name = " ".join(clean_words(subj.span)) or subj.span.text
                 if name:
                     self._subjects.append(
-                        _Event(
-                            subj.pos, name, subj.person, subj.speech, subj.sentence, subj.relative
+                        Event(
+                            subj.pos,
+                            name,
+                            subj.person,
+                            subj.speech,
+                            subj.sentence,
+                            subj.relative,
+                            described=described,
                         )
                     )
             self._subject_pos = [e.pos for e in self._subjects]
         return self._subjects
 
-    def _events_before(self, pos: int, subjects: bool) -> Iterator[_Event]:
+    def _events_before(self, pos: int, subjects: bool) -> Iterator[Event]:
         """Speakers (and main subjects when ``subjects``) before ``pos``, the latest first.
 
         At the same position a subject comes before a speaker.
@@ -189,8 +186,14 @@ class SpeakerResolver:
         s = bisect_left(self._subject_pos, pos) - 1 if subjects else -1
         while h >= 0 or s >= 0:
             if s >= 0 and (h < 0 or subs[s].pos >= self.history[h].pos):
-                yield subs[s]
+                e = subs[s]
                 s -= 1
+                if e.described:
+                    name = self.salient(e.pos, True)
+                    if name is None:
+                        continue
+                    e = replace(e, name=name)
+                yield e
             else:
                 yield self.history[h]
                 h -= 1
@@ -217,7 +220,7 @@ class SpeakerResolver:
             for e in self._events_before(pos, with_subjects):
                 if not e.person:
                     return e.name
-        relative: _Event | None = None
+        relative: Event | None = None
         for e in self._events_before(pos, with_subjects):
             if person and not e.person:
                 continue
@@ -261,6 +264,9 @@ class SpeakerResolver:
                 pos, gender, forward=person
             )
         doc = mention.doc
+        joined = self._coordinated(mention, tokens)
+        if joined is not None:
+            return joined
         if len(tokens) == 1 and first in ROLE_NOUNS and mention.start > 0:
             det = doc[mention.start - 1]
             if det.lower_ == "the":  # "the Bishop", typed as a body: a role
@@ -271,10 +277,17 @@ class SpeakerResolver:
             ents = [mention]
         if first in DETERMINERS:
             ents = []
+        if ents and tokens[-1].lower_ in SOURCE_NOUNS and ents[0].end < mention.end:
+            poss = doc[ents[0].end]  # "Prime Minister X's official spokesman"
+            if poss.tag_ == "POS":
+                rest = " ".join(t.text for t in tokens if t.i > poss.i)
+                return f"{self._full_name(clean_words(ents[0]), pos)}{poss.text} {rest}"
         if ents or all(t.tag_ in ("NNP", "NNPS") or t.lower_ in TITLES for t in tokens):
             words = clean_words(ents[0] if ents else mention)
             if not ents and len(words) == 1 and tokens[-1].ent_type_ == "ORG":
                 return self.bodies.expand(words[0], pos) or words[0]  # "BPI", "Fed"
+            if ents and self._described_person(ents[0], words):  # "the 25-year-old Scouser"
+                return self._salient_person(pos) or self._last_person_before(pos) or words[0]
             return self._full_name(words, mention.start_char) if words else None
         groups = [e for e in in_mention if e.label_ in _GROUP_ENTS]
         lead = groups[0].start - mention.start if groups else 0
@@ -363,23 +376,9 @@ class SpeakerResolver:
         return " ".join(words)
 
     def _missed_full_names(self) -> dict[str, str]:
-        """Full names the model missed as people ("the 101-year-old Torao Toshitsune" as a
-        place or a body), by surname: runs of two or three capitalised proper nouns, asked
-        only for a surname no person's name holds ("Mr Toshitsune"). Built once, on need."""
+        """Full names the model missed as people, by surname (built once, on need)."""
         if self._missed is None:
-            self._missed = {}
-            for t in self.doc:
-                key = t.lower_
-                if t.tag_ != "NNP" or t.ent_type_ == "PERSON" or t.dep_ == "compound":
-                    continue
-                i = t.i
-                while (
-                    i > 0 and self.doc[i - 1].tag_ == "NNP" and self.doc[i - 1].dep_ == "compound"
-                ):
-                    i -= 1
-                words = strip_titles([w.text for w in self.doc[i : t.i + 1]])
-                if 1 < len(words) < 4 and all(w.isalpha() and w[:1].isupper() for w in words):
-                    self._missed.setdefault(key, " ".join(words))
+            self._missed = missed_full_names(self.doc)
         return self._missed
 
     def _last_person_before(
@@ -431,8 +430,18 @@ class SpeakerResolver:
             if definite:
                 return self._earlier_source(tokens[-1], pos) or self.last_source or mention.text
             return mention.text
+        if definite and tokens[-1].tag_ == "NNS":  # "the judges": the last speakers named
+            joined = next(
+                (e.name for e in self._events_before(pos, False) if " and " in e.name), None
+            )
+            if joined is not None:
+                return joined
         if definite and tokens[-1].lower_ in GROUP_NOUNS:  # "the ministry": the body named
-            return self.bodies.by_head(tokens[-1].text, pos) or mention.text
+            return (
+                self.bodies.by_head(tokens[-1].text, pos)
+                or self._salient_body(pos)  # "the company": the one the article is about
+                or mention.text
+            )
         if not definite or tokens[-1].lower_ in GROUP_NOUNS:
             return mention.text
         person = self._by_role(words, mention.start_char)
@@ -441,7 +450,38 @@ class SpeakerResolver:
         body = body_name(tokens)
         if body is not None:
             return body
-        return self._salient_person(pos) or self._last_person_before(pos) or mention.text
+        return (
+            self._salient_person(pos)
+            or self._last_person_before(pos)
+            or self._salient_body(pos)
+            or mention.text
+        )
+
+    def _coordinated(self, mention: Span, tokens: list[Token]) -> str | None:
+        """Two speakers joined by "and", each a name: "Lord Justice X and Mr Justice Y" is
+        "X and Y", "the Tories and Lib Dems" is "Tories and Lib Dems"."""
+        ands = [t for t in tokens if t.lower_ == "and"]
+        if len(ands) != 1 or not (tokens[0].i < ands[0].i < tokens[-1].i):
+            return None
+        doc = mention.doc
+        left, right = doc[mention.start : ands[0].i], doc[ands[0].i + 1 : mention.end]
+        if not all(self.ents.within(p.start, p.end) for p in (left, right)):
+            return None
+        names = [self.resolve(left), self.resolve(right)]
+        if not all(names):
+            return None
+        return f"{names[0]} and {names[1]}"
+
+    def _described_person(self, ent: Span, words: list[str]) -> bool:
+        return described_name(ent, words, self.name_words.words)
+
+    def _salient_body(self, pos: int) -> str | None:
+        """The body the discourse is about at ``pos``: the latest speaker or main-clause
+        subject that is no person ("The company said" after "UK Coal reported …")."""
+        for e in self._events_before(pos, True):
+            if e.name.lower() in self._mostly_bodies:
+                return e.name
+        return None
 
     def _salient_person(self, pos: int) -> str | None:
         """The person the discourse is about at ``pos``: the latest speaker or main-clause
