@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from annotator.nlp.lexicon import ROLE_NOUNS, SOURCE_NOUNS, TITLES
+from annotator.nlp.lexicon import DOCUMENT_NOUNS, ROLE_NOUNS, SOURCE_NOUNS, TITLES
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 #: Clause links climbed from a cue without a subject to the verb that has it ("…, adding:").
@@ -20,6 +20,12 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 _NOT_VERBS = frozenset({"aux", "auxpass", "compound", "amod", "nmod"})
 #: Punctuation that ends a mention even when glued to it ("said Connors.").
 _STOPS = frozenset(',.;:!?"”’')
+#: Cue verbs with a particle that speak of something else ("ruled out", "wrote off").
+_NO_SPEECH: dict[str, frozenset[str]] = {
+    "out": frozenset("rule rules ruled ruling".split()),
+    "off": frozenset("write writes wrote written writing".split()),
+    "up": frozenset("add adds added adding".split()),
+}
 #: Verbs that introduce no speech of their own ("It will be: …").
 _COPULAS = frozenset("be is are was were been being am 's 're have has had do does did".split())
 
@@ -71,6 +77,8 @@ def is_cue(token: Token, cues: frozenset[str]) -> bool:
     children = list(token.children)
     if any(c.dep_ == "neg" for c in children):
         return False
+    if any(c.dep_ == "prt" and token.lower_ in _NO_SPEECH.get(c.lower_, ()) for c in children):
+        return False  # "were ruled out", "added up": no speech
     if any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children):
         # "it has been claimed", "it is said", "what has been dubbed": an agentless passive
         # names no speaker
@@ -133,8 +141,8 @@ def _negated(token: Token) -> bool:
 
 def can_speak(token: Token) -> bool:
     """A subject that can be a speaker: a name, pronoun or source, or a role ("the mayor")."""
-    if is_person_like(token) or token.lower_ in ROLE_NOUNS:
-        return True
+    if is_person_like(token) or token.lower_ in ROLE_NOUNS | DOCUMENT_NOUNS:
+        return True  # "…," a council statement read
     return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
 
 
@@ -210,7 +218,9 @@ def parse_cue_after(frame: Span, quote: Span | None) -> Token | None:
     "“…,” gushed Maria Alvarez", "“…,” she sighed", "“…?” Mr Okafor wondered aloud"."""
     words = [t for t in frame if not t.is_punct][:4]
     for token in words:
-        if not _is_verb(token) or _negated(token) or token.tag_ == "VBN":
+        # a verb the tagger took for a noun has a subject all the same ("a statement read")
+        verb = _is_verb(token) or any(c.dep_ in _SUBJECTS for c in token.children)
+        if not verb or _negated(token) or token.tag_ == "VBN":
             continue
         if not token.text[:1].islower():
             return None  # a name tagged as a verb ("— Mary Quinn, Leeds")
@@ -284,6 +294,10 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "pobj"):
             verb = verb.head.head  # "Plus.net backed the proposals saying …"
             continue
+        if verb.dep_ == "xcomp":  # "led 12 viewers to complain": the object speaks
+            objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+            if objects and objects[0].tag_ != "PRP":
+                return objects[0]
         # "X said he was … and claimed …": coordinated verbs share their subject
         climb = verb.dep_ in _CLIMB or (verb.dep_ == "conj" and _shares_speaker(verb, cues))
         if not climb or verb.head is verb:

@@ -193,6 +193,9 @@ def main_subjects(
             target = verb.head
             if not is_named(target) and target.dep_ == "appos" and is_named(target.head):
                 target = target.head  # "Sharron Storer, the Birmingham woman who …"
+            before = doc[token.i - 1] if token.i > 0 else target
+            if not is_named(target) and is_named(before):
+                target = before  # "the return of X who …": the parser hung "who" on "return"
         elif verb.dep_ not in _MAIN_DEPS:
             continue
         else:

@@ -72,6 +72,12 @@ _GROUP_ENTS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 _PERSONAL = frozenset({"he", "she", "i", "him", "her", "who"})
 
 
+def _plural_source(name: str) -> bool:
+    """ "Critics", "Government sources": a description of several unnamed people."""
+    word = name.rsplit(" ", 1)[-1].lower()
+    return word in SOURCE_NOUNS and word.endswith("s") and not word.endswith("ss")
+
+
 class SpeakerResolver:
     """Resolve speaker mentions of one document in text order (see the module docstring)."""
 
@@ -228,6 +234,8 @@ class SpeakerResolver:
                 continue
             if person and not agrees(gender, self.gender(e.name)):
                 continue
+            if gender is not None and _plural_source(e.name):
+                continue  # "he" is never "Critics"
             if (e.relative or e.embedded) and relative is None:
                 relative = e  # a "who": it gives way to a main subject of its sentence
                 continue

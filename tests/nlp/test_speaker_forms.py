@@ -86,3 +86,39 @@ def test_someone_said_to_do_something_is_not_speaking(nlp: Language) -> None:
         'He added: "This is my club."'
     )
     assert names(nlp, text) == ["Sean Murphy", "Sean Murphy"]
+
+
+def test_questioned_and_ruled_are_cues(nlp: Language) -> None:
+    text = 'Ms Dalton questioned why there was "such haste" when Mr Reeve had promised a review.'
+    found = detect(nlp, text)
+    assert (found[0][2], found[0][3]) == ("questioned", "Dalton")
+    text = 'Lord Justice Amberley ruled that the ban was "wholly disproportionate".'
+    assert detect(nlp, text)[0][2] == "ruled"
+
+
+def test_ruled_out_is_no_cue(nlp: Language) -> None:
+    text = 'Two "goals" by Rossi were ruled out by the referee before half-time.'
+    assert detect(nlp, text)[0][2] is None
+
+
+def test_someone_led_to_complain_is_the_speaker(nlp: Language) -> None:
+    text = 'A sketch on the late show led 40 listeners to complain it was "crude".'
+    assert names(nlp, text) == ["40 listeners"]
+
+
+def test_a_statement_speaks_for_the_body_that_issued_it(nlp: Language) -> None:
+    text = (
+        "The band cancelled the tour. "
+        '"Ticket holders will be refunded in full," a UEFA statement read.'
+    )
+    found = detect(nlp, text)
+    assert (found[0][2], found[0][3]) == ("read", "UEFA")
+
+
+def test_he_is_never_a_group_of_critics(nlp: Language) -> None:
+    text = (
+        'Critics say the scheme is "a waste of money". Ms Fenwick defended it on Monday. '
+        "Her speech did not convince shadow minister Paul Granger. "
+        '"She has no plan at all," he said.'
+    )
+    assert names(nlp, text)[-1] == "Paul Granger"
