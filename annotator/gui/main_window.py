@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
 
     def _reopen_last(self) -> None:
         """The document (and place in it) the last session on this project left off at."""
-        place = session.recall(self.store.path)
+        place = session.recall(self.store.path, self.annotator)
         if place is not None and place.document_id in self.store.document_ids():
             self.open_document(place.document_id)
             if self.editor.document_id == place.document_id:
@@ -483,7 +483,7 @@ class MainWindow(QMainWindow):
         doc_id = self.editor.document_id
         if doc_id is not None:
             place = session.Place(doc_id, self.view.caret(), self.view.verticalScrollBar().value())
-            session.remember(self.store.path, place)
+            session.remember(self.store.path, self.annotator, place)
         self.poll_timer.stop()
         self.runner.cancel_all()
         self.team.close()

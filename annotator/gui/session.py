@@ -23,17 +23,22 @@ class Place:
     scroll: int
 
 
-def _key(project: Path) -> str:
-    return "last/" + str(project.resolve()).replace("/", "|")
+def _key(project: Path, annotator: str = "") -> str:
+    key = "last/" + str(project.resolve()).replace("/", "|")
+    return f"{key}|{annotator}" if annotator else key
 
 
-def remember(project: Path, place: Place) -> None:
-    settings().setValue(_key(project), [place.document_id, place.caret, place.scroll])
+def remember(project: Path, annotator: str, place: Place) -> None:
+    store = settings()
+    store.setValue(_key(project, annotator), [place.document_id, place.caret, place.scroll])
+    store.remove(_key(project))  # the place of before it was kept per annotator
 
 
-def recall(project: Path) -> Place | None:
-    """Where the last session on ``project`` left off, or None."""
-    value = settings().value(_key(project))
+def recall(project: Path, annotator: str) -> Place | None:
+    """Where ``annotator``'s last session on ``project`` left off, or None (each person who
+    works on a project file has their own place in it)."""
+    store = settings()
+    value = store.value(_key(project, annotator)) or store.value(_key(project))
     try:
         document_id, caret, scroll = (int(v) for v in value)  # type: ignore[union-attr]
     except (TypeError, ValueError):

@@ -233,3 +233,22 @@ def test_the_speaker_picker_shows_each_mention_in_full(qtbot, tmp_path: Path) ->
     assert quote_now.attrs.get("speaker_name") == "Tim Osborne"
     window.close()
     window.store.close()
+
+
+def test_each_annotator_reopens_at_their_own_place(qtbot, project: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, project)  # ana
+    _press(qtbot, window, Qt.Key.Key_PageDown, Ctrl)
+    assert window.editor.document_id == 2
+    window.close()
+    window.store.close()
+    ben = MainWindow(store=Store(project), annotator="ben", poll_ms=50)
+    qtbot.addWidget(ben)
+    ben.show()
+    qtbot.waitExposed(ben)
+    assert ben.editor.document_id == 1  # his first document, not ana's place
+    ben.close()
+    ben.store.close()
+    window = open_window(qtbot, project)
+    assert window.editor.document_id == 2  # ana's place is still hers
+    window.close()
+    window.store.close()
