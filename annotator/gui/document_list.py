@@ -280,6 +280,7 @@ class DocumentListPanel(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.search.returnPressed.connect(self._open_first_match)
         self.status.currentIndexChanged.connect(self.apply_filter)
         self.label.currentIndexChanged.connect(self.apply_filter)
 
@@ -334,6 +335,19 @@ class DocumentListPanel(QWidget):
             search=self.search.text().strip(),
         )  # fmt: skip
         self.show_document(self._current)
+
+    def _open_first_match(self) -> None:
+        """Return in the search line: the first document found opens, the article takes the keys."""
+        if self._debounce.isActive():  # typed just now: filter first
+            self._debounce.stop()
+            self.apply_filter()
+        first = self.model.document_id(0) if self.model.rowCount() else None
+        if first is None:
+            return
+        if first != self._current:
+            self._current = first
+            self.document_chosen.emit(first)
+        self.table.chosen.emit()
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -252,3 +252,16 @@ def test_each_annotator_reopens_at_their_own_place(qtbot, project: Path) -> None
     assert window.editor.document_id == 2  # ana's place is still hers
     window.close()
     window.store.close()
+
+
+def test_return_in_the_document_search_opens_the_first_match(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    for word, doc in (("london", 2), ("gaza", 1)):
+        _press(qtbot, window, Qt.Key.Key_F, Ctrl | Shift)  # Edit ▸ Search documents
+        search = window.documents.search
+        assert search.hasFocus()
+        search.clear()
+        qtbot.keyClicks(search, word)
+        qtbot.keyClick(search, Qt.Key.Key_Return)  # at once, before the search would settle
+        assert window.editor.document_id == doc, window.statusBar().currentMessage()
+        assert window.view.hasFocus()
+        assert window.documents.table.currentIndex().row() == 0
