@@ -57,7 +57,9 @@ DETERMINERS: frozenset[str] = frozenset("the a an this that these those one anot
 #: Norman Baker", "former Tory MP …", "shadow minister …").
 AFFILIATIONS: frozenset[str] = frozenset(
     """fellow former ex shadow veteran lib dem dems labour tory tories conservative liberal
-    democrat democratic republican snp ukip plaid green unionist independent""".split()
+    democrat democratic republican snp ukip plaid green unionist independent
+    defender striker midfielder goalkeeper keeper skipper winger forward singer actor actress
+    star rapper producer writer author presenter""".split()
 )
 
 
@@ -75,7 +77,7 @@ def cue_forms() -> frozenset[str]:
 def strip_affiliations(words: list[str]) -> list[str]:
     """Drop a party or standing before a person's name: "Fellow Lib Dem Norman Baker"."""
     out = list(words)
-    while len(out) > 2 and out[0].lower() in AFFILIATIONS:
+    while len(out) > 2 and (out[0].lower() in AFFILIATIONS or out[0].lower() in ROLE_NOUNS):
         out.pop(0)
     return out
 

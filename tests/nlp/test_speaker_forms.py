@@ -122,3 +122,17 @@ def test_he_is_never_a_group_of_critics(nlp: Language) -> None:
         '"She has no plan at all," he said.'
     )
     assert names(nlp, text)[-1] == "Paul Granger"
+
+
+def test_a_role_written_before_a_name_is_no_part_of_it(nlp: Language) -> None:
+    text = 'Defender Sean Murphy said: "I love it here."'
+    assert names(nlp, text) == ["Sean Murphy"]
+
+
+def test_one_of_two_joint_speakers_is_not_both(nlp: Language) -> None:
+    text = (
+        'Judge Ellen Marsh and Judge Omar Reid said the law was "clear". '
+        'Later Judge Marsh said the case was "closed".'
+    )
+    found = names(nlp, text)
+    assert found[0] == "Ellen Marsh and Omar Reid" and found[1] == "Ellen Marsh", found
