@@ -3,6 +3,8 @@
 A light, article-local resolution, good enough for news where the speaker of a quote is almost
 always named once and then referred to by surname, pronoun or role:
 
+* a name loses the party, standing or role written before it ("Fellow Lib Dem X", "ESC Mr X");
+  two names joined by "and" are one speaker, "X and Y", and "the judges" after them is both;
 * a name ("Mr Hussain", "Sir Keir", "Guy Mansfield QC") loses its titles and letters and links
   to the fullest earlier mention that contains it ("Imran Hussain", "Keir Starmer"); a surname
   the tagger missed ("Hanks" as a plural noun) or the source misspelt ("Daveport") links to the
@@ -18,7 +20,8 @@ always named once and then referred to by surname, pronoun or role:
   spokesman for the British Phonographic Industry"; later "the source", "the BPI spokesman" or
   "they" resolve to the most specific earlier source of that kind;
 * a body described or shortened is the body the article names: "the ministry" (the Ministry
-  of Communications), "the Fed" (the US Federal Reserve), "the BPI" (by its initials);
+  of Communications), "the Fed" (the US Federal Reserve), "the BPI" (by its initials), or
+  else the body the discourse is about ("The company said" after "Northwind said");
 * a document speaks for its author ("his report", "the book by Robert Peston") or, when it
   names none, for whoever spoke last ("The statement added").
 """
@@ -473,8 +476,10 @@ class SpeakerResolver:
             return None
         doc = mention.doc
         left, right = doc[mention.start : ands[0].i], doc[ands[0].i + 1 : mention.end]
-        if not all(self.ents.within(p.start, p.end) for p in (left, right)):
-            return None
+        for part in (left, right):  # each part a name: "the Tories", "Mr Justice Y"
+            within = self.ents.within(part.start, part.end)
+            if not within or within[-1].end != part.end or self._is_source(part):
+                return None
         names = [self.resolve(left), self.resolve(right)]
         if not all(names):
             return None
