@@ -34,6 +34,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from annotator.nlp.authors import author
 from annotator.nlp.lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
@@ -42,7 +43,6 @@ from annotator.nlp.lexicon import (
     ROLE_NOUNS,
     SOURCE_NOUNS,
     TITLES,
-    strip_titles,
 )
 from annotator.nlp.names import (
     Bodies,
@@ -167,7 +167,7 @@ class SpeakerResolver:
                 )  # "the 25-year-old Scouser": the last person who spoke
                 if subj.person:
                     words = clean_words(subj.span)
-                    name = self._full_name(words, subj.pos) if words else None
+                    name = self.full_name(words, subj.pos) if words else None
                 else:
                     name = " ".join(clean_words(subj.span)) or subj.span.text
                 if name:
@@ -271,7 +271,7 @@ class SpeakerResolver:
                 if agrees(PRONOUN_GENDER.get(first), self.gender(name)):
                     return name
             gender = PRONOUN_GENDER.get(first)
-            return self.salient_for(tokens[0], person) or self._last_person_before(
+            return self.salient_for(tokens[0], person) or self.last_person_before(
                 pos, gender, forward=person
             )
         doc = mention.doc
@@ -292,14 +292,14 @@ class SpeakerResolver:
             poss = doc[ents[0].end]  # "Prime Minister X's official spokesman"
             if poss.tag_ == "POS":
                 rest = " ".join(t.text for t in tokens if t.i > poss.i)
-                return f"{self._full_name(clean_words(ents[0]), pos)}{poss.text} {rest}"
+                return f"{self.full_name(clean_words(ents[0]), pos)}{poss.text} {rest}"
         if ents or all(t.tag_ in ("NNP", "NNPS") or t.lower_ in TITLES for t in tokens):
             words = clean_words(ents[0] if ents else mention)
             if not ents and len(words) == 1 and tokens[-1].ent_type_ == "ORG":
                 return self.bodies.expand(words[0], pos) or words[0]  # "BPI", "Fed"
             if ents and self._described_person(ents[0], words):  # "the 25-year-old Scouser"
-                return self._salient_person(pos) or self._last_person_before(pos) or words[0]
-            return self._full_name(words, mention.start_char) if words else None
+                return self._salient_person(pos) or self.last_person_before(pos) or words[0]
+            return self.full_name(words, mention.start_char) if words else None
         groups = [e for e in in_mention if e.label_ in _GROUP_ENTS]
         lead = groups[0].start - mention.start if groups else 0
         if (
@@ -308,7 +308,7 @@ class SpeakerResolver:
             and all(t.lower_ in DETERMINERS for t in mention[:lead])
         ):  # "the Scottish Executive": the body by its name
             if lead and nationality(groups[0]):  # "the American": a person
-                return self._salient_person(pos) or self._last_person_before(pos) or mention.text
+                return self._salient_person(pos) or self.last_person_before(pos) or mention.text
             name = " ".join(clean_words(groups[0])) or mention.text
             return self.bodies.expand(name, pos) or name  # "the Fed": the Federal Reserve
         return self._description(tokens, mention)
@@ -361,7 +361,7 @@ class SpeakerResolver:
 
     # -- rules --------------------------------------------------------------------------------
 
-    def _full_name(self, words: list[str], pos: int) -> str:
+    def full_name(self, words: list[str], pos: int) -> str:
         """The fullest mention whose words contain ``words``: the latest such before ``pos``,
         else the latest such after it (of the longest ones)."""
         wanted = tuple(w.lower() for w in words)
@@ -380,7 +380,7 @@ class SpeakerResolver:
         if len(wanted) == 1 and wanted[0] not in self.name_words.words:
             close = self.name_words.match(wanted[0])  # "said Daveport": Lindsay Davenport
             if close is not None and close != wanted[0]:
-                return self._full_name([close], pos)
+                return self.full_name([close], pos)
             missed = self._missed_full_names().get(wanted[0])
             if missed is not None:  # "the 101-year-old Torao Toshitsune", typed a place
                 return missed
@@ -392,7 +392,7 @@ class SpeakerResolver:
             self._missed = missed_full_names(self.doc)
         return self._missed
 
-    def _last_person_before(
+    def last_person_before(
         self, pos: int, gender: str | None = None, forward: bool = False
     ) -> str | None:
         """The last person named before ``pos`` outside quotations, of ``gender`` if known.
@@ -404,7 +404,7 @@ class SpeakerResolver:
             p = self.people[i]
             if self.quoted.contains(p.start):
                 continue
-            name = self._full_name(list(p.words), p.start)
+            name = self.full_name(list(p.words), p.start)
             if agrees(gender, self.gender(name)):
                 return name
         if not forward:
@@ -412,7 +412,7 @@ class SpeakerResolver:
         for i in range(bisect_right(self._people_starts, pos), len(self.people)):
             p = self.people[i]  # "He called it … Tony Blair": named later
             if not self.quoted.contains(p.start):
-                name = self._full_name(list(p.words), p.start)
+                name = self.full_name(list(p.words), p.start)
                 if agrees(gender, self.gender(name)):
                     return name
         return None
@@ -423,7 +423,7 @@ class SpeakerResolver:
 
     def _description(self, tokens: list, mention: Span) -> str | None:
         if tokens[-1].lower_ in DOCUMENT_NOUNS:
-            return self._author(tokens, mention)
+            return author(self, tokens, mention)
         bare = tokens[0]
         if len(tokens) == 1 and not bare.ent_type_ and bare.tag_.startswith("NN"):
             if bare.lower_ not in SOURCE_NOUNS | GROUP_NOUNS | ROLE_NOUNS:
@@ -463,7 +463,7 @@ class SpeakerResolver:
             return body
         return (
             self._salient_person(pos)
-            or self._last_person_before(pos)
+            or self.last_person_before(pos)
             or self._salient_body(pos)
             or mention.text
         )
@@ -504,35 +504,6 @@ class SpeakerResolver:
                 return e.name
         return None
 
-    def _author(self, tokens: list, mention: Span) -> str | None:
-        """ "his report", "Mr Kok's report", "the Kok report": the person behind a document."""
-        names = [t for t in tokens[:-1] if t.ent_type_ == "PERSON" or t.tag_ in ("NNP", "NNPS")]
-        if names:
-            words = strip_titles([t.text for t in names])
-            return self._full_name(words, mention.start_char)
-        owner = next((t for t in tokens if t.tag_ == "PRP$"), None)
-        if owner is not None:  # "his report": the person "his" stands for
-            pos = mention.start_char
-            found = self.salient_for(owner, owner.lower_ in ("his", "her"))
-            return found or self.salient(pos, True) or self._last_person_before(pos)
-        author = self._by_author(tokens[-1])
-        if author is not None:
-            return author
-        if tokens[0].lower_ in ("the", "this", "that"):  # "The statement added": its speaker
-            return self.salient(mention.start_char, False) or mention.text
-        return mention.text
-
-    def _by_author(self, document: Token) -> str | None:
-        """ "The book by journalist Robert Peston": the person named after "by"."""
-        for prep in document.rights:
-            if prep.dep_ != "prep" or prep.lower_ != "by":
-                continue
-            for t in prep.subtree:
-                ent = self.ents.of.get(t.i)
-                if ent is not None and ent.label_ in _NAME_ENTS:
-                    return self._full_name(clean_words(ent), ent.start_char)
-        return None
-
     def _by_role(self, words: list[tuple[str, bool]], pos: int) -> str | None:
         """The latest earlier person introduced with this role (extra words: proper adjectives)."""
         wanted = {w for w, _ in words}
@@ -544,5 +515,5 @@ class SpeakerResolver:
             have = {w for w, _ in p.role}
             extra = [w for w, cap in p.role if w not in wanted and not cap]
             if wanted <= have and not extra and words[-1][0] == (p.role[-1][0] if p.role else ""):
-                return self._full_name(list(p.words), p.start)
+                return self.full_name(list(p.words), p.start)
         return None

@@ -1,0 +1,44 @@
+"""The author a document speaks for: "his report", "Mr Kok's report", "the book by X"."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from annotator.nlp.lexicon import strip_titles
+from annotator.nlp.names import clean_words
+
+if TYPE_CHECKING:
+    from annotator.nlp.speakers import SpeakerResolver
+
+
+def author(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> str | None:
+    """ "his report", "Mr Kok's report", "the Kok report": the person behind a document; "The
+    statement added" with no author named: whoever spoke last."""
+    names = [t for t in tokens[:-1] if t.ent_type_ == "PERSON" or t.tag_ in ("NNP", "NNPS")]
+    pos = mention.start_char
+    if names:
+        return resolver.full_name(strip_titles([t.text for t in names]), pos)
+    owner = next((t for t in tokens if t.tag_ == "PRP$"), None)
+    if owner is not None:  # "his report": the person "his" stands for
+        found = resolver.salient_for(owner, owner.lower_ in ("his", "her"))
+        return found or resolver.salient(pos, True) or resolver.last_person_before(pos)
+    found = by_author(resolver, tokens[-1])
+    if found is not None:
+        return found
+    if tokens[0].lower_ in ("the", "this", "that"):  # "The statement added": its speaker
+        return resolver.salient(pos, False) or mention.text
+    return mention.text
+
+
+def by_author(resolver: SpeakerResolver, document: Token) -> str | None:
+    """ "The book by journalist Robert Peston": the person named after "by"."""
+    for prep in document.rights:
+        if prep.dep_ != "prep" or prep.lower_ != "by":
+            continue
+        for t in prep.subtree:
+            ent = resolver.ents.of.get(t.i)
+            if ent is not None and ent.label_ == "PERSON":
+                return resolver.full_name(clean_words(ent), ent.start_char)
+    return None
