@@ -12,7 +12,9 @@ from datetime import datetime
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -281,6 +283,7 @@ class DocumentListPanel(QWidget):
         self._debounce.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
         self.search.returnPressed.connect(self._open_first_match)
+        self.search.installEventFilter(self)  # Esc: back to the article
         self.status.currentIndexChanged.connect(self.apply_filter)
         self.label.currentIndexChanged.connect(self.apply_filter)
 
@@ -348,6 +351,21 @@ class DocumentListPanel(QWidget):
             self._current = first
             self.document_chosen.emit(first)
         self.table.chosen.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Esc in the search line clears the search and gives the article the keys back."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape  # type: ignore[attr-defined]
+        ):
+            self._debounce.stop()
+            if self.search.text():
+                self.search.clear()
+                self.apply_filter()
+            self.table.chosen.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -265,3 +265,17 @@ def test_return_in_the_document_search_opens_the_first_match(qtbot, window: Main
         assert window.editor.document_id == doc, window.statusBar().currentMessage()
         assert window.view.hasFocus()
         assert window.documents.table.currentIndex().row() == 0
+
+
+def test_escape_in_the_document_search_goes_back_to_the_article(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _press(qtbot, window, Qt.Key.Key_PageDown, Ctrl)
+    assert window.editor.document_id == 2
+    _press(qtbot, window, Qt.Key.Key_F, Ctrl | Shift)
+    search = window.documents.search
+    qtbot.keyClicks(search, "gaza")  # only the first document matches
+    qtbot.keyClick(search, Qt.Key.Key_Escape)  # changed my mind
+    assert window.view.hasFocus() and search.text() == ""
+    assert window.editor.document_id == 2 and window.documents.model.rowCount() == 2
+    assert window.documents.table.currentIndex().row() == 1  # the open document's row
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab)  # the keys work in the article again
+    assert window.view.span(window.view.selected_span) is not None
