@@ -40,6 +40,11 @@ QComboBox { color: #111827; }
 QComboBox QAbstractItemView { background: #ffffff; color: #111827; border: 1px solid #d1d5db;
                               selection-background-color: #dbeafe; selection-color: #111827;
                               outline: 0; }
+QWidget#documentLabels QPushButton { padding: 3px 8px; border: 1px solid #d1d5db;
+                                     border-radius: 4px; background: #ffffff; color: #111827; }
+QWidget#documentLabels QPushButton:checked { background: #2563eb; border-color: #1d4ed8;
+                                             color: #ffffff; }
+QWidget#documentLabels QPushButton:disabled { color: #9ca3af; background: #f3f4f6; }
 QStatusBar { background: #eef0f3; color: #1f2937; }
 QStatusBar QLabel { padding: 0 8px; }
 """

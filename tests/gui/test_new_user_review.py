@@ -279,3 +279,26 @@ def test_escape_in_the_document_search_goes_back_to_the_article(qtbot, window: M
     assert window.documents.table.currentIndex().row() == 1  # the open document's row
     qtbot.keyClick(window.view, Qt.Key.Key_Tab)  # the keys work in the article again
     assert window.view.span(window.view.selected_span) is not None
+
+
+def test_the_story_label_set_stands_out_from_the_others(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The chosen topic was a barely darker grey than the rest: which one is set?"""
+    from annotator.gui.app import STYLE
+
+    window.setStyleSheet(STYLE)
+    buttons = window.doc_labels.buttons
+    for key, doc in ((Qt.Key.Key_3, 1), (Qt.Key.Key_4, 2)):
+        assert window.editor.document_id == doc
+        _press(qtbot, window, key)  # a story label of this document
+        chosen = next(name for name, b in buttons.items() if b.isChecked())
+        other = next(name for name, b in buttons.items() if not b.isChecked())
+
+        def colour(name: str) -> tuple[int, int, int]:
+            button = buttons[name]
+            image = button.grab().toImage()
+            pixel = image.pixelColor(6, image.height() // 2)  # inside, left of the text
+            return pixel.red(), pixel.green(), pixel.blue()
+
+        apart = sum(abs(a - b) for a, b in zip(colour(chosen), colour(other), strict=True))
+        assert apart > 200, (chosen, colour(chosen), other, colour(other))
+        _press(qtbot, window, Qt.Key.Key_PageDown, Ctrl)
