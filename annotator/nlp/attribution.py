@@ -173,6 +173,15 @@ def colon_cue(frame: Span) -> Token | None:
     return None
 
 
+def _bare_infinitive(token: Token) -> bool:
+    """ "it was difficult to say that …", "fair to say": a cue after an adjective speaks for
+    nobody."""
+    head = token.head
+    if token.dep_ != "xcomp":
+        return False
+    return head.tag_.startswith("JJ") or any(c.dep_ == "acomp" for c in head.children)
+
+
 def colon_byline(frame: Span) -> Token | None:
     """The person a verbless line before a colon names: "- City boss Kevin Keegan: “…”"."""
     words = [t for t in frame if not t.is_space]
@@ -190,7 +199,7 @@ def cue_before(frame: Span, quote_token: Token | None, cues: frozenset[str]) -> 
     A quotation introduced by a colon takes the verb of the clause the colon ends, in the list
     or not; a listed verb wins unless it is subordinate to that verb ("Asked …, he deflected:").
     """
-    found = [t for t in frame if is_according(t) or is_cue(t, cues)]
+    found = [t for t in frame if is_according(t) or (is_cue(t, cues) and not _bare_infinitive(t))]
     colon = colon_cue(frame)
     if colon is not None and not is_cue(colon, cues) and not is_according(colon):
         if not found or all(colon.left_edge.i <= t.i <= colon.right_edge.i for t in found):

@@ -52,6 +52,13 @@ GROUP_NOUNS: frozenset[str] = frozenset(
     group team bank commission department ministry office court panel organisation
     organization campaign charity police army""".split()
 )
+#: Heads of descriptions of the body an article is about ("the company", "the club"): such a
+#: description with no body named by its head is the body the discourse is about (not "the
+#: police" or "the government", which are bodies of their own).
+BUSINESS_NOUNS: frozenset[str] = frozenset(
+    """company firm group bank club paper newspaper charity business retailer airline carrier
+    maker manufacturer producer operator broadcaster network chain""".split()
+)
 DETERMINERS: frozenset[str] = frozenset("the a an this that these those one another".split())
 #: Words of a party or standing written before a name, never part of it ("Fellow Lib Dem
 #: Norman Baker", "former Tory MP …", "shadow minister …").

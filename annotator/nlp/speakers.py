@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.authors import author
 from annotator.nlp.lexicon import (
+    BUSINESS_NOUNS,
     DETERMINERS,
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
@@ -450,7 +451,7 @@ class SpeakerResolver:
         if definite and tokens[-1].lower_ in GROUP_NOUNS:  # "the ministry": the body named
             return (
                 self.bodies.by_head(tokens[-1].text, pos)
-                or self._salient_body(pos)  # "the company": the one the article is about
+                or (self._salient_body(pos) if tokens[-1].lower_ in BUSINESS_NOUNS else None)
                 or mention.text
             )
         if not definite or tokens[-1].lower_ in GROUP_NOUNS:

@@ -136,3 +136,12 @@ def test_one_of_two_joint_speakers_is_not_both(nlp: Language) -> None:
     )
     found = names(nlp, text)
     assert found[0] == "Ellen Marsh and Omar Reid" and found[1] == "Ellen Marsh", found
+
+
+def test_a_cue_after_an_adjective_speaks_for_nobody(nlp: Language) -> None:
+    text = (
+        'Lord Justice Pemberton and Mr Justice Hale said the law was "clear". It was hard to '
+        'say that the inquiry "has been thorough or fair", the judges said.'
+    )
+    found = detect(nlp, text)
+    assert (found[1][2], found[1][3]) == ("said", "Pemberton and Hale"), found
