@@ -12,6 +12,7 @@ from annotator.nlp.lexicon import (
     DETERMINERS,
     HONORIFICS,
     ROLE_NOUNS,
+    SOURCE_NOUNS,
     strip_affiliations,
     strip_titles,
 )
@@ -290,3 +291,23 @@ def described_name(ent: Span, words: list[str], known: set[str] | frozenset[str]
     if len(words) != 1 or words[0].lower() in known:
         return False
     return any(c.dep_ == "det" and c.lower_ == "the" for c in ent.root.children)
+
+
+def named_after_description(tokens: list[Token]) -> str | None:
+    """ "chip maker Zentel", "service provider (SP) Plus.net": the body named after the
+    description of its kind, not the description (not "a spokesman for X", nor anything after
+    a determiner: "the ex-Wallaby" is a person)."""
+    k = len(tokens)
+    while k > 0 and tokens[k - 1].tag_ in ("NNP", "NNPS") and not tokens[k - 1].is_punct:
+        k -= 1
+    if k == len(tokens) or k == 0:
+        return None
+    lead = tokens[:k]
+    nouns = [t for t in tokens if t.tag_ in ("NN", "NNS")]
+    if nouns and nouns[-1].lower_ in SOURCE_NOUNS:
+        return None
+    if any(t.tag_ == "IN" or t.lower_ in DETERMINERS for t in lead):
+        return None
+    if not any(t.tag_ in ("NN", "NNS") and t.is_lower for t in lead):
+        return None
+    return " ".join(t.text for t in tokens[k:])

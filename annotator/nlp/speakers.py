@@ -54,6 +54,7 @@ from annotator.nlp.names import (
     described_name,
     missed_full_names,
     name_index,
+    named_after_description,
     nationality,
     role_after,
     role_before,
@@ -312,6 +313,9 @@ class SpeakerResolver:
                 return self._salient_person(pos) or self.last_person_before(pos) or mention.text
             name = " ".join(clean_words(groups[0])) or mention.text
             return self.bodies.expand(name, pos) or name  # "the Fed": the Federal Reserve
+        named = named_after_description(tokens)
+        if named is not None:
+            return named
         return self._description(tokens, mention)
 
     def _is_name_word(self, token: Token) -> bool:

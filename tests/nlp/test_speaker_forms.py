@@ -145,3 +145,8 @@ def test_a_cue_after_an_adjective_speaks_for_nobody(nlp: Language) -> None:
     )
     found = detect(nlp, text)
     assert (found[1][2], found[1][3]) == ("said", "Pemberton and Hale"), found
+
+
+def test_a_body_named_after_a_description_of_its_kind_is_that_body(nlp: Language) -> None:
+    text = 'Phone service provider (PSP) Callwise also backed the plan, saying it was "overdue".'
+    assert names(nlp, text) == ["Callwise"]
