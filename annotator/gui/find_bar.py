@@ -1,8 +1,9 @@
 """Find in the open article: a search line above the text; a match becomes the text selection.
 
-Typing selects the first match at or after the caret; Return (or F3) the next, Shift+Return the
-previous; Esc returns to the article with the match still selected, so a label key labels it
-(a match that is exactly a span's text selects that span: a label key relabels it).
+Typing selects the first match at or after the caret (no match: nothing stays selected);
+Return (or F3) the next, Shift+Return the previous; Esc returns to the article with the match
+still selected, so a label key labels it (a match that is exactly a span's text selects that
+span: a label key relabels it).
 """
 
 from __future__ import annotations
@@ -85,8 +86,11 @@ class FindBar(QWidget):
             return
         pattern = re.compile(re.escape(needle), re.IGNORECASE)
         matches = [(m.start(), m.end()) for m in pattern.finditer(self.view.text)]
-        if not matches:
-            self.count.setText("not found")
+        if not matches:  # the last match is no longer what was asked for: a label key must
+            self.count.setText("not found")  # not label it
+            selected = self.view.selection()
+            if selected is not None:
+                self.view.place_caret(selected[0])
             return
         if forward:
             found = next((m for m in matches if m[0] >= origin), matches[0])

@@ -302,3 +302,15 @@ def test_the_story_label_set_stands_out_from_the_others(qtbot, window: MainWindo
         apart = sum(abs(a - b) for a, b in zip(colour(chosen), colour(other), strict=True))
         assert apart > 200, (chosen, colour(chosen), other, colour(other))
         _press(qtbot, window, Qt.Key.Key_PageDown, Ctrl)
+
+
+def test_find_without_a_match_leaves_nothing_for_a_label_key(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    for doc, typed in ((1, "ceasefirx"), (2, "nothinx")):
+        assert window.editor.document_id == doc
+        _find(qtbot, window, typed)  # "ceasefir" was found, then "…x" is not
+        assert window.find_bar.count.text() == "not found"
+        assert window.view.selection() is None
+        before = len(window.view.spans)
+        assert "select some text first" in _press(qtbot, window, Qt.Key.Key_O)
+        assert len(window.view.spans) == before
+        _press(qtbot, window, Qt.Key.Key_PageDown, Ctrl)
