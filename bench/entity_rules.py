@@ -18,8 +18,10 @@ from pathlib import Path
 from machine import machine
 
 
-def kind(before: tuple[int, int, str], after: set[tuple[int, int, str]]) -> str:
+def kind(before: tuple[int, int, str], after: set[tuple[int, int, str]], text: str) -> str:
     start, end, label = before
+    if "\n" in text[start:end]:
+        return 'cut at a line break ("Blair⏎⏎Tony Blair")'
     overlapping = [a for a in after if a[0] < end and start < a[1]]
     if label != "PERSON" and any(a[2] == "PERSON" for a in overlapping):
         return "name after an honorific made PERSON"
@@ -63,7 +65,7 @@ def main() -> None:
         after = {(e.start_char, e.end_char, e.label_) for e in doc.ents}
         touched += bool(changed)
         for ent in sorted(before - after):
-            kinds[kind(ent, after)] += 1
+            kinds[kind(ent, after, doc.text)] += 1
     n = len(texts)
     print(f"machine: {machine()}\nmodel: {model}; {n} BBC articles ({per_topic} per topic)")
     print(f"model entities: {entities:,} ({entities / n:.1f} per article)\n")

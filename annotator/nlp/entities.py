@@ -9,7 +9,9 @@ person would otherwise correct in every article (rules in ``resources/entity_rul
 * MONEY includes its currency sign and multiplier: "15.8" in "£15.8m" → "£15.8m";
 * programme names are not dates: "Today" (capitalised, mid-sentence) and "Sunday" in "GMTV's
   Sunday programme" become WORK_OF_ART, as the guidelines file programmes;
-* no entity ends in a possessive ("BBC Radio 4's" → "BBC Radio 4").
+* no entity ends in a possessive ("BBC Radio 4's" → "BBC Radio 4");
+* no entity runs over a line break, as the editor refuses one that does: a headline's last name
+  and the first line's name taken as one PERSON ("Blair⏎⏎Tony Blair") become two.
 
 The component counts its changes in ``doc.user_data`` so a benchmark can report how many
 corrections it saves.
@@ -107,12 +109,35 @@ def _is_programme(ent: Span, rules: EntityRules) -> bool:
     )
 
 
+def _lines(doc: Doc) -> tuple[list[Span], int]:
+    """``doc.ents`` cut at every token holding a line break; and how many were cut."""
+    pieces: list[Span] = []
+    cut = 0
+    for ent in doc.ents:
+        breaks = [t.i for t in ent if "\n" in t.text]
+        if not breaks:
+            pieces.append(ent)
+            continue
+        cut += 1
+        start = ent.start
+        for i in [*breaks, ent.end]:
+            while start < i and doc[start].is_space:
+                start += 1
+            end = i
+            while end > start and doc[end - 1].is_space:
+                end -= 1
+            if start < end:
+                pieces.append(Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id))
+            start = i + 1
+    return pieces, cut
+
+
 def normalise_entities(doc: Doc, rules: EntityRules | None = None) -> int:
     """Apply the guideline rules to ``doc.ents`` in place; return how many entities changed."""
     rules = rules or entity_rules()
     kept: list[Span] = []
-    changes = 0
-    for ent in doc.ents:
+    ents, changes = _lines(doc)
+    for ent in ents:
         start, end, label = ent.start, ent.end, ent.label_
         while end > start + 1 and doc[end - 1].text in rules.possessives:
             end -= 1
@@ -132,7 +157,7 @@ def normalise_entities(doc: Doc, rules: EntityRules | None = None) -> int:
         if kept and start < kept[-1].end:
             start, end, label = ent.start, ent.end, ent.label_  # would overlap: keep as it was
         if (start, end, label) != (ent.start, ent.end, ent.label_):
-            changes += 1
+            changes += 1  # (a piece of a cut entity counts once, as its cut)
         if start < end:
             kept.append(Span(doc, start, end, label=label, kb_id=ent.kb_id, span_id=ent.id))
     if changes:

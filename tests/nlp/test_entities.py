@@ -70,3 +70,20 @@ def test_nothing_to_change_leaves_the_entities_alone(nlp: Language) -> None:
     doc.ents = [doc.char_span(0, 13, label="PERSON"), doc.char_span(22, 27, label="GPE")]
     assert normalise_entities(doc) == 0
     assert ents(doc) == [("Angela Merkel", "PERSON"), ("Paris", "GPE")]
+
+
+def test_no_entity_runs_over_a_line_break(nlp: Language) -> None:
+    """As the editor refuses an entity across a paragraph, the suggestions never hold one."""
+    from annotator.ops.span_rules import refusal  # the editor's own rule
+
+    text = "Budget row deepens, says Brown\n\nGordon Brown spoke in Leeds\nMr Smith agreed."
+    doc = nlp.make_doc(text)
+    crossing = doc.char_span(text.index("Brown"), text.index(" spoke"), label="PERSON")
+    smith = doc.char_span(text.index("Leeds"), text.index(" agreed"), label="GPE")
+    assert crossing is not None and smith is not None
+    doc.ents = [crossing, smith]
+    assert normalise_entities(doc) == 3  # two cuts, and "Mr Smith" is a person, not a place
+    assert ents(doc) == [("Brown", "PERSON"), ("Gordon Brown", "PERSON"), ("Leeds", "GPE"),
+                         ("Smith", "PERSON")]  # fmt: skip
+    for ent in doc.ents:
+        assert refusal(text, [], ent.label_, ent.start_char, ent.end_char) is None
