@@ -47,6 +47,7 @@ from annotator.ops.adjudication import (
     prepare,
     progress,
 )
+from annotator.ops.span_rules import quoted
 from annotator.resources import default_labels
 from annotator.store import Store
 
@@ -330,7 +331,8 @@ class AdjudicationWindow(QMainWindow):
         text = self.view.text
         self.where.setText(
             f"Disagreement {self.current + 1} of {len(self.found)} · {settled} settled · "
-            f"{found.tier} {found.start}..{found.end}: {decision_text(found.decision)}"
+            f"{found.tier} {quoted(text[found.start : found.end])}: "
+            f"{decision_text(found.decision)}"
         )
         for version in found.versions:
             spans = ", ".join(f"{s.label} “{text[s.start : s.end]}”" for s in version.spans)

@@ -299,7 +299,7 @@ class DocumentListPanel(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 88), (2, 84), (3, 64), (4, 64)):
+        for column, width in ((1, 88), (2, 104), (3, 64), (4, 64)):  # "123 suggested" fits
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)

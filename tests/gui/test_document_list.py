@@ -123,3 +123,25 @@ def test_typing_odd_characters_into_the_search_box_never_raises(qtbot, tmp_path:
         assert panel.model.rowCount() == rows, (before, pasted, after)
     panel.close()
     store.close()
+
+
+def test_waiting_suggestions_fit_their_column(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A document not opened yet shows "N suggested" whole, not "61 sugge…"."""
+    from PySide6.QtCore import Qt
+
+    store = Store(tmp_path / "p.db")
+    doc, _ = store.add_document("a.txt", "Alpha text " * 80)
+    store.replace_annotations(doc, "model:test@1", [SpanData(i * 11, i * 11 + 5, "ORG")
+                                                   for i in range(61)])  # fmt: skip
+    panel = DocumentListPanel(store=store, annotator=ME, labels=["ORG"])
+    qtbot.addWidget(panel)
+    panel.show()
+    shown = panel.model.data(panel.model.index(0, 2))
+    assert shown == "61 suggested"
+    font = panel.model.data(panel.model.index(0, 2), Qt.ItemDataRole.FontRole)
+    from PySide6.QtGui import QFontMetrics
+
+    width = QFontMetrics(font or panel.table.font()).horizontalAdvance("123 suggested")
+    assert width + 12 <= panel.table.columnWidth(2)  # the cell's margins
+    panel.close()
+    store.close()

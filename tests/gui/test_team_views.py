@@ -114,6 +114,7 @@ def test_adjudication_by_keys_with_undo(qtbot, project: Path) -> None:  # type: 
     qtbot.keyClick(view, Qt.Key.Key_K)
     qtbot.keyClick(view, Qt.Key.Key_1)  # ann's GPE
     assert adj.where.text().startswith("Disagreement 2 of 2")
+    assert "entity “Monday”: open" in adj.where.text()  # the words, not offsets
     qtbot.keyClick(view, Qt.Key.Key_X)  # Monday: ann had nothing, ben a DATE; reject both
     assert progress(store, 1) == (2, 2) and store.status(1, GOLD_LAYER) == "done"
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)  # …but Monday is a TIME, drawn by hand
