@@ -13,6 +13,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
@@ -133,6 +134,26 @@ class Session:
             QPoint(int(first.left()) + 1, int(first.center().y())),
             QPoint(int(last.right()) - 1, int(last.center().y())),
         )
+
+
+def review_window(folder: Path, route: str, files: list[Path]) -> Any:
+    """A fresh project in ``folder`` with ``files`` imported and pre-annotated, open in a shown
+    main window with the keys in the article: where each route of a session starts."""
+    from annotator.gui.main_window import MainWindow
+    from annotator.ops.annotate import annotate
+    from annotator.ops.importing import import_paths
+    from annotator.store import Store
+
+    path = folder / f"{route}.db"
+    with Store(path) as store:
+        import_paths(store, files)
+        annotate(store)
+    window = MainWindow(store=Store(path), annotator="reviewer", poll_ms=60_000)
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    window.activateWindow()
+    window.view.setFocus()
+    return window
 
 
 def selected_is(s: Session, fix: Fix) -> bool:

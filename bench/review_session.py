@@ -38,7 +38,6 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QTimer
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from review_driver import (
     Fix,
@@ -48,6 +47,7 @@ from review_driver import (
     check,
     linked_speaker,
     print_tables,
+    review_window,
     selected_is,
 )  # fmt: skip
 from review_driver import Session as BaseSession
@@ -58,10 +58,7 @@ from annotator.gui.dialogs import PickMentionDialog
 from annotator.gui.highlight import is_suggestion
 from annotator.gui.main_window import MainWindow
 from annotator.model import QUOTE, SpanData, is_entity
-from annotator.ops.annotate import annotate
 from annotator.ops.candidates import find_candidate
-from annotator.ops.importing import import_paths
-from annotator.store import Store
 
 CORPUS = Path("../shared/corpora/bbc-news-2005/politics")
 ROUTES = ("click", "keys", "walk")
@@ -236,15 +233,7 @@ def run(folder: Path, articles: int, routes: list[str], plan_out: Path | None = 
     files = sorted(folder.glob("*.txt"))[:articles]
     with tempfile.TemporaryDirectory() as tmp:
         for route in routes:
-            path = Path(tmp) / f"{route}.db"
-            with Store(path) as store:
-                import_paths(store, files)
-                annotate(store)
-            window = MainWindow(store=Store(path), annotator="reviewer", poll_ms=60_000)
-            window.show()
-            QTest.qWaitForWindowExposed(window)
-            window.activateWindow()
-            window.view.setFocus()
+            window = review_window(Path(tmp), route, files)
             for _ in files:
                 doc_id = window.editor.document_id
                 if doc_id is None:

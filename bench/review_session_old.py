@@ -27,17 +27,22 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QTimer
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QListWidget
-from review_driver import Fix, Key, Mod, Session, Tally, check, print_tables, selected_is
+from review_driver import (
+    Fix,
+    Key,
+    Mod,
+    Session,
+    Tally,
+    check,
+    print_tables,
+    review_window,
+    selected_is,
+)
 
 from annotator.gui import messages
 from annotator.gui.app import application
-from annotator.gui.main_window import MainWindow
 from annotator.model import is_entity
-from annotator.ops.annotate import annotate
-from annotator.ops.importing import import_paths
-from annotator.store import Store
 
 CORPUS = Path("../shared/corpora/bbc-news-2005/politics")
 ROUTES = ("click", "keys")
@@ -162,15 +167,7 @@ def run(folder: Path, articles: int, routes: list[str], plans: dict[str, list[di
     files = sorted(folder.glob("*.txt"))[:articles]
     with tempfile.TemporaryDirectory() as tmp:
         for route in routes:
-            path = Path(tmp) / f"{route}.db"
-            with Store(path) as store:
-                import_paths(store, files)
-                annotate(store)
-            window = MainWindow(store=Store(path), annotator="reviewer", poll_ms=60_000)
-            window.show()
-            QTest.qWaitForWindowExposed(window)
-            window.activateWindow()
-            window.view.setFocus()
+            window = review_window(Path(tmp), route, files)
             for _ in files:
                 doc_id = window.editor.document_id
                 if doc_id is None:
