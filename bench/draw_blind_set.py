@@ -4,8 +4,8 @@
     python bench/draw_blind_set.py ../shared/corpora/bbc-news-2005 --seed 20261130 [--copy DIR]
 
 Seeds used so far (``SEEDS``): 20261128 for quotes_blind3, 20261129 for quotes_blind4, 20261130
-for quotes_blind5, 20261131 for quotes_blind6; without ``--seed`` the seed recorded for the ``--copy`` folder's name is used,
-so every set redraws as made.
+for quotes_blind5, 20261131 for quotes_blind6; without ``--seed`` the seed recorded for the
+``--copy`` folder's name is used, so every set redraws as made.
 A new set takes a new seed, recorded here once it is drawn.
 
 Articles are drawn at random with the given seed, round robin over the five topics, among those
