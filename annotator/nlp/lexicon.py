@@ -59,6 +59,9 @@ BUSINESS_NOUNS: frozenset[str] = frozenset(
     """company firm group bank club paper newspaper charity business retailer airline carrier
     maker manufacturer producer operator broadcaster network chain""".split()
 )
+#: Heads of descriptions of a body of its own, never the organisation an article is about
+#: ("the government", "the police" in a story about a company).
+PUBLIC_BODIES: frozenset[str] = frozenset("government police army court party".split())
 DETERMINERS: frozenset[str] = frozenset("the a an this that these those one another".split())
 #: Words of a party or standing written before a name, never part of it ("Fellow Lib Dem
 #: Norman Baker", "former Tory MP …", "shadow minister …").

@@ -13,6 +13,7 @@ from annotator.nlp.lexicon import (
     HONORIFICS,
     ROLE_NOUNS,
     SOURCE_NOUNS,
+    TITLES,
     strip_affiliations,
     strip_titles,
 )
@@ -192,6 +193,32 @@ class Bodies:
     def by_head(self, head: str, pos: int) -> str | None:
         """The body named earlier whose name holds a description's head noun ("the ministry")."""
         return self._pick(self._by_word.get(head.lower(), []), pos, forward=False)
+
+
+def main_body(doc: Doc, people: set[str]) -> str | None:
+    """The body an article is about: the proper name it repeats most often, three times or
+    more and more often than any other, that is no person (no title, not a surname of
+    ``people``) and not only a place or nationality ("the club" in a story about one football
+    club, however the model types the club's name)."""
+    counts: dict[str, int] = {}
+    run: list[Token] = []
+    for token in [*doc, None]:
+        if token is not None and token.tag_ in ("NNP", "NNPS") and token.text[:1].isupper():
+            run.append(token)
+            continue
+        if (
+            run
+            and not any(t.lower_ in TITLES for t in run)
+            and run[-1].lower_ not in people
+            and not all(t.ent_type_ in ("GPE", "NORP", "LOC") for t in run)
+        ):
+            key = " ".join(t.text for t in run)
+            counts[key] = counts.get(key, 0) + 1
+        run = []
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+        return ranked[0][0]
+    return None
 
 
 def _within_one_edit(a: str, b: str) -> bool:

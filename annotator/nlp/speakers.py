@@ -41,6 +41,7 @@ from annotator.nlp.lexicon import (
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
     PRONOUNS,
+    PUBLIC_BODIES,
     ROLE_NOUNS,
     SOURCE_NOUNS,
     TITLES,
@@ -52,6 +53,7 @@ from annotator.nlp.names import (
     body_name,
     clean_words,
     described_name,
+    main_body,
     missed_full_names,
     name_index,
     named_after_description,
@@ -134,6 +136,7 @@ class SpeakerResolver:
             {w.lower() for p in self.people if len(p.words) > 1 for w in p.words}
         )
         self._missed: dict[str, str] | None = None
+        self._main_body: str | None = None
         self._full_names: dict[tuple[str, ...], tuple[list[int], list[Person], list[Person]]] = {}
         #: Every attribution so far, and the speech verbs with a named subject outside
         #: quotations (see :meth:`add_event`), in text order; ``_history_pos`` their positions.
@@ -349,6 +352,22 @@ class SpeakerResolver:
         found = [(len(n.split()), p, n) for p, f, n in self.sources if f == family and p < pos]
         return max(found)[2] if found else None
 
+    @staticmethod
+    def _of_main_kind(tokens: list[Token]) -> bool:
+        """ "the club", "the board", "the country's biggest producer": a description that can
+        stand for the body the article is about ("the Brits committee" names its own)."""
+        head = tokens[-1].lower_
+        if head in PUBLIC_BODIES:
+            return False
+        return len(tokens) == 2 or head in BUSINESS_NOUNS
+
+    def main_body(self) -> str | None:
+        """The body the article is about (:func:`main_body`), found once, on need."""
+        if self._main_body is None:
+            people = {k for k, gender in self.genders.items() if gender is not None}
+            self._main_body = main_body(self.doc, people) or ""
+        return self._main_body or None
+
     def is_person(self, mention: Span) -> bool:
         """A person or a person-like source, not an organisation or a document."""
         tokens = [t for t in mention if not t.is_punct]
@@ -452,10 +471,12 @@ class SpeakerResolver:
             )
             if joined is not None:
                 return joined
-        if definite and tokens[-1].lower_ in GROUP_NOUNS:  # "the ministry": the body named
+        head = tokens[-1].lower_
+        if definite and head in GROUP_NOUNS | BUSINESS_NOUNS:  # "the ministry": the body named
             return (
                 self.bodies.by_head(tokens[-1].text, pos)
-                or (self._salient_body(pos) if tokens[-1].lower_ in BUSINESS_NOUNS else None)
+                or (self._salient_body(pos) if head in BUSINESS_NOUNS else None)
+                or (self.main_body() if self._of_main_kind(tokens) else None)
                 or mention.text
             )
         if not definite or tokens[-1].lower_ in GROUP_NOUNS:

@@ -150,3 +150,15 @@ def test_a_cue_after_an_adjective_speaks_for_nobody(nlp: Language) -> None:
 def test_a_body_named_after_a_description_of_its_kind_is_that_body(nlp: Language) -> None:
     text = 'Phone service provider (PSP) Callwise also backed the plan, saying it was "overdue".'
     assert names(nlp, text) == ["Callwise"]
+
+
+def test_the_club_is_the_body_the_article_names_most(nlp: Language) -> None:
+    text = (
+        "Riverside Rovers to sell ground\n\n"
+        "Riverside Rovers' board has agreed to sell the Eastfield ground to developer Tom "
+        "Hardwick.\n\nMr Hardwick made an offer last month. In a statement, the club said the "
+        'sale was "in the best interest of supporters". Fans of Riverside Rovers marched on '
+        'Sunday. "We will keep playing in the town," the board said. The government said it '
+        'was "watching closely".'
+    )
+    assert names(nlp, text) == ["Riverside Rovers", "Riverside Rovers", "The government"]
