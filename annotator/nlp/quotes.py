@@ -228,6 +228,9 @@ def _attribute(ctx: _Context, n: int, previous: Quote | None) -> Quote:
     inherit = False
     quote_tokens = tokens_between(doc, q.start, q.end)
     first = quote_tokens[0] if quote_tokens is not None and len(quote_tokens) else None
+    if _in_headline(text, q):  # "Firm 'faces tough year'": the headline's words, nobody's
+        pulled = _pulled_from(ctx, n)
+        return Quote(q.start, q.end, None, None, None, q.paragraphs, repeats=pulled)
     if f.initial:
         cue = _after_frame_cue(ctx, n, f)
     else:
@@ -402,6 +405,15 @@ def _headline(text: str, q: MarkedQuote) -> bool:
     """Is the quotation on the document's first line (its headline)?"""
     first_nl = text.find("\n")
     return first_nl < 0 or q.start < first_nl
+
+
+def _in_headline(text: str, q: MarkedQuote) -> bool:
+    """Is the quotation in a headline: a first line with no sentence end, before more lines?"""
+    first_nl = text.find("\n")
+    if first_nl < 0 or q.end > first_nl:
+        return False
+    line = text[:first_nl].rstrip().rstrip("\"'”’")
+    return not line.endswith((".", "!", "?", "…", ":"))
 
 
 def _inner_words(text: str) -> str:

@@ -162,3 +162,13 @@ def test_the_club_is_the_body_the_article_names_most(nlp: Language) -> None:
         'was "watching closely".'
     )
     assert names(nlp, text) == ["Riverside Rovers", "Riverside Rovers", "The government"]
+
+
+def test_a_quotation_in_the_headline_has_no_speaker_of_its_own(nlp: Language) -> None:
+    text = (
+        "Brightmart warns of 'hard winter'\n\n"
+        "Sales at the retailer fell in December. "
+        '"We expect a hard winter," said its chief executive Joan Pike.'
+    )
+    assert [(found[3], found[2]) for found in detect(nlp, text)][0] == (None, None)
+    assert names(nlp, text)[1] == "Joan Pike"
