@@ -170,5 +170,6 @@ def test_a_quotation_in_the_headline_has_no_speaker_of_its_own(nlp: Language) ->
         "Sales at the retailer fell in December. "
         '"We expect a hard winter," said its chief executive Joan Pike.'
     )
-    assert [(found[3], found[2]) for found in detect(nlp, text)][0] == (None, None)
-    assert names(nlp, text)[1] == "Joan Pike"
+    headline, said = detect(nlp, text)
+    assert (headline[3], headline[2]) == (None, None)
+    assert said[3] == "Joan Pike"
