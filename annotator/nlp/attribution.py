@@ -311,7 +311,16 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
         climb = verb.dep_ in _CLIMB or (verb.dep_ == "conj" and _shares_speaker(verb, cues))
         if not climb or verb.head is verb:
             break
-        verb = verb.head
+        head = verb.head
+        if (
+            verb is cue
+            and cue.tag_ == "VBG"
+            and head.dep_ == "ccomp"
+            and not is_cue(head, cues)
+            and is_cue(head.head, cues)
+        ):  # "He said X had spoken …, adding: …": the reporter adds, not X
+            head = head.head
+        verb = head
     return None
 
 

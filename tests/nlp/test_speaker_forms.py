@@ -173,3 +173,11 @@ def test_a_quotation_in_the_headline_has_no_speaker_of_its_own(nlp: Language) ->
     headline, said = detect(nlp, text)
     assert (headline[3], headline[2]) == (None, None)
     assert said[3] == "Joan Pike"
+
+
+def test_adding_after_reported_speech_is_the_reporter_speaking(nlp: Language) -> None:
+    text = (
+        "Tom Reilly, who led the campaign, said the families were pleased. He said Ms Ward "
+        'had acted with "great care", adding: "She listened to every one of us."'
+    )
+    assert names(nlp, text)[-1] == "Tom Reilly"
