@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from annotator.nlp.lexicon import DOCUMENT_NOUNS, ROLE_NOUNS, SOURCE_NOUNS, TITLES
+from annotator.nlp.lexicon import BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, SOURCE_NOUNS, TITLES
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 #: Clause links climbed from a cue without a subject to the verb that has it ("…, adding:").
+_NOT_SOURCES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _CLIMB = ("advcl", "xcomp", "ccomp", "pcomp")
 _NAMED_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
@@ -95,7 +96,18 @@ def is_according(token: Token) -> bool:
     if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
         return False
     objs = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
-    return bool(objs) and is_person_like(objs[0])
+    return bool(objs) and (is_person_like(objs[0]) or _names_a_source(objs[0]))
+
+
+def _names_a_source(token: Token) -> bool:
+    """ "according to PC Pro" (a title the tagger took for common nouns), "according to the
+    magazine" (a body or document); not "according to the steps", "according to Monday's"."""
+    if token.ent_type_ in _NOT_SOURCES:
+        return False
+    if token.text[:1].isupper() and token.i > 0 and token.doc[token.i - 1].lower_ != "to":
+        return True  # "PC Pro": a capitalised name of two words or more
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in token.children)
+    return definite and token.lower_ in BODY_NOUNS
 
 
 def is_person_like(token: Token) -> bool:

@@ -59,6 +59,11 @@ BUSINESS_NOUNS: frozenset[str] = frozenset(
     """company firm group bank club paper newspaper charity business retailer airline carrier
     maker manufacturer producer operator broadcaster network chain""".split()
 )
+#: Heads of descriptions of a body, a document or a publication that can be a source
+#: ("according to the magazine", "according to the report").
+BODY_NOUNS: frozenset[str] = (
+    GROUP_NOUNS | BUSINESS_NOUNS | DOCUMENT_NOUNS | frozenset("magazine journal survey".split())
+)
 #: Heads of descriptions of a body of its own, never the organisation an article is about
 #: ("the government", "the police" in a story about a company).
 PUBLIC_BODIES: frozenset[str] = frozenset("government police army court party".split())

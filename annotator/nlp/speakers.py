@@ -137,6 +137,7 @@ class SpeakerResolver:
         )
         self._missed: dict[str, str] | None = None
         self._main_body: str | None = None
+        self._kinds: dict[str, list[tuple[int, str]]] | None = None
         self._full_names: dict[tuple[str, ...], tuple[list[int], list[Person], list[Person]]] = {}
         #: Every attribution so far, and the speech verbs with a named subject outside
         #: quotations (see :meth:`add_event`), in text order; ``_history_pos`` their positions.
@@ -361,6 +362,30 @@ class SpeakerResolver:
             return False
         return len(tokens) == 2 or head in BUSINESS_NOUNS
 
+    def _named_kind(self, head: Token, pos: int) -> str | None:
+        """The latest "<Name> <head>" before ``pos`` ("Broadcast magazine" for "the magazine"):
+        a common noun led by capitalised words, the name of one thing of that kind (not a
+        place: "the South Yorkshire company" is described, not named)."""
+        if self._kinds is None:
+            self._kinds = {}
+            for t in self.doc:
+                if t.tag_ not in ("NN", "NNS") or t.i == 0:
+                    continue
+                k = t.i
+                while (
+                    k > 0
+                    and self.doc[k - 1].tag_ in ("NNP", "NNPS")
+                    and (self.doc[k - 1].text[:1].isupper() and self.doc[k - 1].dep_ == "compound")
+                ):
+                    k -= 1
+                places = any(w.ent_type_ in ("GPE", "NORP", "LOC") for w in self.doc[k : t.i])
+                if k < t.i and not places and not self.quoted.contains(t.idx):
+                    name = self.doc[k : t.i + 1].text
+                    self._kinds.setdefault(t.lower_, []).append((t.idx, name))
+        found = self._kinds.get(head.lower_, [])
+        k = bisect_left(found, (pos, "")) - 1
+        return found[k][1] if k >= 0 else None
+
     def main_body(self) -> str | None:
         """The body the article is about (:func:`main_body`), found once, on need."""
         if self._main_body is None:
@@ -465,6 +490,10 @@ class SpeakerResolver:
             if definite:
                 return self._earlier_source(tokens[-1], pos) or self.last_source or mention.text
             return mention.text
+        if definite and len(tokens) == 2:  # "the magazine" after "Broadcast magazine said"
+            kind = self._named_kind(tokens[-1], pos)
+            if kind is not None:
+                return kind
         if definite and tokens[-1].tag_ == "NNS":  # "the judges": the last speakers named
             joined = next(
                 (e.name for e in self._events_before(pos, False) if " and " in e.name), None

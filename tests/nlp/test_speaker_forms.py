@@ -181,3 +181,12 @@ def test_adding_after_reported_speech_is_the_reporter_speaking(nlp: Language) ->
         'had acted with "great care", adding: "She listened to every one of us."'
     )
     assert names(nlp, text)[-1] == "Tom Reilly"
+
+
+def test_according_to_a_publication_named_earlier_is_its_speaker(nlp: Language) -> None:
+    text = (
+        "Gadget Monthly magazine tested ten phones this spring. The Zephyr came top for "
+        '"a battery that lasts for days," according to the magazine.'
+    )
+    ((_, _, cue, name),) = detect(nlp, text)
+    assert (cue, name) == ("according to", "Gadget Monthly magazine")
