@@ -113,7 +113,7 @@ class DocumentListModel(QAbstractTableModel):
             if column == 1:
                 return STATUS_TEXT.get(row.status, row.status)
             if column == 2:
-                return f"{suggested} suggested" if suggested else row.spans
+                return f"{suggested} waiting" if suggested else row.spans
             if column == 4:
                 return team_text(team)
             return _when(last)
@@ -299,7 +299,7 @@ class DocumentListPanel(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 88), (2, 104), (3, 64), (4, 64)):  # "123 suggested" fits
+        for column, width in ((1, 88), (2, 84), (3, 64), (4, 64)):  # "123 waiting" fits
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)

@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.documents)
         outer.addWidget(self.workspace)
         outer.setStretchFactor(1, 1)
-        outer.setSizes([440, 960])  # the list fits "N suggested" and a title still wider
+        outer.setSizes([420, 980])
         outer.setContentsMargins(8, 6, 8, 0)
         self.setCentralWidget(outer)
 

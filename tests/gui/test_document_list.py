@@ -126,7 +126,7 @@ def test_typing_odd_characters_into_the_search_box_never_raises(qtbot, tmp_path:
 
 
 def test_waiting_suggestions_fit_their_column(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """A document not opened yet shows "N suggested" whole, not "61 sugge…"."""
+    """A document not opened yet shows "N waiting" whole (it read "61 sugge…")."""
     from PySide6.QtCore import Qt
 
     store = Store(tmp_path / "p.db")
@@ -137,11 +137,11 @@ def test_waiting_suggestions_fit_their_column(qtbot, tmp_path: Path) -> None:  #
     qtbot.addWidget(panel)
     panel.show()
     shown = panel.model.data(panel.model.index(0, 2))
-    assert shown == "61 suggested"
+    assert shown == "61 waiting"
     font = panel.model.data(panel.model.index(0, 2), Qt.ItemDataRole.FontRole)
     from PySide6.QtGui import QFontMetrics
 
-    width = QFontMetrics(font or panel.table.font()).horizontalAdvance("123 suggested")
+    width = QFontMetrics(font or panel.table.font()).horizontalAdvance("123 waiting")
     assert width + 12 <= panel.table.columnWidth(2)  # the cell's margins
     panel.close()
     store.close()

@@ -24,7 +24,7 @@ def test_status_line_after_the_last_accept(window: MainWindow) -> None:
 def test_unopened_documents_show_their_waiting_suggestions(window: MainWindow) -> None:
     model = window.documents.model
     assert model.data(model.index(0, 2)) == 7  # opened: the annotator's spans
-    assert model.data(model.index(1, 2)) == "1 suggested"  # pre-annotated, never opened
+    assert model.data(model.index(1, 2)) == "1 waiting"  # pre-annotated, never opened
     assert "model suggestions" in model.data(model.index(1, 2), 3)  # ToolTipRole
     header = window.documents.table.horizontalHeader()
     assert header.sectionSize(0) > max(header.sectionSize(c) for c in (1, 2, 3))  # title wins
