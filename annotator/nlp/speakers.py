@@ -269,6 +269,10 @@ class SpeakerResolver:
             return None
         first = tokens[0].lower_
         pos = mention.start_char
+        if len(tokens) == 1 and first == "they":
+            plural = self._plural_subject_before(tokens[0])
+            if plural is not None:  # "The makers want …, they say": the makers
+                return self.resolve(plural)
         if len(tokens) == 1 and first in PRONOUNS:
             person = first in _PERSONAL
             subject = sentence_subject_before(tokens[0], self.quoted, self.ents) if person else None
@@ -321,6 +325,17 @@ class SpeakerResolver:
         if named is not None:
             return named
         return self._description(tokens, mention)
+
+    def _plural_subject_before(self, pronoun: Token) -> Span | None:
+        """A plural common-noun subject earlier in the pronoun's sentence, outside quotations:
+        what "they" stands for before any single person named earlier."""
+        sent = pronoun.sent
+        for t in reversed(sent[: pronoun.i - sent.start]):
+            if self.quoted.contains(t.idx):
+                continue
+            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS":
+                return self.doc[t.left_edge.i : t.i + 1]
+        return None
 
     def _is_name_word(self, token: Token) -> bool:
         """A name, or a capitalised word of the name of someone in the article ("Hanks" that
@@ -500,6 +515,8 @@ class SpeakerResolver:
             )
             if joined is not None:
                 return joined
+            if tokens[-1].lower_ not in GROUP_NOUNS | BUSINESS_NOUNS:
+                return mention.text  # "the makers": several, never one person named before
         head = tokens[-1].lower_
         if definite and head in GROUP_NOUNS | BUSINESS_NOUNS:  # "the ministry": the body named
             return (

@@ -190,3 +190,12 @@ def test_according_to_a_publication_named_earlier_is_its_speaker(nlp: Language) 
     )
     ((_, _, cue, name),) = detect(nlp, text)
     assert (cue, name) == ("according to", "Gadget Monthly magazine")
+
+
+def test_they_after_a_plural_subject_is_that_group_not_a_person(nlp: Language) -> None:
+    text = (
+        '"Prices will fall," said Ann Cole, head of the trade body. The phone makers want us '
+        'to buy handsets that cost at least £500, to get the "premium feel" of the range, they '
+        "say, although cheaper models work."
+    )
+    assert names(nlp, text) == ["Ann Cole", "The phone makers"]
