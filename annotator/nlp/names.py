@@ -17,6 +17,7 @@ from annotator.nlp.lexicon import (
     strip_affiliations,
     strip_titles,
 )
+from annotator.nlp.spans import SpanSet
 
 _GROUP_ENTS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 _ROLE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
@@ -219,6 +220,26 @@ def main_body(doc: Doc, people: set[str]) -> str | None:
     if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
         return ranked[0][0]
     return None
+
+
+def named_kinds(doc: Doc, quoted: SpanSet) -> dict[str, list[tuple[int, str]]]:
+    """Every "<Name> <noun>" outside quotations by its noun, in text order ("Broadcast
+    magazine" for a later "the magazine"): a common noun led by capitalised words, the name of
+    one thing of that kind (not a place: "the South Yorkshire company" is described, not named).
+    """
+    kinds: dict[str, list[tuple[int, str]]] = {}
+    for t in doc:
+        if t.tag_ not in ("NN", "NNS") or t.i == 0:
+            continue
+        k = t.i
+        while k > 0 and doc[k - 1].tag_ in ("NNP", "NNPS") and doc[k - 1].dep_ == "compound":
+            if not doc[k - 1].text[:1].isupper():
+                break
+            k -= 1
+        places = any(w.ent_type_ in ("GPE", "NORP", "LOC") for w in doc[k : t.i])
+        if k < t.i and not places and not quoted.contains(t.idx):
+            kinds.setdefault(t.lower_, []).append((t.idx, doc[k : t.i + 1].text))
+    return kinds
 
 
 def _within_one_edit(a: str, b: str) -> bool:

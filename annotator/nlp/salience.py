@@ -239,6 +239,18 @@ def sentence_subject_before(pronoun: Token, quoted: SpanSet, ents: EntityIndex) 
     return None
 
 
+def plural_subject_before(pronoun: Token, quoted: SpanSet) -> Span | None:
+    """A plural common-noun subject earlier in the pronoun's sentence, outside quotations:
+    what "they" stands for ("The makers want …, they say") before anyone named earlier."""
+    sent = pronoun.sent
+    for t in reversed(sent[: pronoun.i - sent.start]):
+        if quoted.contains(t.idx):
+            continue
+        if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS":
+            return pronoun.doc[t.left_edge.i : t.i + 1]
+    return None
+
+
 @dataclass(frozen=True)
 class Event:
     """Someone the discourse is about at ``pos``: a speaker, or a main-clause subject."""

@@ -20,8 +20,12 @@ always named once and then referred to by surname, pronoun or role:
   spokesman for the British Phonographic Industry"; later "the source", "the BPI spokesman" or
   "they" resolve to the most specific earlier source of that kind;
 * a body described or shortened is the body the article names: "the ministry" (the Ministry
-  of Communications), "the Fed" (the US Federal Reserve), "the BPI" (by its initials), or
-  else the body the discourse is about ("The company said" after "Northwind said");
+  of Communications), "the Fed" (the US Federal Reserve), "the BPI" (by its initials), "the
+  magazine" (the "Broadcast magazine" named before), or else the body the discourse is about
+  ("The company said" after "Northwind said"), or else the body the article names most often
+  ("the club", "the board"; :func:`annotator.nlp.names.main_body`); a plural description
+  ("the makers") is itself, and "they" after a plural subject in its sentence is that subject
+  (descriptions in :mod:`annotator.nlp.descriptions`);
 * a document speaks for its author ("his report", "the book by Robert Peston") or, when it
   names none, for whoever spoke last ("The statement added").
 """
@@ -34,14 +38,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from annotator.nlp.authors import author
+from annotator.nlp.descriptions import describe
 from annotator.nlp.lexicon import (
-    BUSINESS_NOUNS,
     DETERMINERS,
     DOCUMENT_NOUNS,
-    GROUP_NOUNS,
     PRONOUNS,
-    PUBLIC_BODIES,
     ROLE_NOUNS,
     SOURCE_NOUNS,
     TITLES,
@@ -57,6 +58,7 @@ from annotator.nlp.names import (
     missed_full_names,
     name_index,
     named_after_description,
+    named_kinds,
     nationality,
     role_after,
     role_before,
@@ -70,6 +72,7 @@ from annotator.nlp.salience import (
     is_named,
     main_subjects,
     mention_gender,
+    plural_subject_before,
     sentence_subject_before,
 )
 from annotator.nlp.spans import EntityIndex, SpanSet
@@ -191,7 +194,7 @@ class SpeakerResolver:
             self._subject_pos = [e.pos for e in self._subjects]
         return self._subjects
 
-    def _events_before(self, pos: int, subjects: bool) -> Iterator[Event]:
+    def events_before(self, pos: int, subjects: bool) -> Iterator[Event]:
         """Speakers (and main subjects when ``subjects``) before ``pos``, the latest first.
 
         At the same position a subject comes before a speaker.
@@ -232,11 +235,11 @@ class SpeakerResolver:
         sent_start = pronoun.sent.start_char
         with_subjects = person or pronoun.lower_ == "it"
         if pronoun.lower_ == "it":
-            for e in self._events_before(pos, with_subjects):
+            for e in self.events_before(pos, with_subjects):
                 if not e.person:
                     return e.name
         relative: Event | None = None
-        for e in self._events_before(pos, with_subjects):
+        for e in self.events_before(pos, with_subjects):
             if person and not e.person:
                 continue
             if e.pos >= sent_start and not e.speech:
@@ -255,7 +258,7 @@ class SpeakerResolver:
 
     def salient(self, pos: int, person: bool) -> str | None:
         """The last speaker before ``pos`` (a person when ``person``)."""
-        for e in self._events_before(pos, False):
+        for e in self.events_before(pos, False):
             if e.person or not person:
                 return e.name
         return None
@@ -270,7 +273,7 @@ class SpeakerResolver:
         first = tokens[0].lower_
         pos = mention.start_char
         if len(tokens) == 1 and first == "they":
-            plural = self._plural_subject_before(tokens[0])
+            plural = plural_subject_before(tokens[0], self.quoted)
             if plural is not None:  # "The makers want …, they say": the makers
                 return self.resolve(plural)
         if len(tokens) == 1 and first in PRONOUNS:
@@ -308,7 +311,7 @@ class SpeakerResolver:
             if not ents and len(words) == 1 and tokens[-1].ent_type_ == "ORG":
                 return self.bodies.expand(words[0], pos) or words[0]  # "BPI", "Fed"
             if ents and self._described_person(ents[0], words):  # "the 25-year-old Scouser"
-                return self._salient_person(pos) or self.last_person_before(pos) or words[0]
+                return self.salient_person(pos) or self.last_person_before(pos) or words[0]
             return self.full_name(words, mention.start_char) if words else None
         groups = [e for e in in_mention if e.label_ in _GROUP_ENTS]
         lead = groups[0].start - mention.start if groups else 0
@@ -318,24 +321,13 @@ class SpeakerResolver:
             and all(t.lower_ in DETERMINERS for t in mention[:lead])
         ):  # "the Scottish Executive": the body by its name
             if lead and nationality(groups[0]):  # "the American": a person
-                return self._salient_person(pos) or self.last_person_before(pos) or mention.text
+                return self.salient_person(pos) or self.last_person_before(pos) or mention.text
             name = " ".join(clean_words(groups[0])) or mention.text
             return self.bodies.expand(name, pos) or name  # "the Fed": the Federal Reserve
         named = named_after_description(tokens)
         if named is not None:
             return named
         return self._description(tokens, mention)
-
-    def _plural_subject_before(self, pronoun: Token) -> Span | None:
-        """A plural common-noun subject earlier in the pronoun's sentence, outside quotations:
-        what "they" stands for before any single person named earlier."""
-        sent = pronoun.sent
-        for t in reversed(sent[: pronoun.i - sent.start]):
-            if self.quoted.contains(t.idx):
-                continue
-            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS":
-                return self.doc[t.left_edge.i : t.i + 1]
-        return None
 
     def _is_name_word(self, token: Token) -> bool:
         """A name, or a capitalised word of the name of someone in the article ("Hanks" that
@@ -352,7 +344,7 @@ class SpeakerResolver:
             verb = mention.root.head
             embedded = verb.dep_ in ("ccomp", "xcomp", "advcl") and verb.tag_.startswith("VB")
             self.add_event(mention.start_char, name, self.is_person(mention), embedded)
-            if self._is_source(mention):
+            if self.is_source(mention):
                 self.last_source = name
             self.note_source(mention, name)
 
@@ -363,40 +355,15 @@ class SpeakerResolver:
         if heads and heads[-1].lower_ in SOURCE_NOUNS:
             self.sources.append((mention.start_char, source_family(heads[-1].text), name))
 
-    def _earlier_source(self, head: Token, pos: int) -> str | None:
+    def earlier_source(self, head: Token, pos: int) -> str | None:
         family = source_family(head.text)
         found = [(len(n.split()), p, n) for p, f, n in self.sources if f == family and p < pos]
         return max(found)[2] if found else None
 
-    @staticmethod
-    def _of_main_kind(tokens: list[Token]) -> bool:
-        """ "the club", "the board", "the country's biggest producer": a description that can
-        stand for the body the article is about ("the Brits committee" names its own)."""
-        head = tokens[-1].lower_
-        if head in PUBLIC_BODIES:
-            return False
-        return len(tokens) == 2 or head in BUSINESS_NOUNS
-
-    def _named_kind(self, head: Token, pos: int) -> str | None:
-        """The latest "<Name> <head>" before ``pos`` ("Broadcast magazine" for "the magazine"):
-        a common noun led by capitalised words, the name of one thing of that kind (not a
-        place: "the South Yorkshire company" is described, not named)."""
+    def named_kind(self, head: Token, pos: int) -> str | None:
+        """The latest "<Name> <head>" before ``pos`` (:func:`named_kinds`)."""
         if self._kinds is None:
-            self._kinds = {}
-            for t in self.doc:
-                if t.tag_ not in ("NN", "NNS") or t.i == 0:
-                    continue
-                k = t.i
-                while (
-                    k > 0
-                    and self.doc[k - 1].tag_ in ("NNP", "NNPS")
-                    and (self.doc[k - 1].text[:1].isupper() and self.doc[k - 1].dep_ == "compound")
-                ):
-                    k -= 1
-                places = any(w.ent_type_ in ("GPE", "NORP", "LOC") for w in self.doc[k : t.i])
-                if k < t.i and not places and not self.quoted.contains(t.idx):
-                    name = self.doc[k : t.i + 1].text
-                    self._kinds.setdefault(t.lower_, []).append((t.idx, name))
+            self._kinds = named_kinds(self.doc, self.quoted)
         found = self._kinds.get(head.lower_, [])
         k = bisect_left(found, (pos, "")) - 1
         return found[k][1] if k >= 0 else None
@@ -481,64 +448,12 @@ class SpeakerResolver:
                     return name
         return None
 
-    def _is_source(self, mention: Span) -> bool:
+    def is_source(self, mention: Span) -> bool:
         heads = [t for t in mention if t.tag_ in ("NN", "NNS")]
         return bool(heads) and heads[-1].lower_ in SOURCE_NOUNS
 
     def _description(self, tokens: list, mention: Span) -> str | None:
-        if tokens[-1].lower_ in DOCUMENT_NOUNS:
-            return author(self, tokens, mention)
-        bare = tokens[0]
-        if len(tokens) == 1 and not bare.ent_type_ and bare.tag_.startswith("NN"):
-            if bare.lower_ not in SOURCE_NOUNS | GROUP_NOUNS | ROLE_NOUNS:
-                return None  # "Emails", "Thanks": a capitalised word, not a speaker
-        definite = (
-            tokens[0].lower_ in ("the", "this", "that", "these", "those")
-            or tokens[0].tag_ == "PRP$"
-        )
-        words = [
-            (t.lower_, t.ent_type_ in _GROUP_ENTS) for t in tokens if t.lower_ not in DETERMINERS
-        ]
-        words = [w for w in words if w[0] not in ("'s", "’s", ",")]
-        pos = mention.start_char
-        if self._is_source(mention):
-            if definite:
-                return self._earlier_source(tokens[-1], pos) or self.last_source or mention.text
-            return mention.text
-        if definite and len(tokens) == 2:  # "the magazine" after "Broadcast magazine said"
-            kind = self._named_kind(tokens[-1], pos)
-            if kind is not None:
-                return kind
-        if definite and tokens[-1].tag_ == "NNS":  # "the judges": the last speakers named
-            joined = next(
-                (e.name for e in self._events_before(pos, False) if " and " in e.name), None
-            )
-            if joined is not None:
-                return joined
-            if tokens[-1].lower_ not in GROUP_NOUNS | BUSINESS_NOUNS:
-                return mention.text  # "the makers": several, never one person named before
-        head = tokens[-1].lower_
-        if definite and head in GROUP_NOUNS | BUSINESS_NOUNS:  # "the ministry": the body named
-            return (
-                self.bodies.by_head(tokens[-1].text, pos)
-                or (self._salient_body(pos) if head in BUSINESS_NOUNS else None)
-                or (self.main_body() if self._of_main_kind(tokens) else None)
-                or mention.text
-            )
-        if not definite or tokens[-1].lower_ in GROUP_NOUNS:
-            return mention.text
-        person = self._by_role(words, mention.start_char)
-        if person is not None:
-            return person
-        body = body_name(tokens)
-        if body is not None:
-            return body
-        return (
-            self._salient_person(pos)
-            or self.last_person_before(pos)
-            or self._salient_body(pos)
-            or mention.text
-        )
+        return describe(self, tokens, mention)
 
     def _coordinated(self, mention: Span, tokens: list[Token]) -> str | None:
         """Two speakers joined by "and", each a name: "Lord Justice X and Mr Justice Y" is
@@ -550,7 +465,7 @@ class SpeakerResolver:
         left, right = doc[mention.start : ands[0].i], doc[ands[0].i + 1 : mention.end]
         for part in (left, right):  # each part a name: "the Tories", "Mr Justice Y"
             within = self.ents.within(part.start, part.end)
-            if not within or within[-1].end != part.end or self._is_source(part):
+            if not within or within[-1].end != part.end or self.is_source(part):
                 return None
         names = [self.resolve(left), self.resolve(right)]
         if not all(names):
@@ -560,23 +475,23 @@ class SpeakerResolver:
     def _described_person(self, ent: Span, words: list[str]) -> bool:
         return described_name(ent, words, self.name_words.words)
 
-    def _salient_body(self, pos: int) -> str | None:
+    def salient_body(self, pos: int) -> str | None:
         """The body the discourse is about at ``pos``: the latest speaker or main-clause
         subject that is no person ("The company said" after "UK Coal reported …")."""
-        for e in self._events_before(pos, True):
+        for e in self.events_before(pos, True):
             if e.name.lower() in self._mostly_bodies:
                 return e.name
         return None
 
-    def _salient_person(self, pos: int) -> str | None:
+    def salient_person(self, pos: int) -> str | None:
         """The person the discourse is about at ``pos``: the latest speaker or main-clause
         subject who is a person ("the American" after "World number one X has …")."""
-        for e in self._events_before(pos, True):
+        for e in self.events_before(pos, True):
             if e.person and (e.speech or e.name.lower() not in self._mostly_bodies):
                 return e.name
         return None
 
-    def _by_role(self, words: list[tuple[str, bool]], pos: int) -> str | None:
+    def by_role(self, words: list[tuple[str, bool]], pos: int) -> str | None:
         """The latest earlier person introduced with this role (extra words: proper adjectives)."""
         wanted = {w for w, _ in words}
         if not wanted:
