@@ -73,3 +73,5 @@ def evaluate_quotes_command(gold_dir: Path | None, model: str | None, show_error
     if show_errors:
         for line in report.errors:
             click.echo(line)
+    for line in report.warnings:  # a document scored as finding nothing says why
+        click.echo(f"warning: {line}", err=True)

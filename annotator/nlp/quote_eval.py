@@ -77,6 +77,8 @@ class QuoteReport:
     documents: dict[str, QuoteReport] = field(default_factory=dict)
     #: Human-readable lines about each miss, false alarm and wrong attribution.
     errors: list[str] = field(default_factory=list)
+    #: One line per document the pipeline could not annotate (scored as finding nothing).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float:

@@ -29,15 +29,23 @@ def evaluate_quotes(gold_dir: Path, model: str | None = None) -> QuoteReport:
     return score_pipeline(documents, load_pipeline(model))
 
 
-def predict_quotes(documents: list[GoldDocument], nlp: Any) -> dict[str, list[QuoteRecord]]:
-    """The quotations an already loaded pipeline finds in each gold document's text."""
+def predict_quotes(
+    documents: list[GoldDocument], nlp: Any, warnings: list[str] | None = None
+) -> dict[str, list[QuoteRecord]]:
+    """The quotations an already loaded pipeline finds in each gold document's text; a
+    document it cannot annotate finds none, with a line in ``warnings``."""
     predictions: dict[str, list[QuoteRecord]] = {}
     items = ((doc.text, doc.name) for doc in documents)
-    for name, spans, relations, _warnings in annotate_texts(nlp, items):
+    for name, spans, relations, problems in annotate_texts(nlp, items):
         predictions[name] = quotes_from_annotations(name, spans, relations)
+        if warnings is not None:
+            warnings.extend(problems)
     return predictions
 
 
 def score_pipeline(documents: list[GoldDocument], nlp: Any) -> QuoteReport:
     """Scores of an already loaded pipeline (from :func:`load_pipeline`) on gold documents."""
-    return score(documents, predict_quotes(documents, nlp))
+    warnings: list[str] = []
+    report = score(documents, predict_quotes(documents, nlp, warnings))
+    report.warnings = warnings
+    return report

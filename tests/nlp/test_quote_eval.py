@@ -104,3 +104,45 @@ def test_accuracy_over_attributed_quotations_does_not_reward_empty_answers() -> 
     total.add(report)
     total.add(report)
     assert (total.speaker_named, total.cue_given_correct) == (6, 4)
+
+
+def test_a_document_the_pipeline_cannot_annotate_is_named(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """A pipeline (any --model) whose output for one document cannot be read scores that
+    document as finding nothing, and says so instead of dropping it silently."""
+    from click.testing import CliRunner
+    from spacy.language import Language
+
+    from annotator.cli import main as cli
+    from annotator.nlp.pipeline import load_pipeline
+    from annotator.nlp.quotes import QUOTES_KEY
+    from annotator.ops.quality import score_pipeline
+
+    @Language.component("garbles_one_document")
+    def garble(doc):  # type: ignore[no-untyped-def]
+        if "Lord Smith" in doc.text:
+            doc.user_data[QUOTES_KEY] = [["not", "a", "quote"]]
+        return doc
+
+    texts = {
+        "a.txt": 'Ann Lee said: "We will win."\n',
+        "b.txt": 'Lord Smith said: "We will lose."\n',
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        start = text.index('"')
+        record = {"document": name, "start": start, "end": len(text) - 1,
+                  "text": text[start:-1], "speaker": None, "speaker_name": None, "cue": None,
+                  "source": "human"}  # fmt: skip
+        (tmp_path / name.replace(".txt", ".quotes.jsonl")).write_text(
+            json.dumps(record) + "\n", encoding="utf-8"
+        )
+    nlp = load_pipeline()
+    nlp.add_pipe("garbles_one_document", last=True)
+    report = score_pipeline(load_gold_dir(tmp_path), nlp)
+    assert (report.gold, report.matched) == (2, 1)
+    assert len(report.warnings) == 1 and report.warnings[0].startswith("b.txt: ")
+    out = tmp_path / "garbling-model"
+    nlp.to_disk(out)
+    run = CliRunner().invoke(cli, ["evaluate-quotes", str(tmp_path), "--model", str(out)])
+    assert run.exit_code == 0, run.output
+    assert "warning: b.txt: annotations skipped" in run.output
