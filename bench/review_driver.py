@@ -74,6 +74,18 @@ class Session:
             print(self.inputs, key, modifiers, self.selected(), file=sys.stderr, flush=True)
         QTest.keyClick(target, key, modifiers)  # type: ignore[call-overload]
 
+    def fix_keys(self, fix: Fix) -> None:
+        """The keys that correct the selected span (or label the selected text), alike in both
+        versions; linking a speaker differs and is each session's own."""
+        if fix.kind == "relabel":
+            self.press(fix.new_label()[0].lower())
+        elif fix.kind == "delete":
+            self.press(Key.Key_Delete)
+        elif fix.kind == "resize":
+            self.press(Key.Key_Left, Mod.AltModifier)
+        elif fix.kind == "add":
+            self.press(Key.Key_P)
+
     def click(self, point: QPoint) -> None:
         self.inputs += 1
         QTest.mouseClick(self.view.viewport(), Qt.MouseButton.LeftButton, pos=point)

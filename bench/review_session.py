@@ -99,16 +99,10 @@ class Session(BaseSession):
 
     def apply(self, fix: Fix) -> None:
         """The keys that correct the selected span (or label the selected text)."""
-        if fix.kind == "relabel":
-            self.press(fix.new_label()[0].lower())
-        elif fix.kind == "delete":
-            self.press(Key.Key_Delete)
-        elif fix.kind == "resize":
-            self.press(Key.Key_Left, Mod.AltModifier)
-        elif fix.kind == "link speaker":
+        if fix.kind == "link speaker":
             self.pick_speaker()
-        elif fix.kind == "add":
-            self.press(Key.Key_P)
+        else:
+            self.fix_keys(fix)
 
 
 def _press_return_in_picker(session: Session) -> None:

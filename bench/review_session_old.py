@@ -49,17 +49,6 @@ ROUTES = ("click", "keys")
 
 
 class OldSession(Session):
-    def fix_keys(self, fix: Fix) -> None:
-        """The keys that correct the selected span, in both versions alike."""
-        if fix.kind == "relabel":
-            self.press(fix.new_label()[0].lower())
-        elif fix.kind == "delete":
-            self.press(Key.Key_Delete)
-        elif fix.kind == "resize":
-            self.press(Key.Key_Left, Mod.AltModifier)
-        elif fix.kind == "add":
-            self.press(Key.Key_P)
-
     def tab_to(self, fix: Fix) -> None:
         """Tab (next span, any span) until the span is selected."""
         for _ in range(400):
