@@ -86,44 +86,45 @@ def _keys_work_while_held(qtbot, window: MainWindow, gate: threading.Event) -> N
     assert window.job_progress.isVisible()  # still held
 
 
-def test_import_runs_in_the_background_and_the_list_fills_in(  # type: ignore[no-untyped-def]
-    qtbot, two_docs: Path, tmp_path: Path, gate: threading.Event, monkeypatch
-) -> None:
+@pytest.fixture
+def import_window(  # type: ignore[no-untyped-def]
+    qtbot, two_docs: Path, tmp_path: Path, monkeypatch
+) -> Iterator[MainWindow]:
+    """A window on two documents whose Ctrl+O imports three new articles (no file dialog)."""
     files = _articles(tmp_path, 3)
     monkeypatch.setattr(dialogs.ImportDialog, "ask", classmethod(lambda cls, *a, **k: files))
     window = open_window(qtbot, two_docs)
-    try:
-        qtbot.keyClick(window.view, Qt.Key.Key_O, Ctrl)
-        _keys_work_while_held(qtbot, window, gate)
-        assert window.documents.table.model().rowCount() == 2
-        gate.set()
-        qtbot.waitUntil(lambda: not window.job_progress.isVisible(), timeout=60_000)
-        qtbot.waitUntil(lambda: window.documents.table.model().rowCount() == 5, timeout=10_000)
-        status = window.statusBar().currentMessage()
-        assert "Imported 3 document(s)" in status and "cancelled" not in status
-    finally:
-        window.close()
-        window.store.close()
+    yield window
+    window.close()
+    window.store.close()
+
+
+def test_import_runs_in_the_background_and_the_list_fills_in(  # type: ignore[no-untyped-def]
+    qtbot, import_window: MainWindow, gate: threading.Event
+) -> None:
+    window = import_window
+    qtbot.keyClick(window.view, Qt.Key.Key_O, Ctrl)
+    _keys_work_while_held(qtbot, window, gate)
+    assert window.documents.table.model().rowCount() == 2
+    gate.set()
+    qtbot.waitUntil(lambda: not window.job_progress.isVisible(), timeout=60_000)
+    qtbot.waitUntil(lambda: window.documents.table.model().rowCount() == 5, timeout=10_000)
+    status = window.statusBar().currentMessage()
+    assert "Imported 3 document(s)" in status and "cancelled" not in status
 
 
 def test_import_can_be_cancelled_from_the_status_bar(  # type: ignore[no-untyped-def]
-    qtbot, two_docs: Path, tmp_path: Path, gate: threading.Event, monkeypatch
+    qtbot, import_window: MainWindow, gate: threading.Event
 ) -> None:
-    files = _articles(tmp_path, 3)
-    monkeypatch.setattr(dialogs.ImportDialog, "ask", classmethod(lambda cls, *a, **k: files))
-    window = open_window(qtbot, two_docs)
-    try:
-        qtbot.keyClick(window.view, Qt.Key.Key_O, Ctrl)
-        qtbot.waitUntil(gate.entered.is_set, timeout=60_000)  # type: ignore[attr-defined]
-        qtbot.mouseClick(window.job_progress.cancel, Qt.MouseButton.LeftButton)
-        assert "cancelling" in window.job_progress.label.text()
-        gate.set()
-        qtbot.waitUntil(lambda: not window.job_progress.isVisible(), timeout=60_000)
-        assert "(cancelled)" in window.statusBar().currentMessage()
-        assert window.documents.table.model().rowCount() == 2
-    finally:
-        window.close()
-        window.store.close()
+    window = import_window
+    qtbot.keyClick(window.view, Qt.Key.Key_O, Ctrl)
+    qtbot.waitUntil(gate.entered.is_set, timeout=60_000)  # type: ignore[attr-defined]
+    qtbot.mouseClick(window.job_progress.cancel, Qt.MouseButton.LeftButton)
+    assert "cancelling" in window.job_progress.label.text()
+    gate.set()
+    qtbot.waitUntil(lambda: not window.job_progress.isVisible(), timeout=60_000)
+    assert "(cancelled)" in window.statusBar().currentMessage()
+    assert window.documents.table.model().rowCount() == 2
 
 
 def _export_choice(out: Path) -> ExportChoice:
