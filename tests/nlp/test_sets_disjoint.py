@@ -3,8 +3,8 @@
 A copy of an article under another name (the BBC corpus holds some) would let a development
 article into a blind set unnoticed; hashing the text with whitespace collapsed catches that.
 The blind sets are also checked for size and well-formedness here by reading their files only:
-nothing in this module runs the detector or any annotator code on them (quotes_blind6 is not
-scored yet; see its README).
+nothing in this module runs the detector or any annotator code on them (quotes_blind6 is scored;
+quotes_blind7 is not scored yet; see its README).
 """
 
 from __future__ import annotations
@@ -27,8 +27,15 @@ SETS = (
     "quotes_blind4",
     "quotes_blind5",
     "quotes_blind6",
+    "quotes_blind7",
 )
-BLIND = ("quotes_blind3", "quotes_blind4", "quotes_blind5", "quotes_blind6")
+BLIND = (
+    "quotes_blind3",
+    "quotes_blind4",
+    "quotes_blind5",
+    "quotes_blind6",
+    "quotes_blind7",
+)
 
 
 def _hashes(folder: Path) -> set[str]:
