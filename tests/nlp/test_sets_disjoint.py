@@ -28,6 +28,7 @@ SETS = (
     "quotes_blind5",
     "quotes_blind6",
     "quotes_blind7",
+    "quotes_dev7",
 )
 BLIND = (
     "quotes_blind3",
