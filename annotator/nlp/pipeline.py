@@ -1,8 +1,8 @@
 """The pre-annotation pipeline: a spaCy model plus our entity, boilerplate and quote components.
 
-Importing this module registers the component factories (``annotator_entities``,
-``annotator_boilerplate``, ``annotator_quotes``), so a pipeline that names them loads anywhere,
-worker processes of ``nlp.pipe(n_process=...)`` included.
+Importing this module registers the component factories (``annotator_paragraphs``,
+``annotator_entities``, ``annotator_boilerplate``, ``annotator_quotes``), so a pipeline that
+names them loads anywhere, worker processes of ``nlp.pipe(n_process=...)`` included.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from annotator.model import (
 )
 from annotator.nlp.boilerplate import BOILERPLATE_KEY, BoilerplateDetector, boilerplate_spans
 from annotator.nlp.entities import ENTITIES_KEY
+from annotator.nlp.paragraphs import PARAGRAPHS_KEY
 from annotator.nlp.quotes import QUOTES_KEY, WARNINGS_KEY, stored_quotes
 
 #: Installed packages tried in order when no model is named.
@@ -72,6 +73,8 @@ def load_pipeline(model: str | None = None, *, exclude: Iterable[str] = ()) -> L
         raise ModelError(
             f"cannot load spaCy pipeline {name!r}: {reason}; install it or name another model"
         ) from None
+    if "parser" in nlp.pipe_names and PARAGRAPHS_KEY not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS_KEY, before="parser")
     if "ner" in nlp.pipe_names and ENTITIES_KEY not in nlp.pipe_names:
         nlp.add_pipe(ENTITIES_KEY, after="ner")
     if BOILERPLATE_KEY not in nlp.pipe_names:

@@ -175,10 +175,17 @@ def _lost_subject(verb: Token, ents: EntityIndex) -> Span | None:
 def main_subjects(
     doc: Doc, quoted: SpanSet, ents: EntityIndex, name_words: frozenset[str] = frozenset()
 ) -> list[Subject]:
-    """Named subjects of main clauses (and ``who`` of a named person) outside quotations."""
+    """Named subjects of main clauses (and ``who`` of a named person) outside quotations and
+    the headline (a headline's subject is no referent a pronoun of the story picks up)."""
     cues = cue_forms()
     out: list[Subject] = []
+    first_line = doc.text.find("\n")
+    headline = first_line if first_line > 0 else 0
+    if doc.text[:headline].rstrip().rstrip("\"'”’").endswith((".", "!", "?")):
+        headline = 0  # a first line that ends a sentence is text, not a headline
     for token in doc:
+        if token.idx < headline:
+            continue
         if token.dep_ == "ROOT" and token.tag_.startswith("VB"):
             lost = _lost_subject(token, ents)
             if lost is not None and not quoted.contains(lost.start_char):
