@@ -8,8 +8,10 @@ is not Ms Sturgeon). This module finds, once per document,
   and ``who`` in ``tycoon Steve Morgan, who got frustrated``): the resolver weighs them with the
   speakers of earlier quotations, the latest first;
 * the *gender* of the people named, from titles (Mr, Sir, Lord / Mrs, Ms, Miss, Dame), a short
-  list of unambiguous first names and nouns in apposition ("the Birmingham woman"), so that
-  "she" never goes to a man and "he" never to a woman. Unknown gender agrees with both.
+  list of unambiguous first names, nouns in apposition ("the Birmingham woman") and, for
+  people these leave unknown, pronouns whose antecedent is sure ("Jones, who said she …",
+  :func:`pronoun_genders`), so that "she" never goes to a man and "he" never to a woman.
+  Unknown gender agrees with both.
 """
 
 from __future__ import annotations
@@ -104,6 +106,59 @@ def mention_gender(ent: Span) -> str | None:
         if gender is not None and noun.ent_type_ != "PERSON":
             return gender
     return None
+
+
+_BOUND_PRONOUNS = {**PRONOUN_GENDER, "himself": MALE, "herself": FEMALE}
+
+
+def pronoun_genders(
+    doc: Doc, quoted: SpanSet, ents: EntityIndex, people: Collection[str]
+) -> dict[str, str | None]:
+    """Gender of people (by surname, among ``people``) from pronouns whose antecedent is sure.
+
+    For a sentence such as "Jones, 52, who told reporters she had not expected it" or "Jones
+    has been made favourite for the award that won him fame": a person who is the subject of
+    a clause (or the person a subject "who" is about), and a "he"/"his"/"she"/"her" later in
+    that clause that names no other person nor a gendered noun ("the woman", "his wife"). An
+    object pronoun of the person's own verb ("Jones told her") is someone else, and so is
+    often a pronoun in what a named subject says ("Jones says she must rest": the athlete
+    Jones coaches); only a relative "who" says it of the person ("Jones, who said she …").
+    Pronouns of both genders in one clause, or a surname shown with both, give nothing.
+    """
+    votes: dict[str, str | None] = {}
+    cues = cue_forms()
+    for token in doc:
+        if token.dep_ not in ("nsubj", "nsubjpass") or quoted.contains(token.idx):
+            continue
+        verb, person = token.head, token
+        if token.lower_ == "who" and verb.dep_ == "relcl":
+            person = verb.head
+        elif verb.lower_ in cues:
+            continue  # "Jones says she must rest": she is often the one Jones talks about
+        ent = ents.of.get(person.i)
+        key = (ent[-1] if ent is not None else person).lower_
+        if key not in people or not person.text[:1].isupper():
+            continue
+        own = range(ent.start, ent.end) if ent is not None else range(person.i, person.i + 1)
+        found: set[str] = set()
+        for t in verb.subtree:
+            if t.i in own or t.i < token.i:
+                continue
+            other = ents.of.get(t.i)
+            if (other is not None and other.label_ == "PERSON") or (
+                t.lower_ in _MALE_NOUNS or t.lower_ in _FEMALE_NOUNS
+            ):
+                found = set()
+                break
+            if t.lower_ not in _BOUND_PRONOUNS or quoted.contains(t.idx):
+                continue
+            if t.lower_ in ("him", "her") and t.dep_ != "poss" and t.head == verb:
+                continue  # "Jones told her": someone else
+            found.add(_BOUND_PRONOUNS[t.lower_])
+        if len(found) == 1:
+            gender = found.pop()
+            votes[key] = gender if votes.get(key, gender) == gender else None
+    return votes
 
 
 def agrees(gender: str | None, other: str | None) -> bool:

@@ -73,6 +73,7 @@ from annotator.nlp.salience import (
     main_subjects,
     mention_gender,
     plural_subject_before,
+    pronoun_genders,
     sentence_subject_before,
 )
 from annotator.nlp.spans import EntityIndex, SpanSet
@@ -118,6 +119,9 @@ class SpeakerResolver:
             if gender is not None:
                 key = words[-1].lower()
                 self.genders[key] = gender if self.genders.get(key, gender) == gender else None
+        surnames = {p.words[-1].lower() for p in self.people}
+        for key, gender in pronoun_genders(doc, self.quoted, self.ents, surnames).items():
+            self.genders.setdefault(key, gender)  # titles and first names come first
         self._people_starts = [p.start for p in self.people]
         self._people_with: dict[str, list[Person]] = {}
         self._people_by_role: dict[str, list[Person]] = {}
@@ -169,8 +173,8 @@ class SpeakerResolver:
             self._subjects = []
             known = frozenset(self.name_words.words)
             for subj in main_subjects(self.doc, self.quoted, self.ents, known):
-                if subj.speech:
-                    continue  # speakers are in the history already, named as their quotes are
+                if subj.speech and not subj.relative:
+                    continue  # speakers are in the history already (not a "who" that speaks)
                 described = subj.person and self._described_person(
                     subj.span, clean_words(subj.span)
                 )  # "the 25-year-old Scouser": the last person who spoke

@@ -88,3 +88,29 @@ def test_double_quotation_closed_with_a_single_mark() -> None:
 def test_nested_single_quote_at_a_paragraph_end_still_joins() -> None:
     text = '"He told me \'go away.\'\n\n"Then I left."'
     assert [(q.start, q.end) for q in find_marked_quotes(text)] == [(0, len(text))]
+
+
+def test_a_pronoun_whose_antecedent_is_sure_gives_a_person_a_gender(nlp: Language) -> None:
+    text = (
+        "Fiona Walsh and Clifford Pryce were both nominated. The prize went to Walsh. "
+        "Pryce has been made favourite for the role that already won him an award. "
+        'The film is a triumph. "It was a wonderful time," she said.'
+    )
+    assert detect(nlp, text)[0][3] == "Fiona Walsh"
+
+
+def test_a_relative_who_that_speaks_is_the_person_a_pronoun_refers_to(nlp: Language) -> None:
+    text = (
+        "Fiona Walsh and Clifford Pryce were both nominated. Pryce won it last year. "
+        "It is also a first nomination for Walsh, 52, who told reporters she had not "
+        'expected it. "It was a wonderful time," she said.'
+    )
+    assert detect(nlp, text)[0][3] == "Fiona Walsh"
+
+
+def test_what_a_person_says_of_someone_gives_the_person_no_gender(nlp: Language) -> None:
+    text = (
+        "Coach Derek Mayhew watched Fiona Walsh run. Mayhew says she must rest now. "
+        '"The heat was the main factor," he said.'
+    )
+    assert detect(nlp, text)[0][3] == "Derek Mayhew"
