@@ -52,7 +52,7 @@ from annotator.nlp.attribution import (
 from annotator.nlp.boilerplate import boilerplate_spans
 from annotator.nlp.lexicon import DETERMINERS, cue_forms
 from annotator.nlp.marks import MarkedQuote, find_marked_quotes
-from annotator.nlp.salience import is_named, known_name, name_before_title
+from annotator.nlp.salience import described_person, is_named, known_name, name_before_title
 from annotator.nlp.spans import EntityIndex, SpanSet
 from annotator.nlp.speakers import SpeakerResolver
 
@@ -344,7 +344,9 @@ def _byline(ctx: _Context, n: int) -> Span | None:
 
 
 def _speech_events(ctx: _Context) -> None:
-    """Named subjects of speech verbs outside quotations ("Mr Hain told the BBC …")."""
+    """Subjects of speech verbs outside quotations: named ("Mr Hain told the BBC …", "The
+    head of the panel, Jo Bloggs, said …"), sources ("a BT spokesman said") and definite
+    descriptions of a person ("The veteran striker claims he …", named in text order)."""
     doc = ctx.doc
     bounds = SpanSet((q.start, q.end) for q in ctx.marked)
     for token in doc:
@@ -365,11 +367,15 @@ def _speech_events(ctx: _Context) -> None:
             continue  # "X is said to have been …": spoken about, not speaking
         subj = name_before_title(subj, ctx.ents)  # "Frank Field MP criticised …"
         named = is_named(subj) or known_name(subj, ctx.resolver.name_words.words)
-        if not named and source_in_subtree(subj) is None:
+        named = named or any(c.dep_ == "appos" and is_named(c) for c in subj.children)
+        described = not named and described_person(subj)
+        if not named and not described and source_in_subtree(subj) is None:
             continue
         start, end = mention_span(subj, ctx.ents.of)
         mention = doc.char_span(start, end, alignment_mode="expand")
-        if mention is not None:
+        if mention is not None and described:
+            ctx.resolver.add_described_event(mention)  # named in turn, see the resolver
+        elif mention is not None:
             name = ctx.resolver.resolve(mention)
             if name:
                 ctx.resolver.add_event(start, name, True)

@@ -21,7 +21,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from annotator.nlp.lexicon import POSTNOMINALS, ROLE_NOUNS, TITLES, cue_forms
+from annotator.nlp.lexicon import (
+    BUSINESS_NOUNS,
+    DOCUMENT_NOUNS,
+    GROUP_NOUNS,
+    POSTNOMINALS,
+    PUBLIC_BODIES,
+    ROLE_NOUNS,
+    SOURCE_NOUNS,
+    TITLES,
+    cue_forms,
+)
 from annotator.nlp.spans import EntityIndex, SpanSet
 
 MALE, FEMALE = "m", "f"
@@ -194,6 +204,18 @@ def known_name(token: Token, name_words: Collection[str]) -> bool:
         return True
     lefts = [c for c in token.lefts if c.dep_ == "compound"]
     return token.tag_ == "NNP" and any(c.lower_ in ROLE_NOUNS for c in lefts)
+
+
+_NOT_PERSONS = GROUP_NOUNS | BUSINESS_NOUNS | DOCUMENT_NOUNS | PUBLIC_BODIES | SOURCE_NOUNS
+
+
+def described_person(token: Token) -> bool:
+    """A definite description of one person as a subject: "the first minister", "The
+    attacking midfielder" (not a body, a document, a source or several people)."""
+    if token.tag_ != "NN" or token.lower_ in _NOT_PERSONS or token.ent_type_:
+        return False
+    dets = [c for c in token.children if c.dep_ == "det"]
+    return bool(dets) and dets[0].lower_ == "the" and not token.text[:1].isupper()
 
 
 def name_before_title(token: Token, ents: EntityIndex) -> Token:

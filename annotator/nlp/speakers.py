@@ -154,6 +154,8 @@ class SpeakerResolver:
         self._subjects: list[Event] | None = None
         self._subject_pos: list[int] = []
         self._sent_starts: list[int] | None = None
+        #: Descriptions that spoke, in text order, not named yet (:meth:`add_described_event`).
+        self._pending: list[Span] = []
 
     def add_event(self, pos: int, name: str, is_person: bool, embedded: bool = False) -> None:
         """A named subject of a speech verb at ``pos``, quoted or not: later pronouns see it."""
@@ -162,6 +164,18 @@ class SpeakerResolver:
         sentence = self._sentence_at(pos)
         event = Event(pos, name, is_person, True, sentence, embedded=embedded)
         self.history.insert(k, event)
+
+    def add_described_event(self, mention: Span) -> None:
+        """A speech verb whose subject describes a person ("The veteran striker claims …"):
+        named, like a quotation's speaker, only once every earlier speaker is known."""
+        self._pending.append(mention)
+
+    def _name_pending(self, pos: int) -> None:
+        while self._pending and self._pending[0].start_char < pos:
+            mention = self._pending.pop(0)
+            name = self.resolve(mention)
+            if name:
+                self.add_event(mention.start_char, name, True)
 
     def gender(self, name: str | None) -> str | None:
         """The gender of a resolved name, when the article shows it."""
@@ -203,6 +217,7 @@ class SpeakerResolver:
 
         At the same position a subject comes before a speaker.
         """
+        self._name_pending(pos)
         subs = self.subjects() if subjects else []
         h = bisect_left(self._history_pos, pos) - 1
         s = bisect_left(self._subject_pos, pos) - 1 if subjects else -1

@@ -114,3 +114,25 @@ def test_what_a_person_says_of_someone_gives_the_person_no_gender(nlp: Language)
         '"The heat was the main factor," he said.'
     )
     assert detect(nlp, text)[0][3] == "Derek Mayhew"
+
+
+def test_a_description_with_a_name_in_apposition_that_speaks_is_that_person(
+    nlp: Language,
+) -> None:
+    text = (
+        "Athlete Derek Mayhew was cleared on Monday. The head of the panel, Clifford Pryce, "
+        'said the case had not been proven. "The charge cannot stand," he said.'
+    )
+    assert detect(nlp, text)[0][3] == "Clifford Pryce"
+
+
+def test_a_description_that_speaks_is_the_person_a_later_pronoun_refers_to(
+    nlp: Language,
+) -> None:
+    text = (
+        'Rovers coach Derek Mayhew wants to sign a striker. "I am ready to spend," Mayhew '
+        "said. The player's agent Clifford Pryce says talks are planned. \"He wants to stay "
+        'in Britain," said Pryce. The coach also claims he has not had the backing of the '
+        'board. "I cannot understand it," he continued.'
+    )
+    assert detect(nlp, text)[-1][3] == "Derek Mayhew"
