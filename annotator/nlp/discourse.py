@@ -1,0 +1,228 @@
+"""The discourse of one document: who spoke or was the subject where, and who a pronoun is.
+
+:class:`Discourse` is the part of :class:`annotator.nlp.speakers.SpeakerResolver` that keeps
+the events of the discourse in text order (speakers of quotations, subjects of speech verbs
+outside them, main-clause subjects, see :mod:`annotator.nlp.salience`) and answers from them:
+the salient person of a gender for a pronoun, the salient body for "it" or "the company", the
+last person named. Descriptions that spoke ("The coach also claims he …") are named lazily, in
+text order, once every earlier speaker is known.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from annotator.nlp.lexicon import SOURCE_NOUNS
+from annotator.nlp.names import NameWords, Person, clean_words
+from annotator.nlp.salience import PRONOUN_GENDER, Event, agrees, main_subjects
+from annotator.nlp.spans import EntityIndex, SpanSet
+
+
+def _plural_source(name: str) -> bool:
+    """ "Critics", "Government sources": a description of several unnamed people."""
+    word = name.rsplit(" ", 1)[-1].lower()
+    return word in SOURCE_NOUNS and word.endswith("s") and not word.endswith("ss")
+
+
+class Discourse:
+    """Discourse events and salience; mixed into the speaker resolver, which names things."""
+
+    doc: Doc
+    quoted: SpanSet
+    ents: EntityIndex
+    people: list[Person]
+    genders: dict[str, str | None]
+    name_words: NameWords
+    _people_starts: list[int]
+    _mostly_bodies: set[str]
+
+    def _start_discourse(self) -> None:
+        #: Every attribution so far, and the speech verbs with a named subject outside
+        #: quotations (see :meth:`add_event`), in text order; ``_history_pos`` their positions.
+        self.history: list[Event] = []
+        self._history_pos: list[int] = []
+        self._subjects: list[Event] | None = None
+        self._subject_pos: list[int] = []
+        self._sent_starts: list[int] | None = None
+        #: Descriptions that spoke, in text order, not named yet (:meth:`add_described_event`).
+        self._pending: list[Span] = []
+
+    # The naming side, given by the resolver.
+    def resolve(self, mention: Span) -> str | None:
+        raise NotImplementedError
+
+    def full_name(self, words: list[str], pos: int) -> str:
+        raise NotImplementedError
+
+    def _described_person(self, ent: Span, words: list[str]) -> bool:
+        raise NotImplementedError
+
+    def add_event(self, pos: int, name: str, is_person: bool, embedded: bool = False) -> None:
+        """A named subject of a speech verb at ``pos``, quoted or not: later pronouns see it."""
+        k = bisect_right(self._history_pos, pos)
+        self._history_pos.insert(k, pos)
+        sentence = self._sentence_at(pos)
+        event = Event(pos, name, is_person, True, sentence, embedded=embedded)
+        self.history.insert(k, event)
+
+    def add_described_event(self, mention: Span) -> None:
+        """A speech verb whose subject describes a person ("The veteran striker claims …"):
+        named, like a quotation's speaker, only once every earlier speaker is known."""
+        self._pending.append(mention)
+
+    def _name_pending(self, pos: int) -> None:
+        while self._pending and self._pending[0].start_char < pos:
+            mention = self._pending.pop(0)
+            name = self.resolve(mention)
+            if name:
+                self.add_event(mention.start_char, name, True)
+
+    def gender(self, name: str | None) -> str | None:
+        """The gender of a resolved name, when the article shows it."""
+        return self.genders.get(name.split()[-1].lower()) if name else None
+
+    def subjects(self) -> list[Event]:
+        """Main-clause subjects (and relative "who") outside quotations, built once."""
+        if self._subjects is None:
+            self._subjects = []
+            known = frozenset(self.name_words.words)
+            for subj in main_subjects(self.doc, self.quoted, self.ents, known):
+                if subj.speech and not subj.relative:
+                    continue  # speakers are in the history already (not a "who" that speaks)
+                described = subj.person and self._described_person(
+                    subj.span, clean_words(subj.span)
+                )  # "the 25-year-old Scouser": the last person who spoke
+                if subj.person:
+                    words = clean_words(subj.span)
+                    name = self.full_name(words, subj.pos) if words else None
+                else:
+                    name = " ".join(clean_words(subj.span)) or subj.span.text
+                if name:
+                    self._subjects.append(
+                        Event(
+                            subj.pos,
+                            name,
+                            subj.person,
+                            subj.speech,
+                            subj.sentence,
+                            subj.relative,
+                            described=described,
+                        )
+                    )
+            self._subject_pos = [e.pos for e in self._subjects]
+        return self._subjects
+
+    def events_before(self, pos: int, subjects: bool) -> Iterator[Event]:
+        """Speakers (and main subjects when ``subjects``) before ``pos``, the latest first.
+
+        At the same position a subject comes before a speaker.
+        """
+        self._name_pending(pos)
+        subs = self.subjects() if subjects else []
+        h = bisect_left(self._history_pos, pos) - 1
+        s = bisect_left(self._subject_pos, pos) - 1 if subjects else -1
+        while h >= 0 or s >= 0:
+            if s >= 0 and (h < 0 or subs[s].pos >= self.history[h].pos):
+                e = subs[s]
+                s -= 1
+                if e.described:
+                    name = self.salient(e.pos, True)
+                    if name is None:
+                        continue
+                    e = replace(e, name=name)
+                yield e
+            else:
+                yield self.history[h]
+                h -= 1
+
+    def _sentence_at(self, pos: int) -> int:
+        """Start of the sentence holding ``pos``."""
+        if self._sent_starts is None:
+            self._sent_starts = [sent.start_char for sent in self.doc.sents]
+        k = bisect_right(self._sent_starts, pos) - 1
+        return self._sent_starts[k] if k >= 0 else 0
+
+    def salient_for(self, pronoun: Token, person: bool) -> str | None:
+        """The latest speaker or main-clause subject before ``pronoun`` that it can refer to.
+
+        Gender must agree; "it" looks for a body first; a subject in the pronoun's own sentence
+        counts only when it is a speaker (see :func:`_sentence_subject_before`); the person a
+        relative "who" is about gives way to an agreeing main subject of its sentence.
+        """
+        pos = pronoun.idx
+        gender = PRONOUN_GENDER.get(pronoun.lower_)
+        sent_start = pronoun.sent.start_char
+        with_subjects = person or pronoun.lower_ == "it"
+        if pronoun.lower_ == "it":
+            for e in self.events_before(pos, with_subjects):
+                if not e.person:
+                    return e.name
+        relative: Event | None = None
+        for e in self.events_before(pos, with_subjects):
+            if person and not e.person:
+                continue
+            if e.pos >= sent_start and not e.speech:
+                continue
+            if person and not agrees(gender, self.gender(e.name)):
+                continue
+            if gender is not None and _plural_source(e.name):
+                continue  # "he" is never "Critics"
+            if (e.relative or e.embedded) and relative is None:
+                relative = e  # a "who": it gives way to a main subject of its sentence
+                continue
+            if relative is not None and e.sentence != relative.sentence:
+                return relative.name
+            return e.name
+        return relative.name if relative is not None else None
+
+    def salient(self, pos: int, person: bool) -> str | None:
+        """The last speaker before ``pos`` (a person when ``person``)."""
+        for e in self.events_before(pos, False):
+            if e.person or not person:
+                return e.name
+        return None
+
+    def last_person_before(
+        self, pos: int, gender: str | None = None, forward: bool = False
+    ) -> str | None:
+        """The last person named before ``pos`` outside quotations, of ``gender`` if known.
+
+        ``forward`` (for a pronoun): failing that, the first one named after it.
+        """
+        k = bisect_left(self._people_starts, pos)
+        for i in range(k - 1, -1, -1):
+            p = self.people[i]
+            if self.quoted.contains(p.start):
+                continue
+            name = self.full_name(list(p.words), p.start)
+            if agrees(gender, self.gender(name)):
+                return name
+        if not forward:
+            return None
+        for i in range(bisect_right(self._people_starts, pos), len(self.people)):
+            p = self.people[i]  # "He called it … Tony Blair": named later
+            if not self.quoted.contains(p.start):
+                name = self.full_name(list(p.words), p.start)
+                if agrees(gender, self.gender(name)):
+                    return name
+        return None
+
+    def salient_body(self, pos: int) -> str | None:
+        """The body the discourse is about at ``pos``: the latest speaker or main-clause
+        subject that is no person ("The company said" after "UK Coal reported …")."""
+        for e in self.events_before(pos, True):
+            if e.name.lower() in self._mostly_bodies:
+                return e.name
+        return None
+
+    def salient_person(self, pos: int) -> str | None:
+        """The person the discourse is about at ``pos``: the latest speaker or main-clause
+        subject who is a person ("the American" after "World number one X has …")."""
+        for e in self.events_before(pos, True):
+            if e.person and (e.speech or e.name.lower() not in self._mostly_bodies):
+                return e.name
+        return None
