@@ -307,15 +307,18 @@ def sentence_subject_before(pronoun: Token, quoted: SpanSet, ents: EntityIndex) 
 
     "Mr Hussain said he was …", "although Campese admitted he was surprised, he insisted".
     When the pronoun is the subject of a speech verb, only the subject of another speech verb
-    counts: in "Mr Blair has failed …, he claimed" the speaker is not Mr Blair.
+    counts: in "Mr Blair has failed …, he claimed" the speaker is not Mr Blair; or the subject
+    of a clause the pronoun's clause hangs from: in "Mr Blair praised the plan, which he said
+    was …" he is Mr Blair.
     """
     sent = pronoun.sent
     cues = cue_forms()
     speaking = pronoun.head.lower_ in cues and pronoun.head.tag_.startswith("VB")
+    above = {t.i for t in pronoun.head.ancestors}
     for t in reversed(sent[: pronoun.i - sent.start]):
         if quoted.contains(t.idx):
             continue  # words inside a quotation are not the narrator's
-        if speaking and t.head.lower_ not in cues:
+        if speaking and t.head.lower_ not in cues and t.head.i not in above:
             continue
         if t.dep_ in ("nsubj", "nsubjpass") and is_named(t):
             ent = ents.of.get(t.i)

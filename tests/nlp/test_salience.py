@@ -136,3 +136,13 @@ def test_a_description_that_speaks_is_the_person_a_later_pronoun_refers_to(
         'board. "I cannot understand it," he continued.'
     )
     assert detect(nlp, text)[-1][3] == "Derek Mayhew"
+
+
+def test_a_pronoun_in_a_clause_hanging_from_a_named_subject_is_that_subject(
+    nlp: Language,
+) -> None:
+    text = (
+        'Mr Pryce insisted the plans were "affordable". Mr Mayhew praised his colleague for '
+        'his part in the reform, which he said was the "keystone" of the programme.'
+    )
+    assert [q[3] for q in detect(nlp, text)] == ["Pryce", "Mayhew"]
