@@ -18,7 +18,13 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.lexicon import SOURCE_NOUNS
 from annotator.nlp.names import NameWords, Person, clean_words
-from annotator.nlp.salience import PRONOUN_GENDER, Event, agrees, main_subjects
+from annotator.nlp.salience import (
+    PRONOUN_GENDER,
+    Event,
+    agrees,
+    corporate_names,
+    main_subjects,
+)
 from annotator.nlp.spans import EntityIndex, SpanSet
 
 
@@ -39,8 +45,16 @@ class Discourse:
     name_words: NameWords
     _people_starts: list[int]
     _mostly_bodies: set[str]
+    _corporate: frozenset[str] | None
+
+    def corporate(self, name: str) -> bool:
+        """A name of a body, by what it owns (:func:`corporate_names`)."""
+        if self._corporate is None:
+            self._corporate = corporate_names(self.doc, self.quoted)
+        return any(w in self._corporate for w in name.lower().split())
 
     def _start_discourse(self) -> None:
+        self._corporate = None
         #: Every attribution so far, and the speech verbs with a named subject outside
         #: quotations (see :meth:`add_event`), in text order; ``_history_pos`` their positions.
         self.history: list[Event] = []
@@ -169,8 +183,8 @@ class Discourse:
                 continue
             if person and not agrees(gender, self.gender(e.name)):
                 continue
-            if gender is not None and _plural_source(e.name):
-                continue  # "he" is never "Critics"
+            if gender is not None and (_plural_source(e.name) or self.corporate(e.name)):
+                continue  # "he" is never "Critics", nor "Aston Martin" typed as a person
             if (e.relative or e.embedded) and relative is None:
                 relative = e  # a "who": it gives way to a main subject of its sentence
                 continue

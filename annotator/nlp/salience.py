@@ -11,7 +11,8 @@ is not Ms Sturgeon). This module finds, once per document,
   list of unambiguous first names, nouns in apposition ("the Birmingham woman") and, for
   people these leave unknown, pronouns whose antecedent is sure ("Jones, who said she …",
   :func:`pronoun_genders`), so that "she" never goes to a man and "he" never to a woman.
-  Unknown gender agrees with both.
+  Unknown gender agrees with both. A name that owns what only a body owns ("X's chief
+  executive", :func:`corporate_names`) is never "he" or "she", however the model typed it.
 """
 
 from __future__ import annotations
@@ -169,6 +170,28 @@ def pronoun_genders(
             gender = found.pop()
             votes[key] = gender if votes.get(key, gender) == gender else None
     return votes
+
+
+#: What a company has and a person has not: "Northwind's chief executive", "its output".
+_CORPORATE = frozenset(
+    """chief executive chairman chairwoman shareholders shares profits profit factory plant
+    factories plants staff employees workers output sales customers""".split()
+)
+
+
+def corporate_names(doc: Doc, quoted: SpanSet) -> frozenset[str]:
+    """Capitalised words that own what only a body owns, outside quotations ("Northwind's
+    chief executive", "Northwind's output"): a name the model typed as a person ("Aston
+    Martin") is then a body, never "he" or "she"."""
+    out = set()
+    for t in doc:
+        if t.tag_ == "POS" and t.i > 0 and t.i + 1 < len(doc) and not quoted.contains(t.idx):
+            owner, owned = doc[t.i - 1], t.head
+            if owner.text[:1].isupper() and owner.lower_ not in TITLES:
+                nxt = doc[t.i + 1]
+                if owned.lower_ in _CORPORATE or nxt.lower_ in _CORPORATE:
+                    out.add(owner.lower_)
+    return frozenset(out)
 
 
 def agrees(gender: str | None, other: str | None) -> bool:

@@ -146,3 +146,12 @@ def test_a_pronoun_in_a_clause_hanging_from_a_named_subject_is_that_subject(
         'his part in the reform, which he said was the "keystone" of the programme.'
     )
     assert [q[3] for q in detect(nlp, text)] == ["Pryce", "Mayhew"]
+
+
+def test_he_is_never_a_company_the_model_took_for_a_person(nlp: Language) -> None:
+    text = (
+        'Car maker Bentham Rowe is to unveil a cheaper model. "It is our best car yet," said '
+        "Bentham's chief executive Derek Mayhew. Bentham Rowe will show the car at the Geneva "
+        'Motor Show. This would make the brand "truly global", he added.'
+    )
+    assert detect(nlp, text)[-1][3] == "Derek Mayhew"
