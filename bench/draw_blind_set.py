@@ -5,8 +5,8 @@
 
 Seeds used so far (``SEEDS``): 20261128 for quotes_blind3, 20261129 for quotes_blind4, 20261130
 for quotes_blind5, 20261131 for quotes_blind6, 20261132 for quotes_blind7, 20261133 for
-quotes_dev7 (a development set drawn the same way); without ``--seed`` the seed recorded for the
-``--copy`` folder's name is used, so every set redraws as made.
+quotes_dev7 and 20261134 for quotes_dev8 (development sets drawn the same way); without ``--seed``
+the seed recorded for the ``--copy`` folder's name is used, so every set redraws as made.
 A new set takes a new seed, recorded here once it is drawn.
 
 Articles are drawn at random with the given seed, round robin over the five topics, among those
@@ -34,6 +34,7 @@ SEEDS = {
     "quotes_blind6": 20261131,
     "quotes_blind7": 20261132,
     "quotes_dev7": 20261133,
+    "quotes_dev8": 20261134,
 }
 TOPICS = ("business", "entertainment", "politics", "sport", "tech")
 ROOT = Path(__file__).resolve().parents[1]

@@ -29,6 +29,7 @@ SETS = (
     "quotes_blind6",
     "quotes_blind7",
     "quotes_dev7",
+    "quotes_dev8",
 )
 BLIND = (
     "quotes_blind3",
