@@ -27,6 +27,10 @@ _NO_SPEECH: dict[str, frozenset[str]] = {
     "off": frozenset("write writes wrote written writing".split()),
     "up": frozenset("add adds added adding".split()),
 }
+#: Verbs of naming or describing: their passive subject is named, not speaking.
+_NAMING = frozenset(
+    "described dubbed called labelled labeled branded named termed nicknamed billed".split()
+)
 #: Verbs that introduce no speech of their own ("It will be: …").
 _COPULAS = frozenset("be is are was were been being am 's 're have has had do does did".split())
 
@@ -82,7 +86,10 @@ def is_cue(token: Token, cues: frozenset[str]) -> bool:
         return False  # "were ruled out", "added up": no speech
     if any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children):
         # "it has been claimed", "it is said", "what has been dubbed": an agentless passive
-        # names no speaker
+        # names no speaker; nor does a naming verb's, whose subject is what is named ("He is
+        # described as", "the plan was branded"), unlike "he was quoted as saying"
+        if token.lower_ in _NAMING:
+            return False
         return not any(
             c.dep_ in ("nsubjpass", "expl") and c.lower_ in ("it", "what", "which", "that")
             for c in children
@@ -416,7 +423,7 @@ def sentence_subject(quote: Span) -> Token | None:
         return None
     root = quote[0].sent.root
     for child in root.children:
-        if child.dep_ in _SUBJECTS:
+        if child.dep_ == "nsubj":  # not a passive's subject: "He is described as "…""
             if child.ent_type_ == "PERSON" or child.lower_ in ("he", "she"):
                 return child
     return None
