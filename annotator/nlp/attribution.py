@@ -418,13 +418,17 @@ def nearest_person(frame: Span, before: bool) -> Token | None:
 
 
 def sentence_subject(quote: Span) -> Token | None:
-    """A person subject of the sentence around a partial quote without a cue (its author)."""
+    """A person or source subject of the sentence around a partial quote without a cue (its
+    author)."""
     if len(quote) == 0:
         return None
     root = quote[0].sent.root
     for child in root.children:
         if child.dep_ == "nsubj":  # not a passive's subject: "He is described as "…""
+            # a person, or an unnamed source ("a spokeswoman was "satisfied" that …")
             if child.ent_type_ == "PERSON" or child.lower_ in ("he", "she"):
+                return child
+            if child.lower_ in SOURCE_NOUNS:
                 return child
     return None
 
