@@ -328,6 +328,9 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
                 return objects[0]
         # "X said he was … and claimed …": coordinated verbs share their subject
         climb = verb.dep_ in _CLIMB or (verb.dep_ == "conj" and _shares_speaker(verb, cues))
+        if verb.dep_ == "conj" and not climb and _coordinated_with_report(verb, cues):
+            verb = verb.head.head  # "he told X that truancy was "bad" and said …": he said
+            continue
         if not climb or verb.head is verb:
             break
         head = verb.head
@@ -377,6 +380,19 @@ def _shares_speaker(verb: Token, cues: frozenset[str]) -> bool:
             marks = sum(t.is_quote for t in head.doc[min(c.i, verb.i) : max(c.i, verb.i)])
             return marks % 2 == 0
     return False
+
+
+def _coordinated_with_report(verb: Token, cues: frozenset[str]) -> bool:
+    """A cue the parser coordinated with the verb of a reported clause instead of with the
+    cue reporting it: in "he told the paper that truancy was "very bad" and said …" the
+    second cue hangs from "was", whose subject ("truancy") cannot speak."""
+    head = verb.head
+    if verb is head or not is_cue(verb, cues) or head.dep_ != "ccomp" or head.head is head:
+        return False
+    if not is_cue(head.head, cues):
+        return False
+    subjects = [c for c in head.children if c.dep_ in _SUBJECTS]
+    return not any(can_speak(s) for s in subjects)
 
 
 #: Cues whose object is the hearer or the question, never the speaker.

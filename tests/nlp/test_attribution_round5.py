@@ -1,0 +1,37 @@
+"""Attribution of partial quotations and naming verbs (issue 14, fifth round).
+
+Every sentence here is invented, of shapes met in the development sets; none comes from a test
+set.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from tests.nlp.test_quotes import detect
+
+
+def test_a_passive_naming_verb_has_no_speaker(nlp: Language) -> None:
+    text = 'Pyle named\n\nDr Ann Pyle joined the board in May. She is described as "a tireless reformer".'
+    assert detect(nlp, text)[0][1:] == (None, None, None)
+    text = 'Tom Hale left the club. He was quoted as saying "I had no choice".'
+    assert detect(nlp, text)[0][3] == "Tom Hale"
+
+
+def test_an_unnamed_source_is_the_author_of_a_partial_quote(nlp: Language) -> None:
+    text = (
+        'Show axed\n\nThe show was cancelled. A Channel 9 spokeswoman was "delighted" with its run.'
+    )
+    assert detect(nlp, text)[0][1] == "A Channel 9 spokeswoman"
+    text = 'Show axed\n\nThe show was cancelled. The weather was "dreadful" all week.'
+    assert detect(nlp, text)[0][1] is None
+
+
+def test_a_cue_coordinated_with_a_reported_clause_is_the_reporters(nlp: Language) -> None:
+    text = (
+        "Grant backs plan\n\nMr Grant spoke at length. But he told the Western Mail that "
+        'truancy was "very bad" and said "tough action" was needed.'
+    )
+    found = detect(nlp, text)
+    assert [f[3] for f in found] == ["Grant", "Grant"]
+    assert found[1][2] == "said"
