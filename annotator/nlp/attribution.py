@@ -324,7 +324,7 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
             continue
         if verb.dep_ == "xcomp":  # "led 12 viewers to complain": the object speaks
             objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
-            if objects and objects[0].tag_ != "PRP":
+            if objects and objects[0].tag_ != "PRP" and not _instrument(objects[0], verb.head):
                 return objects[0]
         # "X said he was … and claimed …": coordinated verbs share their subject
         climb = verb.dep_ in _CLIMB or (verb.dep_ == "conj" and _shares_speaker(verb, cues))
@@ -344,6 +344,14 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
             head = head.head
         verb = head
     return None
+
+
+def _instrument(obj: Token, verb: Token) -> bool:
+    """ "Mr X used a speech to say": an object that is no person, of a verb whose subject can
+    speak, is what the subject speaks with, not a speaker."""
+    if is_person_like(obj) or obj.lower_ in ROLE_NOUNS:
+        return False
+    return any(c.dep_ in _SUBJECTS and can_speak(c) for c in verb.children)
 
 
 def _name_taken_for_modal(verb: Token) -> Token | None:

@@ -35,3 +35,13 @@ def test_a_cue_coordinated_with_a_reported_clause_is_the_reporters(nlp: Language
     found = detect(nlp, text)
     assert [f[3] for f in found] == ["Grant", "Grant"]
     assert found[1][2] == "said"
+
+
+def test_what_a_speaker_speaks_with_is_no_speaker(nlp: Language) -> None:
+    text = (
+        "Tax row\n\nSenator Jo Marsh used a radio interview to say her party faced "
+        '"hard choices" on tax.'
+    )
+    assert detect(nlp, text)[0][3] == "Jo Marsh"
+    text = 'Show row\n\nThe broadcast led 40 viewers to complain it was "offensive".'
+    assert detect(nlp, text)[0][1] == "40 viewers"
