@@ -35,6 +35,35 @@ _NAMING = frozenset(
 _COPULAS = frozenset("be is are was were been being am 's 're have has had do does did".split())
 
 
+#: Nouns that introduce a term in marks, and words that name one ("the word "energie"", "known
+#: as an "aggregator"", "the so-called "golden rule"").
+_TERM_NOUNS = frozenset("word words term phrase slogan motto nickname label expression".split())
+_TERM_NAMERS = frozenset("so-called known nicknamed entitled titled".split())
+
+
+def names_a_term(quote: Span) -> bool:
+    """Marks around a term, a title or a nickname, not around anyone's words: "the word
+    "energie"", "known as an "aggregator"", "Jimmy "the Whirlwind" White" (a nickname between
+    a first name and a surname)."""
+    doc = quote.doc
+    if quote.start == 0 or quote.end >= len(doc):
+        return False
+    before, after = doc[quote.start - 1], doc[quote.end]
+    if (
+        before.tag_ == "NNP"
+        and after.tag_ == "NNP"
+        and before.whitespace_
+        and quote[-1].whitespace_
+    ):
+        return before.text[:1].isupper() and after.text[:1].isupper()
+    words = [t for t in doc[max(0, quote.start - 3) : quote.start] if not t.is_punct]
+    if not words:
+        return False
+    if words[-1].lower_ in _TERM_NOUNS and words[-1].tag_.startswith("NN"):
+        return True
+    return any(w.lower_ in _TERM_NAMERS for w in words)
+
+
 def source_in_subtree(token: Token) -> Token | None:
     """The source noun ending a short subject phrase, however the parser attached it."""
     right = token.right_edge.i

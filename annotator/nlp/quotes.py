@@ -42,6 +42,7 @@ from annotator.nlp.attribution import (
     is_according,
     is_cue,
     mention_span,
+    names_a_term,
     nearest_person,
     parse_cue_after,
     sentence_subject,
@@ -228,6 +229,8 @@ def _attribute(ctx: _Context, n: int, previous: Quote | None) -> Quote:
     inherit = False
     quote_tokens = tokens_between(doc, q.start, q.end)
     first = quote_tokens[0] if quote_tokens is not None and len(quote_tokens) else None
+    if quote_tokens is not None and len(quote_tokens) and names_a_term(quote_tokens):
+        return Quote(q.start, q.end, None, None, None, q.paragraphs)
     if _in_headline(text, q):  # "Firm 'faces tough year'": the headline's words, nobody's
         pulled = _pulled_from(ctx, n)
         return Quote(q.start, q.end, None, None, None, q.paragraphs, repeats=pulled)

@@ -12,7 +12,10 @@ from tests.nlp.test_quotes import detect
 
 
 def test_a_passive_naming_verb_has_no_speaker(nlp: Language) -> None:
-    text = 'Pyle named\n\nDr Ann Pyle joined the board in May. She is described as "a tireless reformer".'
+    text = (
+        "Pyle named\n\nDr Ann Pyle joined the board in May. "
+        'She is described as "a tireless reformer".'
+    )
     assert detect(nlp, text)[0][1:] == (None, None, None)
     text = 'Tom Hale left the club. He was quoted as saying "I had no choice".'
     assert detect(nlp, text)[0][3] == "Tom Hale"
@@ -45,3 +48,20 @@ def test_what_a_speaker_speaks_with_is_no_speaker(nlp: Language) -> None:
     assert detect(nlp, text)[0][3] == "Jo Marsh"
     text = 'Show row\n\nThe broadcast led 40 viewers to complain it was "offensive".'
     assert detect(nlp, text)[0][1] == "40 viewers"
+
+
+def test_marks_around_a_term_or_a_nickname_hold_nobodys_words(nlp: Language) -> None:
+    text = (
+        "Games row\n\nFor instance, Ms Kaur said, a pupil who missed the word "
+        '"fatigue" would see a tired figure fall asleep.'
+    )
+    assert detect(nlp, text)[0][1:] == (None, None, None)
+    text = 'Podcasts\n\nShe wrote a small program, known as an "aggregator", at home.'
+    assert detect(nlp, text)[0][1:] == (None, None, None)
+    text = (
+        'Snooker\n\nAnother player - Ronnie "the Rocket" Hendry - has admitted missing '
+        'lessons. "We loved the game," Mr Hendry said.'
+    )
+    found = detect(nlp, text)
+    assert found[0][1:] == (None, None, None)
+    assert found[1][2] == "said"
