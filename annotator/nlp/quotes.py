@@ -206,6 +206,9 @@ def _after_frame_cue(ctx: _Context, n: int, f: _Frames) -> Token | None:
 def _later_cue(ctx: _Context, n: int, f: _Frames) -> Token | None:
     """A cue later in the same sentence, after further quotations (`“A” and “B,” he said`)."""
     text = ctx.text
+    q = ctx.marked[n]
+    if text[q.start : q.end].rstrip("\"”’'")[-1:] in (".", "!", "?"):
+        return None  # `… to film 'A Question of Sport.' "…," X said`: the next one's cue
     k, after_end = n, f.after_end
     while k + 1 < len(ctx.marked) and after_end == ctx.marked[k + 1].start:
         if _SENT_END.search(text, ctx.marked[k].end, after_end):

@@ -65,3 +65,13 @@ def test_marks_around_a_term_or_a_nickname_hold_nobodys_words(nlp: Language) -> 
     found = detect(nlp, text)
     assert found[0][1:] == (None, None, None)
     assert found[1][2] == "said"
+
+
+def test_a_cue_after_the_next_sentence_is_not_an_earlier_quotations(nlp: Language) -> None:
+    text = (
+        "Squad news\n\nCoach Ian Reid dropped Lowe after he missed training to film "
+        "'Top Gear Live.' \"I always said I would look at him again,\" Reid said."
+    )
+    found = detect(nlp, text)
+    assert found[0][2] is None
+    assert found[1][2:] == ("said", "Ian Reid")
