@@ -44,7 +44,7 @@ _TERM_NAMERS = frozenset("so-called known nicknamed entitled titled".split())
 def names_a_term(quote: Span) -> bool:
     """Marks around a term, a title or a nickname, not around anyone's words: "the word
     "energie"", "known as an "aggregator"", "Jimmy "the Whirlwind" White" (a nickname between
-    a first name and a surname)."""
+    a first name and a surname), 'announced "prematurely"' (a manner the narrator doubts)."""
     doc = quote.doc
     if quote.start == 0 or quote.end >= len(doc):
         return False
@@ -56,6 +56,9 @@ def names_a_term(quote: Span) -> bool:
         and quote[-1].whitespace_
     ):
         return before.text[:1].isupper() and after.text[:1].isupper()
+    inner = [t for t in quote if not t.is_punct]
+    if len(inner) == 1 and inner[0].dep_ == "advmod" and inner[0].head.i < quote.start:
+        return True  # 'the ministry announced "prematurely" …': a word of manner, no speech
     words = [t for t in doc[max(0, quote.start - 3) : quote.start] if not t.is_punct]
     if not words:
         return False

@@ -75,3 +75,11 @@ def test_a_cue_after_the_next_sentence_is_not_an_earlier_quotations(nlp: Languag
     found = detect(nlp, text)
     assert found[0][2] is None
     assert found[1][2:] == ("said", "Ian Reid")
+
+
+def test_marks_around_a_word_of_manner_hold_nobodys_words(nlp: Language) -> None:
+    text = (
+        "Pool row\n\nMr Ross apologised after the council announced "
+        '"prematurely" a plan to close the pool.'
+    )
+    assert detect(nlp, text)[0][1:] == (None, None, None)
