@@ -480,6 +480,10 @@ def sentence_subject(quote: Span) -> Token | None:
         return None
     root = quote[0].sent.root
     for child in root.children:
+        if child.dep_ == "nsubj" and child.i < quote.start <= root.i < quote.end:
+            # 'The survey of 500 voters "showed …"': the marks open on the subject's verb
+            if can_speak(child) or child.lower_ in BODY_NOUNS:
+                return child
         if child.dep_ == "nsubj":  # not a passive's subject: "He is described as "…""
             # a person, or an unnamed source ("a spokeswoman was "satisfied" that …")
             if child.ent_type_ == "PERSON" or child.lower_ in ("he", "she"):

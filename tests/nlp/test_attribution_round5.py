@@ -83,3 +83,13 @@ def test_marks_around_a_word_of_manner_hold_nobodys_words(nlp: Language) -> None
         '"prematurely" a plan to close the pool.'
     )
     assert detect(nlp, text)[0][1:] == (None, None, None)
+
+
+def test_marks_opening_on_the_verb_give_the_subject_before_them(nlp: Language) -> None:
+    text = (
+        "School survey\n\nThe survey of 800 parents in Leeds "
+        '"showed strong support for longer school days".'
+    )
+    found = detect(nlp, text)
+    assert found[0][1] is not None and found[0][1].startswith("The survey")
+    assert found[0][2] is None
