@@ -110,7 +110,8 @@ def is_cue(token: Token, cues: frozenset[str]) -> bool:
     if token.lower_ not in cues or not token.tag_.startswith("VB"):
         return False
     if token.i > 0 and token.doc[token.i - 1].text in ("-", "‑"):
-        return False  # "so-called", "self-described"
+        if not token.doc[token.i - 1].whitespace_:
+            return False  # "so-called", "self-described"; not "X - a former chief - said"
     children = list(token.children)
     if any(c.dep_ == "neg" for c in children):
         return False
@@ -268,6 +269,12 @@ def cue_before(frame: Span, quote_token: Token | None, cues: frozenset[str]) -> 
     return _governing_cue(chosen, frame.start_char, cues)
 
 
+def in_subject(cue: Token, i: int) -> bool:
+    """Does token ``i`` lie in the subject phrase of ``cue``? Words in marks there describe
+    the speaker; they are not what the speaker says."""
+    return any(c.dep_ in _SUBJECTS and c.left_edge.i <= i <= c.right_edge.i for c in cue.children)
+
+
 def _governs(verb: Token, quote: Span) -> bool:
     """Does a word of the quotation hang from ``verb`` in the parse (its clause)?"""
     return any(t.head.i == verb.i for t in quote if t.i != verb.i)
@@ -345,7 +352,7 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
                 return verb.head
             if subj.tag_ in ("WP", "WDT") and subj.lower_ != "who":
                 return None  # "what has been dubbed": nobody
-            return _named_before_age(subj) or subj
+            return _named_before_age(subj) or _named_before_reflexive(subj) or subj
         name = _name_taken_for_modal(verb)
         if name is not None:
             return name
@@ -404,6 +411,16 @@ def _named_before_age(subj: Token) -> Token | None:
         return None
     name = doc[subj.i - 2]
     return name if is_person_like(name) else None
+
+
+def _named_before_reflexive(subj: Token) -> Token | None:
+    """ "Mr Bez - himself a former executive - said": the parser may make the reflexive
+    pronoun the subject; the name before it is."""
+    doc = subj.doc
+    if subj.lower_ not in ("himself", "herself") or subj.i < 2:
+        return None
+    name = doc[subj.i - 2] if doc[subj.i - 1].is_punct else doc[subj.i - 1]
+    return name if is_person_like(name) and name.tag_ in ("NNP", "NNPS") else None
 
 
 def _shares_speaker(verb: Token, cues: frozenset[str]) -> bool:

@@ -38,6 +38,7 @@ from annotator.nlp.attribution import (
     cue_after,
     cue_before,
     cue_span,
+    in_subject,
     inverted_object,
     is_according,
     is_cue,
@@ -248,6 +249,8 @@ def _attribute(ctx: _Context, n: int, previous: Quote | None) -> Quote:
             inherit = True
         elif cue is None and speaker_tok is None:
             cue = _after_frame_cue(ctx, n, f) or _later_cue(ctx, n, f)
+    if cue is not None and first is not None and in_subject(cue, first.i):
+        cue = None  # 'An attendant suspended over "images" on her blog says …': no speech
     if cue is not None:
         speaker_tok = subject_of(cue, ctx.cues)
         if speaker_tok is None and cue.idx > q.start and not text[q.end : cue.idx].strip(" ,"):

@@ -93,3 +93,22 @@ def test_marks_opening_on_the_verb_give_the_subject_before_them(nlp: Language) -
     found = detect(nlp, text)
     assert found[0][1] is not None and found[0][1].startswith("The survey")
     assert found[0][2] is None
+
+
+def test_a_cue_after_a_spaced_dash_insertion_is_a_cue(nlp: Language) -> None:
+    text = (
+        "Car launch\n\nThe maker showed its new coupe. Ms Dunn - herself a former racing "
+        'driver - said the car was the firm\'s "fastest model yet".'
+    )
+    found = detect(nlp, text)
+    assert found[0][1:] == ("Ms Dunn", "said", "Dunn")
+    text = 'Tax row\n\nIt is a so-called "stealth tax" on savers.'
+    assert detect(nlp, text)[0][2] is None
+
+
+def test_marks_in_the_subject_phrase_are_not_what_the_subject_says(nlp: Language) -> None:
+    text = (
+        'Blogger fired\n\nA flight attendant suspended over "unsuitable photos" on her '
+        "blog says she has been fired."
+    )
+    assert detect(nlp, text)[0][1:] == (None, None, None)
