@@ -366,10 +366,10 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
             if objects and objects[0].tag_ != "PRP" and not _instrument(objects[0], verb.head):
                 return objects[0]
         # "X said he was … and claimed …": coordinated verbs share their subject
-        climb = verb.dep_ in _CLIMB or (verb.dep_ == "conj" and _shares_speaker(verb, cues))
-        if verb.dep_ == "conj" and not climb and _coordinated_with_report(verb, cues):
+        if verb.dep_ == "conj" and _coordinated_with_report(verb, cues):
             verb = verb.head.head  # "he told X that truancy was "bad" and said …": he said
             continue
+        climb = verb.dep_ in _CLIMB or (verb.dep_ == "conj" and _shares_speaker(verb, cues))
         if not climb or verb.head is verb:
             break
         head = verb.head
@@ -442,12 +442,16 @@ def _shares_speaker(verb: Token, cues: frozenset[str]) -> bool:
 def _coordinated_with_report(verb: Token, cues: frozenset[str]) -> bool:
     """A cue the parser coordinated with the verb of a reported clause instead of with the
     cue reporting it: in "he told the paper that truancy was "very bad" and said …" the
-    second cue hangs from "was", whose subject ("truancy") cannot speak."""
+    second cue hangs from "was", whose subject ("truancy") cannot speak; in "The EC says the
+    council will adopt it but said …" a finite cue hangs from a bare verb."""
     head = verb.head
     if verb is head or not is_cue(verb, cues) or head.dep_ != "ccomp" or head.head is head:
         return False
     if not is_cue(head.head, cues):
         return False
+    if verb.tag_ in ("VBD", "VBZ", "VBP") and head.tag_ in ("VB", "VBG"):
+        return True  # "says the council will adopt it but said …": a finite verb is not
+        # coordinated with a bare one
     subjects = [c for c in head.children if c.dep_ in _SUBJECTS]
     return not any(can_speak(s) for s in subjects)
 

@@ -112,3 +112,11 @@ def test_marks_in_the_subject_phrase_are_not_what_the_subject_says(nlp: Language
         "blog says she has been fired."
     )
     assert detect(nlp, text)[0][1:] == (None, None, None)
+
+
+def test_a_finite_cue_hanging_from_a_bare_verb_is_the_reporters(nlp: Language) -> None:
+    text = (
+        "Patent row\n\nThe Commission says the Council will adopt the draft agreed in May "
+        'but said it would review "every part of the law".'
+    )
+    assert detect(nlp, text)[0][3] == "Commission"
