@@ -381,6 +381,8 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
             and is_cue(head.head, cues)
         ):  # "He said X had spoken …, adding: …": the reporter adds, not X
             head = head.head
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head is not head:
+            head = head.head  # "stopped taking bets after claiming …": who stopped claimed
         verb = head
     return None
 

@@ -120,3 +120,11 @@ def test_a_finite_cue_hanging_from_a_bare_verb_is_the_reporters(nlp: Language) -
         'but said it would review "every part of the law".'
     )
     assert detect(nlp, text)[0][3] == "Commission"
+
+
+def test_a_cue_after_a_preposition_is_spoken_by_the_clauses_subject(nlp: Language) -> None:
+    text = (
+        'Bets off\n\nA bookmaker has stopped taking bets on the contest after claiming "secret '
+        'results" had been leaked.'
+    )
+    assert detect(nlp, text)[0][1:3] == ("A bookmaker", "claiming")
