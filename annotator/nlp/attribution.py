@@ -63,7 +63,10 @@ def names_a_term(quote: Span) -> bool:
     if not words:
         return False
     if words[-1].lower_ in _TERM_NOUNS and words[-1].tag_.startswith("NN"):
-        return True
+        # the marks hang from the noun ("the word "energie""), not a noun beside them ("called
+        # the term "outrageous"")
+        noun = words[-1]
+        return any((t.head.i == noun.i and t.dep_ != "amod") or noun.head.i == t.i for t in inner)
     return any(w.lower_ in _TERM_NAMERS for w in words)
 
 

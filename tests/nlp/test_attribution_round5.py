@@ -59,6 +59,11 @@ def test_marks_around_a_term_or_a_nickname_hold_nobodys_words(nlp: Language) -> 
     text = 'Podcasts\n\nShe wrote a small program, known as an "aggregator", at home.'
     assert detect(nlp, text)[0][1:] == (None, None, None)
     text = (
+        "Spam trial\n\nBut defence lawyer Dan Orr called the ten-year recommended term "
+        '"outrageous" and said his client would appeal.'
+    )
+    assert detect(nlp, text)[0][2:] == ("called", "Dan Orr")
+    text = (
         'Snooker\n\nAnother player - Ronnie "the Rocket" Hendry - has admitted missing '
         'lessons. "We loved the game," Mr Hendry said.'
     )
