@@ -23,6 +23,7 @@ from annotator.nlp.salience import (
     Event,
     agrees,
     corporate_names,
+    is_named,
     main_subjects,
 )
 from annotator.nlp.spans import EntityIndex, SpanSet
@@ -189,9 +190,24 @@ class Discourse:
                 relative = e  # a "who": it gives way to a main subject of its sentence
                 continue
             if relative is not None and e.sentence != relative.sentence:
-                return relative.name
+                return self._giving_way(relative, gender)
             return e.name
-        return relative.name if relative is not None else None
+        return self._giving_way(relative, gender) if relative is not None else None
+
+    def _giving_way(self, event: Event, gender: str | None) -> str:
+        """An embedded speaker with no event before it in its sentence gives way to a named
+        subject earlier in that sentence: "But Mr X denied Mr Y, his deputy, said the plans
+        "stink"" (parsed with Y saying) is still about X."""
+        if not event.embedded:
+            return event.name
+        span = self.doc.char_span(event.sentence, event.pos, alignment_mode="expand")
+        for t in span if span is not None else ():
+            if t.dep_ == "nsubj" and is_named(t) and not self.quoted.contains(t.idx):
+                ent = self.ents.of.get(t.i)
+                name = self.resolve(ent if ent is not None else self.doc[t.i : t.i + 1])
+                if name and agrees(gender, self.gender(name)):
+                    return name
+        return event.name
 
     def salient(self, pos: int, person: bool) -> str | None:
         """The last speaker before ``pos`` (a person when ``person``)."""

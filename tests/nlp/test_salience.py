@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from annotator.nlp.marks import find_marked_quotes
+from annotator.nlp.speakers import SpeakerResolver
 
 from .test_quotes import detect
 
@@ -155,3 +156,15 @@ def test_he_is_never_a_company_the_model_took_for_a_person(nlp: Language) -> Non
         'Motor Show. This would make the brand "truly global", he added.'
     )
     assert detect(nlp, text)[-1][3] == "Derek Mayhew"
+
+
+def test_an_embedded_speaker_gives_way_to_the_named_subject_before_it(nlp: Language) -> None:
+    # The parser may make the reported speaker the main one ("But X denied Y, his deputy,
+    # said …" with "said" as the root): the speaker is recorded as embedded, and the subject
+    # named before it in its sentence is still whom the discourse is about.
+    text = "But Mr Pryce denied Mr Mayhew, his deputy, said the plans were wrong. He also said so."
+    doc = nlp(text)
+    resolver = SpeakerResolver(doc)
+    resolver.add_event(text.index("Mr Mayhew"), "Mayhew", True, embedded=True)
+    he = next(t for t in doc if t.text == "He")
+    assert resolver.salient_for(he, True) == "Pryce"
