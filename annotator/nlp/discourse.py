@@ -47,6 +47,7 @@ class Discourse:
     _people_starts: list[int]
     _mostly_bodies: set[str]
     _corporate: frozenset[str] | None
+    _surnames: frozenset[str] | None
 
     def corporate(self, name: str) -> bool:
         """A name of a body, by what it owns (:func:`corporate_names`)."""
@@ -54,7 +55,16 @@ class Discourse:
             self._corporate = corporate_names(self.doc, self.quoted)
         return any(w in self._corporate for w in name.lower().split())
 
+    def _mistyped_person(self, name: str) -> bool:
+        """A name the model only ever typed as a body ("Juninho" as ORG) that a pronoun shows
+        is a person ("Juninho wants assurances that he will …", :func:`pronoun_genders`)."""
+        if self._surnames is None:
+            self._surnames = frozenset(p.words[-1].lower() for p in self.people)
+        key = name.rsplit(" ", 1)[-1].lower()
+        return key not in self._surnames and self.gender(name) is not None
+
     def _start_discourse(self) -> None:
+        self._surnames = None
         self._corporate = None
         #: Every attribution so far, and the speech verbs with a named subject outside
         #: quotations (see :meth:`add_event`), in text order; ``_history_pos`` their positions.
@@ -151,8 +161,11 @@ class Discourse:
                     e = replace(e, name=name)
                 yield e
             else:
-                yield self.history[h]
+                e = self.history[h]
                 h -= 1
+                if not e.person and self._mistyped_person(e.name):
+                    e = replace(e, person=True)
+                yield e
 
     def _sentence_at(self, pos: int) -> int:
         """Start of the sentence holding ``pos``."""

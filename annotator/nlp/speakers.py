@@ -111,7 +111,9 @@ class SpeakerResolver(Discourse):
             if gender is not None:
                 key = words[-1].lower()
                 self.genders[key] = gender if self.genders.get(key, gender) == gender else None
-        surnames = {p.words[-1].lower() for p in self.people}
+        surnames = {p.words[-1].lower() for p in self.people} | {
+            e.text.lower() for e in self.ents.ents if e.label_ == "ORG" and len(e) == 1
+        }  # "Juninho", typed as a body: a person if a pronoun says so
         for key, gender in pronoun_genders(doc, self.quoted, self.ents, surnames).items():
             self.genders.setdefault(key, gender)  # titles and first names come first
         self._people_starts = [p.start for p in self.people]

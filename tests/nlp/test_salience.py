@@ -168,3 +168,13 @@ def test_an_embedded_speaker_gives_way_to_the_named_subject_before_it(nlp: Langu
     resolver.add_event(text.index("Mr Mayhew"), "Mayhew", True, embedded=True)
     he = next(t for t in doc if t.text == "He")
     assert resolver.salient_for(he, True) == "Pryce"
+
+
+def test_a_name_typed_as_a_body_that_a_pronoun_shows_is_a_person(nlp: Language) -> None:
+    text = (
+        'Fabinho\'s agent Derek Mayhew says talks are planned. "Nothing is agreed," said '
+        "Mayhew. Fabinho wants assurances that he will play. Fabinho had earlier told the "
+        'Daily Record: "I want to stay." The attacking midfielder also claims he has not had '
+        'the backing of the manager. "I cannot understand it," he continued.'
+    )
+    assert detect(nlp, text)[-1][3] == "Fabinho"
