@@ -16,6 +16,13 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from annotator.nlp.attribution import (
+    is_according,
+    is_cue,
+    mention_span,
+    source_in_subtree,
+    subject_of,
+)
 from annotator.nlp.lexicon import SOURCE_NOUNS
 from annotator.nlp.names import NameWords, Person, clean_words
 from annotator.nlp.salience import (
@@ -23,8 +30,11 @@ from annotator.nlp.salience import (
     Event,
     agrees,
     corporate_names,
+    described_person,
     is_named,
+    known_name,
     main_subjects,
+    name_before_title,
 )
 from annotator.nlp.spans import EntityIndex, SpanSet
 
@@ -85,6 +95,46 @@ class Discourse:
 
     def _described_person(self, ent: Span, words: list[str]) -> bool:
         raise NotImplementedError
+
+    def note_source(self, mention: Span, name: str) -> None:
+        raise NotImplementedError
+
+    def record_speech(self, cues: frozenset[str]) -> None:
+        """Subjects of speech verbs outside quotations: named ("Mr Hain told the BBC …", "The
+        head of the panel, Jo Bloggs, said …"), sources ("a BT spokesman said") and definite
+        descriptions of a person ("The veteran striker claims he …", named in text order)."""
+        doc = self.doc
+        for token in doc:
+            if token.lower_ not in cues or not is_cue(token, cues):
+                continue
+            if token.dep_ != "ROOT" and not (token.dep_ == "conj" and token.head.dep_ == "ROOT"):
+                continue  # a subordinate clause ("when Mr Johnson had announced …")
+            if self.quoted.contains(token.idx):
+                continue
+            # "According to Mandaric, Redknapp vowed he would …": reported speech, from Mandaric;
+            # not "According to Mr Peston the prime minister said: “…”", a quotation of the PM
+            quoting = any(t.is_quote or t.text == ":" for t in token.rights)
+            according = [c for c in token.children if is_according(c)] if not quoting else []
+            subj = subject_of(according[0] if according else token, cues)
+            if subj is None:
+                continue
+            if subj.dep_ == "nsubjpass" and any(c.dep_ == "xcomp" for c in token.children):
+                continue  # "X is said to have been …": spoken about, not speaking
+            subj = name_before_title(subj, self.ents)  # "Frank Field MP criticised …"
+            named = is_named(subj) or known_name(subj, self.name_words.words)
+            named = named or any(c.dep_ == "appos" and is_named(c) for c in subj.children)
+            described = not named and described_person(subj)
+            if not named and not described and source_in_subtree(subj) is None:
+                continue
+            start, end = mention_span(subj, self.ents.of)
+            mention = doc.char_span(start, end, alignment_mode="expand")
+            if mention is not None and described:
+                self.add_described_event(mention)  # named in turn, see the resolver
+            elif mention is not None:
+                name = self.resolve(mention)
+                if name:
+                    self.add_event(start, name, True)
+                    self.note_source(mention, name)
 
     def add_event(self, pos: int, name: str, is_person: bool, embedded: bool = False) -> None:
         """A named subject of a speech verb at ``pos``, quoted or not: later pronouns see it."""

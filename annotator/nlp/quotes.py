@@ -40,21 +40,18 @@ from annotator.nlp.attribution import (
     cue_span,
     in_subject,
     inverted_object,
-    is_according,
     is_cue,
     mention_span,
     names_a_term,
     nearest_person,
     parse_cue_after,
     sentence_subject,
-    source_in_subtree,
     subject_of,
     tokens_between,
 )
 from annotator.nlp.boilerplate import boilerplate_spans
 from annotator.nlp.lexicon import DETERMINERS, cue_forms
 from annotator.nlp.marks import MarkedQuote, find_marked_quotes
-from annotator.nlp.salience import described_person, is_named, known_name, name_before_title
 from annotator.nlp.spans import EntityIndex, SpanSet
 from annotator.nlp.speakers import SpeakerResolver
 
@@ -352,45 +349,6 @@ def _byline(ctx: _Context, n: int) -> Span | None:
     return ent
 
 
-def _speech_events(ctx: _Context) -> None:
-    """Subjects of speech verbs outside quotations: named ("Mr Hain told the BBC …", "The
-    head of the panel, Jo Bloggs, said …"), sources ("a BT spokesman said") and definite
-    descriptions of a person ("The veteran striker claims he …", named in text order)."""
-    doc = ctx.doc
-    bounds = SpanSet((q.start, q.end) for q in ctx.marked)
-    for token in doc:
-        if token.lower_ not in ctx.cues or not is_cue(token, ctx.cues):
-            continue
-        if token.dep_ != "ROOT" and not (token.dep_ == "conj" and token.head.dep_ == "ROOT"):
-            continue  # a subordinate clause ("when Mr Johnson had announced …")
-        if bounds.contains(token.idx):
-            continue
-        # "According to Mandaric, Redknapp vowed he would …": reported speech, from Mandaric;
-        # not "According to Mr Peston the prime minister said: “…”", a quotation of the PM
-        quoting = any(t.is_quote or t.text == ":" for t in token.rights)
-        according = [c for c in token.children if is_according(c)] if not quoting else []
-        subj = subject_of(according[0] if according else token, ctx.cues)
-        if subj is None:
-            continue
-        if subj.dep_ == "nsubjpass" and any(c.dep_ == "xcomp" for c in token.children):
-            continue  # "X is said to have been …": spoken about, not speaking
-        subj = name_before_title(subj, ctx.ents)  # "Frank Field MP criticised …"
-        named = is_named(subj) or known_name(subj, ctx.resolver.name_words.words)
-        named = named or any(c.dep_ == "appos" and is_named(c) for c in subj.children)
-        described = not named and described_person(subj)
-        if not named and not described and source_in_subtree(subj) is None:
-            continue
-        start, end = mention_span(subj, ctx.ents.of)
-        mention = doc.char_span(start, end, alignment_mode="expand")
-        if mention is not None and described:
-            ctx.resolver.add_described_event(mention)  # named in turn, see the resolver
-        elif mention is not None:
-            name = ctx.resolver.resolve(mention)
-            if name:
-                ctx.resolver.add_event(start, name, True)
-                ctx.resolver.note_source(mention, name)
-
-
 def find_quotes(doc: Doc, boilerplate: Sequence[tuple[int, int]] | None = None) -> list[Quote]:
     """Quotations of ``doc`` with attribution, in text order (see the module docstring)."""
     text = doc.text
@@ -407,7 +365,7 @@ def find_quotes(doc: Doc, boilerplate: Sequence[tuple[int, int]] | None = None) 
     resolver = SpeakerResolver(doc, [(q.start, q.end) for q in marked], ents)
     words = [_inner_words(text[q.start : q.end]) for q in marked]
     ctx = _Context(doc, text, marked, cue_forms(), ents, resolver, words)
-    _speech_events(ctx)
+    resolver.record_speech(ctx.cues)  # speech verbs outside quotations, as events
     quotes: list[Quote] = []
     previous: Quote | None = None
     for n in range(len(marked)):
