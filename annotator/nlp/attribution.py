@@ -237,6 +237,12 @@ def _bare_infinitive(token: Token) -> bool:
     return head.tag_.startswith("JJ") or any(c.dep_ == "acomp" for c in head.children)
 
 
+def _reduced_relative(token: Token) -> bool:
+    """ "groups dubbed "pioneers"", "a plan described as": a participle describing a noun
+    speaks for nobody, so the cue governing the sentence ("Dr X said groups dubbed …") wins."""
+    return token.dep_ == "acl" and token.tag_ == "VBN"
+
+
 def colon_byline(frame: Span) -> Token | None:
     """The person a verbless line before a colon names: "- City boss Kevin Keegan: “…”"."""
     words = [t for t in frame if not t.is_space]
@@ -254,7 +260,15 @@ def cue_before(frame: Span, quote_token: Token | None, cues: frozenset[str]) -> 
     A quotation introduced by a colon takes the verb of the clause the colon ends, in the list
     or not; a listed verb wins unless it is subordinate to that verb ("Asked …, he deflected:").
     """
-    found = [t for t in frame if is_according(t) or (is_cue(t, cues) and not _bare_infinitive(t))]
+    colon_ends = len(frame) > 0 and frame[-1].text == ":"  # "X, asked of the war: "…"" ends
+    found = [
+        t
+        for t in frame
+        if is_according(t)
+        or (
+            is_cue(t, cues) and not _bare_infinitive(t) and (colon_ends or not _reduced_relative(t))
+        )
+    ]
     colon = colon_cue(frame)
     if colon is not None and not is_cue(colon, cues) and not is_according(colon):
         if not found or all(colon.left_edge.i <= t.i <= colon.right_edge.i for t in found):

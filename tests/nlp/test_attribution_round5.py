@@ -133,3 +133,11 @@ def test_a_cue_after_a_preposition_is_spoken_by_the_clauses_subject(nlp: Languag
         'results" had been leaked.'
     )
     assert detect(nlp, text)[0][1:3] == ("A bookmaker", "claiming")
+
+
+def test_a_participle_describing_a_noun_gives_way_to_the_sentences_cue(nlp: Language) -> None:
+    text = (
+        "Phone study\n\nDr Anna Lund said that users dubbed "
+        '"explorers" and "nesters" use phones in different ways.'
+    )
+    assert [found[2:] for found in detect(nlp, text)] == [("said", "Anna Lund")] * 2
