@@ -412,6 +412,20 @@ def _instrument(obj: Token, verb: Token) -> bool:
     return any(c.dep_ in _SUBJECTS and can_speak(c) for c in verb.children)
 
 
+def quoted_as_saying(cue: Token) -> tuple[Token, Token] | None:
+    """ "AP quoted prosecutor Russell McGuire as saying": the one quoted speaks, and the cue is
+    his "saying" (the agency only reports it). Returns (cue, speaker)."""
+    if cue.lower_ not in ("quoted", "quotes", "quote", "quoting"):
+        return None
+    objects = [c for c in cue.children if c.dep_ == "dobj"]
+    for prep in cue.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as" and objects:
+            saying = [c for c in prep.children if c.tag_ == "VBG"]
+            if saying:
+                return saying[0], objects[0]
+    return None
+
+
 def _name_taken_for_modal(verb: Token) -> Token | None:
     """ "May said", "Will wrote": a capitalised word the tagger made a modal of a past or
     present-tense verb, which no modal can govern, is the name of its subject."""

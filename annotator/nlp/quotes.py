@@ -45,6 +45,7 @@ from annotator.nlp.attribution import (
     names_a_term,
     nearest_person,
     parse_cue_after,
+    quoted_as_saying,
     sentence_subject,
     subject_of,
     tokens_between,
@@ -248,7 +249,10 @@ def _attribute(ctx: _Context, n: int, previous: Quote | None) -> Quote:
             cue = _after_frame_cue(ctx, n, f) or _later_cue(ctx, n, f)
     if cue is not None and first is not None and in_subject(cue, first.i):
         cue = None  # 'An attendant suspended over "images" on her blog says …': no speech
-    if cue is not None:
+    reported = quoted_as_saying(cue) if cue is not None else None
+    if reported is not None:
+        cue, speaker_tok = reported
+    elif cue is not None:
         speaker_tok = subject_of(cue, ctx.cues)
         if speaker_tok is None and cue.idx > q.start and not text[q.end : cue.idx].strip(" ,"):
             speaker_tok = inverted_object(cue)  # right after the quotation: “…,” added X

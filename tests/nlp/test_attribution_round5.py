@@ -141,3 +141,11 @@ def test_a_participle_describing_a_noun_gives_way_to_the_sentences_cue(nlp: Lang
         '"explorers" and "nesters" use phones in different ways.'
     )
     assert [found[2:] for found in detect(nlp, text)] == [("said", "Anna Lund")] * 2
+
+
+def test_the_one_an_agency_quotes_is_the_speaker(nlp: Language) -> None:
+    text = (
+        'Spam trial\n\nHe made millions, prosecutors said. "He fooled people for years," '
+        "Reuters quoted prosecutor Ann Moss as saying."
+    )
+    assert detect(nlp, text)[0][1:] == ("Ann Moss", "saying", "Ann Moss")
