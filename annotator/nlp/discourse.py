@@ -166,8 +166,8 @@ class Discourse:
             self._subjects = []
             known = frozenset(self.name_words.words)
             for subj in main_subjects(self.doc, self.quoted, self.ents, known):
-                if subj.speech and not subj.relative:
-                    continue  # speakers are in the history already (not a "who" that speaks)
+                if subj.speech and subj.person and not subj.relative:
+                    continue  # people who speak are in the history already (not a "who")
                 described = subj.person and self._described_person(
                     subj.span, clean_words(subj.span)
                 )  # "the 25-year-old Scouser": the last person who spoke

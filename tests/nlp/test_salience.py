@@ -178,3 +178,12 @@ def test_a_name_typed_as_a_body_that_a_pronoun_shows_is_a_person(nlp: Language) 
         'the backing of the manager. "I cannot understand it," he continued.'
     )
     assert detect(nlp, text)[-1][3] == "Fabinho"
+
+
+def test_it_is_the_body_that_spoke_outside_a_quotation(nlp: Language) -> None:
+    text = (
+        '"Creditors will seek sanctions," said Derek Mayhew, governor of the state bank. '
+        "Northwind Group has said further help could hurt its credibility. It says it wants "
+        '"fair and reasonable guidelines" on the burden.'
+    )
+    assert detect(nlp, text)[-1][3] == "Northwind Group"
