@@ -11,6 +11,7 @@ text order, once every earlier speaker is known.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -84,7 +85,7 @@ class Discourse:
         self._subject_pos: list[int] = []
         self._sent_starts: list[int] | None = None
         #: Descriptions that spoke, in text order, not named yet (:meth:`add_described_event`).
-        self._pending: list[Span] = []
+        self._pending: deque[Span] = deque()
 
     # The naming side, given by the resolver.
     def resolve(self, mention: Span) -> str | None:
@@ -105,6 +106,8 @@ class Discourse:
         descriptions of a person ("The veteran striker claims he …", named in text order)."""
         doc = self.doc
         for token in doc:
+            if self._source_subject(token, cues):
+                continue
             if token.lower_ not in cues or not is_cue(token, cues):
                 continue
             if token.dep_ != "ROOT" and not (token.dep_ == "conj" and token.head.dep_ == "ROOT"):
@@ -136,6 +139,20 @@ class Discourse:
                     self.add_event(start, name, True)
                     self.note_source(mention, name)
 
+    def _source_subject(self, token: Token, cues: frozenset[str]) -> bool:
+        """An unnamed source as the subject of a main clause that is no speech ("The prime
+        minister's spokesman declined to comment. He said: …"): a later pronoun's referent."""
+        verb = token.head
+        if token.dep_ != "nsubj" or verb.dep_ != "ROOT" or verb.lower_ in cues:
+            return False
+        if self.quoted.contains(token.idx) or is_named(token) or source_in_subtree(token) is None:
+            return False
+        start, end = mention_span(token, self.ents.of)
+        mention = self.doc.char_span(start, end, alignment_mode="expand")
+        if mention is not None:
+            self._pending.append(mention)
+        return True
+
     def add_event(self, pos: int, name: str, is_person: bool, embedded: bool = False) -> None:
         """A named subject of a speech verb at ``pos``, quoted or not: later pronouns see it."""
         k = bisect_right(self._history_pos, pos)
@@ -151,7 +168,7 @@ class Discourse:
 
     def _name_pending(self, pos: int) -> None:
         while self._pending and self._pending[0].start_char < pos:
-            mention = self._pending.pop(0)
+            mention = self._pending.popleft()
             name = self.resolve(mention)
             if name:
                 self.add_event(mention.start_char, name, True)

@@ -187,3 +187,12 @@ def test_it_is_the_body_that_spoke_outside_a_quotation(nlp: Language) -> None:
         '"fair and reasonable guidelines" on the burden.'
     )
     assert detect(nlp, text)[-1][3] == "Northwind Group"
+
+
+def test_a_source_that_is_the_subject_of_a_main_clause_is_a_later_he(nlp: Language) -> None:
+    text = (
+        "Health minister Derek Mayhew backed the plans. On Monday, Mr Mayhew's official "
+        'spokesman declined to say whether the minister would vote. He said: "We will wait '
+        'for the process to finish."'
+    )
+    assert detect(nlp, text)[-1][3] == "Derek Mayhew's official spokesman"
