@@ -500,7 +500,30 @@ def inverted_object(cue: Token) -> Token | None:
         return None
     for child in cue.rights:
         if child.dep_ in ("dobj", "attr", "oprd", "npadvmod") and child.left_edge.i == cue.i + 1:
-            return child if child.tag_.startswith("NN") else None
+            if not child.tag_.startswith("NN"):
+                return None
+            return _owned_person(child) or child
+    return None
+
+
+def _owned_person(token: Token) -> Token | None:
+    """ "added Ernst and Young's Sanjay Mehta": the person a firm's possessive introduces, when
+    the parser made the firm's first word the object."""
+    if token.ent_type_ == "PERSON":
+        return None
+    doc = token.doc
+    for t in doc[token.i + 1 : min(len(doc), token.i + 8)]:
+        if t.is_punct and t.text not in ("&", "-"):
+            return None
+        if t.tag_ == "POS":
+            after = doc[t.i + 1 : min(len(doc), t.i + 6)]
+            people = [p for p in after if p.ent_type_ == "PERSON"]
+            if not people:
+                return None
+            last = people[0]
+            while last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I":
+                last = doc[last.i + 1]
+            return last
     return None
 
 

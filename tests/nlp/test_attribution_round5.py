@@ -149,3 +149,11 @@ def test_the_one_an_agency_quotes_is_the_speaker(nlp: Language) -> None:
         "Reuters quoted prosecutor Ann Moss as saying."
     )
     assert detect(nlp, text)[0][1:] == ("Ann Moss", "saying", "Ann Moss")
+
+
+def test_a_firms_possessive_after_an_inverted_cue_introduces_the_speaker(nlp: Language) -> None:
+    text = (
+        'Rates\n\nAnalysts welcomed it. "The market could really grow in the next year," '
+        "added Deloitte and Touche's Ravi Nair."
+    )
+    assert detect(nlp, text)[0][1:] == ("Ravi Nair", "added", "Ravi Nair")
