@@ -63,7 +63,10 @@ WARNINGS_KEY = "annotator_warnings"
 _BYLINE_GAP = re.compile(r"[ \t]*(?:\n[ \t]*){0,2}[—–-]?[ \t]*")
 #: A sentence end: ``.``/``?``/``!`` with closing marks, then space.
 _SENT_END = re.compile(r"[.?!…][\"”’')\]]*\s+")
-_ABBREV = frozenset("mr mrs ms dr st no vs prof gen col capt sgt rev jr sr co inc ltd".split())
+_ABBREV = frozenset(
+    """mr mrs ms dr st no vs prof gen col capt sgt rev jr sr co inc ltd sen rep gov lt cmdr
+    supt det insp pres atty rt hon""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -110,21 +113,28 @@ class Quote:
 # -- frames --------------------------------------------------------------------------------
 
 
+def _abbreviation(text: str, lo: int, m: re.Match[str]) -> bool:
+    """Is this full stop the end of a title or an initial ("Ms. Alvarez", "John F. Kennedy")?"""
+    if text[m.start()] != ".":
+        return False
+    word = re.search(r"(\w+)\W*$", text[max(lo, m.start() - 12) : m.start() + 1])
+    return bool(word) and (word.group(1).lower() in _ABBREV or len(word.group(1)) == 1)
+
+
 def _sentence_starts_after(text: str, lo: int, hi: int) -> int:
     """The start of the last sentence that begins in ``text[lo:hi]`` (``lo`` if none)."""
     start = lo
     for m in _SENT_END.finditer(text, lo, hi):
-        word = re.search(r"(\w+)\W*$", text[max(lo, m.start() - 12) : m.start() + 1])
-        if word and (word.group(1).lower() in _ABBREV or len(word.group(1)) == 1):
-            if text[m.start()] == ".":
-                continue
-        start = m.end()
+        if not _abbreviation(text, lo, m):
+            start = m.end()
     return start
 
 
 def _sentence_end_after(text: str, lo: int, hi: int) -> int:
-    m = _SENT_END.search(text, lo, hi)
-    return m.end() if m else hi
+    for m in _SENT_END.finditer(text, lo, hi):
+        if not _abbreviation(text, lo, m):
+            return m.end()
+    return hi
 
 
 def _para_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -210,7 +220,8 @@ def _later_cue(ctx: _Context, n: int, f: _Frames) -> Token | None:
         return None  # `… to film 'A Question of Sport.' "…," X said`: the next one's cue
     k, after_end = n, f.after_end
     while k + 1 < len(ctx.marked) and after_end == ctx.marked[k + 1].start:
-        if _SENT_END.search(text, ctx.marked[k].end, after_end):
+        lo = ctx.marked[k].end
+        if any(not _abbreviation(text, lo, m) for m in _SENT_END.finditer(text, lo, after_end)):
             return None  # `the "movement" is young. "…," says X`: another sentence's cue
         k += 1
         nxt = _frames(text, ctx.marked, k)

@@ -157,3 +157,13 @@ def test_a_firms_possessive_after_an_inverted_cue_introduces_the_speaker(nlp: La
         "added Deloitte and Touche's Ravi Nair."
     )
     assert detect(nlp, text)[0][1:] == ("Ravi Nair", "added", "Ravi Nair")
+
+
+def test_a_title_with_a_full_stop_ends_no_sentence(nlp: Language) -> None:
+    text = (
+        "Budget vote\n\nGov. Maria Alvarez signed the measure. "
+        '"It is long overdue," Ms. Alvarez said in a statement.'
+    )
+    assert detect(nlp, text)[0][1:] == ("Ms. Alvarez", "said", "Maria Alvarez")
+    text = 'Budget vote\n\n"We will not back down," Rep. Tom Briggs (R-Texas) told reporters.'
+    assert detect(nlp, text)[0][2:] == ("told", "Tom Briggs")
