@@ -59,6 +59,8 @@ def names_a_term(quote: Span) -> bool:
     inner = [t for t in quote if not t.is_punct]
     if len(inner) == 1 and inner[0].dep_ == "advmod" and inner[0].head.i < quote.start:
         return True  # 'the ministry announced "prematurely" …': a word of manner, no speech
+    if _title(inner) and (before.tag_ == "POS" or before.lower_ in ("on", "in")):
+        return True  # 'told CNN's "State of the Union"', 'on "Newsnight"': a programme's title
     words = [t for t in doc[max(0, quote.start - 3) : quote.start] if not t.is_punct]
     if not words:
         return False
@@ -68,6 +70,19 @@ def names_a_term(quote: Span) -> bool:
         noun = words[-1]
         return any((t.head.i == noun.i and t.dep_ != "amod") or noun.head.i == t.i for t in inner)
     return any(w.lower_ in _TERM_NAMERS for w in words)
+
+
+_TITLE_SMALL_WORDS = frozenset("of the a an and in on to for at with".split())
+
+
+def _title(words: list[Token]) -> bool:
+    """A few words in title case with no sentence punctuation: a name, not a sentence."""
+    alpha = [t for t in words if t.is_alpha]
+    if not alpha or len(alpha) > 6 or len(alpha) != len(words):
+        return False
+    return alpha[0].text[:1].isupper() and all(
+        t.text[:1].isupper() or t.lower_ in _TITLE_SMALL_WORDS for t in alpha
+    )
 
 
 def source_in_subtree(token: Token) -> Token | None:

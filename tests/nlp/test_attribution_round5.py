@@ -167,3 +167,13 @@ def test_a_title_with_a_full_stop_ends_no_sentence(nlp: Language) -> None:
     assert detect(nlp, text)[0][1:] == ("Ms. Alvarez", "said", "Maria Alvarez")
     text = 'Budget vote\n\n"We will not back down," Rep. Tom Briggs (R-Texas) told reporters.'
     assert detect(nlp, text)[0][2:] == ("told", "Tom Briggs")
+
+
+def test_a_programmes_title_in_marks_holds_nobodys_words(nlp: Language) -> None:
+    text = (
+        'Budget vote\n\nSen. Lisa Moran, R-Maine, told CNN\'s "State of the Union" that she '
+        'would vote no. "I cannot support it," Moran said.'
+    )
+    found = detect(nlp, text)
+    assert found[0][1:] == (None, None, None)
+    assert found[1][1:] == ("Moran", "said", "Lisa Moran")  # "no." ends the sentence
