@@ -616,9 +616,13 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
         return token.idx, token.idx + len(token)
     for child in token.children:
         appos_ent = ent_of.get(child.i) if child.dep_ == "appos" else None
-        if child.dep_ == "appos" and (
-            (appos_ent is not None and appos_ent.label_ in _NAMED_ENTS)
-            or child.tag_ in ("NNP", "NNPS")
+        if (
+            child.dep_ == "appos"
+            and (
+                (appos_ent is not None and appos_ent.label_ in _NAMED_ENTS)
+                or child.tag_ in ("NNP", "NNPS")
+            )
+            and not _party_tag(child)
         ):  # not an age ("Okafor, 31,")
             return mention_span(child, ent_of)
     start = token.left_edge.i
@@ -639,6 +643,19 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
                 end = child.right_edge.i + 1
                 break
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _party_tag(token: Token) -> bool:
+    """ "Pelosi, D-Calif.,", "Rep. Ann Kuster, D-N.H.,": a US party and state after a name."""
+    doc = token.doc
+    first = token.left_edge.i
+    if first >= 2 and doc[first - 1].text in ("-", "‑") and doc[first - 2].text in "DRI":
+        first -= 2  # the parser hung the letter elsewhere
+    return (
+        first + 1 < len(doc)
+        and doc[first].text in ("D", "R", "I")
+        and doc[first + 1].text in ("-", "‑")
+    )
 
 
 def _coordinated(token: Token, ent_of: dict[int, Span]) -> Span | None:

@@ -177,3 +177,8 @@ def test_a_programmes_title_in_marks_holds_nobodys_words(nlp: Language) -> None:
     found = detect(nlp, text)
     assert found[0][1:] == (None, None, None)
     assert found[1][1:] == ("Moran", "said", "Lisa Moran")  # "no." ends the sentence
+
+
+def test_a_us_party_and_state_tag_is_no_speaker(nlp: Language) -> None:
+    text = 'Budget talks\n\n"We need to get this done," Pelosi, D-Calif., said on Monday.'
+    assert detect(nlp, text)[0][1:] == ("Pelosi", "said", "Pelosi")
