@@ -17,13 +17,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from annotator.nlp.attribution import (
-    is_according,
-    is_cue,
-    mention_span,
-    source_in_subtree,
-    subject_of,
-)
+from annotator.nlp.attribution import mention_span, subject_of
+from annotator.nlp.cues import is_according, is_cue
+from annotator.nlp.grammar import source_in_subtree
 from annotator.nlp.lexicon import SOURCE_NOUNS
 from annotator.nlp.names import NameWords, Person, clean_words
 from annotator.nlp.salience import (

@@ -33,24 +33,25 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.attribution import (
-    can_speak,
+    inverted_object,
+    mention_span,
+    nearest_person,
+    sentence_subject,
+    subject_of,
+)
+from annotator.nlp.boilerplate import boilerplate_spans
+from annotator.nlp.cues import (
     colon_byline,
     cue_after,
     cue_before,
     cue_span,
     in_subject,
-    inverted_object,
     is_cue,
-    mention_span,
     names_a_term,
-    nearest_person,
     parse_cue_after,
     quoted_as_saying,
-    sentence_subject,
-    subject_of,
-    tokens_between,
 )
-from annotator.nlp.boilerplate import boilerplate_spans
+from annotator.nlp.grammar import can_speak, tokens_between
 from annotator.nlp.lexicon import DETERMINERS, cue_forms
 from annotator.nlp.marks import MarkedQuote, find_marked_quotes
 from annotator.nlp.spans import EntityIndex, SpanSet

@@ -1,0 +1,304 @@
+"""Cue verbs near one quotation, and the marks that hold nobody's words.
+
+A cue is a verb of ``resources/cue_verbs.txt`` (tagged as a verb, not negated, not a naming
+verb's agentless passive), "according to", the verb of the clause a colon ends, or a verb
+right after the quotation that governs it next to a subject that can speak. Marks around a
+term, a title, a nickname or a word of manner hold no speech at all (:func:`names_a_term`).
+Only the tokens of a quotation's frames are looked at (see :mod:`annotator.nlp.quotes`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from annotator.nlp.grammar import (
+    COPULAS,
+    NOT_VERBS,
+    SUBJECTS,
+    can_speak,
+    is_person_like,
+    is_verb,
+    names_a_source,
+    negated,
+)
+
+#: Cue verbs with a particle that speak of something else ("ruled out", "wrote off").
+_NO_SPEECH: dict[str, frozenset[str]] = {
+    "out": frozenset("rule rules ruled ruling".split()),
+    "off": frozenset("write writes wrote written writing".split()),
+    "up": frozenset("add adds added adding".split()),
+}
+#: Verbs of naming or describing: their passive subject is named, not speaking.
+_NAMING = frozenset(
+    "described dubbed called labelled labeled branded named termed nicknamed billed".split()
+)
+#: Nouns that introduce a term in marks, and words that name one ("the word "energie"", "known
+#: as an "aggregator"", "the so-called "golden rule"").
+_TERM_NOUNS = frozenset("word words term phrase slogan motto nickname label expression".split())
+_TERM_NAMERS = frozenset("so-called known nicknamed entitled titled".split())
+
+
+def names_a_term(quote: Span) -> bool:
+    """Marks around a term, a title or a nickname, not around anyone's words: "the word
+    "energie"", "known as an "aggregator"", "Jimmy "the Whirlwind" White" (a nickname between
+    a first name and a surname), 'announced "prematurely"' (a manner the narrator doubts)."""
+    doc = quote.doc
+    if quote.start == 0 or quote.end >= len(doc):
+        return False
+    before, after = doc[quote.start - 1], doc[quote.end]
+    if (
+        before.tag_ == "NNP"
+        and after.tag_ == "NNP"
+        and before.whitespace_
+        and quote[-1].whitespace_
+    ):
+        return before.text[:1].isupper() and after.text[:1].isupper()
+    inner = [t for t in quote if not t.is_punct]
+    if len(inner) == 1 and inner[0].dep_ == "advmod" and inner[0].head.i < quote.start:
+        return True  # 'the ministry announced "prematurely" …': a word of manner, no speech
+    if _title(inner) and (before.tag_ == "POS" or before.lower_ in ("on", "in")):
+        return True  # 'told CNN's "State of the Union"', 'on "Newsnight"': a programme's title
+    words = [t for t in doc[max(0, quote.start - 3) : quote.start] if not t.is_punct]
+    if not words:
+        return False
+    if words[-1].lower_ in _TERM_NOUNS and words[-1].tag_.startswith("NN"):
+        # the marks hang from the noun ("the word "energie""), not a noun beside them ("called
+        # the term "outrageous"")
+        noun = words[-1]
+        return any((t.head.i == noun.i and t.dep_ != "amod") or noun.head.i == t.i for t in inner)
+    return any(w.lower_ in _TERM_NAMERS for w in words)
+
+
+_TITLE_SMALL_WORDS = frozenset("of the a an and in on to for at with".split())
+
+
+def _title(words: list[Token]) -> bool:
+    """A few words in title case with no sentence punctuation: a name, not a sentence."""
+    alpha = [t for t in words if t.is_alpha]
+    if not alpha or len(alpha) > 6 or len(alpha) != len(words):
+        return False
+    return alpha[0].text[:1].isupper() and all(
+        t.text[:1].isupper() or t.lower_ in _TITLE_SMALL_WORDS for t in alpha
+    )
+
+
+def is_cue(token: Token, cues: frozenset[str]) -> bool:
+    """A cue verb: in the list, tagged as a verb, not negated ("did not state")."""
+    if token.lower_ not in cues or not token.tag_.startswith("VB"):
+        return False
+    if token.i > 0 and token.doc[token.i - 1].text in ("-", "‑"):
+        if not token.doc[token.i - 1].whitespace_:
+            return False  # "so-called", "self-described"; not "X - a former chief - said"
+    children = list(token.children)
+    if any(c.dep_ == "neg" for c in children):
+        return False
+    if any(c.dep_ == "prt" and token.lower_ in _NO_SPEECH.get(c.lower_, ()) for c in children):
+        return False  # "were ruled out", "added up": no speech
+    if any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children):
+        # "it has been claimed", "it is said", "what has been dubbed": an agentless passive
+        # names no speaker; nor does a naming verb's, whose subject is what is named ("He is
+        # described as", "the plan was branded"), unlike "he was quoted as saying"
+        if token.lower_ in _NAMING:
+            return False
+        return not any(
+            c.dep_ in ("nsubjpass", "expl") and c.lower_ in ("it", "what", "which", "that")
+            for c in children
+        )
+    return True
+
+
+def is_according(token: Token) -> bool:
+    """ "according to X", where X names someone (not "ranks countries according to the steps")."""
+    doc = token.doc
+    if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        return False
+    objs = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+    return bool(objs) and (is_person_like(objs[0]) or names_a_source(objs[0]))
+
+
+def _governing_cue(token: Token, lo: int, cues: frozenset[str]) -> Token:
+    """ "said he believes": the complement cue gives way to the cue it depends on.
+
+    So does a cue in a conditional or temporal clause ("Mr X said if he said things which
+    were …"). A cue with a named subject of its own, or one that introduces the quotation
+    with a colon ("recalls how Bill Clinton once advised him: …"), keeps the quotation.
+    """
+    while token.head is not token:
+        head = token.head
+        subordinate = token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children)
+        if not (token.dep_ in ("ccomp", "xcomp") or subordinate):
+            break
+        if head.idx < lo or not is_cue(head, cues):
+            break
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        if subjects and subjects[0].tag_ not in ("PRP", "WP") and is_person_like(subjects[0]):
+            break
+        if any(t.text == ":" for t in token.rights):
+            break
+        token = head
+    return token
+
+
+def colon_cue(frame: Span) -> Token | None:
+    """The verb of the clause a colon ends, whatever the verb: "Tom Briggs blurted out:",
+    "The senator fired off tweets:", "Asked about it, the minister deflected:".
+
+    Not a copula ("It will be:"); the verb needs a subject that can speak ("voters will bear
+    out the old maxim:" is no attribution) or an agent ("the question posed by X:").
+    """
+    if len(frame) < 2 or frame[-1].text != ":":
+        return None
+    token = frame[-2]
+    for _ in range(6):
+        if is_verb(token) and not negated(token) and token.lemma_ not in COPULAS:
+            if token.lower_ in COPULAS:
+                return None
+            subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+            if not subjects and token.dep_ == "conj":  # "X quit … and vowed:"
+                subjects = [c for c in token.head.children if c.dep_ in SUBJECTS]
+            if subjects:
+                return token if can_speak(subjects[0]) else None
+            return token if any(c.dep_ == "agent" for c in token.children) else None
+        head = token.head
+        if head is token or not frame.start <= head.i < frame.end:
+            return None
+        token = head
+    return None
+
+
+def _bare_infinitive(token: Token) -> bool:
+    """ "it was difficult to say that …", "fair to say": a cue after an adjective speaks for
+    nobody."""
+    head = token.head
+    if token.dep_ != "xcomp":
+        return False
+    return head.tag_.startswith("JJ") or any(c.dep_ == "acomp" for c in head.children)
+
+
+def _reduced_relative(token: Token) -> bool:
+    """ "groups dubbed "pioneers"", "a plan described as": a participle describing a noun
+    speaks for nobody, so the cue governing the sentence ("Dr X said groups dubbed …") wins."""
+    return token.dep_ == "acl" and token.tag_ == "VBN"
+
+
+def colon_byline(frame: Span) -> Token | None:
+    """The person a verbless line before a colon names: "- City boss Kevin Keegan: “…”"."""
+    words = [t for t in frame if not t.is_space]
+    if len(words) < 2 or words[-1].text != ":":
+        return None
+    if any(is_verb(t) or t.tag_ == "MD" for t in words):
+        return None
+    last = words[-2]
+    return last if last.ent_type_ == "PERSON" else None
+
+
+def cue_before(frame: Span, quote_token: Token | None, cues: frozenset[str]) -> Token | None:
+    """The cue of a before frame: the last one whose clause holds the quotation, else the last.
+
+    A quotation introduced by a colon takes the verb of the clause the colon ends, in the list
+    or not; a listed verb wins unless it is subordinate to that verb ("Asked …, he deflected:").
+    """
+    colon_ends = len(frame) > 0 and frame[-1].text == ":"  # "X, asked of the war: "…"" ends
+    found = [
+        t
+        for t in frame
+        if is_according(t)
+        or (
+            is_cue(t, cues) and not _bare_infinitive(t) and (colon_ends or not _reduced_relative(t))
+        )
+    ]
+    colon = colon_cue(frame)
+    if colon is not None and not is_cue(colon, cues) and not is_according(colon):
+        if not found or all(colon.left_edge.i <= t.i <= colon.right_edge.i for t in found):
+            return colon
+    if not found:
+        return None
+    chosen = found[-1]
+    if quote_token is not None:
+        qi = quote_token.i
+        holding = [t for t in found if t.left_edge.i <= qi <= t.right_edge.i]
+        if holding:
+            chosen = holding[-1]
+    if is_according(chosen):
+        return chosen
+    return _governing_cue(chosen, frame.start_char, cues)
+
+
+def in_subject(cue: Token, i: int) -> bool:
+    """Does token ``i`` lie in the subject phrase of ``cue``? Words in marks there describe
+    the speaker; they are not what the speaker says."""
+    return any(c.dep_ in SUBJECTS and c.left_edge.i <= i <= c.right_edge.i for c in cue.children)
+
+
+def _governs(verb: Token, quote: Span) -> bool:
+    """Does a word of the quotation hang from ``verb`` in the parse (its clause)?"""
+    return any(t.head.i == verb.i for t in quote if t.i != verb.i)
+
+
+def parse_cue_after(frame: Span, quote: Span | None) -> Token | None:
+    """A verb outside the cue list right after a quotation it governs, next to its speaker:
+    "“…,” gushed Maria Alvarez", "“…,” she sighed", "“…?” Mr Okafor wondered aloud"."""
+    words = [t for t in frame if not t.is_punct][:4]
+    for token in words:
+        # a verb the tagger took for a noun has a subject all the same ("a statement read")
+        verb = is_verb(token) or any(c.dep_ in SUBJECTS for c in token.children)
+        if not verb or negated(token) or token.tag_ == "VBN":
+            continue
+        if not token.text[:1].islower():
+            return None  # a name tagged as a verb ("— Mary Quinn, Leeds")
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        if not subjects or subjects[0].tag_ in ("WP", "WDT"):
+            return None
+        subject = subjects[0]
+        if not can_speak(subject):  # "fumed the mayor, Tom Briggs"; not "the bill stood"
+            return None
+        if subject.i not in (token.i - 1, token.i + 1) and subject not in words:
+            return None
+        if quote is None or _governs(token, quote) or quote.text.rstrip("\"”’'")[-1:] in ",?!":
+            return token
+        return None
+    return None
+
+
+def cue_after(frame: Span, cues: frozenset[str], strict: bool) -> Token | None:
+    """The first cue of an after frame; ``strict``: none when another verb comes first.
+
+    Verbs inside a comma-delimited insertion ("Mr X, who chairs the panel, said") and
+    auxiliaries do not count as another verb.
+    """
+    inserted = False
+    seen_word = False
+    for token in frame:
+        if is_according(token) or (is_cue(token, cues) and token.dep_ != "relcl"):
+            return token  # not "the qualities he hopes to convey": a relative clause
+        if token.text == ",":
+            inserted = not inserted if seen_word else inserted
+            continue
+        if not token.is_punct:
+            seen_word = True
+        is_verb = token.tag_.startswith("VB") or token.tag_ == "MD"
+        if strict and is_verb and token.dep_ not in NOT_VERBS and not inserted:
+            return None
+    return None
+
+
+def quoted_as_saying(cue: Token) -> tuple[Token, Token] | None:
+    """ "AP quoted prosecutor Russell McGuire as saying": the one quoted speaks, and the cue is
+    his "saying" (the agency only reports it). Returns (cue, speaker)."""
+    if cue.lower_ not in ("quoted", "quotes", "quote", "quoting"):
+        return None
+    objects = [c for c in cue.children if c.dep_ == "dobj"]
+    for prep in cue.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as" and objects:
+            saying = [c for c in prep.children if c.tag_ == "VBG"]
+            if saying:
+                return saying[0], objects[0]
+    return None
+
+
+def cue_span(cue: Token) -> tuple[int, int]:
+    """The cue verb, or "according to"."""
+    if cue.lower_ == "according" and cue.i + 1 < len(cue.doc):
+        to = cue.doc[cue.i + 1]
+        return cue.idx, to.idx + len(to)
+    return cue.idx, cue.idx + len(cue)

@@ -1,0 +1,95 @@
+"""What a token can be in an attribution: a verb of its own clause, a subject that can speak,
+the source noun of a description. Shared by cue finding (:mod:`annotator.nlp.cues`) and speaker
+finding (:mod:`annotator.nlp.attribution`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from annotator.nlp.lexicon import BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, SOURCE_NOUNS
+
+SUBJECTS = ("nsubj", "nsubjpass")
+#: Clause links climbed from a cue without a subject to the verb that has it ("…, adding:").
+_NOT_SOURCES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+NAMED_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+#: Dependencies of a token tagged as a verb that is no verb of its own clause ("director
+#: of telecoms research Tony Lavender said": "research" tagged VBP, attached as a compound).
+NOT_VERBS = frozenset({"aux", "auxpass", "compound", "amod", "nmod"})
+#: Verbs that introduce no speech of their own ("It will be: …").
+COPULAS = frozenset("be is are was were been being am 's 're have has had do does did".split())
+
+
+def source_in_subtree(token: Token) -> Token | None:
+    """The source noun ending a short subject phrase, however the parser attached it."""
+    right = token.right_edge.i
+    if right - token.left_edge.i > 10:
+        return None
+    for t in token.doc[token.i : right + 1]:
+        if t.lower_ in SOURCE_NOUNS and t.tag_.startswith("NN"):
+            return t
+    return None
+
+
+#: Prepositions whose phrase belongs to a source's description ("a spokesman for the BPI").
+_SOURCE_PREPS = frozenset({"for", "of", "at", "in", "from"})
+
+
+def source_end(source: Token) -> Token:
+    """The last token of a source description: the source noun, or the end of the phrase it
+    is "for"/"of"/"at"/"in" ("a spokesman for the British Phonographic Industry", "critics in
+    the US"), stopping before a bracket, comma or clause ("(BPI)", "who …")."""
+    doc = source.doc
+    nxt = source.i + 1
+    if nxt >= len(doc) or doc[nxt].lower_ not in _SOURCE_PREPS or doc[nxt].head.i != source.i:
+        return source
+    last = source
+    for t in doc[nxt : doc[nxt].right_edge.i + 1]:
+        if t.text in ("(", ",", "-", "—", "–", ";", ":") or t.tag_ in ("WDT", "WP", "VBD", "VBZ"):
+            break
+        last = t
+    return last if last.i > nxt else source
+
+
+def tokens_between(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens lying wholly inside ``[start, end)``, or None for an empty range."""
+    if end <= start:
+        return None
+    return doc.char_span(start, end, alignment_mode="contract")
+
+
+def is_person_like(token: Token) -> bool:
+    """Could this token head a speaker: a name, a personal pronoun, a source description?"""
+    return (
+        token.ent_type_ in NAMED_ENTS
+        or token.tag_ in ("NNP", "NNPS")
+        or token.lower_ in PERSON_PRONOUNS
+        or token.lower_ in SOURCE_NOUNS
+    )
+
+
+def names_a_source(token: Token) -> bool:
+    """ "according to PC Pro" (a title the tagger took for common nouns), "according to the
+    magazine" (a body or document); not "according to the steps", "according to Monday's"."""
+    if token.ent_type_ in _NOT_SOURCES:
+        return False
+    if token.text[:1].isupper() and token.i > 0 and token.doc[token.i - 1].lower_ != "to":
+        return True  # "PC Pro": a capitalised name of two words or more
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in token.children)
+    return definite and token.lower_ in BODY_NOUNS
+
+
+def is_verb(token: Token) -> bool:
+    return token.tag_.startswith("VB") and token.dep_ not in NOT_VERBS
+
+
+def negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def can_speak(token: Token) -> bool:
+    """A subject that can be a speaker: a name, pronoun or source, or a role ("the mayor")."""
+    if is_person_like(token) or token.lower_ in ROLE_NOUNS | DOCUMENT_NOUNS:
+        return True  # "…," a council statement read
+    return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
