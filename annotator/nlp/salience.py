@@ -5,7 +5,8 @@ clauses or the current speaker, not a person in an object or a possessive ("He t
 is not Ms Sturgeon). This module finds, once per document,
 
 * the *subjects* of main clauses outside quotations (``Mr Howard criticised …``, ``BT wants …``,
-  and ``who`` in ``tycoon Steve Morgan, who got frustrated``): the resolver weighs them with the
+  ``who`` in ``tycoon Steve Morgan, who got frustrated``, and the person a passive puts
+  something to: ``The claims were put to Jones``): the resolver weighs them with the
   speakers of earlier quotations, the latest first;
 * the *gender* of the people named, from titles (Mr, Sir, Lord / Mrs, Ms, Miss, Dame), a short
   list of unambiguous first names, nouns in apposition ("the Birmingham woman") and, for
@@ -272,6 +273,22 @@ def _lost_subject(verb: Token, ents: EntityIndex) -> Span | None:
     return ent
 
 
+def _addressed(verb: Token, ents: EntityIndex) -> Span | None:
+    """The person a thing is put to in a passive main clause with no person as its subject:
+    "The allegations were put to Jones after the game." (Jones answers next)."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    if any(c.dep_ == "nsubjpass" and is_named(c) for c in verb.children):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            for obj in prep.children:
+                ent = ents.of.get(obj.i)
+                if obj.dep_ == "pobj" and ent is not None and ent.label_ == "PERSON":
+                    return ent
+    return None
+
+
 def main_subjects(
     doc: Doc, quoted: SpanSet, ents: EntityIndex, name_words: frozenset[str] = frozenset()
 ) -> list[Subject]:
@@ -287,7 +304,7 @@ def main_subjects(
         if token.idx < headline:
             continue
         if token.dep_ == "ROOT" and token.tag_.startswith("VB"):
-            lost = _lost_subject(token, ents)
+            lost = _lost_subject(token, ents) or _addressed(token, ents)
             if lost is not None and not quoted.contains(lost.start_char):
                 sentence = token.sent.start_char
                 out.append(Subject(lost.start_char, lost, True, False, sentence))

@@ -196,3 +196,11 @@ def test_a_source_that_is_the_subject_of_a_main_clause_is_a_later_he(nlp: Langua
         'for the process to finish."'
     )
     assert detect(nlp, text)[-1][3] == "Derek Mayhew's official spokesman"
+
+
+def test_the_person_something_is_put_to_is_the_one_who_answers(nlp: Language) -> None:
+    text = (
+        "Coach Derek Mayhew said the striker had been fouled. Those claims were put to "
+        'Clifford Pryce after the game. At first he said only: "Nothing happened."'
+    )
+    assert detect(nlp, text)[-1][3] == "Clifford Pryce"
