@@ -35,15 +35,15 @@ class Floors:
 
 
 FLOORS = {
-    # blind 3: 0.994 F1; speaker 0.949 / 0.963 (0.773 blind); cue 0.972 / 0.985; 25/26 joined
-    "quotes_blind3": Floors(177, 0.99, 0.94, 0.96, 0.97, 0.98, 26, 25),
-    # blind 4: 1.000 F1; speaker 0.940 / 0.943 (0.768 blind); cue 0.954 / 0.956; 17/17
-    "quotes_blind4": Floors(151, 1.00, 0.94, 0.94, 0.95, 0.95, 17, 17),
+    # blind 3: 0.994 F1; speaker 0.960 / 0.975 (0.773 blind); cue 0.977 / 0.985; 25/26 joined
+    "quotes_blind3": Floors(177, 0.99, 0.96, 0.97, 0.97, 0.98, 26, 25),
+    # blind 4: 1.000 F1; speaker 0.940 / 0.943 (0.768 blind); cue 0.960 / 0.965; 17/17
+    "quotes_blind4": Floors(151, 1.00, 0.94, 0.94, 0.96, 0.96, 17, 17),
     # blind 5: 1.000 F1; speaker 0.881 / 0.878 (0.804 blind); cue 0.986 / 0.9896; 23/23
     "quotes_blind5": Floors(143, 1.00, 0.88, 0.87, 0.98, 0.98, 23, 23),
-    # blind 6, its one blind scoring: 0.997 F1 (one extra); speaker 0.886 / 0.892;
-    # cue 0.946 / 0.966; 16/16
-    "quotes_blind6": Floors(166, 0.99, 0.88, 0.89, 0.94, 0.96, 16, 16),
+    # blind 6: 0.997 F1 (one extra); speaker 0.922 / 0.914 (0.886 / 0.892 blind);
+    # cue 0.976 / 0.975 (0.946 / 0.966 blind); 16/16
+    "quotes_blind6": Floors(166, 0.99, 0.92, 0.91, 0.97, 0.97, 16, 16),
 }
 
 

@@ -31,14 +31,14 @@ def test_gold_set_is_well_formed() -> None:
 
 
 def test_quality_floors(nlp) -> None:
-    """Development set: the measured scores rounded down to 0.01 (issue 14's third speaker
-    round): F1 0.997, speaker name 0.943 (0.948 where the gold names one), cue 0.970 (0.979
+    """Development set: the measured scores rounded down to 0.01 (issue 14's fifth speaker
+    round): F1 0.997, speaker name 0.955 (0.958 where the gold names one), cue 0.973 (0.979
     where the gold has one), 50/50 joined."""
     report = score_pipeline(load_gold_dir(GOLD_DIR), nlp)
     assert report.f1 >= 0.99, report.errors
     assert report.joined == report.multi_paragraph > 0
-    assert report.speaker_name_accuracy >= 0.94, report.errors
-    assert report.speaker_named_accuracy >= 0.94, report.errors
+    assert report.speaker_name_accuracy >= 0.95, report.errors
+    assert report.speaker_named_accuracy >= 0.95, report.errors
     assert report.cue_accuracy >= 0.97, report.errors
     assert report.cue_given_accuracy >= 0.97, report.errors
 
