@@ -11,11 +11,13 @@ sentence (a headline, a paragraph, a list item), so the first word after one sta
 from __future__ import annotations
 
 import re
+from typing import cast
 
 import numpy
 from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 PARAGRAPHS_KEY = "annotator_paragraphs"
 #: A run of whitespace holding a line break: the word after it starts a line.
@@ -44,7 +46,7 @@ def mark_line_starts(doc: Doc) -> Doc:
         sent_start[k] = 1
         if k + 1 < len(doc) and not starts[k + 1, 1]:
             sent_start[k + 1] = -1
-    doc.from_array([SENT_START], sent_start.reshape(-1, 1).astype("uint64"))
+    doc.from_array([SENT_START], cast(Ints2d, sent_start.reshape(-1, 1).astype("uint64")))
     return doc
 
 

@@ -119,9 +119,11 @@ def _abbreviation(text: str, lo: int, m: re.Match[str]) -> bool:
     if text[m.start()] != ".":
         return False
     word = re.search(r"(\w+)\W*$", text[max(lo, m.start() - 12) : m.start() + 1])
-    if word and word.group(1).lower() == "no":
+    if word is None:
+        return False
+    if word.group(1).lower() == "no":
         return text[m.end() : m.end() + 1].isdigit()  # "No. 10", not "vote no. "…""
-    return bool(word) and (word.group(1).lower() in _ABBREV or len(word.group(1)) == 1)
+    return word.group(1).lower() in _ABBREV or len(word.group(1)) == 1
 
 
 def _sentence_starts_after(text: str, lo: int, hi: int) -> int:
