@@ -29,7 +29,27 @@ def author(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> str
         return found
     if tokens[0].lower_ in ("the", "this", "that"):  # "The statement added": its speaker
         return resolver.salient(pos, False) or mention.text
-    return mention.text
+    return with_topic(tokens[-1], mention)
+
+
+#: Prepositions of a document's topic: "a report on the trial", "a study into …", "… of …".
+_TOPIC_PREPS = frozenset({"on", "into", "of", "about"})
+
+
+def with_topic(document: Token, mention: Span) -> str:
+    """An unattributed document named with its topic, when the mention stops before it: "A
+    report on the experiment said" is "A report on the experiment" (up to a comma or a
+    clause)."""
+    doc = mention.doc
+    nxt = doc[mention.end] if mention.end < len(doc) else None
+    if nxt is None or nxt.head.i != document.i or nxt.lower_ not in _TOPIC_PREPS:
+        return mention.text
+    end = nxt.i + 1
+    for t in doc[nxt.i + 1 : nxt.right_edge.i + 1]:
+        if t.is_punct or t.tag_ in ("WDT", "WP", "VBD", "VBZ", "VBP", "MD"):
+            break
+        end = t.i + 1
+    return doc[mention.start : end].text if end > nxt.i + 1 else mention.text
 
 
 def by_author(resolver: SpeakerResolver, document: Token) -> str | None:

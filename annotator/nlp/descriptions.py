@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -12,6 +13,7 @@ from annotator.nlp.lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
+    OCCUPATIONS,
     PUBLIC_BODIES,
     ROLE_NOUNS,
     SOURCE_NOUNS,
@@ -44,10 +46,17 @@ def describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> s
     definite = (
         tokens[0].lower_ in ("the", "this", "that", "these", "those") or tokens[0].tag_ == "PRP$"
     )
-    words = [(t.lower_, t.ent_type_ in _GROUP_ENTS) for t in tokens if t.lower_ not in DETERMINERS]
+    words = [
+        (t.lower_, t.ent_type_ in _GROUP_ENTS)
+        for t in tokens
+        if t.lower_ not in DETERMINERS and t.tag_ != "PRP$"  # "our correspondent"
+    ]
     words = [w for w in words if w[0] not in ("'s", "’s", ",")]
     pos = mention.start_char
     if resolver.is_source(mention):
+        fuller = resolver.source_index.fullest(tokens, pos)  # "a spokeswoman": "the BBC …"
+        if fuller is not None:
+            return fuller
         if definite:
             return resolver.earlier_source(tokens[-1], pos) or resolver.last_source or mention.text
         return mention.text
@@ -67,21 +76,87 @@ def describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> s
     if definite and head in GROUP_NOUNS | BUSINESS_NOUNS:  # "the ministry": the body named
         return (
             resolver.bodies.by_head(tokens[-1].text, pos)
-            or (resolver.salient_body(pos) if head in BUSINESS_NOUNS else None)
+            or (resolver.salient_body(pos) if head not in PUBLIC_BODIES else None)
             or (resolver.main_body() if of_main_kind(tokens) else None)
             or mention.text
         )
     if not definite or tokens[-1].lower_ in GROUP_NOUNS:
         return mention.text
-    person = resolver.by_role(words, mention.start_char)
+    person = by_role(resolver, words, mention.start_char)
     if person is not None:
         return person
     body = body_name(tokens)
     if body is not None:
         return body
-    return (
-        resolver.salient_person(pos)
-        or resolver.last_person_before(pos)
-        or resolver.salient_body(pos)
-        or mention.text
-    )
+    person = resolver.salient_person(pos, named) or resolver.last_person_before(pos, fits=named)
+    if person is not None and not other_occupation(resolver, head, person):
+        return person
+    if person is not None or head in ROLE_NOUNS:
+        return mention.text  # "the judge" after "Rock singer X": nobody named
+    return resolver.salient_body(pos) or mention.text
+
+
+def unnamed_source(name: str) -> bool:
+    """ "a spokesman", "Tony Blair's official spokesman": a name given to an unnamed source."""
+    words = name.split()
+    return words[-1].lower() in SOURCE_NOUNS or words[0].lower() in DETERMINERS
+
+
+def named(name: str) -> bool:
+    """A person's name, not one given to an unnamed source: a description of a person ("the
+    prime minister") never stands for "his official spokesman"."""
+    return not unnamed_source(name)
+
+
+def other_occupation(resolver: SpeakerResolver, head: str, name: str) -> bool:
+    """A role ("the judge") cannot stand for someone the article introduced only with an
+    occupation of another kind ("Rock singer X")."""
+    if head not in ROLE_NOUNS:
+        return False
+    roles = introduced_roles(resolver, name)
+    return bool(roles) and head not in roles and roles <= OCCUPATIONS
+
+
+def introduced_roles(resolver: SpeakerResolver, name: str) -> set[str]:
+    """Head nouns of the roles the person ``name`` was introduced with ("singer"), found for
+    every person once per document."""
+    if resolver.role_heads is None:
+        resolver.role_heads = {}
+        for p in resolver.people:
+            if p.role:
+                full = resolver.full_name(list(p.words), p.start)
+                resolver.role_heads.setdefault(full, set()).add(p.role[-1][0])
+    return resolver.role_heads.get(name, set())
+
+
+def coordinated(resolver: SpeakerResolver, mention: Span, tokens: list[Token]) -> str | None:
+    """Two speakers joined by "and", each a name: "Lord Justice X and Mr Justice Y" is
+    "X and Y", "the Tories and Lib Dems" is "Tories and Lib Dems"."""
+    ands = [t for t in tokens if t.lower_ == "and"]
+    if len(ands) != 1 or not (tokens[0].i < ands[0].i < tokens[-1].i):
+        return None
+    doc = mention.doc
+    left, right = doc[mention.start : ands[0].i], doc[ands[0].i + 1 : mention.end]
+    for part in (left, right):  # each part a name: "the Tories", "Mr Justice Y"
+        within = resolver.ents.within(part.start, part.end)
+        if not within or within[-1].end != part.end or resolver.is_source(part):
+            return None
+    names = [resolver.resolve(left), resolver.resolve(right)]
+    if not all(names):
+        return None
+    return f"{names[0]} and {names[1]}"
+
+
+def by_role(resolver: SpeakerResolver, words: list[tuple[str, bool]], pos: int) -> str | None:
+    """The latest earlier person introduced with this role (extra words: proper adjectives)."""
+    wanted = {w for w, _ in words}
+    if not wanted:
+        return None
+    candidates = resolver.people_by_role.get(words[-1][0], [])
+    for i in range(bisect_left(candidates, pos, key=lambda c: c.start) - 1, -1, -1):
+        p = candidates[i]
+        have = {w for w, _ in p.role}
+        extra = [w for w, cap in p.role if w not in wanted and not cap]
+        if wanted <= have and not extra and words[-1][0] == (p.role[-1][0] if p.role else ""):
+            return resolver.full_name(list(p.words), p.start)
+    return None

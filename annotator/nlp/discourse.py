@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -21,7 +21,7 @@ from annotator.nlp.attribution import mention_span, subject_of
 from annotator.nlp.cues import is_according, is_cue
 from annotator.nlp.grammar import source_in_subtree
 from annotator.nlp.lexicon import SOURCE_NOUNS
-from annotator.nlp.names import NameWords, Person, clean_words
+from annotator.nlp.names import Bodies, NameWords, Person, clean_words
 from annotator.nlp.salience import (
     PRONOUN_GENDER,
     Event,
@@ -34,6 +34,9 @@ from annotator.nlp.salience import (
     name_before_title,
 )
 from annotator.nlp.spans import EntityIndex, SpanSet
+
+#: A test a candidate name must pass (None: any name will do).
+Fits = Callable[[str], bool] | None
 
 
 def _plural_source(name: str) -> bool:
@@ -55,6 +58,7 @@ class Discourse:
     _mostly_bodies: set[str]
     _corporate: frozenset[str] | None
     _surnames: frozenset[str] | None
+    bodies: Bodies
 
     def corporate(self, name: str) -> bool:
         """A name of a body, by what it owns (:func:`corporate_names`)."""
@@ -293,9 +297,10 @@ class Discourse:
         return None
 
     def last_person_before(
-        self, pos: int, gender: str | None = None, forward: bool = False
+        self, pos: int, gender: str | None = None, forward: bool = False, fits: Fits = None
     ) -> str | None:
-        """The last person named before ``pos`` outside quotations, of ``gender`` if known.
+        """The last person named before ``pos`` outside quotations, of ``gender`` if known
+        (and that ``fits``, when given).
 
         ``forward`` (for a pronoun): failing that, the first one named after it.
         """
@@ -305,7 +310,7 @@ class Discourse:
             if self.quoted.contains(p.start):
                 continue
             name = self.full_name(list(p.words), p.start)
-            if agrees(gender, self.gender(name)):
+            if agrees(gender, self.gender(name)) and (fits is None or fits(name)):
                 return name
         if not forward:
             return None
@@ -321,14 +326,19 @@ class Discourse:
         """The body the discourse is about at ``pos``: the latest speaker or main-clause
         subject that is no person ("The company said" after "UK Coal reported …")."""
         for e in self.events_before(pos, True):
+            misspelt = self.bodies.misspelt(e.name, self._mostly_bodies)
+            if misspelt is not None:  # "AztraZeneca has appointed …" after "AstraZeneca"
+                return misspelt
             if e.name.lower() in self._mostly_bodies:
                 return e.name
         return None
 
-    def salient_person(self, pos: int) -> str | None:
+    def salient_person(self, pos: int, fits: Fits = None) -> str | None:
         """The person the discourse is about at ``pos``: the latest speaker or main-clause
-        subject who is a person ("the American" after "World number one X has …")."""
+        subject who is a person ("the American" after "World number one X has …") and
+        ``fits``, when given."""
         for e in self.events_before(pos, True):
             if e.person and (e.speech or e.name.lower() not in self._mostly_bodies):
-                return e.name
+                if fits is None or fits(e.name):
+                    return e.name
         return None

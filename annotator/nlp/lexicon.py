@@ -67,6 +67,14 @@ BODY_NOUNS: frozenset[str] = (
 #: Heads of descriptions of a body of its own, never the organisation an article is about
 #: ("the government", "the police" in a story about a company).
 PUBLIC_BODIES: frozenset[str] = frozenset("government police army court party".split())
+#: Occupations that are no office: a person introduced as a "singer" is not "the judge" or
+#: "the minister" of a later sentence.
+OCCUPATIONS: frozenset[str] = frozenset(
+    """singer actor actress star rapper musician guitarist drummer bassist frontman
+    frontwoman songwriter comedian presenter writer author novelist poet artist dancer model
+    striker midfielder defender goalkeeper winger player athlete sprinter runner boxer jockey
+    golfer cyclist swimmer""".split()
+)
 DETERMINERS: frozenset[str] = frozenset("the a an this that these those one another".split())
 #: Words of a party or standing written before a name, never part of it ("Fellow Lib Dem
 #: Norman Baker", "former Tory MP …", "shadow minister …").
@@ -74,7 +82,9 @@ AFFILIATIONS: frozenset[str] = frozenset(
     """fellow former ex shadow veteran lib dem dems labour tory tories conservative liberal
     democrat democratic republican snp ukip plaid green unionist independent
     defender striker midfielder goalkeeper keeper skipper winger forward singer actor actress
-    star rapper producer writer author presenter""".split()
+    star rapper producer writer author presenter backbencher campaigner activist businessman
+    businesswoman tycoon entrepreneur comedian novelist journalist columnist lawyer barrister
+    solicitor economist""".split()
 )
 
 

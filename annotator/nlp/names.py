@@ -3,13 +3,14 @@ introduced with, a body named by a capitalised description, and a misspelt name.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.lexicon import (
     DETERMINERS,
+    GROUP_NOUNS,
     HONORIFICS,
     ROLE_NOUNS,
     SOURCE_NOUNS,
@@ -152,7 +153,14 @@ class Bodies:
         self._by_word: dict[str, list[int]] = {}
         self._by_initials: dict[str, list[int]] = {}
         self._by_prefix: dict[str, list[tuple[str, int]]] = {}
+        #: Names of bodies, places and groups as written, by their lowercased form.
+        self.written: dict[str, str] = {}
+        self.counts: dict[str, int] = {}
         for ent in ents:
+            if ent.label_ in _GROUP_ENTS:
+                written = " ".join(clean_words(ent))
+                self.written.setdefault(written.lower(), written)
+                self.counts[written.lower()] = self.counts.get(written.lower(), 0) + 1
             if ent.label_ != "ORG":
                 continue
             words = clean_words(ent)
@@ -191,6 +199,18 @@ class Bodies:
             )
         return self._pick(found, pos, forward=True)
 
+    def misspelt(self, name: str, bodies: Collection[str]) -> str | None:
+        """The one body of ``bodies`` (lowercased names) that a one-word ``name`` misspells by
+        a letter ("AztraZeneca" for AstraZeneca), as the article writes it: a body written
+        more often than ``name``."""
+        word = name.lower()
+        if " " in word or len(word) < 6:
+            return None
+        close = [b for b in bodies if b != word and " " not in b and within_one_edit(word, b)]
+        if len(close) != 1 or self.counts.get(close[0], 0) <= self.counts.get(word, 0):
+            return None  # the spelling written more often is the body's name
+        return self.written.get(close[0])
+
     def by_head(self, head: str, pos: int) -> str | None:
         """The body named earlier whose name holds a description's head noun ("the ministry")."""
         return self._pick(self._by_word.get(head.lower(), []), pos, forward=False)
@@ -225,7 +245,8 @@ def main_body(doc: Doc, people: set[str]) -> str | None:
 def named_kinds(doc: Doc, quoted: SpanSet) -> dict[str, list[tuple[int, str]]]:
     """Every "<Name> <noun>" outside quotations by its noun, in text order ("Broadcast
     magazine" for a later "the magazine"): a common noun led by capitalised words, the name of
-    one thing of that kind (not a place: "the South Yorkshire company" is described, not named).
+    one thing of that kind (not a place: "the South Yorkshire company" is described, not named;
+    not the role of a person: "BBC correspondent James Hardy" is a person, found by role).
     """
     kinds: dict[str, list[tuple[int, str]]] = {}
     for t in doc:
@@ -237,12 +258,13 @@ def named_kinds(doc: Doc, quoted: SpanSet) -> dict[str, list[tuple[int, str]]]:
                 break
             k -= 1
         places = any(w.ent_type_ in ("GPE", "NORP", "LOC") for w in doc[k : t.i])
-        if k < t.i and not places and not quoted.contains(t.idx):
+        role = t.dep_ == "compound" and t.head.ent_type_ == "PERSON"  # "BBC correspondent X"
+        if k < t.i and not places and not role and not quoted.contains(t.idx):
             kinds.setdefault(t.lower_, []).append((t.idx, doc[k : t.i + 1].text))
     return kinds
 
 
-def _within_one_edit(a: str, b: str) -> bool:
+def within_one_edit(a: str, b: str) -> bool:
     """One letter left out, added or changed ("Daveport" / "Davenport")."""
     if abs(len(a) - len(b)) > 1:
         return False
@@ -276,7 +298,7 @@ class NameWords:
             return word
         if len(word) < 5 or not word.isalpha():
             return None
-        close = [w for w in self._by_initial.get(word[0], ()) if _within_one_edit(word, w)]
+        close = [w for w in self._by_initial.get(word[0], ()) if within_one_edit(word, w)]
         return close[0] if len(close) == 1 else None
 
 
@@ -359,3 +381,31 @@ def named_after_description(tokens: list[Token]) -> str | None:
     if not any(t.tag_ in ("NN", "NNS") and t.is_lower for t in lead):
         return None
     return " ".join(t.text for t in tokens[k:])
+
+
+def only_titles(ent: Span) -> bool:
+    """ "MEP" typed a person of its own before "Pieter Maassen": no name."""
+    return all(t.lower_.rstrip(".") in TITLES or t.lower_ in ROLE_NOUNS for t in ent)
+
+
+def titled_name(tokens: list[Token]) -> Span | None:
+    """The name ending a mention after a title or a possessive, when the model typed no person
+    there: "Labour's Mr Livingstone", "French Green MEP Anne Lenoir", "Chelsea's Tom Wade"
+    (proper nouns after the title or "'s", not a role, body or place: "Labour's Chief Whip",
+    "the council's Planning Office")."""
+    k = len(tokens)
+    while k > 0 and tokens[k - 1].tag_ in ("NNP", "NNPS") and tokens[k - 1].text[:1].isupper():
+        if tokens[k - 1].lower_.rstrip(".") in TITLES:
+            break
+        k -= 1
+    if k == len(tokens) or k == 0:
+        return None
+    lead = tokens[k - 1]
+    if lead.tag_ != "POS" and lead.lower_.rstrip(".") not in TITLES:
+        return None
+    tail = tokens[k:]
+    if any(t.lower_ in ROLE_NOUNS | SOURCE_NOUNS | GROUP_NOUNS for t in tail):
+        return None
+    if any(t.ent_type_ in _GROUP_ENTS or t.ent_type_ == "LOC" for t in tail):
+        return None
+    return tokens[0].doc[tail[0].i : tail[-1].i + 1]

@@ -5,6 +5,8 @@ always named once and then referred to by surname, pronoun or role:
 
 * a name loses the party, standing or role written before it ("Fellow Lib Dem X", "ESC Mr X");
   two names joined by "and" are one speaker, "X and Y", and "the judges" after them is both;
+* a name after a title or possessive the model did not type a person ("Labour's Mr X",
+  "French Green MEP X") is that name;
 * a name ("Mr Hussain", "Sir Keir", "Guy Mansfield QC") loses its titles and letters and links
   to the fullest earlier mention that contains it ("Imran Hussain", "Keir Starmer"); a surname
   the tagger missed ("Hanks" as a plural noun) or the source misspelt ("Daveport") links to the
@@ -16,14 +18,18 @@ always named once and then referred to by surname, pronoun or role:
 * a description that the article used to introduce a person ("the Ukrainian president" after
   "Ukrainian president Mr Zelenskyy") is that person; any other definite description of a
   person ("the prime minister", "the MP for Bradford East", "the ex-Wallaby") is the salient
-  person, since news repeats the speaker by role; so is a nationality ("the American");
+  person, since news repeats the speaker by role (never an unnamed source, nor, for "the
+  judge", someone introduced as a "singer"); so is a nationality ("the American");
 * an unnamed source keeps its description as its name, with the body it speaks for: "a
-  spokesman for the British Phonographic Industry"; later "the source", "the BPI spokesman" or
-  "they" resolve to the most specific earlier source of that kind;
+  spokesman for the British Phonographic Industry"; its shorter forms take the fullest form in
+  the article ("a spokeswoman" before "The BBC spokeswoman", :mod:`annotator.nlp.sources`);
+  else "the source", "the BPI spokesman" or "they" resolve to the most specific earlier
+  source of that kind;
 * a body described or shortened is the body the article names: "the ministry" (the Ministry
   of Communications), "the Fed" (the US Federal Reserve), "the BPI" (by its initials), "the
   magazine" (the "Broadcast magazine" named before), or else the body the discourse is about
-  ("The company said" after "Northwind said"), or else the body the article names most often
+  ("The company said" after "Northwind said", "the panel" after the Law Council spoke; not "the
+  police" or "the government"), or else the body the article names most often
   ("the club", "the board"; :func:`annotator.nlp.names.main_body`); a plural description
   ("the makers") is itself, and "they" after a plural subject in its sentence is that subject
   (descriptions in :mod:`annotator.nlp.descriptions`);
@@ -37,7 +43,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
-from annotator.nlp.descriptions import describe
+from annotator.nlp.descriptions import coordinated, describe
 from annotator.nlp.discourse import Discourse
 from annotator.nlp.lexicon import (
     DETERMINERS,
@@ -60,10 +66,12 @@ from annotator.nlp.names import (
     named_after_description,
     named_kinds,
     nationality,
+    only_titles,
     role_after,
     role_before,
     role_of_head,
     source_family,
+    titled_name,
 )
 from annotator.nlp.salience import (
     PRONOUN_GENDER,
@@ -74,6 +82,7 @@ from annotator.nlp.salience import (
     pronoun_genders,
     sentence_subject_before,
 )
+from annotator.nlp.sources import SourceIndex
 from annotator.nlp.spans import EntityIndex, SpanSet
 
 _NAME_ENTS = frozenset({"PERSON"})
@@ -118,18 +127,18 @@ class SpeakerResolver(Discourse):
             self.genders.setdefault(key, gender)  # titles and first names come first
         self._people_starts = [p.start for p in self.people]
         self._people_with: dict[str, list[Person]] = {}
-        self._people_by_role: dict[str, list[Person]] = {}
+        self.people_by_role: dict[str, list[Person]] = {}
         for person in self.people:
             for word in dict.fromkeys(w.lower() for w in person.words):
                 self._people_with.setdefault(word, []).append(person)
             if person.role:
-                self._people_by_role.setdefault(person.role[-1][0], []).append(person)
+                self.people_by_role.setdefault(person.role[-1][0], []).append(person)
         self.bodies = Bodies(self.ents.ents)
         #: Names the model types as a place or body more often than as a person ("England").
         votes: dict[str, int] = {}
-        for ent in self.ents.ents:
-            key = ent.text.lower()
-            votes[key] = votes.get(key, 0) + (1 if ent.label_ in _NAME_ENTS else -1)
+        for ent in self.ents.ents:  # as written and as named ("the Rail Council": Rail Council)
+            for key in {ent.text.lower(), " ".join(clean_words(ent)).lower()}:
+                votes[key] = votes.get(key, 0) + (1 if ent.label_ in _NAME_ENTS else -1)
         self._mostly_bodies = {key for key, vote in votes.items() if vote < 0}
         #: Source descriptions so far: (position, kind of source, name); see :meth:`note_source`.
         self.sources: list[tuple[int, str, str]] = []
@@ -139,6 +148,9 @@ class SpeakerResolver(Discourse):
         self._missed: dict[str, str] | None = None
         self._main_body: str | None = None
         self._kinds: dict[str, list[tuple[int, str]]] | None = None
+        self.source_index = SourceIndex(doc, self.quoted)
+        #: Head nouns of the roles each person was introduced with (descriptions.roles).
+        self.role_heads: dict[str, set[str]] | None = None
         self._full_names: dict[tuple[str, ...], tuple[list[int], list[Person], list[Person]]] = {}
         self.last_source: str | None = None
         self._start_discourse()
@@ -168,17 +180,19 @@ class SpeakerResolver(Discourse):
                 pos, gender, forward=person
             )
         doc = mention.doc
-        joined = self._coordinated(mention, tokens)
+        joined = coordinated(self, mention, tokens)
         if joined is not None:
             return joined
         if len(tokens) == 1 and first in ROLE_NOUNS and mention.start > 0:
             det = doc[mention.start - 1]
             if det.lower_ == "the":  # "the Bishop", typed as a body: a role
-                return self._description([det, tokens[0]], doc[det.i : mention.end])
+                return describe(self, [det, tokens[0]], doc[det.i : mention.end])
         in_mention = self.ents.within(mention.start, mention.end)
-        ents = [e for e in in_mention if e.label_ in _NAME_ENTS]
+        ents = [e for e in in_mention if e.label_ in _NAME_ENTS and not only_titles(e)]
         if not ents and len(tokens) == 1 and self._is_name_word(tokens[0]):
             ents = [mention]
+        if not ents and (tail := titled_name(tokens)) is not None:
+            return self.full_name(clean_words(tail), pos)  # "Labour's Mr Livingstone"
         if first in DETERMINERS:
             ents = []
         if ents and tokens[-1].lower_ in SOURCE_NOUNS and ents[0].end < mention.end:
@@ -207,7 +221,7 @@ class SpeakerResolver(Discourse):
         named = named_after_description(tokens)
         if named is not None:
             return named
-        return self._description(tokens, mention)
+        return describe(self, tokens, mention)
 
     def _is_name_word(self, token: Token) -> bool:
         """A name, or a capitalised word of the name of someone in the article ("Hanks" that
@@ -307,39 +321,5 @@ class SpeakerResolver(Discourse):
         heads = [t for t in mention if t.tag_ in ("NN", "NNS")]
         return bool(heads) and heads[-1].lower_ in SOURCE_NOUNS
 
-    def _description(self, tokens: list, mention: Span) -> str | None:
-        return describe(self, tokens, mention)
-
-    def _coordinated(self, mention: Span, tokens: list[Token]) -> str | None:
-        """Two speakers joined by "and", each a name: "Lord Justice X and Mr Justice Y" is
-        "X and Y", "the Tories and Lib Dems" is "Tories and Lib Dems"."""
-        ands = [t for t in tokens if t.lower_ == "and"]
-        if len(ands) != 1 or not (tokens[0].i < ands[0].i < tokens[-1].i):
-            return None
-        doc = mention.doc
-        left, right = doc[mention.start : ands[0].i], doc[ands[0].i + 1 : mention.end]
-        for part in (left, right):  # each part a name: "the Tories", "Mr Justice Y"
-            within = self.ents.within(part.start, part.end)
-            if not within or within[-1].end != part.end or self.is_source(part):
-                return None
-        names = [self.resolve(left), self.resolve(right)]
-        if not all(names):
-            return None
-        return f"{names[0]} and {names[1]}"
-
     def _described_person(self, ent: Span, words: list[str]) -> bool:
         return described_name(ent, words, self.name_words.words)
-
-    def by_role(self, words: list[tuple[str, bool]], pos: int) -> str | None:
-        """The latest earlier person introduced with this role (extra words: proper adjectives)."""
-        wanted = {w for w, _ in words}
-        if not wanted:
-            return None
-        candidates = self._people_by_role.get(words[-1][0], [])
-        for i in range(bisect_left(candidates, pos, key=lambda c: c.start) - 1, -1, -1):
-            p = candidates[i]
-            have = {w for w, _ in p.role}
-            extra = [w for w, cap in p.role if w not in wanted and not cap]
-            if wanted <= have and not extra and words[-1][0] == (p.role[-1][0] if p.role else ""):
-                return self.full_name(list(p.words), p.start)
-        return None
