@@ -340,8 +340,9 @@ def name_index(
 
 def missed_full_names(doc: Doc) -> dict[str, str]:
     """Full names the model missed as people ("the 101-year-old Torao Toshitsune" as a place
-    or a body), by surname: runs of two or three capitalised proper nouns, for a surname no
-    person's name holds ("Mr Toshitsune")."""
+    or a body), by surname: runs of two or three capitalised proper nouns, or a first name and
+    surname around a nickname in marks (:func:`nicknamed`), for a surname no person's name
+    holds ("Mr Toshitsune")."""
     missed: dict[str, str] = {}
     for t in doc:
         if t.tag_ != "NNP" or t.ent_type_ == "PERSON" or t.dep_ == "compound":
@@ -352,7 +353,29 @@ def missed_full_names(doc: Doc) -> dict[str, str]:
         words = strip_titles([w.text for w in doc[i : t.i + 1]])
         if 1 < len(words) < 4 and all(w.isalpha() and w[:1].isupper() for w in words):
             missed.setdefault(t.lower_, " ".join(words))
+    for first, last in nicknamed(doc):
+        missed.setdefault(last.lower_, f"{first.text} {last.text}")
     return missed
+
+
+def _capitalised(token: Token) -> bool:
+    return token.tag_ == "NNP" and token.is_alpha and token.text[:1].isupper()
+
+
+def nicknamed(doc: Doc) -> list[tuple[Token, Token]]:
+    """First names and surnames around a nickname in marks, which breaks the model's entity:
+    Jimmy "the Whirlwind" White, for a later "Mr White"."""
+    found = []
+    for t in doc:
+        if not t.is_quote or t.i == 0 or not _capitalised(doc[t.i - 1]):
+            continue
+        close = next((u for u in doc[t.i + 1 : t.i + 6] if u.is_quote), None)
+        if close is None or close.i == t.i + 1 or close.i + 1 >= len(doc):
+            continue
+        first, last = doc[t.i - 1], doc[close.i + 1]
+        if _capitalised(last) and first.lower_ not in TITLES and last.lower_ not in TITLES:
+            found.append((first, last))
+    return found
 
 
 def described_name(ent: Span, words: list[str], known: set[str] | frozenset[str]) -> bool:

@@ -107,3 +107,11 @@ def test_a_body_misspelt_once_is_the_body_it_nearly_spells(nlp: Language) -> Non
         'chief. The company said she would make "sweeping changes" to its trials.'
     )
     assert names(nlp, text) == ["AstraCorp"]
+
+
+def test_a_nickname_in_marks_does_not_break_the_name(nlp: Language) -> None:
+    text = (
+        'Another veteran who never won the title - Ronnie "the Rocket" Maddox - has admitted '
+        'skipping school. "We played every day," Mr Maddox said.'
+    )
+    assert names(nlp, text)[-1] == "Ronnie Maddox"
