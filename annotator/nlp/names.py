@@ -183,8 +183,9 @@ class Bodies:
         return self.names[found[0]][1] if found and forward else None
 
     def expand(self, name: str, pos: int) -> str | None:
-        """The full name a one-word body name stands for: its initials ("BPI") or the start
-        of one of its words ("Fed" for Federal)."""
+        """The full name a one-word body name stands for: its initials ("BPI"), the start of
+        one of its words ("Fed" for Federal), or the first word of one body's name ("Merrill"
+        for Merrill Lynch)."""
         word = name.lower()
         if " " in word or len(word) < 2:
             return None
@@ -197,6 +198,14 @@ class Bodies:
                     if w.startswith(word) and w != word
                 }
             )
+        if not found:  # "Merrill": the first word of "Merrill Lynch"
+            found = [
+                k
+                for k in self._by_word.get(word, [])
+                if self.names[k][1].lower().startswith(f"{word} ")
+            ]
+            if len({self.names[k][1] for k in found}) > 1:
+                return None
         return self._pick(found, pos, forward=True)
 
     def misspelt(self, name: str, bodies: Collection[str]) -> str | None:

@@ -115,3 +115,11 @@ def test_a_nickname_in_marks_does_not_break_the_name(nlp: Language) -> None:
         'skipping school. "We played every day," Mr Maddox said.'
     )
     assert names(nlp, text)[-1] == "Ronnie Maddox"
+
+
+def test_a_body_shortened_to_its_first_word_is_the_body(nlp: Language) -> None:
+    text = (
+        "The tribunal found against the bank Barrow Lynch. Its lawyers were at the hearing. "
+        '"We are disappointed," Barrow said in a statement on Friday.'
+    )
+    assert names(nlp, text) == ["Barrow Lynch"]
