@@ -36,7 +36,28 @@ def of_main_kind(tokens: list[Token]) -> bool:
 
 
 def describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> str | None:
-    """The speaker name of a description (see :mod:`annotator.nlp.speakers`)."""
+    """The speaker name of a description (see :mod:`annotator.nlp.speakers`); a description
+    kept as its own name names the person its "his" or "her" stands for ("a spokesman for
+    her lawyers": "a spokesman for X's lawyers")."""
+    name = _describe(resolver, tokens, mention)
+    if name == mention.text and any(t.lower_ in ("his", "her") for t in tokens[1:]):
+        return owned(resolver, tokens, mention.start_char)
+    return name
+
+
+def owned(resolver: SpeakerResolver, tokens: list[Token], pos: int) -> str:
+    """The description at ``pos`` with "his"/"her" written as the name of the person it
+    stands for (a person named before the description, never the description itself)."""
+    out = []
+    for t in tokens:
+        owner = resolver.salient_for(t, True) if t.lower_ in ("his", "her") else None
+        if owner is not None and unnamed_source(owner):
+            owner = resolver.salient_person(pos, named)
+        out.append((f"{owner}'s" if owner else t.text) + t.whitespace_)
+    return "".join(out).strip()
+
+
+def _describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> str | None:
     if tokens[-1].lower_ in DOCUMENT_NOUNS:
         return author(resolver, tokens, mention)
     bare = tokens[0]

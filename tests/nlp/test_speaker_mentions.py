@@ -123,3 +123,11 @@ def test_a_body_shortened_to_its_first_word_is_the_body(nlp: Language) -> None:
         '"We are disappointed," Barrow said in a statement on Friday.'
     )
     assert names(nlp, text) == ["Barrow Lynch"]
+
+
+def test_a_description_kept_as_its_name_names_whose_it_is(nlp: Language) -> None:
+    text = (
+        "Ms Joanna Pardoe lost her claim against the bank on Tuesday. A spokesman for her "
+        'lawyers described the ruling as "very disappointing".'
+    )
+    assert names(nlp, text) == ["A spokesman for Joanna Pardoe's lawyers"]
