@@ -156,6 +156,8 @@ class Bodies:
         #: Names of bodies, places and groups as written, by their lowercased form.
         self.written: dict[str, str] = {}
         self.counts: dict[str, int] = {}
+        self._single: dict[str, list[str]] | None = None
+        self._misspelt: dict[str, str | None] = {}
         for ent in ents:
             if ent.label_ in _GROUP_ENTS:
                 written = " ".join(clean_words(ent))
@@ -215,10 +217,19 @@ class Bodies:
         word = name.lower()
         if " " in word or len(word) < 6:
             return None
-        close = [b for b in bodies if b != word and " " not in b and within_one_edit(word, b)]
-        if len(close) != 1 or self.counts.get(close[0], 0) <= self.counts.get(word, 0):
-            return None  # the spelling written more often is the body's name
-        return self.written.get(close[0])
+        if word in self._misspelt:
+            return self._misspelt[word]
+        if self._single is None:  # one-word bodies by first letter, indexed once
+            self._single = {}
+            for b in bodies:
+                if " " not in b and len(b) >= 5:
+                    self._single.setdefault(b[0], []).append(b)
+        close = [b for b in self._single.get(word[0], ()) if b != word and within_one_edit(word, b)]
+        found = None  # the spelling written more often is the body's name
+        if len(close) == 1 and self.counts.get(close[0], 0) > self.counts.get(word, 0):
+            found = self.written.get(close[0])
+        self._misspelt[word] = found
+        return found
 
     def by_head(self, head: str, pos: int) -> str | None:
         """The body named earlier whose name holds a description's head noun ("the ministry")."""
