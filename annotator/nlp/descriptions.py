@@ -35,6 +35,13 @@ def of_main_kind(tokens: list[Token]) -> bool:
     return len(tokens) == 2 or head in BUSINESS_NOUNS
 
 
+def of_discourse_kind(tokens: list[Token]) -> bool:
+    """ "the company", "the panel": a description that can stand for the body the discourse
+    is about; not "the police" (a body of its own) nor "the Brits committee" (named)."""
+    head = tokens[-1].lower_
+    return head in BUSINESS_NOUNS or (len(tokens) == 2 and head not in PUBLIC_BODIES)
+
+
 def describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> str | None:
     """The speaker name of a description (see :mod:`annotator.nlp.speakers`); a description
     kept as its own name names the person its "his" or "her" stands for ("a spokesman for
@@ -97,7 +104,7 @@ def _describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> 
     if definite and head in GROUP_NOUNS | BUSINESS_NOUNS:  # "the ministry": the body named
         return (
             resolver.bodies.by_head(tokens[-1].text, pos)
-            or (resolver.salient_body(pos) if head not in PUBLIC_BODIES else None)
+            or (resolver.salient_body(pos) if of_discourse_kind(tokens) else None)
             or (resolver.main_body() if of_main_kind(tokens) else None)
             or mention.text
         )
