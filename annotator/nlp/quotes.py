@@ -123,7 +123,8 @@ def _abbreviation(text: str, lo: int, m: re.Match[str]) -> bool:
         return False
     if word.group(1).lower() == "no":
         return text[m.end() : m.end() + 1].isdigit()  # "No. 10", not "vote no. "…""
-    return word.group(1).lower() in _ABBREV or len(word.group(1)) == 1
+    initial = len(word.group(1)) == 1 and word.group(1).isupper()  # "John F. Kennedy", not "2/9."
+    return word.group(1).lower() in _ABBREV or initial
 
 
 def _sentence_starts_after(text: str, lo: int, hi: int) -> int:

@@ -182,3 +182,11 @@ def test_a_programmes_title_in_marks_holds_nobodys_words(nlp: Language) -> None:
 def test_a_us_party_and_state_tag_is_no_speaker(nlp: Language) -> None:
     text = 'Budget talks\n\n"We need to get this done," Pelosi, D-Calif., said on Monday.'
     assert detect(nlp, text)[0][1:] == ("Pelosi", "said", "Pelosi")
+
+
+def test_a_number_before_a_full_stop_ends_the_sentence(nlp: Language) -> None:
+    text = (
+        "Bets\n\nBookmaker Ladbrokes said it would keep taking bets, with Kenzie at 2/9. "
+        '"We felt no need to close the book," spokesman Warren Lush said.'
+    )
+    assert detect(nlp, text)[0][1:] == ("Warren Lush", "said", "Warren Lush")

@@ -9,11 +9,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from tests.nlp.test_quotes import detect
-
-
-def names(nlp: Language, text: str) -> list[str | None]:
-    return [found[3] for found in detect(nlp, text)]
+from tests.nlp.test_speaker_names import names
 
 
 def test_a_role_written_before_a_name_is_that_person_not_a_named_kind(nlp: Language) -> None:
