@@ -5,7 +5,8 @@
 
 Seeds used so far (``SEEDS``): 20261128 for quotes_blind3, 20261129 for quotes_blind4, 20261130
 for quotes_blind5, 20261131 for quotes_blind6, 20261132 for quotes_blind7, 20261133 for
-quotes_dev7 and 20261134 for quotes_dev8 (development sets drawn the same way); without ``--seed``
+quotes_dev7 and 20261134 for quotes_dev8 (development sets drawn the same way), 20261135 for
+quotes_blind8; without ``--seed``
 the seed recorded for the ``--copy`` folder's name is used, so every set redraws as made.
 A new set takes a new seed, recorded here once it is drawn.
 
@@ -35,6 +36,7 @@ SEEDS = {
     "quotes_blind7": 20261132,
     "quotes_dev7": 20261133,
     "quotes_dev8": 20261134,
+    "quotes_blind8": 20261135,
 }
 TOPICS = ("business", "entertainment", "politics", "sport", "tech")
 ROOT = Path(__file__).resolve().parents[1]
