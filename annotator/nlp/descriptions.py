@@ -66,6 +66,13 @@ def owned(resolver: SpeakerResolver, tokens: list[Token], pos: int) -> str:
 
 def _describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> str | None:
     if tokens[-1].lower_ in DOCUMENT_NOUNS:
+        if tokens[-1].lower_ in BUSINESS_NOUNS and tokens[0].lower_ == "the":
+            # "the paper says" after "Spanish daily ABC accuses …": the newspaper, not a
+            # document whose author is whoever spoke last
+            body = resolver.bodies.by_head(tokens[-1].text, mention.start_char)
+            body = body or resolver.salient_body(mention.start_char)
+            if body is not None:
+                return body
         return author(resolver, tokens, mention)
     bare = tokens[0]
     if len(tokens) == 1 and not bare.ent_type_ and bare.tag_.startswith("NN"):

@@ -127,3 +127,13 @@ def test_a_description_kept_as_its_name_names_whose_it_is(nlp: Language) -> None
         'lawyers described the ruling as "very disappointing".'
     )
     assert names(nlp, text) == ["A spokesman for Joanna Pardoe's lawyers"]
+
+
+def test_the_paper_is_the_newspaper_that_spoke_and_a_headline_its_owners(nlp: Language) -> None:
+    text = (
+        'Press review\n\n"We never hid anything," said press officer Juan Soto. And Madrid '
+        'daily El Globo accuses reporters of a witch-hunt. "They wanted a story," the paper '
+        "says.\n\n"
+        'El Globo\'s headline says it all: "A night of shame"'
+    )
+    assert names(nlp, text) == ["Juan Soto", "El Globo", "El Globo"]
