@@ -49,6 +49,9 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
             before = [s for s in subjects if s.i < verb.i]
             glued = subjects[0].whitespace_ == ""
             subj = before[-1] if len(subjects) > 1 and before and not glued else subjects[0]
+            people = [s for s in subjects if s.ent_type_ == "PERSON"]
+            if len(subjects) > 1 and not before and people:
+                subj = people[0]  # "said co-ordinator Peter Facey": a split role, then the name
             if subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 return verb.head
             if subj.tag_ in ("WP", "WDT") and subj.lower_ != "who":

@@ -190,3 +190,8 @@ def test_a_number_before_a_full_stop_ends_the_sentence(nlp: Language) -> None:
         '"We felt no need to close the book," spokesman Warren Lush said.'
     )
     assert detect(nlp, text)[0][1:] == ("Warren Lush", "said", "Warren Lush")
+
+
+def test_a_role_the_parser_split_before_a_name_gives_way_to_the_name(nlp: Language) -> None:
+    text = 'Lords\n\n"We believe this bill is detailed enough," said co-ordinator Peter Facey.'
+    assert detect(nlp, text)[0][3] == "Peter Facey"
