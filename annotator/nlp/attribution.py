@@ -53,7 +53,10 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
             if len(subjects) > 1 and not before and people:
                 subj = people[0]  # "said co-ordinator Peter Facey": a split role, then the name
             if subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                return verb.head
+                head = verb.head  # "X and Y, who observed": both, from the first
+                if head.dep_ == "conj" and any(c.lower_ == "and" for c in head.head.children):
+                    return head.head
+                return head
             if subj.tag_ in ("WP", "WDT") and subj.lower_ != "who":
                 return None  # "what has been dubbed": nobody
             return _named_before_age(subj) or _named_before_reflexive(subj) or subj

@@ -195,3 +195,11 @@ def test_a_number_before_a_full_stop_ends_the_sentence(nlp: Language) -> None:
 def test_a_role_the_parser_split_before_a_name_gives_way_to_the_name(nlp: Language) -> None:
     text = 'Lords\n\n"We believe this bill is detailed enough," said co-ordinator Peter Facey.'
     assert detect(nlp, text)[0][3] == "Peter Facey"
+
+
+def test_two_people_a_relative_who_follows_speak_together(nlp: Language) -> None:
+    text = (
+        "Gig\n\nThe crowd loved it. Less impressed were fellow students Sean Pike and Carl "
+        'Budd, who observed, "With this band, Charlie has clearly moved on from his old sound."'
+    )
+    assert detect(nlp, text)[0][3] == "Sean Pike and Carl Budd"
