@@ -271,6 +271,8 @@ def _attribute(ctx: _Context, n: int, previous: Quote | None) -> Quote:
         cue, speaker_tok = reported
     elif cue is not None:
         speaker_tok = subject_of(cue, ctx.cues)
+        if speaker_tok is not None and q.start <= speaker_tok.idx < q.end:
+            speaker_tok = None  # a word of the quotation itself is never its speaker
         if speaker_tok is None and cue.idx > q.start and not text[q.end : cue.idx].strip(" ,"):
             speaker_tok = inverted_object(cue)  # right after the quotation: “…,” added X
         if speaker_tok is None:

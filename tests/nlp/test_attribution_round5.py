@@ -203,3 +203,11 @@ def test_two_people_a_relative_who_follows_speak_together(nlp: Language) -> None
         'Budd, who observed, "With this band, Charlie has clearly moved on from his old sound."'
     )
     assert detect(nlp, text)[0][3] == "Sean Pike and Carl Budd"
+
+
+def test_a_word_of_the_quotation_is_never_its_speaker(nlp: Language) -> None:
+    text = (
+        "Envoy named\n\nMr Bell served on the Greater London Council before being elected "
+        'to Parliament in 1987, declaring "today Bath North, tomorrow Harare". He will go.'
+    )
+    assert detect(nlp, text)[0][1:] == ("Mr Bell", "declaring", "Bell")
