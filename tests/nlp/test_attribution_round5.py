@@ -211,3 +211,10 @@ def test_a_word_of_the_quotation_is_never_its_speaker(nlp: Language) -> None:
         'to Parliament in 1987, declaring "today Bath North, tomorrow Harare". He will go.'
     )
     assert detect(nlp, text)[0][1:] == ("Mr Bell", "declaring", "Bell")
+
+
+def test_praising_and_lauding_are_cues(nlp: Language) -> None:
+    text = 'Match report\n\nThe coach praised the "calm and discipline" of his young side.'
+    assert detect(nlp, text)[0][2] == "praised"
+    text = 'Match report\n\nMore plaudits came, with Ana Ruiz lauding how "the team kept going".'
+    assert detect(nlp, text)[0][2:] == ("lauding", "Ana Ruiz")
