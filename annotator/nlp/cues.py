@@ -82,6 +82,17 @@ def _title(words: list[Token]) -> bool:
     )
 
 
+def in_a_question(quote: Span) -> bool:
+    """Marks inside the question a speaker was asked ("Asked if he was chosen in a "fair and
+    open" contest, he replied: …"): the questioner's words, whose author goes unnamed."""
+    for token in quote[0].sent:
+        if token.i >= quote.start:
+            return False
+        if token.lower_ == "asked" and token.tag_ == "VBN" and token.dep_ == "advcl":
+            return token.left_edge.i <= quote.start and quote.end - 1 <= token.right_edge.i
+    return False
+
+
 def is_cue(token: Token, cues: frozenset[str]) -> bool:
     """A cue verb: in the list, tagged as a verb, not negated ("did not state")."""
     if token.lower_ not in cues or not token.tag_.startswith("VB"):

@@ -45,6 +45,7 @@ from annotator.nlp.cues import (
     cue_after,
     cue_before,
     cue_span,
+    in_a_question,
     in_subject,
     is_cue,
     names_a_term,
@@ -248,8 +249,9 @@ def _attribute(ctx: _Context, n: int, previous: Quote | None) -> Quote:
     inherit = False
     quote_tokens = tokens_between(doc, q.start, q.end)
     first = quote_tokens[0] if quote_tokens is not None and len(quote_tokens) else None
-    if quote_tokens is not None and len(quote_tokens) and names_a_term(quote_tokens):
-        return Quote(q.start, q.end, None, None, None, q.paragraphs)
+    if quote_tokens is not None and len(quote_tokens):
+        if names_a_term(quote_tokens) or in_a_question(quote_tokens):
+            return Quote(q.start, q.end, None, None, None, q.paragraphs)
     if _in_headline(text, q):  # "Firm 'faces tough year'": the headline's words, nobody's
         pulled = _pulled_from(ctx, n)
         return Quote(q.start, q.end, None, None, None, q.paragraphs, repeats=pulled)

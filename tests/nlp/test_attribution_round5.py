@@ -218,3 +218,13 @@ def test_praising_and_lauding_are_cues(nlp: Language) -> None:
     assert detect(nlp, text)[0][2] == "praised"
     text = 'Match report\n\nMore plaudits came, with Ana Ruiz lauding how "the team kept going".'
     assert detect(nlp, text)[0][2:] == ("lauding", "Ana Ruiz")
+
+
+def test_marks_in_the_question_a_speaker_was_asked_hold_nobodys_words(nlp: Language) -> None:
+    text = (
+        'Envoy named\n\nMr Hale said: "I am honoured." Asked if he was chosen in a "fair and '
+        'square" contest, he replied: "I was chosen on merit."'
+    )
+    found = detect(nlp, text)
+    assert found[1][1:] == (None, None, None)
+    assert found[2][2:] == ("replied", "Hale")
