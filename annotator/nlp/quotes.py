@@ -55,6 +55,11 @@ from annotator.nlp.cues import (
 from annotator.nlp.grammar import can_speak, tokens_between
 from annotator.nlp.lexicon import DETERMINERS, cue_forms
 from annotator.nlp.marks import MarkedQuote, find_marked_quotes
+from annotator.nlp.sentences import (
+    ends_a_sentence,
+    sentence_end_after,
+    sentence_starts_after,
+)
 from annotator.nlp.spans import EntityIndex, SpanSet
 from annotator.nlp.speakers import SpeakerResolver
 
@@ -63,12 +68,6 @@ WARNINGS_KEY = "annotator_warnings"
 
 #: What may stand between a quotation and its byline: a line break or two, a dash.
 _BYLINE_GAP = re.compile(r"[ \t]*(?:\n[ \t]*){0,2}[—–-]?[ \t]*")
-#: A sentence end: ``.``/``?``/``!`` with closing marks, then space.
-_SENT_END = re.compile(r"[.?!…][\"”’')\]]*\s+")
-_ABBREV = frozenset(
-    """mr mrs ms dr st no vs prof gen col capt sgt rev jr sr co inc ltd sen rep gov lt cmdr
-    supt det insp pres atty rt hon""".split()
-)
 
 
 @dataclass(frozen=True)
@@ -115,35 +114,6 @@ class Quote:
 # -- frames --------------------------------------------------------------------------------
 
 
-def _abbreviation(text: str, lo: int, m: re.Match[str]) -> bool:
-    """Is this full stop the end of a title or an initial ("Ms. Alvarez", "John F. Kennedy")?"""
-    if text[m.start()] != ".":
-        return False
-    word = re.search(r"(\w+)\W*$", text[max(lo, m.start() - 12) : m.start() + 1])
-    if word is None:
-        return False
-    if word.group(1).lower() == "no":
-        return text[m.end() : m.end() + 1].isdigit()  # "No. 10", not "vote no. "…""
-    initial = len(word.group(1)) == 1 and word.group(1).isupper()  # "John F. Kennedy", not "2/9."
-    return word.group(1).lower() in _ABBREV or initial
-
-
-def _sentence_starts_after(text: str, lo: int, hi: int) -> int:
-    """The start of the last sentence that begins in ``text[lo:hi]`` (``lo`` if none)."""
-    start = lo
-    for m in _SENT_END.finditer(text, lo, hi):
-        if not _abbreviation(text, lo, m):
-            start = m.end()
-    return start
-
-
-def _sentence_end_after(text: str, lo: int, hi: int) -> int:
-    for m in _SENT_END.finditer(text, lo, hi):
-        if not _abbreviation(text, lo, m):
-            return m.end()
-    return hi
-
-
 def _para_bounds(text: str, pos: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
@@ -185,12 +155,12 @@ def _frames(text: str, marked: list[MarkedQuote], n: int) -> _Frames:
     lo = para_start
     if n > 0 and marked[n - 1].end > lo:
         lo = marked[n - 1].end
-    sent_start = _sentence_starts_after(text, lo, q.start)
+    sent_start = sentence_starts_after(text, lo, q.start)
     initial = not text[sent_start : q.start].strip(" \t([{—–-")
     hi = last_para_end
     if n + 1 < len(marked) and marked[n + 1].start < hi:
         hi = marked[n + 1].start
-    after_end = _sentence_end_after(text, q.end, hi)
+    after_end = sentence_end_after(text, q.end, hi)
     same = n > 0 and sent_start == lo and lo > para_start
     ended = text[max(0, lo - 8) : lo].rstrip("\"”’'")[-1:] in (".", "?", "!", "…")
     if same and ended and text[lo : q.start].lstrip()[:1].isupper():
@@ -228,7 +198,7 @@ def _later_cue(ctx: _Context, n: int, f: _Frames) -> Token | None:
     k, after_end = n, f.after_end
     while k + 1 < len(ctx.marked) and after_end == ctx.marked[k + 1].start:
         lo = ctx.marked[k].end
-        if any(not _abbreviation(text, lo, m) for m in _SENT_END.finditer(text, lo, after_end)):
+        if ends_a_sentence(text, lo, after_end):
             return None  # `the "movement" is young. "…," says X`: another sentence's cue
         k += 1
         nxt = _frames(text, ctx.marked, k)
