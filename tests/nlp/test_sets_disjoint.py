@@ -3,8 +3,8 @@
 A copy of an article under another name (the BBC corpus holds some) would let a development
 article into a blind set unnoticed; hashing the text with whitespace collapsed catches that.
 The blind sets are also checked for size and well-formedness here by reading their files only:
-nothing in this module runs the detector or any annotator code on them (quotes_blind7 is scored
-once too; quotes_blind8 is not scored yet; see its README).
+nothing in this module runs the detector or any annotator code on them (quotes_blind7 and
+quotes_blind8 are scored once too; see their READMEs).
 """
 
 from __future__ import annotations
