@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from annotator.nlp.attribution import source_end
+from annotator.nlp.grammar import source_end
 from annotator.nlp.lexicon import DETERMINERS, SOURCE_NOUNS
 from annotator.nlp.names import source_family, within_one_edit
 from annotator.nlp.spans import SpanSet
