@@ -10,18 +10,15 @@ sentence (a headline, a paragraph, a list item), so the first word after one sta
 
 from __future__ import annotations
 
-import re
 from typing import cast
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, SENT_START
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
 PARAGRAPHS_KEY = "annotator_paragraphs"
-#: A run of whitespace holding a line break: the word after it starts a line.
-_LINE_BREAK = re.compile(r"\n\s*")
 
 
 def mark_line_starts(doc: Doc) -> Doc:
@@ -36,16 +33,18 @@ def mark_line_starts(doc: Doc) -> Doc:
     """
     if len(doc) == 0:
         return doc
-    starts = doc.to_array([IDX, IS_SPACE, SENT_START]).astype("int64")
-    sent_start = starts[:, 2].copy()
+    arr = doc.to_array([IS_SPACE, SENT_START]).astype("int64")
+    space, sent_start = arr[:, 0], arr[:, 1]
     sent_start[sent_start > 1] = -1  # to_array gives -1 as an unsigned number
-    for m in _LINE_BREAK.finditer(doc.text):
-        k = int(numpy.searchsorted(starts[:, 0], m.end()))
-        if k >= len(doc) or starts[k, 0] != m.end() or starts[k, 1]:
+    # a line break is always a whitespace token of its own (a token's trailing whitespace is
+    # one space at most), so only those are read, not the whole text
+    for k in numpy.flatnonzero(space):
+        first = int(k) + 1
+        if first >= len(doc) or space[first] or "\n" not in doc[int(k)].text:
             continue
-        sent_start[k] = 1
-        if k + 1 < len(doc) and not starts[k + 1, 1]:
-            sent_start[k + 1] = -1
+        sent_start[first] = 1
+        if first + 1 < len(doc) and not space[first + 1]:
+            sent_start[first + 1] = -1
     doc.from_array([SENT_START], cast(Ints2d, sent_start.reshape(-1, 1).astype("uint64")))
     return doc
 
