@@ -20,6 +20,7 @@ from annotator.nlp.grammar import (
     is_person_like,
     source_end,
     source_in_subtree,
+    trailing_appositive,
 )
 from annotator.nlp.lexicon import BODY_NOUNS, ROLE_NOUNS, SOURCE_NOUNS, TITLES
 
@@ -286,6 +287,9 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
             and not _party_tag(child)
         ):  # not an age ("Okafor, 31,")
             return mention_span(child, ent_of)
+    appositive = trailing_appositive(token)
+    if appositive is not None:  # "the controller of entertainment, Jo Bloggs, said"
+        return mention_span(appositive, ent_of)
     start = token.left_edge.i
     while start < token.i and doc[start].is_punct:
         start += 1

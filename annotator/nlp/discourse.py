@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.attribution import mention_span, subject_of
 from annotator.nlp.cues import is_according, is_cue
-from annotator.nlp.grammar import source_in_subtree
+from annotator.nlp.grammar import source_in_subtree, trailing_appositive
 from annotator.nlp.lexicon import SOURCE_NOUNS
 from annotator.nlp.names import Bodies, NameWords, Person, clean_words
 from annotator.nlp.salience import (
@@ -126,6 +126,7 @@ class Discourse:
             subj = name_before_title(subj, self.ents)  # "Frank Field MP criticised …"
             named = is_named(subj) or known_name(subj, self.name_words.words)
             named = named or any(c.dep_ == "appos" and is_named(c) for c in subj.children)
+            named = named or trailing_appositive(subj) is not None
             described = not named and described_person(subj)
             if not named and not described and source_in_subtree(subj) is None:
                 continue

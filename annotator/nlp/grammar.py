@@ -93,3 +93,21 @@ def can_speak(token: Token) -> bool:
     if is_person_like(token) or token.lower_ in ROLE_NOUNS | DOCUMENT_NOUNS:
         return True  # "…," a council statement read
     return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
+
+
+def trailing_appositive(token: Token) -> Token | None:
+    """The person named in apposition at the end of a subject phrase, wherever the parser
+    hung the name: "ITV's controller of entertainment, Claudia Rosencrantz, said" (the name
+    attached to "entertainment"), "A spokesman for US Immigration, Customs and Enforcement,
+    Dean Boyd, said". The name must close the phrase and follow a comma."""
+    doc = token.doc
+    right = token.right_edge.i
+    while right > token.i and doc[right].is_punct:
+        right -= 1
+    last = doc[right]
+    if right <= token.i + 1 or last.ent_type_ != "PERSON" or last.dep_ != "appos":
+        return None
+    first = right
+    while first > token.i and doc[first - 1].ent_type_ == "PERSON" and doc[first].ent_iob_ != "B":
+        first -= 1
+    return last if doc[first - 1].text == "," else None

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from annotator.nlp.grammar import trailing_appositive
 from annotator.nlp.lexicon import (
     BUSINESS_NOUNS,
     DOCUMENT_NOUNS,
@@ -324,6 +325,8 @@ def main_subjects(
             continue
         else:
             target = name_before_title(token, ents)
+            if not is_named(target):  # "Wenger's counterpart Felix Magath was …"
+                target = trailing_appositive(target) or target
         ent = ents.of.get(target.i)
         if is_named(target) or known_name(target, name_words):
             person = True
