@@ -4,7 +4,9 @@ A copy of an article under another name (the BBC corpus holds some) would let a 
 article into a blind set unnoticed; hashing the text with whitespace collapsed catches that.
 The blind sets are also checked for size and well-formedness here by reading their files only:
 nothing in this module runs the detector or any annotator code on them (quotes_blind7 and
-quotes_blind8 are scored once too; see their READMEs).
+quotes_blind8 are scored once too; see their READMEs). A blind set drawn but not annotated yet
+(no ``.quotes.jsonl`` files) is skipped by the size and well-formedness checks, never failed;
+the development sets (quotes_dev7 to quotes_dev10) are checked for disjointness only.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ SETS = (
     "quotes_dev7",
     "quotes_dev8",
     "quotes_blind8",
+    "quotes_blind9",
+    "quotes_dev9",
+    "quotes_dev10",
 )
 BLIND = (
     "quotes_blind3",
@@ -39,6 +44,7 @@ BLIND = (
     "quotes_blind6",
     "quotes_blind7",
     "quotes_blind8",
+    "quotes_blind9",
 )
 
 
@@ -72,8 +78,14 @@ def test_hash_sees_through_a_renamed_and_respaced_copy(tmp_path: Path) -> None:
     assert _hashes(tmp_path) <= _hashes(DATA / "quotes_blind3")
 
 
+def _skip_unannotated(name: str) -> None:
+    if not any((DATA / name).glob("*.quotes.jsonl")):
+        pytest.skip(f"{name} is drawn but not annotated yet")
+
+
 @pytest.mark.parametrize("name", BLIND)
 def test_blind_set_is_large_enough_and_covers_every_topic(name: str) -> None:
+    _skip_unannotated(name)
     docs = sorted((DATA / name).glob("*.txt"))
     assert len(docs) >= 12
     assert {p.name.split("_")[1] for p in docs} == {
@@ -99,6 +111,7 @@ def _spans_hold(text: str, record: dict) -> bool:
 @pytest.mark.parametrize("name", BLIND)
 def test_blind_set_annotations_fit_their_texts(name: str) -> None:
     """Offsets hold, every document is annotated, spans never overlap, every " is inside one."""
+    _skip_unannotated(name)
     for doc in sorted((DATA / name).glob("*.txt")):
         text = doc.read_bytes().decode("utf-8")
         gold = doc.with_name(doc.stem + ".quotes.jsonl")
