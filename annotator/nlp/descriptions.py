@@ -49,7 +49,23 @@ def describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> s
     name = _describe(resolver, tokens, mention)
     if name == mention.text and any(t.lower_ in ("his", "her") for t in tokens[1:]):
         return owned(resolver, tokens, mention.start_char)
+    if name == mention.text and _names_later(mention.root):
+        return resolver.named_after_lead(mention) or name
     return name
+
+
+#: Heads of descriptions that stay unnamed: the news names no spokesman or source later.
+_ANONYMOUS = frozenset(
+    "source sources insider insiders official officials spokesman spokeswoman spokesperson".split()
+)
+
+
+def _names_later(head: Token) -> bool:
+    """A description of one person that the story may name in its next sentences: "A PR
+    expert has told the trial …" (then "Ann Kite told the court …"), "Scotland's first
+    minister has said …", "A close associate of X"; not an anonymous source, not several
+    people."""
+    return head.tag_ == "NN" and head.lower_ not in _ANONYMOUS | GROUP_NOUNS | BUSINESS_NOUNS
 
 
 def owned(resolver: SpeakerResolver, tokens: list[Token], pos: int) -> str:

@@ -69,10 +69,7 @@ class Discourse:
     def _mistyped_person(self, name: str) -> bool:
         """A name the model only ever typed as a body ("Juninho" as ORG) that a pronoun shows
         is a person ("Juninho wants assurances that he will …", :func:`pronoun_genders`)."""
-        if self._surnames is None:
-            self._surnames = frozenset(p.words[-1].lower() for p in self.people)
-        key = name.rsplit(" ", 1)[-1].lower()
-        return key not in self._surnames and self.gender(name) is not None
+        return not self._typed_person(name) and self.gender(name) is not None
 
     def _start_discourse(self) -> None:
         self._surnames = None
@@ -235,12 +232,17 @@ class Discourse:
                     e = replace(e, person=True)
                 yield e
 
-    def _sentence_at(self, pos: int) -> int:
-        """Start of the sentence holding ``pos``."""
+    def _starts(self) -> list[int]:
+        """Start of every sentence, built once."""
         if self._sent_starts is None:
             self._sent_starts = [sent.start_char for sent in self.doc.sents]
-        k = bisect_right(self._sent_starts, pos) - 1
-        return self._sent_starts[k] if k >= 0 else 0
+        return self._sent_starts
+
+    def _sentence_at(self, pos: int) -> int:
+        """Start of the sentence holding ``pos``."""
+        starts = self._starts()
+        k = bisect_right(starts, pos) - 1
+        return starts[k] if k >= 0 else 0
 
     def salient_for(self, pronoun: Token, person: bool) -> str | None:
         """The latest speaker or main-clause subject before ``pronoun`` that it can refer to.
@@ -289,6 +291,55 @@ class Discourse:
                 if name and agrees(gender, self.gender(name)):
                     return name
         return event.name
+
+    def named_after_lead(self, mention: Span) -> str | None:
+        """The person the story names right after a lead that only describes them.
+
+        A news story's first sentence often says who spoke by role ("A PR expert has told the
+        trial …", "The prime minister has defended …") and names them within the next two
+        sentences, as a main-clause subject or a speaker ("Ann Kite told the court …"). Only
+        for a description in the lead, the first sentence after the headline; a person whose
+        name is part of the description ("an ally of Mr X") is someone else.
+        """
+        starts = self._starts()
+        k = bisect_right(starts, mention.start_char) - 1
+        if k < 0 or starts[k] != self._lead_start():
+            return None
+        if k + 1 >= len(starts):
+            return None
+        limit = starts[k + 3] if k + 3 < len(starts) else len(self.doc.text)
+        own = {t.lower_ for t in mention}
+        later = [
+            e
+            for e in (*self.subjects(), *self.history)
+            if starts[k + 1] <= e.pos < limit and e.person and not e.described
+        ]
+        for e in sorted(later, key=lambda e: e.pos):
+            if own & set(e.name.lower().split()) or not self._typed_person(e.name):
+                return None
+            span = self.doc.char_span(e.pos, e.pos + 1, alignment_mode="expand")
+            ent = self.ents.of.get(span.root.i) if span is not None else None
+            if ent is not None and ent.start > 0 and self.doc[ent.start - 1].lower_ == "the":
+                return None  # "The Da Vinci Code claims …": a title the model took for a name
+            return e.name
+        return None
+
+    def _typed_person(self, name: str) -> bool:
+        """A name the model typed as a person somewhere in the document."""
+        if self._surnames is None:
+            self._surnames = frozenset(p.words[-1].lower() for p in self.people)
+        return name.rsplit(" ", 1)[-1].lower() in self._surnames
+
+    def _lead_start(self) -> int:
+        """Start of the story's first sentence after the headline (the first line)."""
+        line = self.doc.text.find("\n")
+        starts = self._starts()
+        if line < 0:
+            return starts[0] if starts else 0
+        k = bisect_left(starts, line)
+        while k < len(starts) and not self.doc.text[starts[k] : starts[k] + 1].strip():
+            k += 1
+        return starts[k] if k < len(starts) else -1
 
     def salient(self, pos: int, person: bool) -> str | None:
         """The last speaker before ``pos`` (a person when ``person``)."""
