@@ -99,8 +99,9 @@ def trailing_appositive(token: Token) -> Token | None:
     """The person named in apposition at the end of a subject phrase, wherever the parser
     hung the name: "ITV's controller of entertainment, Claudia Rosencrantz, said" (the name
     attached to "entertainment"), "A spokesman for US Immigration, Customs and Enforcement,
-    Dean Boyd, said", "Wenger's counterpart Felix Magath was". The name must close the
-    phrase and follow a comma or the phrase's head noun."""
+    Dean Boyd, said", "Wenger's counterpart Felix Magath was", "Spain's minister of sport
+    Jaime Lissavetzky was". The name must close the phrase and follow a comma or the phrase's
+    head noun, or stand in apposition to that head."""
     doc = token.doc
     right = token.right_edge.i
     while right > token.i and doc[right].is_punct:
@@ -111,4 +112,6 @@ def trailing_appositive(token: Token) -> Token | None:
     first = right
     while first > token.i and doc[first - 1].ent_type_ == "PERSON" and doc[first].ent_iob_ != "B":
         first -= 1
-    return last if doc[first - 1].text == "," or first == token.i + 1 else None
+    if doc[first - 1].text == "," or first == token.i + 1 or last.head.i == token.i:
+        return last
+    return None
