@@ -93,6 +93,11 @@ def in_a_question(quote: Span) -> bool:
     return False
 
 
+#: Verbs whose passive subject is the one spoken to, not the speaker ("she was told …").
+_ADDRESSING = frozenset("told informed advised warned assured reassured reminded".split())
+_NO_PASSIVE_SPEAKER = _NAMING | _ADDRESSING
+
+
 def is_cue(token: Token, cues: frozenset[str]) -> bool:
     """A cue verb: in the list, tagged as a verb, not negated ("did not state")."""
     if token.lower_ not in cues or not token.tag_.startswith("VB"):
@@ -109,8 +114,8 @@ def is_cue(token: Token, cues: frozenset[str]) -> bool:
         # "it has been claimed", "it is said", "what has been dubbed": an agentless passive
         # names no speaker; nor does a naming verb's, whose subject is what is named ("He is
         # described as", "the plan was branded"), unlike "he was quoted as saying"
-        if token.lower_ in _NAMING:
-            return False
+        if token.lower_ in _NO_PASSIVE_SPEAKER:
+            return False  # nor a telling verb's, whose subject is the hearer ("she was told")
         return not any(
             c.dep_ in ("nsubjpass", "expl") and c.lower_ in ("it", "what", "which", "that")
             for c in children
