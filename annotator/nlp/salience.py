@@ -274,6 +274,16 @@ def _lost_subject(verb: Token, ents: EntityIndex) -> Span | None:
     return ent
 
 
+def _opens_sentence(ent: Span) -> bool:
+    """A name the parser made the root of a sentence it opens is that sentence's subject:
+    "Tait himself, at least outwardly, appeared …", "Jo Bloggs, producer of Later... With
+    Jools Holland, booked …" (the name parsed as a verb, or the sentence cut in two)."""
+    doc, first = ent.doc, ent.sent.start
+    while first < ent.start and (doc[first].is_space or doc[first].lower_ in ("but", "and")):
+        first += 1
+    return first == ent.start
+
+
 def _addressed(verb: Token, ents: EntityIndex) -> Span | None:
     """The person a thing is put to in a passive main clause with no person as its subject:
     "The allegations were put to Jones after the game." (Jones answers next)."""
@@ -304,6 +314,11 @@ def main_subjects(
     for token in doc:
         if token.idx < headline:
             continue
+        if token.dep_ == "ROOT" and token.ent_type_ == "PERSON":
+            ent = ents.of.get(token.i)
+            if ent is not None and _opens_sentence(ent) and not quoted.contains(ent.start_char):
+                out.append(Subject(ent.start_char, ent, True, False, token.sent.start_char))
+                continue
         if token.dep_ == "ROOT" and token.tag_.startswith("VB"):
             lost = _lost_subject(token, ents) or _addressed(token, ents)
             if lost is not None and not quoted.contains(lost.start_char):
