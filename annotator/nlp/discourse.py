@@ -116,6 +116,7 @@ class Discourse:
             quoting = any(t.is_quote or t.text == ":" for t in token.rights)
             according = [c for c in token.children if is_according(c)] if not quoting else []
             subj = subject_of(according[0] if according else token, cues)
+            subj = subj if subj is not None else self._closing_speaker(token)
             if subj is None:
                 continue
             if subj.dep_ == "nsubjpass" and any(c.dep_ == "xcomp" for c in token.children):
@@ -136,6 +137,18 @@ class Discourse:
                 if name:
                     self.add_event(start, name, True)
                     self.note_source(mention, name)
+
+    def _closing_speaker(self, verb: Token) -> Token | None:
+        """The name closing a sentence's report before its verb, when the parser gave the
+        verb no subject: "…, her lawyer, Jo Bloggs, said." (the name hung on another noun)."""
+        doc = self.doc
+        end = verb.i + 1
+        if verb.i < 2 or end >= len(doc) or doc[end].text != "." or doc[verb.i - 1].text != ",":
+            return None
+        ent = self.ents.of.get(verb.i - 2)
+        if ent is None or ent.label_ != "PERSON" or ent.end != verb.i - 1:
+            return None
+        return ent.root
 
     def _source_subject(self, token: Token, cues: frozenset[str]) -> bool:
         """An unnamed source as the subject of a main clause that is no speech ("The prime
