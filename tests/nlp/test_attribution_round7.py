@@ -59,3 +59,38 @@ def test_a_lead_description_is_not_the_person_it_mentions(nlp: Language) -> None
         "Union leader Pat Doyle said the talks had failed."
     )
     assert detect(nlp, text)[0][3] == "A government spokesman"
+
+
+def test_a_name_after_a_roles_phrase_is_the_main_subject(nlp: Language) -> None:
+    text = (
+        "Fans fined\n\nThe club was fined on Monday. Coach Luis Ortega said the fans had let "
+        '"everyone" down. Spain\'s minister of culture Pedro Ibarra was quick to back the '
+        'fine. "Nobody is above the rules," he said.'
+    )
+    assert [f[3] for f in detect(nlp, text)][-1] == "Pedro Ibarra"
+
+
+def test_the_subject_of_a_passive_telling_verb_is_no_speaker(nlp: Language) -> None:
+    text = (
+        "Crew member suspended\n\nAnna Vos posted photos of the cabin online. "
+        'Ms Vos was told her photos were "unsuitable" material.'
+    )
+    assert detect(nlp, text)[0][1:] == (None, None, None)
+
+
+def test_a_name_opening_a_sentence_it_roots_is_its_subject(nlp: Language) -> None:
+    text = (
+        'Band tipped\n\n"They are the real thing," said singer Sam Endo. Sue Marsh, producer '
+        "of TV show Late... With Bill Nye, booked the band after seeing them in a pub.\n\n"
+        '"They played like stars," she said.'
+    )
+    assert [f[3] for f in detect(nlp, text)] == ["Sam Endo", "Sue Marsh"]
+
+
+def test_a_name_closing_a_report_before_its_verb_speaks(nlp: Language) -> None:
+    text = (
+        'Lawsuit filed\n\nThe singer\'s spokesman said the claims were "untrue". The woman '
+        "waited a year to sue because she hoped to settle with the companies, her lawyer, "
+        'Perry Wade, said. "This is about justice," he said.'
+    )
+    assert [f[3] for f in detect(nlp, text)][-1] == "Perry Wade"
