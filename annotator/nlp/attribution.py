@@ -305,9 +305,16 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
     if token.tag_ not in ("NNP", "NNPS"):
         for child in token.rights:
             if child.dep_ == "prep" and child.i == end and child.lower_ in ("of", "for", "at"):
-                end = child.right_edge.i + 1
+                stop = (t.i for t in doc[end : child.right_edge.i + 1] if _ends_phrase(t))
+                last = next(stop, child.right_edge.i + 1)  # not ", which represents …"
+                end = last if last > child.i + 1 else end  # "some of whom": "some"
                 break
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _ends_phrase(token: Token) -> bool:
+    """A comma, bracket or relative pronoun: the end of a speaker's description."""
+    return token.text in (",", "(", ";", ":") or token.tag_ in ("WDT", "WP")
 
 
 def _party_tag(token: Token) -> bool:
