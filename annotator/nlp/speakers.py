@@ -278,6 +278,9 @@ class SpeakerResolver(Discourse):
             return tokens[0].lower_ in _PERSONAL
         if any(t.ent_type_ == "PERSON" for t in tokens):
             return True
+        nouns = [t for t in tokens if t.tag_ == "NN" and not t.ent_type_]
+        if nouns and nouns[0].lower_ in SOURCE_NOUNS:
+            return True  # "A spokesman for the British Casino Association": one person
         if any(t.ent_type_ in _GROUP_ENTS for t in tokens) or tokens[-1].lower_ in DOCUMENT_NOUNS:
             return False
         if body_name(tokens) is not None:
