@@ -163,7 +163,7 @@ class Bodies:
                 written = " ".join(clean_words(ent))
                 self.written.setdefault(written.lower(), written)
                 self.counts[written.lower()] = self.counts.get(written.lower(), 0) + 1
-            if ent.label_ != "ORG":
+            if ent.label_ not in ("ORG", "FAC"):  # "the Berlin Film Festival" typed FAC
                 continue
             words = clean_words(ent)
             if len(words) < 2:
