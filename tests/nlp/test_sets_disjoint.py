@@ -2,9 +2,13 @@
 
 A copy of an article under another name (the BBC corpus holds some) would let a development
 article into a blind set unnoticed; hashing the text with whitespace collapsed catches that.
+A copy edited by even one letter is not caught: quotes_blind9's bbc_tech_391 is such a variant
+of quotes_blind7's bbc_tech_286 (see quotes_blind9's README).
 The blind sets are also checked for size and well-formedness here by reading their files only:
-nothing in this module runs the detector or any annotator code on them (quotes_blind7 and
-quotes_blind8 are scored once too; see their READMEs).
+nothing in this module runs the detector or any annotator code on them (quotes_blind3 to
+quotes_blind8 are scored once; quotes_blind9 is not scored yet; see their READMEs). The
+development sets quotes_dev9 and quotes_dev10 take part in the disjointness check from the day
+they are drawn, before they are annotated.
 """
 
 from __future__ import annotations
@@ -31,6 +35,9 @@ SETS = (
     "quotes_dev7",
     "quotes_dev8",
     "quotes_blind8",
+    "quotes_blind9",
+    "quotes_dev9",
+    "quotes_dev10",
 )
 BLIND = (
     "quotes_blind3",
@@ -39,6 +46,7 @@ BLIND = (
     "quotes_blind6",
     "quotes_blind7",
     "quotes_blind8",
+    "quotes_blind9",
 )
 
 
