@@ -18,6 +18,7 @@ from annotator.nlp.grammar import (
     SUBJECTS,
     can_speak,
     is_person_like,
+    name_before_verb,
     source_end,
     source_in_subtree,
     trailing_appositive,
@@ -61,7 +62,7 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
             if subj.tag_ in ("WP", "WDT") and subj.lower_ != "who":
                 return None  # "what has been dubbed": nobody
             return _named_before_age(subj) or _named_before_reflexive(subj) or subj
-        name = _name_taken_for_modal(verb)
+        name = _name_taken_for_modal(verb) or name_before_verb(verb)
         if name is not None:
             return name
         if verb.dep_ in ("relcl", "acl") and is_person_like(verb.head):

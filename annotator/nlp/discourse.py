@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.attribution import mention_span, subject_of
 from annotator.nlp.cues import is_according, is_cue
-from annotator.nlp.grammar import source_in_subtree, trailing_appositive
+from annotator.nlp.grammar import name_before_verb, source_in_subtree, trailing_appositive
 from annotator.nlp.lexicon import SOURCE_NOUNS
 from annotator.nlp.names import Bodies, NameWords, Person, clean_words
 from annotator.nlp.salience import (
@@ -116,7 +116,7 @@ class Discourse:
             quoting = any(t.is_quote or t.text == ":" for t in token.rights)
             according = [c for c in token.children if is_according(c)] if not quoting else []
             subj = subject_of(according[0] if according else token, cues)
-            subj = subj if subj is not None else self._closing_speaker(token)
+            subj = subj if subj is not None else name_before_verb(token)
             if subj is None:
                 continue
             if subj.dep_ == "nsubjpass" and any(c.dep_ == "xcomp" for c in token.children):
@@ -137,18 +137,6 @@ class Discourse:
                 if name:
                     self.add_event(start, name, True)
                     self.note_source(mention, name)
-
-    def _closing_speaker(self, verb: Token) -> Token | None:
-        """The name closing a sentence's report before its verb, when the parser gave the
-        verb no subject: "…, her lawyer, Jo Bloggs, said." (the name hung on another noun)."""
-        doc = self.doc
-        end = verb.i + 1
-        if verb.i < 2 or end >= len(doc) or doc[end].text != "." or doc[verb.i - 1].text != ",":
-            return None
-        ent = self.ents.of.get(verb.i - 2)
-        if ent is None or ent.label_ != "PERSON" or ent.end != verb.i - 1:
-            return None
-        return ent.root
 
     def _source_subject(self, token: Token, cues: frozenset[str]) -> bool:
         """An unnamed source as the subject of a main clause that is no speech ("The prime

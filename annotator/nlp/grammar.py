@@ -109,9 +109,29 @@ def trailing_appositive(token: Token) -> Token | None:
     last = doc[right]
     if right <= token.i + 1 or last.ent_type_ != "PERSON" or last.dep_ != "appos":
         return None
-    first = right
-    while first > token.i and doc[first - 1].ent_type_ == "PERSON" and doc[first].ent_iob_ != "B":
-        first -= 1
+    first = _name_start(last)
     if doc[first - 1].text == "," or first == token.i + 1 or last.head.i == token.i:
         return last
     return None
+
+
+def name_before_verb(verb: Token) -> Token | None:
+    """The name in apposition right before a verb the parser gave no subject: "…, her lawyer,
+    Jo Bloggs, said." or "… but his lawyer, Jo Bloggs, told the BBC …" (the role hung on
+    another noun)."""
+    doc = verb.doc
+    if verb.i < 3 or doc[verb.i - 1].text != "," or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None  # not "… director Jo Bloggs, telling him: …"
+    last = doc[verb.i - 2]
+    if last.ent_type_ != "PERSON" or last.dep_ != "appos":
+        return None
+    first = _name_start(last)
+    return last if doc[first - 1].text == "," else None
+
+
+def _name_start(last: Token) -> int:
+    """Index of the first token of the person's name ending at ``last``."""
+    doc, first = last.doc, last.i
+    while first > 0 and doc[first - 1].ent_type_ == "PERSON" and doc[first].ent_iob_ != "B":
+        first -= 1
+    return first

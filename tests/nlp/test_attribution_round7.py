@@ -94,3 +94,22 @@ def test_a_name_closing_a_report_before_its_verb_speaks(nlp: Language) -> None:
         'Perry Wade, said. "This is about justice," he said.'
     )
     assert [f[3] for f in detect(nlp, text)][-1] == "Perry Wade"
+
+
+def test_a_name_between_commas_before_a_subjectless_verb_speaks(nlp: Language) -> None:
+    text = (
+        "Hacker fights extradition\n\nUS Customs claimed Mr Ray was one of the group's leaders "
+        "but his lawyer, Ann Cole, told the BBC it was a silly idea and added: "
+        '"He could not even afford a computer."'
+    )
+    assert detect(nlp, text)[0][3] == "Ann Cole"
+
+
+def test_an_unnamed_source_for_a_body_is_a_person(nlp: Language) -> None:
+    text = (
+        "Casino plans\n\nA spokesman for the Northern Bus Association, which represents "
+        'operators, said fares were "fair". He said costs had risen. "Our members work hard," '
+        "he said."
+    )
+    names = [f[3] for f in detect(nlp, text)]
+    assert names == ["A spokesman for the Northern Bus Association"] * 2
