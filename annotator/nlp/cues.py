@@ -116,6 +116,8 @@ def is_cue(token: Token, cues: frozenset[str]) -> bool:
         # described as", "the plan was branded"), unlike "he was quoted as saying"
         if token.lower_ in _NO_PASSIVE_SPEAKER:
             return False  # nor a telling verb's, whose subject is the hearer ("she was told")
+        if any(c.dep_ == "xcomp" for c in children):
+            return False  # "X are thought to be …", "is said to have": X is spoken about
         return not any(
             c.dep_ in ("nsubjpass", "expl") and c.lower_ in ("it", "what", "which", "that")
             for c in children

@@ -19,7 +19,12 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.attribution import mention_span, subject_of
 from annotator.nlp.cues import is_according, is_cue
-from annotator.nlp.grammar import name_before_verb, source_in_subtree, trailing_appositive
+from annotator.nlp.grammar import (
+    name_after_verb,
+    name_before_verb,
+    source_in_subtree,
+    trailing_appositive,
+)
 from annotator.nlp.lexicon import SOURCE_NOUNS
 from annotator.nlp.names import Bodies, NameWords, Person, clean_words
 from annotator.nlp.salience import (
@@ -116,6 +121,8 @@ class Discourse:
             quoting = any(t.is_quote or t.text == ":" for t in token.rights)
             according = [c for c in token.children if is_according(c)] if not quoting else []
             subj = subject_of(according[0] if according else token, cues)
+            inverted = name_after_verb(token)  # "The problem, said Jo Bloggs, is …"
+            subj = inverted if inverted is not None else subj
             subj = subj if subj is not None else name_before_verb(token)
             if subj is None:
                 continue

@@ -135,3 +135,18 @@ def _name_start(last: Token) -> int:
     while first > 0 and doc[first - 1].ent_type_ == "PERSON" and doc[first].ent_iob_ != "B":
         first -= 1
     return first
+
+
+def name_after_verb(verb: Token) -> Token | None:
+    """The name right after a speech verb set off by commas: "The problem, said Jo Bloggs,
+    head of …, is …" (the parser took a noun of the report for the verb's subject)."""
+    doc = verb.doc
+    nxt = verb.i + 1
+    if verb.i == 0 or doc[verb.i - 1].text != "," or nxt >= len(doc):
+        return None
+    if doc[nxt].ent_type_ != "PERSON" or doc[nxt].ent_iob_ != "B":
+        return None
+    last = nxt
+    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    return doc[last] if last + 1 < len(doc) and doc[last + 1].text == "," else None

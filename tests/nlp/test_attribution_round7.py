@@ -113,3 +113,21 @@ def test_an_unnamed_source_for_a_body_is_a_person(nlp: Language) -> None:
     )
     names = [f[3] for f in detect(nlp, text)]
     assert names == ["A spokesman for the Northern Bus Association"] * 2
+
+
+def test_a_passive_with_an_infinitive_names_no_speaker(nlp: Language) -> None:
+    text = (
+        "Phone sales up\n\nCheaper, smaller models are thought to be behind the rise, a period "
+        'that, according to analyst Mia Lund, is "rarely busy".'
+    )
+    found = detect(nlp, text)[0]
+    assert (found[2], found[3]) == ("according to", "Mia Lund")
+
+
+def test_a_name_set_off_after_a_speech_verb_is_its_subject(nlp: Language) -> None:
+    text = (
+        "Phone sales up\n\nAnalyst Mia Lund said sales were strong. The problem they face, said "
+        "Raj Patel, head of the firm Datacall, is teaching people to use the phones.\n\n"
+        '"Also," he said, "the menus must be simpler."'
+    )
+    assert [f[3] for f in detect(nlp, text)] == ["Raj Patel", "Raj Patel"]
