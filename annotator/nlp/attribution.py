@@ -37,6 +37,9 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
         return objs[0] if objs else None
     verb = cue
     for _ in range(4):
+        agent = _agent(verb)
+        if agent is not None:  # "The plan was branded "a disaster" by the union"
+            return agent
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
         relative = [s for s in subjects if s.tag_ in ("WP", "WDT")]
         if relative and len(relative) < len(subjects):
@@ -311,6 +314,14 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
                 end = last if last > child.i + 1 else end  # "some of whom": "some"
                 break
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _agent(verb: Token) -> Token | None:
+    """The one a passive verb's "by" names: "was described by one union as …"."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _ends_phrase(token: Token) -> bool:

@@ -196,6 +196,8 @@ def _bare_infinitive(token: Token) -> bool:
 def _reduced_relative(token: Token) -> bool:
     """ "groups dubbed "pioneers"", "a plan described as": a participle describing a noun
     speaks for nobody, so the cue governing the sentence ("Dr X said groups dubbed …") wins."""
+    if any(c.dep_ == "agent" for c in token.children):
+        return False  # "the plan, described by the union as "…"": the union speaks
     return token.dep_ == "acl" and token.tag_ == "VBN"
 
 
@@ -232,7 +234,8 @@ def cue_before(frame: Span, quote_token: Token | None, cues: frozenset[str]) -> 
     if not found:
         return None
     chosen = found[-1]
-    if quote_token is not None:
+    by = any(c.dep_ == "agent" for c in chosen.children)  # "described by one union as "…""
+    if quote_token is not None and not by:
         qi = quote_token.i
         holding = [t for t in found if t.left_edge.i <= qi <= t.right_edge.i]
         if holding:

@@ -131,3 +131,18 @@ def test_a_name_set_off_after_a_speech_verb_is_its_subject(nlp: Language) -> Non
         '"Also," he said, "the menus must be simpler."'
     )
     assert [f[3] for f in detect(nlp, text)] == ["Raj Patel", "Raj Patel"]
+
+
+def test_a_passive_cue_with_by_is_spoken_by_its_agent(nlp: Language) -> None:
+    text = 'Plan dropped\n\nThe plan was criticised by Unison as "a disaster" on Monday.'
+    assert detect(nlp, text)[0][3] == "Unison"
+    text = (
+        "Plan dropped\n\nMs Po also announced plans to merge 12 agencies into four - described "
+        'by one union as a "cull of the quangos".'
+    )
+    assert detect(nlp, text)[0][1:] == ("one union", "described", "one union")
+    text = (
+        'Plan dropped\n\nMs Po said the plan, described by critics as "a shambles", '
+        "had been dropped."
+    )
+    assert detect(nlp, text)[0][3] == "critics"
