@@ -108,6 +108,9 @@ def is_cue(token: Token, cues: frozenset[str]) -> bool:
     children = list(token.children)
     if any(c.dep_ == "neg" for c in children):
         return False
+    if token.lower_ in _NAMING and token.tag_ == "VBN":
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "aux") for c in children):
+            return False  # "Originally dubbed "X", the firm …": nobody speaks
     if any(c.dep_ == "prt" and token.lower_ in _NO_SPEECH.get(c.lower_, ()) for c in children):
         return False  # "were ruled out", "added up": no speech
     if any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children):
