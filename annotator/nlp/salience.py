@@ -319,7 +319,8 @@ def main_subjects(
             if ent is not None and _opens_sentence(ent) and not quoted.contains(ent.start_char):
                 out.append(Subject(ent.start_char, ent, True, False, token.sent.start_char))
                 continue
-        if token.dep_ == "ROOT" and token.tag_.startswith("VB"):
+        main = token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
+        if main and token.tag_.startswith("VB"):  # "… and Owen is confident": a conjunct's
             lost = _lost_subject(token, ents) or _addressed(token, ents)
             if lost is not None and not quoted.contains(lost.start_char):
                 sentence = token.sent.start_char

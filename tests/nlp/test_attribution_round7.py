@@ -146,3 +146,20 @@ def test_a_passive_cue_with_by_is_spoken_by_its_agent(nlp: Language) -> None:
         "had been dropped."
     )
     assert detect(nlp, text)[0][3] == "critics"
+
+
+def test_a_naming_verbs_bare_participle_is_no_cue(nlp: Language) -> None:
+    text = (
+        "Firm history\n\nThe two students set it up in a shed. Originally dubbed "
+        '"Sam\'s List of Links" the firm took its name from a novel.'
+    )
+    assert detect(nlp, text)[0][1:] == (None, None, None)
+
+
+def test_a_name_before_a_conjunct_verb_without_subject_is_its_subject(nlp: Language) -> None:
+    text = (
+        "Cup tie\n\nDefender Ivan Ruiz headed the winner for Madrid. Victory took Madrid to "
+        "within six points of leaders Barcelona and Michael Owen is confident Madrid can close "
+        'the gap. He added: "We had several chances."'
+    )
+    assert detect(nlp, text)[0][3] == "Michael Owen"
