@@ -283,7 +283,27 @@ def _attribute(ctx: _Context, n: int, previous: Quote | None) -> Quote:
             return Quote(
                 q.start, q.end, previous.speaker, None, previous.speaker_name, q.paragraphs
             )
+    if cue is None and previous is not None and _goes_on(ctx, n, f, previous):
+        return Quote(q.start, q.end, previous.speaker, None, previous.speaker_name, q.paragraphs)
     return Quote(q.start, q.end, None, cue_at, None, q.paragraphs)
+
+
+def _goes_on(ctx: _Context, n: int, f: _Frames, previous: Quote) -> bool:
+    """A quotation whose sentence has no verb outside its marks, right after the sentence of
+    an attributed one, goes on with that speaker: `"…," said economist Jo Bloggs. The bank
+    "may sound hawkish but …"` (not `the "control orders" would be used`: a verb of its own)."""
+    text, doc = ctx.text, ctx.doc
+    if n == 0 or previous.speaker_name is None or ctx.marked[n - 1].end < f.para_start:
+        return False
+    end = sentence_end_after(text, ctx.marked[n - 1].end, f.sent_start + 1)
+    if text[end : f.sent_start].strip():
+        return False  # another sentence in between
+    q = ctx.marked[n]
+    closes = text[q.start : q.end].rstrip("\"”’'")[-1:] in (".", "!", "?")  # its sentence too
+    after = q.end if closes else f.after_end
+    outside = [tokens_between(doc, f.sent_start, q.start), tokens_between(doc, q.end, after)]
+    words = [t for span in outside if span is not None for t in span if not t.is_punct]
+    return bool(words) and not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in words)
 
 
 def _spoken_by(ctx: _Context, n: int, speaker_tok: Token, cue_at: tuple[int, int] | None) -> Quote:

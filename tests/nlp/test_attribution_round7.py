@@ -163,3 +163,17 @@ def test_a_name_before_a_conjunct_verb_without_subject_is_its_subject(nlp: Langu
         'the gap. He added: "We had several chances."'
     )
     assert detect(nlp, text)[0][3] == "Michael Owen"
+
+
+def test_a_quotation_with_no_verb_outside_it_goes_on_with_the_last_speaker(nlp: Language) -> None:
+    text = (
+        'Rates held\n\n"The economy is still weak," said economist Jo Marr. The bank "may '
+        'sound tough but once the data allows it to cut, it will." Data on Friday showed '
+        "growth slowing."
+    )
+    assert [f[3] for f in detect(nlp, text)] == ["Jo Marr", "Jo Marr"]
+    text = (
+        'Rates held\n\n"The economy is still weak," said economist Jo Marr. The "stress '
+        'tests" would be used only rarely.'
+    )
+    assert detect(nlp, text)[1][3] is None
