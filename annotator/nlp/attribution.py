@@ -318,10 +318,16 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
 
 def _agent(verb: Token) -> Token | None:
     """The one a passive verb's "by" names: "was described by one union as …"."""
+    if verb.lower_ in _QUOTING:
+        return None  # "X was quoted by the paper as saying": X speaks
     for child in verb.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
+
+
+#: Passives whose subject is the speaker, whatever "by" names.
+_QUOTING = frozenset({"quoted", "cited", "asked", "questioned", "interviewed"})
 
 
 def _ends_phrase(token: Token) -> bool:

@@ -108,7 +108,7 @@ def is_cue(token: Token, cues: frozenset[str]) -> bool:
     children = list(token.children)
     if any(c.dep_ == "neg" for c in children):
         return False
-    if token.lower_ in _NAMING and token.tag_ == "VBN":
+    if token.lower_ in _NAMING and token.tag_ == "VBN" and token.dep_ != "conj":
         if not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "aux") for c in children):
             return False  # "Originally dubbed "X", the firm …": nobody speaks
     if any(c.dep_ == "prt" and token.lower_ in _NO_SPEECH.get(c.lower_, ()) for c in children):

@@ -56,7 +56,8 @@ def describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> s
 
 #: Heads of descriptions that stay unnamed: the news names no spokesman or source later.
 _ANONYMOUS = frozenset(
-    "source sources insider insiders official officials spokesman spokeswoman spokesperson".split()
+    """source sources insider insiders official officials spokesman spokeswoman spokesperson
+    person figure""".split()
 )
 
 

@@ -95,6 +95,10 @@ def can_speak(token: Token) -> bool:
     return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
 
 
+#: How the parser hangs a name set off after a description ("the Trust, Jo Bloggs,").
+_APPOSED = frozenset({"appos", "npadvmod"})
+
+
 def trailing_appositive(token: Token) -> Token | None:
     """The person named in apposition at the end of a subject phrase, wherever the parser
     hung the name: "ITV's controller of entertainment, Claudia Rosencrantz, said" (the name
@@ -107,7 +111,7 @@ def trailing_appositive(token: Token) -> Token | None:
     while right > token.i and doc[right].is_punct:
         right -= 1
     last = doc[right]
-    if right <= token.i + 1 or last.ent_type_ != "PERSON" or last.dep_ != "appos":
+    if right <= token.i + 1 or last.ent_type_ != "PERSON" or last.dep_ not in _APPOSED:
         return None
     first = _name_start(last)
     if doc[first - 1].text == "," or first == token.i + 1 or last.head.i == token.i:

@@ -50,8 +50,7 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
 GROUP_NOUNS: frozenset[str] = frozenset(
     """committee party government company firm club council agency board association union
     group team bank commission department ministry office court panel organisation
-    organization campaign charity police army festival academy institute foundation federation
-    authority regulator watchdog""".split()
+    organization campaign charity police army festival academy""".split()
 )
 #: Heads of descriptions of the body an article is about ("the company", "the club"): such a
 #: description with no body named by its head is the body the discourse is about (not "the

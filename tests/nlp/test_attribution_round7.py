@@ -177,3 +177,16 @@ def test_a_quotation_with_no_verb_outside_it_goes_on_with_the_last_speaker(nlp: 
         'tests" would be used only rarely.'
     )
     assert detect(nlp, text)[1][3] is None
+
+
+def test_a_quoted_speaker_and_a_name_set_off_after_a_body_keep_their_names(nlp: Language) -> None:
+    text = (
+        "Jobs may go\n\nChief executive Jo Bloggs was quoted by The Times newspaper as saying "
+        'the airline could no longer remain "all-British".'
+    )
+    assert detect(nlp, text)[0][3] == "Jo Bloggs"
+    text = (
+        "Judge attacked\n\nBut director of the Victims of Crime Trust, Norman Bell, accused "
+        'Lord Hale of having an "arrogant contempt for victims".'
+    )
+    assert detect(nlp, text)[0][3] == "Norman Bell"
