@@ -40,6 +40,7 @@ SETS = (
     "quotes_blind9",
     "quotes_dev9",
     "quotes_dev10",
+    "quotes_dev11",
 )
 BLIND = (
     "quotes_blind3",
