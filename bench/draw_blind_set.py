@@ -7,7 +7,7 @@ Seeds used so far (``SEEDS``): 20261128 for quotes_blind3, 20261129 for quotes_b
 for quotes_blind5, 20261131 for quotes_blind6, 20261132 for quotes_blind7, 20261133 for
 quotes_dev7 and 20261134 for quotes_dev8 (development sets drawn the same way), 20261135 for
 quotes_blind8, 20261136 for quotes_blind9, 20261137 for quotes_dev9 and 20261138 for
-quotes_dev10 (drawn in that order); without ``--seed``
+quotes_dev10 (drawn in that order), 20261139 for quotes_dev11; without ``--seed``
 the seed recorded for the ``--copy`` folder's name is used, so every set redraws as made.
 A new set takes a new seed, recorded here once it is drawn.
 
@@ -41,6 +41,7 @@ SEEDS = {
     "quotes_blind9": 20261136,
     "quotes_dev9": 20261137,
     "quotes_dev10": 20261138,
+    "quotes_dev11": 20261139,
 }
 TOPICS = ("business", "entertainment", "politics", "sport", "tech")
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,7 +9,7 @@ The blind sets are also checked for size and well-formedness here by reading the
 nothing in this module runs the detector or any annotator code on them (quotes_blind3 to
 quotes_blind8 are scored once; quotes_blind9 is not scored yet; see their READMEs). A blind set
 drawn but not annotated yet (no ``.quotes.jsonl`` files) has its size and well-formedness checks
-skipped, not failed; the development sets (quotes_dev7 to quotes_dev10) are checked for
+skipped, not failed; the development sets (quotes_dev7 to quotes_dev11) are checked for
 disjointness only.
 """
 
@@ -40,6 +40,7 @@ SETS = (
     "quotes_blind9",
     "quotes_dev9",
     "quotes_dev10",
+    "quotes_dev11",
 )
 BLIND = (
     "quotes_blind3",
