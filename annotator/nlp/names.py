@@ -285,7 +285,8 @@ def named_kinds(doc: Doc, quoted: SpanSet) -> dict[str, list[tuple[int, str]]]:
 
 
 def within_one_edit(a: str, b: str) -> bool:
-    """One letter left out, added or changed ("Daveport" / "Davenport")."""
+    """One letter left out, added or changed ("Daveport" / "Davenport"), or two letters
+    swapped ("Kudja" / "Kujda")."""
     if abs(len(a) - len(b)) > 1:
         return False
     if len(a) > len(b):
@@ -294,7 +295,8 @@ def within_one_edit(a: str, b: str) -> bool:
     while i < len(a) and a[i] == b[i]:
         i += 1
     if len(a) == len(b):
-        return a[i + 1 :] == b[i + 1 :]
+        swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i]
+        return a[i + 1 :] == b[i + 1 :] or (swapped and a[i + 2 :] == b[i + 2 :])
     return a[i:] == b[i + 1 :]
 
 

@@ -190,3 +190,11 @@ def test_a_quoted_speaker_and_a_name_set_off_after_a_body_keep_their_names(nlp: 
         'Lord Hale of having an "arrogant contempt for victims".'
     )
     assert detect(nlp, text)[0][3] == "Norman Bell"
+
+
+def test_a_surname_with_two_letters_swapped_is_the_persons(nlp: Language) -> None:
+    text = (
+        "Band plays on\n\nThe band was founded by Marek Wojda in 2001. "
+        '"We improvise every night," said Wodja.'
+    )
+    assert detect(nlp, text)[0][3] == "Marek Wojda"
