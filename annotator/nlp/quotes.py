@@ -384,9 +384,22 @@ def find_quotes(doc: Doc, boilerplate: Sequence[tuple[int, int]] | None = None) 
     quotes: list[Quote] = []
     previous: Quote | None = None
     for n in range(len(marked)):
-        previous = _attribute(ctx, n, previous)
-        quotes.append(previous)
+        found = _attribute(ctx, n, previous)
+        quotes.append(found)
+        if not _aside(found, previous, text):
+            previous = found
+        elif previous is not None:
+            previous = replace(previous, cue=None)  # the speaker goes on, not the cue
     return _canonical_names(_resolve_pulled(quotes))
+
+
+def _aside(found: Quote, previous: Quote | None, text: str) -> bool:
+    """A term or title in marks with nobody's words, in the paragraph of an attributed
+    quotation, does not interrupt that speaker: in `said Jo Bloggs, chairman of a firm whose
+    motto is "Gold to Market". "It would be a shame …"` the second quotation is still his."""
+    if previous is None or previous.speaker_name is None or found.speaker or found.cue:
+        return False
+    return "\n" not in text[previous.end : found.start]
 
 
 def _headline(text: str, q: MarkedQuote) -> bool:

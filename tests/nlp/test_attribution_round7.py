@@ -198,3 +198,14 @@ def test_a_surname_with_two_letters_swapped_is_the_persons(nlp: Language) -> Non
         '"We improvise every night," said Wodja.'
     )
     assert detect(nlp, text)[0][3] == "Marek Wojda"
+
+
+def test_a_term_in_marks_does_not_interrupt_the_speaker(nlp: Language) -> None:
+    text = (
+        'Gold firm angry\n\n"We regret the decision," said Ivan Lukov, deputy chairman of '
+        'Goldco - a mining firm that has the motto "Bringing Gold to Market". "It would be a '
+        'shame if investors left."'
+    )
+    found = detect(nlp, text)
+    assert [f[3] for f in found] == ["Ivan Lukov", None, "Ivan Lukov"]
+    assert found[2][2] is None
