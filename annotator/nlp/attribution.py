@@ -65,7 +65,7 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
             if subj.tag_ in ("WP", "WDT") and subj.lower_ != "who":
                 return None  # "what has been dubbed": nobody
             return _named_before_age(subj) or _named_before_reflexive(subj) or subj
-        name = _name_taken_for_modal(verb) or name_before_verb(verb)
+        name = _name_taken_for_modal(verb) or name_before_verb(verb) or _with_subject(verb)
         if name is not None:
             return name
         if verb.dep_ in ("relcl", "acl") and is_person_like(verb.head):
@@ -328,6 +328,16 @@ def _agent(verb: Token) -> Token | None:
 
 #: Passives whose subject is the speaker, whatever "by" names.
 _QUOTING = frozenset({"quoted", "cited", "asked", "questioned", "interviewed"})
+
+
+def _with_subject(verb: Token) -> Token | None:
+    """ "with Rovers boss Mark Hughes claiming …": the one "with" names speaks."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.dep_ == "pobj" and before.head.lower_ in ("with", "without"):
+        return before
+    return None
 
 
 def _ends_phrase(token: Token) -> bool:

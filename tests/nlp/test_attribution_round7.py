@@ -209,3 +209,13 @@ def test_a_term_in_marks_does_not_interrupt_the_speaker(nlp: Language) -> None:
     found = detect(nlp, text)
     assert [f[3] for f in found] == ["Ivan Lukov", None, "Ivan Lukov"]
     assert found[2][2] is None
+
+
+def test_the_one_with_names_speaks_for_a_participle(nlp: Language) -> None:
+    text = (
+        "Striker rested\n\nBlackburn accepted an offer for Barry Fenn at the weekend. Fenn did "
+        "not play in the League Cup win over Bury on Sunday despite recovering from a knee "
+        'injury with Town boss Mark Hale claiming it had been a "tough and trying time" for '
+        "the player."
+    )
+    assert detect(nlp, text)[0][1:] == ("Mark Hale", "claiming", "Mark Hale")
