@@ -210,7 +210,9 @@ def _later_cue(ctx: _Context, n: int, f: _Frames) -> Token | None:
     return None
 
 
-def _attribute(ctx: _Context, n: int, previous: Quote | None) -> Quote:
+def _attribute(
+    ctx: _Context, n: int, previous: Quote | None, carried: Quote | None = None
+) -> Quote:
     """Cue, speaker mention and name of the n-th quotation (see the module docstring)."""
     doc, q, text = ctx.doc, ctx.marked[n], ctx.text
     f = _frames(text, ctx.marked, n)
@@ -279,9 +281,10 @@ def _attribute(ctx: _Context, n: int, previous: Quote | None) -> Quote:
         reporter = _reported_speech(ctx, n)
         if reporter is not None:  # "Mr Dunn warned that … “If companies …”": Mr Dunn goes on
             return _spoken_by(ctx, n, reporter, None)
-        if previous is not None:  # a continuation: the speaker goes on, no cue of its own
+        speaking = carried or previous  # past a term in the attribution's own sentence
+        if speaking is not None:  # a continuation: the speaker goes on, no cue of its own
             return Quote(
-                q.start, q.end, previous.speaker, None, previous.speaker_name, q.paragraphs
+                q.start, q.end, speaking.speaker, None, speaking.speaker_name, q.paragraphs
             )
     if cue is None and previous is not None and _goes_on(ctx, n, f, previous):
         return Quote(q.start, q.end, previous.speaker, None, previous.speaker_name, q.paragraphs)
@@ -383,23 +386,24 @@ def find_quotes(doc: Doc, boilerplate: Sequence[tuple[int, int]] | None = None) 
     resolver.record_speech(ctx.cues)  # speech verbs outside quotations, as events
     quotes: list[Quote] = []
     previous: Quote | None = None
+    carried: Quote | None = None
     for n in range(len(marked)):
-        found = _attribute(ctx, n, previous)
+        found = _attribute(ctx, n, previous, carried)
         quotes.append(found)
-        if not _aside(found, previous, text):
-            previous = found
-        elif previous is not None:
-            previous = replace(previous, cue=None)  # the speaker goes on, not the cue
+        speaking = carried or previous
+        carried = speaking if _aside(found, speaking, text) else None
+        previous = found
     return _canonical_names(_resolve_pulled(quotes))
 
 
 def _aside(found: Quote, previous: Quote | None, text: str) -> bool:
-    """A term or title in marks with nobody's words, in the paragraph of an attributed
-    quotation, does not interrupt that speaker: in `said Jo Bloggs, chairman of a firm whose
-    motto is "Gold to Market". "It would be a shame …"` the second quotation is still his."""
+    """A term or title in marks with nobody's words, in the very sentence that attributed
+    the quotation before it, does not interrupt that speaker: in `said Jo Bloggs, chairman of
+    a firm whose motto is "Gold to Market". "It would be a shame …"` the second quotation
+    that opens a sentence is still his."""
     if previous is None or previous.speaker_name is None or found.speaker or found.cue:
         return False
-    return "\n" not in text[previous.end : found.start]
+    return not ends_a_sentence(text, previous.end, found.start)
 
 
 def _headline(text: str, q: MarkedQuote) -> bool:
