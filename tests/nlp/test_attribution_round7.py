@@ -24,7 +24,7 @@ def test_a_name_closing_the_subject_phrase_is_the_speaker(nlp: Language) -> None
 
 def test_a_name_after_a_role_noun_is_the_main_subject(nlp: Language) -> None:
     text = (
-        "Cup tie\n\nLeeds won 2-1 on Tuesday. \"We were lucky,\" said Tom Grey. "
+        'Cup tie\n\nLeeds won 2-1 on Tuesday. "We were lucky," said Tom Grey. '
         "But Grey's Wigan counterpart Sam Okoro was in no mood to celebrate. "
         'He said: "We gave away two soft goals."'
     )
