@@ -310,8 +310,8 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
         for child in token.rights:
             if child.dep_ == "prep" and child.i == end and child.lower_ in ("of", "for", "at"):
                 stop = (t.i for t in doc[end : child.right_edge.i + 1] if _ends_phrase(t))
-                last = next(stop, child.right_edge.i + 1)  # not ", which represents …"
-                end = last if last > child.i + 1 else end  # "some of whom": "some"
+                cut = next(stop, child.right_edge.i + 1)  # not ", which represents …"
+                end = cut if cut > child.i + 1 else end  # "some of whom": "some"
                 break
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
 
