@@ -9,7 +9,9 @@ quotes_dev7 and 20261134 for quotes_dev8 (development sets drawn the same way), 
 quotes_blind8, 20261136 for quotes_blind9, 20261137 for quotes_dev9 and 20261138 for
 quotes_dev10 (drawn in that order), 20261139 for quotes_dev11; without ``--seed``
 the seed recorded for the ``--copy`` folder's name is used, so every set redraws as made.
-A new set takes a new seed, recorded here once it is drawn.
+A new set takes a new seed, recorded here once it is drawn, and ``--skip-near-copies``: the
+sets up to quotes_dev11 were drawn without it (so they redraw as made) and three near copies
+got in (``NEAR_COPIES`` in tests/nlp/test_sets_disjoint.py).
 
 Articles are drawn at random with the given seed, round robin over the five topics, among those
 with quotation marks, skipping any whose text (whitespace collapsed) hashes like a document of
@@ -53,17 +55,55 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(re.sub(rb"\s+", b" ", data).strip()).hexdigest()
 
 
-def excluded_hashes(target: Path | None) -> set[str]:
-    """Hashes of every quote set but ``target`` (the folder being drawn into) and of seeds/."""
+def excluded_paths(target: Path | None) -> list[Path]:
+    """Texts of every quote set but ``target`` (the folder being drawn into) and of seeds/."""
     own = target.resolve() if target else None
     folders = [f for f in sorted(DATA.glob("quotes_*")) if f.is_dir() and f.resolve() != own]
     paths = [p for folder in folders for p in folder.glob("*.txt")]
-    paths += list((ROOT / "seeds").glob("*.txt"))
-    return {content_hash(p.read_bytes()) for p in paths}
+    return paths + sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def excluded_hashes(target: Path | None) -> set[str]:
+    return {content_hash(p.read_bytes()) for p in excluded_paths(target)}
+
+
+def runs(data: bytes) -> set[tuple[str, ...]]:
+    """The five-word runs of a text, lowercased (as tests/nlp/test_sets_disjoint.py compares)."""
+    words = re.findall(r"\w+", data.decode("utf-8", "replace").lower())
+    return {tuple(words[i : i + 5]) for i in range(len(words) - 4)}
+
+
+class NearCopies:
+    """Texts already in a set, to refuse the same story under another name: more than 80% of
+    the smaller text's five-word runs shared (the corpus holds such copies, edited by a word)."""
+
+    def __init__(self, paths: list[Path]):
+        self.sizes: list[int] = []
+        self.holders: dict[tuple[str, ...], list[int]] = {}
+        for p in paths:
+            self.add(runs(p.read_bytes()))
+
+    def add(self, text_runs: set[tuple[str, ...]]) -> None:
+        k = len(self.sizes)
+        self.sizes.append(len(text_runs))
+        for run in text_runs:
+            self.holders.setdefault(run, []).append(k)
+
+    def copies(self, text_runs: set[tuple[str, ...]]) -> bool:
+        shared: dict[int, int] = {}
+        for run in text_runs:
+            for k in self.holders.get(run, ()):
+                shared[k] = shared.get(k, 0) + 1
+        return any(n > 0.8 * min(len(text_runs), self.sizes[k]) for k, n in shared.items())
 
 
 def draw(
-    corpus: Path, seed: int, min_docs: int, min_quotes: int, target: Path | None = None
+    corpus: Path,
+    seed: int,
+    min_docs: int,
+    min_quotes: int,
+    target: Path | None = None,
+    skip_near_copies: bool = False,
 ) -> list[Path]:
     rng = random.Random(seed)
     queues = {t: sorted((corpus / t).glob("*.txt")) for t in TOPICS}
@@ -71,6 +111,7 @@ def draw(
         rng.shuffle(files)
     taken: list[Path] = []
     seen = excluded_hashes(target)
+    near = NearCopies(excluded_paths(target)) if skip_near_copies else None
     estimate = 0
     while len(taken) < min_docs or estimate < min_quotes:
         progressed = False
@@ -82,6 +123,11 @@ def draw(
                 marks = data.count(b'"')
                 if marks < 2 or digest in seen:
                     continue
+                if near is not None:
+                    text_runs = runs(data)
+                    if near.copies(text_runs):
+                        continue
+                    near.add(text_runs)
                 seen.add(digest)
                 taken.append(path)
                 estimate += marks // 2
@@ -99,11 +145,18 @@ def main() -> None:
     parser.add_argument("--min-docs", type=int, default=12)
     parser.add_argument("--min-quotes", type=int, default=150)
     parser.add_argument("--copy", type=Path, help="copy the drawn articles into this folder")
+    parser.add_argument(
+        "--skip-near-copies",
+        action="store_true",
+        help="also skip the same story under another name (use it for every new set)",
+    )
     args = parser.parse_args()
     seed = args.seed if args.seed is not None else SEEDS.get(args.copy.name if args.copy else "")
     if seed is None:
         parser.error("--seed is needed for a folder with no recorded seed")
-    for path in draw(args.corpus, seed, args.min_docs, args.min_quotes, args.copy):
+    skip = args.skip_near_copies
+    drawn = draw(args.corpus, seed, args.min_docs, args.min_quotes, args.copy, skip)
+    for path in drawn:
         name = f"bbc_{path.parent.name}_{path.stem}.txt"
         print(name, path.read_bytes().count(b'"'))
         if args.copy:
