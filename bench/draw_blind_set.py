@@ -9,9 +9,10 @@ quotes_dev7 and 20261134 for quotes_dev8 (development sets drawn the same way), 
 quotes_blind8, 20261136 for quotes_blind9, 20261137 for quotes_dev9 and 20261138 for
 quotes_dev10 (drawn in that order), 20261139 for quotes_dev11; without ``--seed``
 the seed recorded for the ``--copy`` folder's name is used, so every set redraws as made.
-A new set takes a new seed, recorded here once it is drawn, and ``--skip-near-copies``: the
-sets up to quotes_dev11 were drawn without it (so they redraw as made) and three near copies
-got in (``NEAR_COPIES`` in tests/nlp/test_sets_disjoint.py).
+A new set takes a new seed, recorded here once it is drawn, ``--skip-near-copies`` and
+``--skip-read``: the sets up to quotes_dev11 were drawn without them (so they redraw as made) and
+three near copies got in (``NEAR_COPIES`` in tests/nlp/test_sets_disjoint.py); quotes_blind10
+(20261140) was drawn with both.
 
 Articles are drawn at random with the given seed, round robin over the five topics, among those
 with quotation marks, skipping any whose text (whitespace collapsed) hashes like a document of
@@ -44,6 +45,7 @@ SEEDS = {
     "quotes_dev9": 20261137,
     "quotes_dev10": 20261138,
     "quotes_dev11": 20261139,
+    "quotes_blind10": 20261140,
 }
 TOPICS = ("business", "entertainment", "politics", "sport", "tech")
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,6 +73,12 @@ def runs(data: bytes) -> set[tuple[str, ...]]:
     """The five-word runs of a text, lowercased (as tests/nlp/test_sets_disjoint.py compares)."""
     words = re.findall(r"\w+", data.decode("utf-8", "replace").lower())
     return {tuple(words[i : i + 5]) for i in range(len(words) - 4)}
+
+
+def read_articles() -> set[str]:
+    """Corpus articles read during development outside the sets (``bench/read_articles.txt``)."""
+    lines = (ROOT / "bench" / "read_articles.txt").read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
 
 
 class NearCopies:
@@ -104,6 +112,7 @@ def draw(
     min_quotes: int,
     target: Path | None = None,
     skip_near_copies: bool = False,
+    skip_read: bool = False,
 ) -> list[Path]:
     rng = random.Random(seed)
     queues = {t: sorted((corpus / t).glob("*.txt")) for t in TOPICS}
@@ -112,6 +121,7 @@ def draw(
     taken: list[Path] = []
     seen = excluded_hashes(target)
     near = NearCopies(excluded_paths(target)) if skip_near_copies else None
+    read = read_articles() if skip_read else set()
     estimate = 0
     while len(taken) < min_docs or estimate < min_quotes:
         progressed = False
@@ -121,7 +131,7 @@ def draw(
                 data = path.read_bytes()
                 digest = content_hash(data)
                 marks = data.count(b'"')
-                if marks < 2 or digest in seen:
+                if marks < 2 or digest in seen or f"{topic}/{path.name}" in read:
                     continue
                 if near is not None:
                     text_runs = runs(data)
@@ -150,12 +160,17 @@ def main() -> None:
         action="store_true",
         help="also skip the same story under another name (use it for every new set)",
     )
+    parser.add_argument(
+        "--skip-read",
+        action="store_true",
+        help="also skip articles read during development (bench/read_articles.txt)",
+    )
     args = parser.parse_args()
     seed = args.seed if args.seed is not None else SEEDS.get(args.copy.name if args.copy else "")
     if seed is None:
         parser.error("--seed is needed for a folder with no recorded seed")
-    skip = args.skip_near_copies
-    drawn = draw(args.corpus, seed, args.min_docs, args.min_quotes, args.copy, skip)
+    skip, read = args.skip_near_copies, args.skip_read
+    drawn = draw(args.corpus, seed, args.min_docs, args.min_quotes, args.copy, skip, read)
     for path in drawn:
         name = f"bbc_{path.parent.name}_{path.stem}.txt"
         print(name, path.read_bytes().count(b'"'))

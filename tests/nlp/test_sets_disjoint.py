@@ -40,6 +40,7 @@ SETS = (
     "quotes_dev9",
     "quotes_dev10",
     "quotes_dev11",
+    "quotes_blind10",
 )
 BLIND = (
     "quotes_blind3",
@@ -49,6 +50,7 @@ BLIND = (
     "quotes_blind7",
     "quotes_blind8",
     "quotes_blind9",
+    "quotes_blind10",
 )
 
 
