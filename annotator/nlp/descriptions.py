@@ -93,7 +93,8 @@ def _describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> 
         return author(resolver, tokens, mention)
     bare = tokens[0]
     if len(tokens) == 1 and not bare.ent_type_ and bare.tag_.startswith("NN"):
-        if bare.lower_ not in SOURCE_NOUNS | GROUP_NOUNS | ROLE_NOUNS:
+        singular = bare.lower_[:-1] if bare.tag_ == "NNS" else bare.lower_  # "Judges said"
+        if {bare.lower_, singular}.isdisjoint(SOURCE_NOUNS | GROUP_NOUNS | ROLE_NOUNS):
             return None  # "Emails", "Thanks": a capitalised word, not a speaker
     definite = (
         tokens[0].lower_ in ("the", "this", "that", "these", "those") or tokens[0].tag_ == "PRP$"
