@@ -34,7 +34,12 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
     """The speaker token of a cue: its subject, through "adding:" or "and said" if need be."""
     if is_according(cue):
         objs = [c for c in cue.doc[cue.i + 1].children if c.dep_ == "pobj"]
-        return objs[0] if objs else None
+        if not objs or objs[0].ent_type_ == "PERSON":
+            return objs[0] if objs else None
+        people = [
+            t for t in objs[0].subtree if t.ent_type_ == "PERSON" and t.head.ent_type_ != "PERSON"
+        ]
+        return people[0] if people else objs[0]  # "according to media strategist Jo Bloggs"
     verb = cue
     for _ in range(4):
         agent = _agent(verb)

@@ -134,6 +134,8 @@ def is_according(token: Token) -> bool:
     if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
         return False
     objs = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+    if objs and any(t.ent_type_ == "PERSON" for t in objs[0].subtree):
+        return True  # "according to media and PR strategist Jo Bloggs"
     return bool(objs) and (is_person_like(objs[0]) or names_a_source(objs[0]))
 
 
