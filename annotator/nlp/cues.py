@@ -191,8 +191,10 @@ def colon_cue(frame: Span) -> Token | None:
 
 def _bare_infinitive(token: Token) -> bool:
     """ "it was difficult to say that …", "fair to say": a cue after an adjective speaks for
-    nobody."""
+    nobody; nor does an infinitive describing a noun ("there was a need to recognise …")."""
     head = token.head
+    if token.dep_ == "acl" and head.tag_ in ("NN", "NNS"):
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     if token.dep_ != "xcomp":
         return False
     return head.tag_.startswith("JJ") or any(c.dep_ == "acomp" for c in head.children)
