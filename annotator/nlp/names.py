@@ -3,6 +3,7 @@ introduced with, a body named by a capitalised description, and a misspelt name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
@@ -53,6 +54,22 @@ def body_name(tokens: list[Token]) -> str | None:
     return None
 
 
+def _score(token: Token) -> bool:
+    """ "6-2", however the tokenizer cut it: digits, a dash, digits."""
+    doc, i = token.doc, token.i
+    if _SCORE.match(token.text):
+        return True
+    return (
+        token.text.isdigit()
+        and i + 2 < len(doc)
+        and doc[i + 1].text in ("-", "–")
+        and (doc[i + 2].text.isdigit())
+    )
+
+
+_SCORE = re.compile(r"\d+[-–]\d+$")
+
+
 def clean_words(span: Span) -> list[str]:
     """The words of a name, cut at the first punctuation ("Norman Cook - aka"), no titles."""
     words: list[str] = []
@@ -65,6 +82,8 @@ def clean_words(span: Span) -> list[str]:
             continue
         if t.is_punct and t.text not in ("'", "’") and words:
             break
+        if words and _score(t):
+            break  # "Roddick 6-2 7-6": a score the model took into the name
         if not t.is_punct and t.text not in ("'s", "’s"):
             word = t.text
             if word.endswith(".") and len(word) > 3 and word[:-1].isalpha():
