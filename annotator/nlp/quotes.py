@@ -333,13 +333,24 @@ def _reported_speech(ctx: _Context, n: int) -> Token | None:
     if last is None:
         return None
     sent = last.sent
+    if sent.start_char < lo:
+        return None
+    if not is_cue(sent.root, ctx.cues) and sent.start > 0 and not _names_someone(sent):
+        sent = doc[sent.start - 1].sent  # "X told the BBC there are two parts. The most
+        if sent.start_char < lo:  # difficult is … “The end solution …”": X goes on
+            return None
     root = sent.root
-    if sent.start_char < lo or root.idx >= q.start or not is_cue(root, ctx.cues):
+    if root.idx >= q.start or not is_cue(root, ctx.cues):
         return None
     subject = subject_of(root, ctx.cues)
     if subject is None or not can_speak(subject) or subject.lower_ == "it":
         return None
     return subject
+
+
+def _names_someone(sent: Span) -> bool:
+    """Does the sentence name a person or speak of one ("he", "she")?"""
+    return any(t.ent_type_ == "PERSON" or t.lower_ in ("he", "she") for t in sent)
 
 
 def _byline(ctx: _Context, n: int) -> Span | None:
