@@ -219,3 +219,46 @@ def test_the_one_with_names_speaks_for_a_participle(nlp: Language) -> None:
         "the player."
     )
     assert detect(nlp, text)[0][1:] == ("Mark Hale", "claiming", "Mark Hale")
+
+
+def test_a_bare_plural_role_opening_a_sentence_speaks(nlp: Language) -> None:
+    text = (
+        "Film wins prize\n\nThe Tailor won the top award. Judges said the film handled its "
+        'subject with "great insight and care".'
+    )
+    assert detect(nlp, text)[0][3] == "Judges"
+
+
+def test_according_to_a_phrase_naming_a_person(nlp: Language) -> None:
+    text = (
+        "Labels pledge\n\nThe labels have pledged to drop the songs. "
+        '"The industry will work with the artists," according to media and PR strategist '
+        "Glenn Yard."
+    )
+    assert detect(nlp, text)[0][1:] == ("Glenn Yard", "according to", "Glenn Yard")
+
+
+def test_an_infinitive_describing_a_noun_is_no_cue(nlp: Language) -> None:
+    text = (
+        "Leaders meet\n\nMr Blair said states had to work together. But there was a need to "
+        'recognise it would not be beaten by "military might alone" he added.'
+    )
+    assert detect(nlp, text)[0][2:] == ("added", "Blair")
+
+
+def test_a_score_is_no_part_of_a_name(nlp: Language) -> None:
+    text = (
+        "Spain win\n\nNadal beat Andy Roddick 6-2 7-6 on Friday. Roddick was left "
+        'frustrated. "I had my chances," said the American.'
+    )
+    assert detect(nlp, text)[0][3] == "Andy Roddick"
+
+
+def test_reported_speech_two_sentences_back_goes_on(nlp: Language) -> None:
+    text = (
+        'Bank security\n\n"Passwords are not enough," said Barry Beale of Safenet. Many banks '
+        "use tokens already. Steve Ashe, from Cardco, told the BBC there are two parts to the "
+        "process. The harder part is to know whether users are who they say they are.\n\n"
+        '"The answer is to combine something you know with something you have."'
+    )
+    assert [f[3] for f in detect(nlp, text)] == ["Barry Beale", "Steve Ashe"]
