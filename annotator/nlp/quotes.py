@@ -335,7 +335,8 @@ def _reported_speech(ctx: _Context, n: int) -> Token | None:
     sent = last.sent
     if sent.start_char < lo:
         return None
-    if not is_cue(sent.root, ctx.cues) and sent.start > 0 and not _names_someone(sent):
+    back = not is_cue(sent.root, ctx.cues) and sent.start > 0 and not _names_someone(sent)
+    if back and not _named_after(ctx, q):
         sent = doc[sent.start - 1].sent  # "X told the BBC there are two parts. The most
         if sent.start_char < lo:  # difficult is … “The end solution …”": X goes on
             return None
@@ -349,8 +350,21 @@ def _reported_speech(ctx: _Context, n: int) -> Token | None:
 
 
 def _names_someone(sent: Span) -> bool:
-    """Does the sentence name a person or speak of one ("he", "she")?"""
-    return any(t.ent_type_ == "PERSON" or t.lower_ in ("he", "she") for t in sent)
+    """Does the sentence name a person, have a proper name as a subject, or speak of one
+    ("he", "she")?"""
+    return any(
+        t.ent_type_ == "PERSON"
+        or t.lower_ in ("he", "she")
+        or (t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNP", "NNPS"))
+        for t in sent
+    )
+
+
+def _named_after(ctx: _Context, q: MarkedQuote) -> bool:
+    """Does a name follow the quotation in its sentence (`"…," Mr Champion.`)?"""
+    end = sentence_end_after(ctx.text, q.end, min(len(ctx.text), q.end + 200))
+    after = tokens_between(ctx.doc, q.end, end)
+    return after is not None and any(t.tag_ in ("NNP", "NNPS") for t in after)
 
 
 def _byline(ctx: _Context, n: int) -> Span | None:
