@@ -40,6 +40,7 @@ from annotator.nlp.attribution import (
     subject_of,
 )
 from annotator.nlp.boilerplate import boilerplate_spans
+from annotator.nlp.continuation import goes_on, reported_speech
 from annotator.nlp.cues import (
     colon_byline,
     cue_after,
@@ -47,12 +48,11 @@ from annotator.nlp.cues import (
     cue_span,
     in_a_question,
     in_subject,
-    is_cue,
     names_a_term,
     parse_cue_after,
     quoted_as_saying,
 )
-from annotator.nlp.grammar import can_speak, tokens_between
+from annotator.nlp.grammar import tokens_between
 from annotator.nlp.lexicon import DETERMINERS, cue_forms
 from annotator.nlp.marks import MarkedQuote, find_marked_quotes
 from annotator.nlp.sentences import (
@@ -278,7 +278,7 @@ def _attribute(
         pulled = _pulled_from(ctx, n)
         if pulled is not None:
             return Quote(q.start, q.end, None, None, None, q.paragraphs, repeats=pulled)
-        reporter = _reported_speech(ctx, n)
+        reporter = reported_speech(doc, text, ctx.marked, ctx.cues, n)
         if reporter is not None:  # "Mr Dunn warned that … “If companies …”": Mr Dunn goes on
             return _spoken_by(ctx, n, reporter, None)
         speaking = carried or previous  # past a term in the attribution's own sentence
@@ -286,27 +286,13 @@ def _attribute(
             return Quote(
                 q.start, q.end, speaking.speaker, None, speaking.speaker_name, q.paragraphs
             )
-    if cue is None and previous is not None and _goes_on(ctx, n, f, previous):
-        return Quote(q.start, q.end, previous.speaker, None, previous.speaker_name, q.paragraphs)
+    same_paragraph = n > 0 and ctx.marked[n - 1].end >= f.para_start
+    if cue is None and previous is not None and previous.speaker_name and same_paragraph:
+        if goes_on(doc, text, ctx.marked, n, f.sent_start, f.after_end):
+            return Quote(
+                q.start, q.end, previous.speaker, None, previous.speaker_name, q.paragraphs
+            )
     return Quote(q.start, q.end, None, cue_at, None, q.paragraphs)
-
-
-def _goes_on(ctx: _Context, n: int, f: _Frames, previous: Quote) -> bool:
-    """A quotation whose sentence has no verb outside its marks, right after the sentence of
-    an attributed one, goes on with that speaker: `"…," said economist Jo Bloggs. The bank
-    "may sound hawkish but …"` (not `the "control orders" would be used`: a verb of its own)."""
-    text, doc = ctx.text, ctx.doc
-    if n == 0 or previous.speaker_name is None or ctx.marked[n - 1].end < f.para_start:
-        return False
-    end = sentence_end_after(text, ctx.marked[n - 1].end, f.sent_start + 1)
-    if text[end : f.sent_start].strip():
-        return False  # another sentence in between
-    q = ctx.marked[n]
-    closes = text[q.start : q.end].rstrip("\"”’'")[-1:] in (".", "!", "?")  # its sentence too
-    after = q.end if closes else f.after_end
-    outside = [tokens_between(doc, f.sent_start, q.start), tokens_between(doc, q.end, after)]
-    words = [t for span in outside if span is not None for t in span if not t.is_punct]
-    return bool(words) and not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in words)
 
 
 def _spoken_by(ctx: _Context, n: int, speaker_tok: Token, cue_at: tuple[int, int] | None) -> Quote:
@@ -317,54 +303,6 @@ def _spoken_by(ctx: _Context, n: int, speaker_tok: Token, cue_at: tuple[int, int
     name = ctx.resolver.resolve(mention) if mention is not None else None
     ctx.resolver.attribute(name, mention)
     return Quote(q.start, q.end, speaker, cue_at, name, q.paragraphs)
-
-
-def _reported_speech(ctx: _Context, n: int) -> Token | None:
-    """The speaker of reported speech in the sentence just before a quotation that has no
-    attribution of its own, when that sentence follows the previous quotation: "Mr Dunn
-    warned that companies could …. “If companies …”" goes on with Mr Dunn's words, not the
-    previous quotation's speaker's."""
-    q, doc = ctx.marked[n], ctx.doc
-    lo = ctx.marked[n - 1].end if n > 0 else 0
-    before = tokens_between(doc, max(lo, q.start - 600), q.start)
-    if before is None:
-        return None
-    last = next((t for t in reversed(before) if not (t.is_space or t.is_quote)), None)
-    if last is None:
-        return None
-    sent = last.sent
-    if sent.start_char < lo:
-        return None
-    back = not is_cue(sent.root, ctx.cues) and sent.start > 0 and not _names_someone(sent)
-    if back and not _named_after(ctx, q):
-        sent = doc[sent.start - 1].sent  # "X told the BBC there are two parts. The most
-        if sent.start_char < lo:  # difficult is … “The end solution …”": X goes on
-            return None
-    root = sent.root
-    if root.idx >= q.start or not is_cue(root, ctx.cues):
-        return None
-    subject = subject_of(root, ctx.cues)
-    if subject is None or not can_speak(subject) or subject.lower_ == "it":
-        return None
-    return subject
-
-
-def _names_someone(sent: Span) -> bool:
-    """Does the sentence name a person, have a proper name as a subject, or speak of one
-    ("he", "she")?"""
-    return any(
-        t.ent_type_ == "PERSON"
-        or t.lower_ in ("he", "she")
-        or (t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNP", "NNPS"))
-        for t in sent
-    )
-
-
-def _named_after(ctx: _Context, q: MarkedQuote) -> bool:
-    """Does a name follow the quotation in its sentence (`"…," Mr Champion.`)?"""
-    end = sentence_end_after(ctx.text, q.end, min(len(ctx.text), q.end + 200))
-    after = tokens_between(ctx.doc, q.end, end)
-    return after is not None and any(t.tag_ in ("NNP", "NNPS") for t in after)
 
 
 def _byline(ctx: _Context, n: int) -> Span | None:

@@ -1,0 +1,87 @@
+"""Who goes on speaking in a quotation that has no attribution of its own.
+
+Two cases of news prose, both read from the sentences right before the quotation: reported
+speech whose speaker goes on in marks ("Mr Dunn warned that companies could …. “If companies
+…”"), and a quotation with no verb outside its marks right after an attributed one (`"…," said
+economist Jo Bloggs. The bank "may sound hawkish but …"`). Used by :mod:`annotator.nlp.quotes`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from annotator.nlp.attribution import subject_of
+from annotator.nlp.cues import is_cue
+from annotator.nlp.grammar import can_speak, tokens_between
+from annotator.nlp.marks import MarkedQuote
+from annotator.nlp.sentences import sentence_end_after
+
+
+def reported_speech(
+    doc: Doc, text: str, marked: list[MarkedQuote], cues: frozenset[str], n: int
+) -> Token | None:
+    """The speaker of reported speech in the sentence just before the n-th quotation, when
+    that sentence follows the previous quotation: "Mr Dunn warned that companies could ….
+    “If companies …”" goes on with Mr Dunn's words, not the previous quotation's speaker's.
+    Two sentences back when the sentence between names nobody and no name follows the
+    quotation ("X told the BBC there are two parts. The most difficult is … “The end …”")."""
+    q = marked[n]
+    lo = marked[n - 1].end if n > 0 else 0
+    before = tokens_between(doc, max(lo, q.start - 600), q.start)
+    if before is None:
+        return None
+    last = next((t for t in reversed(before) if not (t.is_space or t.is_quote)), None)
+    if last is None:
+        return None
+    sent = last.sent
+    if sent.start_char < lo:
+        return None
+    back = not is_cue(sent.root, cues) and sent.start > 0 and not _names_someone(sent)
+    if back and not _named_after(doc, text, q):
+        sent = doc[sent.start - 1].sent
+        if sent.start_char < lo:
+            return None
+    root = sent.root
+    if root.idx >= q.start or not is_cue(root, cues):
+        return None
+    subject = subject_of(root, cues)
+    if subject is None or not can_speak(subject) or subject.lower_ == "it":
+        return None
+    return subject
+
+
+def _names_someone(sent: Span) -> bool:
+    """Does the sentence name a person, have a proper name as a subject, or speak of one
+    ("he", "she")?"""
+    return any(
+        t.ent_type_ == "PERSON"
+        or t.lower_ in ("he", "she")
+        or (t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNP", "NNPS"))
+        for t in sent
+    )
+
+
+def _named_after(doc: Doc, text: str, q: MarkedQuote) -> bool:
+    """Does a name follow the quotation in its sentence (`"…," Mr Champion.`)?"""
+    end = sentence_end_after(text, q.end, min(len(text), q.end + 200))
+    after = tokens_between(doc, q.end, end)
+    return after is not None and any(t.tag_ in ("NNP", "NNPS") for t in after)
+
+
+def goes_on(
+    doc: Doc, text: str, marked: list[MarkedQuote], n: int, sent_start: int, after_end: int
+) -> bool:
+    """Does the n-th quotation go on with the previous quotation's speaker? Yes when its
+    sentence, starting at ``sent_start``, comes right after the previous quotation's and has no
+    verb outside the marks (not `the "control orders" would be used`: a verb of its own).
+    ``after_end`` is where the text after the quotation that counts ends. ``text`` is
+    ``doc.text``, read once per document by the caller (spaCy rebuilds it on every read)."""
+    end = sentence_end_after(text, marked[n - 1].end, sent_start + 1)
+    if text[end:sent_start].strip():
+        return False  # another sentence in between
+    q = marked[n]
+    closes = text[q.start : q.end].rstrip("\"”’'")[-1:] in (".", "!", "?")  # its sentence too
+    after = q.end if closes else after_end
+    outside = [tokens_between(doc, sent_start, q.start), tokens_between(doc, q.end, after)]
+    words = [t for span in outside if span is not None for t in span if not t.is_punct]
+    return bool(words) and not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in words)
