@@ -97,12 +97,16 @@ class NearCopies:
         for run in text_runs:
             self.holders.setdefault(run, []).append(k)
 
-    def copies(self, text_runs: set[tuple[str, ...]]) -> bool:
+    def copies_of(self, text_runs: set[tuple[str, ...]]) -> list[int]:
+        """The texts added so far (by the order they were added) that ``text_runs`` copies."""
         shared: dict[int, int] = {}
         for run in text_runs:
             for k in self.holders.get(run, ()):
                 shared[k] = shared.get(k, 0) + 1
-        return any(n > 0.8 * min(len(text_runs), self.sizes[k]) for k, n in shared.items())
+        return sorted(k for k, n in shared.items() if n > 0.8 * min(len(text_runs), self.sizes[k]))
+
+    def copies(self, text_runs: set[tuple[str, ...]]) -> bool:
+        return bool(self.copies_of(text_runs))
 
 
 def draw(

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.draw_blind_set import NearCopies, runs
+
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
 SETS = (
@@ -83,27 +85,18 @@ NEAR_COPIES = {
 }
 
 
-def _shingles(path: Path) -> set[tuple[str, ...]]:
-    words = re.findall(r"\w+", path.read_text(encoding="utf-8").lower())
-    return {tuple(words[i : i + 5]) for i in range(len(words) - 4)}
-
-
 def test_no_story_is_in_two_sets_under_two_names() -> None:
-    """Two texts sharing more than 80% of the smaller one's five-word runs are one story."""
+    """Two texts sharing more than 80% of the smaller one's five-word runs are one story (the
+    comparison ``bench/draw_blind_set.py --skip-near-copies`` draws new sets with)."""
     files = [p for name in SETS for p in sorted((DATA / name).glob("*.txt"))]
-    shingles = {p: _shingles(p) for p in files}
-    holders: dict[tuple[str, ...], list[Path]] = {}
-    for p, runs in shingles.items():
-        for run in runs:
-            holders.setdefault(run, []).append(p)
-    shared: dict[tuple[Path, Path], int] = {}
-    for paths in holders.values():
-        for a, b in itertools.combinations(paths, 2):
-            shared[a, b] = shared.get((a, b), 0) + 1
+    near = NearCopies([])
     found = set()
-    for (a, b), n in shared.items():
-        if a.parent != b.parent and n > 0.8 * min(len(shingles[a]), len(shingles[b])):
-            found.add(tuple(str(p.relative_to(DATA)) for p in (a, b)))
+    for path in files:
+        text_runs = runs(path.read_bytes())
+        for earlier in near.copies_of(text_runs):
+            if files[earlier].parent != path.parent:
+                found.add((str(files[earlier].relative_to(DATA)), str(path.relative_to(DATA))))
+        near.add(text_runs)
     assert found == NEAR_COPIES
 
 
