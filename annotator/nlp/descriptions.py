@@ -17,6 +17,7 @@ from annotator.nlp.lexicon import (
     PUBLIC_BODIES,
     ROLE_NOUNS,
     SOURCE_NOUNS,
+    SPEAKER_NOUNS,
 )
 from annotator.nlp.names import body_name
 
@@ -94,7 +95,7 @@ def _describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> 
     bare = tokens[0]
     if len(tokens) == 1 and not bare.ent_type_ and bare.tag_.startswith("NN"):
         singular = bare.lower_[:-1] if bare.tag_ == "NNS" else bare.lower_  # "Judges said"
-        if {bare.lower_, singular}.isdisjoint(SOURCE_NOUNS | GROUP_NOUNS | ROLE_NOUNS):
+        if {bare.lower_, singular}.isdisjoint(SPEAKER_NOUNS):
             return None  # "Emails", "Thanks": a capitalised word, not a speaker
     definite = (
         tokens[0].lower_ in ("the", "this", "that", "these", "those") or tokens[0].tag_ == "PRP$"

@@ -50,6 +50,13 @@ def _plural_source(name: str) -> bool:
     return word in SOURCE_NOUNS and word.endswith("s") and not word.endswith("ss")
 
 
+def _between(events: list[Event], positions: list[int], lo: int, hi: int | None) -> list[Event]:
+    """The events at ``lo`` or after and before ``hi`` (to the end when None), by bisection
+    of their sorted ``positions``."""
+    end = len(positions) if hi is None else bisect_left(positions, hi)
+    return events[bisect_left(positions, lo) : end]
+
+
 class Discourse:
     """Discourse events and salience; mixed into the speaker resolver, which names things."""
 
@@ -315,13 +322,14 @@ class Discourse:
             return None
         if k + 1 >= len(starts):
             return None
-        limit = starts[k + 3] if k + 3 < len(starts) else len(self.doc.text)
+        lo, hi = starts[k + 1], starts[k + 3] if k + 3 < len(starts) else None
         own = {t.lower_ for t in mention}
-        later = [
-            e
-            for e in (*self.subjects(), *self.history)
-            if starts[k + 1] <= e.pos < limit and e.person and not e.described
+        subjects = self.subjects()
+        window = [
+            *_between(subjects, self._subject_pos, lo, hi),
+            *_between(self.history, self._history_pos, lo, hi),
         ]
+        later = [e for e in window if e.person and not e.described]
         for e in sorted(later, key=lambda e: e.pos):
             if own & set(e.name.lower().split()) or not self._typed_person(e.name):
                 return None

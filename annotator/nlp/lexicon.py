@@ -52,6 +52,8 @@ GROUP_NOUNS: frozenset[str] = frozenset(
     group team bank commission department ministry office court panel organisation
     organization campaign charity police army festival academy""".split()
 )
+#: Heads of a description that can speak: a source, a role or a body ("Judges said").
+SPEAKER_NOUNS: frozenset[str] = SOURCE_NOUNS | ROLE_NOUNS | GROUP_NOUNS
 #: Heads of descriptions of the body an article is about ("the company", "the club"): such a
 #: description with no body named by its head is the body the discourse is about (not "the
 #: police" or "the government", which are bodies of their own).

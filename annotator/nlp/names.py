@@ -11,10 +11,10 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.lexicon import (
     DETERMINERS,
-    GROUP_NOUNS,
     HONORIFICS,
     ROLE_NOUNS,
     SOURCE_NOUNS,
+    SPEAKER_NOUNS,
     TITLES,
     strip_affiliations,
     strip_titles,
@@ -54,8 +54,11 @@ def body_name(tokens: list[Token]) -> str | None:
     return None
 
 
+_SCORE = re.compile(r"\d+[-–]\d+$")
+
+
 def _score(token: Token) -> bool:
-    """ "6-2", however the tokenizer cut it: digits, a dash, digits."""
+    """ "6-2", however the tokenizer cut it: digits, a dash, digits ("6–2" stays one token)."""
     doc, i = token.doc, token.i
     if _SCORE.match(token.text):
         return True
@@ -63,11 +66,8 @@ def _score(token: Token) -> bool:
         token.text.isdigit()
         and i + 2 < len(doc)
         and doc[i + 1].text in ("-", "–")
-        and (doc[i + 2].text.isdigit())
+        and doc[i + 2].text.isdigit()
     )
-
-
-_SCORE = re.compile(r"\d+[-–]\d+$")
 
 
 def clean_words(span: Span) -> list[str]:
@@ -468,7 +468,7 @@ def titled_name(tokens: list[Token]) -> Span | None:
     if lead.tag_ != "POS" and lead.lower_.rstrip(".") not in TITLES:
         return None
     tail = tokens[k:]
-    if any(t.lower_ in ROLE_NOUNS | SOURCE_NOUNS | GROUP_NOUNS for t in tail):
+    if any(t.lower_ in SPEAKER_NOUNS for t in tail):
         return None
     if any(t.ent_type_ in _GROUP_ENTS or t.ent_type_ == "LOC" for t in tail):
         return None
