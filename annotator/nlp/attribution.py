@@ -18,6 +18,7 @@ from annotator.nlp.grammar import (
     SUBJECTS,
     can_speak,
     is_person_like,
+    name_after_verb,
     name_before_verb,
     source_end,
     source_in_subtree,
@@ -71,6 +72,7 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
                 return None  # "what has been dubbed": nobody
             return _named_before_age(subj) or _named_before_reflexive(subj) or subj
         name = _name_taken_for_modal(verb) or name_before_verb(verb) or _with_subject(verb)
+        name = name or (name_after_verb(verb) if verb is cue else None)
         if name is not None:
             return name
         if verb.dep_ in ("relcl", "acl") and is_person_like(verb.head):

@@ -143,14 +143,22 @@ def _name_start(last: Token) -> int:
 
 def name_after_verb(verb: Token) -> Token | None:
     """The name right after a speech verb set off by commas: "The problem, said Jo Bloggs,
-    head of …, is …" (the parser took a noun of the report for the verb's subject)."""
+    head of …, is …" (the parser took a noun of the report for the verb's subject); or right
+    after a verb that follows a closing quotation mark: "“…,” said Jo Bloggs, editor at PC
+    Pro." (the parser hung the name on a later verb)."""
     doc = verb.doc
     nxt = verb.i + 1
-    if verb.i == 0 or doc[verb.i - 1].text != "," or nxt >= len(doc):
+    if verb.i == 0 or nxt >= len(doc):
+        return None
+    after_quote = doc[verb.i - 1].is_quote and verb.i > 1 and doc[verb.i - 2].is_punct
+    if doc[verb.i - 1].text != "," and not after_quote:
         return None
     if doc[nxt].ent_type_ != "PERSON" or doc[nxt].ent_iob_ != "B":
         return None
     last = nxt
     while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
         last += 1
-    return doc[last] if last + 1 < len(doc) and doc[last + 1].text == "," else None
+    if last + 1 == len(doc):
+        return doc[last] if after_quote else None
+    closing = doc[last + 1].text == "," or (after_quote and doc[last + 1].text in (".", "-", "–"))
+    return doc[last] if closing else None

@@ -153,6 +153,8 @@ class SpeakerResolver(Discourse):
         self.role_heads: dict[str, set[str]] | None = None
         self._full_names: dict[tuple[str, ...], tuple[list[int], list[Person], list[Person]]] = {}
         self.last_source: str | None = None
+        #: The words of every name of two words or more (see :meth:`_with_first_name`).
+        self._ent_names: set[tuple[str, ...]] | None = None
         self._start_discourse()
 
     # -- public -------------------------------------------------------------------------------
@@ -206,6 +208,8 @@ class SpeakerResolver(Discourse):
                 return self.bodies.expand(words[0], pos) or words[0]  # "BPI", "Fed"
             if ents and self._described_person(ents[0], words):  # "the 25-year-old Scouser"
                 return self.salient_person(pos) or self.last_person_before(pos) or words[0]
+            if ents:
+                words = self._with_first_name(ents[0], words)
             return self.full_name(words, mention.start_char) if words else None
         groups = [e for e in in_mention if e.label_ in _GROUP_ENTS]
         lead = groups[0].start - mention.start if groups else 0
@@ -222,6 +226,22 @@ class SpeakerResolver(Discourse):
         if named is not None:
             return named
         return describe(self, tokens, mention)
+
+    def _with_first_name(self, ent: Span, words: list[str]) -> list[str]:
+        """The name with the first name the model left out of it ("Otis" of "Otis Ferry",
+        tagged as part of the name but not typed a person), when the article names someone so in full (typed a person or not);
+        else the name alone, which would take the fullest earlier "Ferry" (his father)."""
+        if ent.start == 0:
+            return words
+        first = ent.doc[ent.start - 1]
+        if first.tag_ != "NNP" or first.dep_ != "compound" or first.ent_type_:
+            return words
+        if not ent.start <= first.head.i < ent.end or not first.text[:1].isupper():
+            return words
+        named = (first.text, *words)
+        if self._ent_names is None:  # "Otis Ferry" may be typed a product where named in full
+            self._ent_names = {tuple(clean_words(e)) for e in self.ents.ents if len(e) > 1}
+        return list(named) if named in self._ent_names else words
 
     def _is_name_word(self, token: Token) -> bool:
         """A name, or a capitalised word of the name of someone in the article ("Hanks" that
