@@ -204,8 +204,9 @@ class Discourse:
                 if subj.person:
                     words = clean_words(subj.span)
                     name = self.full_name(words, subj.pos) if words else None
-                else:
+                else:  # "The BPI believes …": the British Phonographic Industry
                     name = " ".join(clean_words(subj.span)) or subj.span.text
+                    name = self.bodies.spelled_out(name, subj.pos) or name
                 if name:
                     self._subjects.append(
                         Event(

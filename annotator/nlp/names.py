@@ -161,13 +161,61 @@ def source_family(word: str) -> str:
     return word[:-1] if word.endswith("s") else word
 
 
+#: Small words inside a body's name, left out of its initials ("Department of Health").
+_NAME_LINKS = frozenset({"of", "and", "for", "de", "du", "des", "la", "le", "&"})
+_NAME_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "FW"})  # not "However Mr"
+_ELIDED = re.compile(r"[a-z]'(?=[A-Z])")
+
+
+def initials(words: Iterable[str]) -> str:
+    """The lowercased initials of a body's name: "bpi" for British Phonographic Industry,
+    "csa" for Conseil Superieur de l'Audiovisuel (the word after an elided article)."""
+    out = []
+    for word in words:
+        word = _ELIDED.sub("", word, count=1)
+        if word[:1].isupper():
+            out.append(word[0].lower())
+    return "".join(out)
+
+
+def capitalised_runs(doc: Doc) -> Iterable[tuple[int, list[str]]]:
+    """Runs of two or more capitalised words outside names of people, with the small words
+    between them ("The Football Association", "Conseil Superieur de l'Audiovisuel"): names
+    of bodies the model may not have typed, as (start offset, words without a determiner)."""
+    run: list[Token] = []
+    for token in [*doc, None]:
+        capital = token is not None and _capital_word(token)
+        if capital or (run and token is not None and token.lower_ in _NAME_LINKS):
+            if capital or run:
+                run.append(token)  # type: ignore[arg-type]
+            continue
+        while run and run[-1].lower_ in _NAME_LINKS:
+            run.pop()
+        if sum(t.text[:1].isupper() for t in run) >= 2:
+            yield run[0].idx, [t.text for t in run]
+        run = []
+
+
+def _capital_word(token: Token) -> bool:
+    text = _ELIDED.sub("", token.text, count=1)
+    return (
+        text[:1].isupper()
+        and text.isalpha()
+        and token.tag_ in _NAME_TAGS
+        and token.ent_type_ != "PERSON"
+        and token.lower_ not in DETERMINERS
+    )
+
+
 class Bodies:
     """The organisations an article names in full (ORG entities of two words or more), to find
     the one a short form or a description stands for: "the Fed" (the US Federal Reserve),
     "the BPI" (the British Phonographic Industry), "the ministry" (the Ministry of
     Communications)."""
 
-    def __init__(self, ents: Iterable[Span]):
+    def __init__(self, ents: Iterable[Span], doc: Doc | None = None):
+        self.doc = doc
+        self._runs: dict[str, list[tuple[int, str]]] | None = None
         self.names: list[tuple[int, str]] = []
         self._by_word: dict[str, list[int]] = {}
         self._by_initials: dict[str, list[int]] = {}
@@ -193,8 +241,7 @@ class Bodies:
                 self._by_word.setdefault(word, []).append(k)
                 if len(word) > 3:
                     self._by_prefix.setdefault(word[:3], []).append((word, k))
-            initials = "".join(w[0] for w in words if w[:1].isupper()).lower()
-            self._by_initials.setdefault(initials, []).append(k)
+                self._by_initials.setdefault(initials(words), []).append(k)
 
     def _pick(self, found: list[int], pos: int, forward: bool) -> str | None:
         """The latest of ``found`` named before ``pos``; else (``forward``) the first after."""
@@ -227,7 +274,27 @@ class Bodies:
             ]
             if len({self.names[k][1] for k in found}) > 1:
                 return None
+        if not found and name.isupper():  # "the FA" after "The Football Association" untyped
+            return self._spelled_out(name, pos)
         return self._pick(found, pos, forward=True)
+
+    def spelled_out(self, name: str, pos: int) -> str | None:
+        """The full name an acronym stands for by its initials only ("BPI"), or None."""
+        if not name.isupper() or " " in name or len(name) < 2:
+            return None
+        found = self._by_initials.get(name.lower(), [])
+        return self._pick(found, pos, forward=True) if found else self._spelled_out(name, pos)
+
+    def _spelled_out(self, letters: str, pos: int) -> str | None:
+        """The capitalised words the model did not type a body whose initials are
+        ``letters``: the latest before ``pos``, else the first after. Indexed once, on need."""
+        if self._runs is None:
+            self._runs = {}
+            for start, words in capitalised_runs(self.doc) if self.doc is not None else ():
+                self._runs.setdefault(initials(words), []).append((start, " ".join(words)))
+        found = self._runs.get(letters.lower(), [])
+        before = [name for start, name in found if start < pos]
+        return before[-1] if before else (found[0][1] if found else None)
 
     def misspelt(self, name: str, bodies: Collection[str]) -> str | None:
         """The one body of ``bodies`` (lowercased names) that a one-word ``name`` misspells by

@@ -133,7 +133,7 @@ class SpeakerResolver(Discourse):
                 self._people_with.setdefault(word, []).append(person)
             if person.role:
                 self.people_by_role.setdefault(person.role[-1][0], []).append(person)
-        self.bodies = Bodies(self.ents.ents)
+        self.bodies = Bodies(self.ents.ents, doc)
         #: Names the model types as a place or body more often than as a person ("England").
         votes: dict[str, int] = {}
         for ent in self.ents.ents:  # as written and as named ("the Rail Council": Rail Council)
@@ -229,8 +229,9 @@ class SpeakerResolver(Discourse):
 
     def _with_first_name(self, ent: Span, words: list[str]) -> list[str]:
         """The name with the first name the model left out of it ("Otis" of "Otis Ferry",
-        tagged as part of the name but not typed a person), when the article names someone so in full (typed a person or not);
-        else the name alone, which would take the fullest earlier "Ferry" (his father)."""
+        tagged as part of the name but not typed a person), when the article names someone so
+        in full (typed a person or not); else the name alone, which would take the fullest
+        earlier "Ferry" (his father)."""
         if ent.start == 0:
             return words
         first = ent.doc[ent.start - 1]
