@@ -12,7 +12,7 @@ TITLES: frozenset[str] = frozenset(
     professor president rev rev. reverend father sister brother judge justice general gen
     gen. colonel col captain capt commander major sergeant sgt chancellor senator sen
     governor gov mayor councillor cllr king queen prince princess pope st saint sheikh
-    rabbi imam mp mep msp dj""".split()
+    rabbi imam cardinal archbishop bishop mp mep msp dj""".split()
 )
 #: Letters after a name, dropped from speaker names ("Guy Mansfield QC" -> "Guy Mansfield").
 POSTNOMINALS: frozenset[str] = frozenset(

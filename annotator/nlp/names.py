@@ -123,6 +123,23 @@ def role_before(ent: Span) -> list[tuple[str, bool]]:
     return words[::-1]
 
 
+def titled_person(ent: Span) -> Person | None:
+    """A person the model typed a body or place, after a title: "Cardinal Cormac
+    Murphy-O'Connor" (as two bodies), "Mr Toshitsune". The title is the person's role."""
+    doc = ent.doc
+    i = ent.start - 1
+    while i >= 0 and ent.start - i <= 2 and _capitalised(doc[i]) and not doc[i].ent_type_:
+        if doc[i].lower_ in TITLES:
+            break
+        i -= 1
+    if i < 0 or doc[i].lower_.rstrip(".") not in TITLES or not doc[i].text[:1].isupper():
+        return None
+    words = clean_words(doc[i + 1 : ent.end])
+    if not words or not all(w[:1].isupper() for w in words):
+        return None
+    return Person(doc[i + 1].idx, tuple(words), ((doc[i].lower_.rstrip("."), False),))
+
+
 def role_after(ent: Span) -> list[tuple[str, bool]]:
     """Appositive role of a name: "Sir Ed Davey, leader of the Liberal Democrats,"."""
     words: list[tuple[str, bool]] = []

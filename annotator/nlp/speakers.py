@@ -72,6 +72,7 @@ from annotator.nlp.names import (
     role_of_head,
     source_family,
     titled_name,
+    titled_person,
 )
 from annotator.nlp.salience import (
     PRONOUN_GENDER,
@@ -120,6 +121,10 @@ class SpeakerResolver(Discourse):
             if gender is not None:
                 key = words[-1].lower()
                 self.genders[key] = gender if self.genders.get(key, gender) == gender else None
+        for ent in self.ents.ents:
+            if ent.label_ in _GROUP_ENTS and (titled := titled_person(ent)) is not None:
+                self.people.append(titled)  # "Cardinal Cormac Murphy-O'Connor" typed a body
+        self.people.sort(key=lambda p: p.start)
         surnames = {p.words[-1].lower() for p in self.people} | {
             e.text.lower() for e in self.ents.ents if e.label_ == "ORG" and len(e) == 1
         }  # "Juninho", typed as a body: a person if a pronoun says so
