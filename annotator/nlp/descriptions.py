@@ -82,6 +82,20 @@ def owned(resolver: SpeakerResolver, tokens: list[Token], pos: int) -> str:
     return "".join(out).strip()
 
 
+def _party_speaker(resolver: SpeakerResolver, tokens: list[Token], pos: int) -> str | None:
+    """ "The Tory spokesman" with no unnamed source before it: the party's named speaker the
+    discourse is about ("Mr Ancram said …, he asked. The Tory spokesman also criticised …"),
+    when that person spoke in this sentence or the two before it."""
+    if len(tokens) != 3 or tokens[1].ent_type_ not in _GROUP_ENTS:
+        return None
+    for event in resolver.events_before(pos, False):
+        if not event.person:
+            continue
+        recent = resolver.sentences_between(event.pos, pos) <= 2
+        return event.name if recent and not unnamed_source(event.name) else None
+    return None
+
+
 def _describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> str | None:
     if tokens[-1].lower_ in DOCUMENT_NOUNS:
         if tokens[-1].lower_ in BUSINESS_NOUNS and tokens[0].lower_ == "the":
@@ -112,7 +126,8 @@ def _describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> 
         if fuller is not None:
             return fuller
         if definite:
-            return resolver.earlier_source(tokens[-1], pos) or resolver.last_source or mention.text
+            earlier = resolver.earlier_source(tokens[-1], pos) or resolver.last_source
+            return earlier or _party_speaker(resolver, tokens, pos) or mention.text
         return mention.text
     if definite and len(tokens) == 2:  # "the magazine" after "Broadcast magazine said"
         kind = resolver.named_kind(tokens[-1], pos)

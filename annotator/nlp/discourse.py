@@ -260,6 +260,43 @@ class Discourse:
         k = bisect_right(starts, pos) - 1
         return starts[k] if k >= 0 else 0
 
+    def introduced_for(self, pronoun: Token) -> str | None:
+        """The person a pronoun opening its sentence refers to when the sentence before
+        introduced them, named for the first time with a role, and no other person was its
+        subject or spoke in it: "One dissenting opinion came from Jo Bloggs, an analyst at
+        Gartner. He said: …" is Jo Bloggs, not whoever spoke before."""
+        sent = pronoun.sent
+        if pronoun.dep_ != "nsubj" or pronoun.i - sent.start > 2 or sent.start == 0:
+            return None
+        before = self.doc[sent.start - 1].sent
+        lo, hi = before.start_char, sent.start_char
+        found = self.people[bisect_left(self._people_starts, lo) : bisect_left(self._people_starts, hi)]
+        found = [p for p in found if p.role and not self.quoted.contains(p.start)]
+        first = [p for p in found if self._people_with[p.words[-1].lower()][0] is p]
+        first = [p for p in first if self._set_off(p)]
+        if len(first) != 1 or any(is_named(t) for t in before if t.dep_ == "nsubj"):
+            return None
+        name = self.full_name(list(first[0].words), first[0].start)
+        gender = PRONOUN_GENDER.get(pronoun.lower_)
+        if not agrees(gender, self.gender(name)):
+            return None
+        events = _between(self.history, self._history_pos, lo, hi)
+        subjects = _between(self.subjects(), self._subject_pos, lo, hi)
+        if any(e.person and e.name != name for e in events + subjects):
+            return None
+        return name
+
+    def _set_off(self, person: Person) -> bool:
+        """Is the person's name followed by a comma (a role in apposition)?"""
+        span = self.doc.char_span(person.start, person.start + 1, alignment_mode="expand")
+        ent = self.ents.of.get(span.start) if span is not None else None
+        return ent is not None and ent.end < len(self.doc) and self.doc[ent.end].text == ","
+
+    def sentences_between(self, start: int, end: int) -> int:
+        """How many sentence starts lie after ``start`` and at or before ``end``."""
+        starts = self._starts()
+        return bisect_right(starts, end) - bisect_right(starts, start)
+
     def salient_for(self, pronoun: Token, person: bool) -> str | None:
         """The latest speaker or main-clause subject before ``pronoun`` that it can refer to.
 

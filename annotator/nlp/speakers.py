@@ -182,6 +182,9 @@ class SpeakerResolver(Discourse):
                 name = self.resolve(subject)
                 if agrees(PRONOUN_GENDER.get(first), self.gender(name)):
                     return name
+            introduced = self.introduced_for(tokens[0]) if person else None
+            if introduced is not None:
+                return introduced
             gender = PRONOUN_GENDER.get(first)
             return self.salient_for(tokens[0], person) or self.last_person_before(
                 pos, gender, forward=person
