@@ -85,13 +85,13 @@ def owned(resolver: SpeakerResolver, tokens: list[Token], pos: int) -> str:
 def _party_speaker(resolver: SpeakerResolver, tokens: list[Token], pos: int) -> str | None:
     """ "The Tory spokesman" with no unnamed source before it: the party's named speaker the
     discourse is about ("Mr Ancram said …, he asked. The Tory spokesman also criticised …"),
-    when that person spoke in this sentence or the two before it."""
+    when that person spoke in this sentence or the three before it."""
     if len(tokens) != 3 or tokens[1].ent_type_ not in _GROUP_ENTS:
         return None
     for event in resolver.events_before(pos, False):
         if not event.person:
             continue
-        recent = resolver.sentences_between(event.pos, pos) <= 2
+        recent = resolver.sentences_between(event.pos, pos) <= 3
         return event.name if recent and not unnamed_source(event.name) else None
     return None
 

@@ -193,9 +193,9 @@ class SpeakerResolver(Discourse):
         joined = coordinated(self, mention, tokens)
         if joined is not None:
             return joined
-        if len(tokens) == 1 and first in ROLE_NOUNS and mention.start > 0:
+        if len(tokens) == 1 and first in ROLE_NOUNS | TITLES and mention.start > 0:
             det = doc[mention.start - 1]
-            if det.lower_ == "the":  # "the Bishop", typed as a body: a role
+            if det.lower_ == "the":  # "the Bishop", typed as a body, "the Cardinal": a role
                 return describe(self, [det, tokens[0]], doc[det.i : mention.end])
         in_mention = self.ents.within(mention.start, mention.end)
         ents = [e for e in in_mention if e.label_ in _NAME_ENTS and not only_titles(e)]
