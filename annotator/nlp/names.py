@@ -476,11 +476,16 @@ def missed_full_names(doc: Doc) -> dict[str, str]:
         while i > 0 and doc[i - 1].tag_ == "NNP" and doc[i - 1].dep_ == "compound":
             i -= 1
         words = strip_titles([w.text for w in doc[i : t.i + 1]])
-        if 1 < len(words) < 4 and all(w.isalpha() and w[:1].isupper() for w in words):
+        if 1 < len(words) < 4 and all(_name_word(w) for w in words):
             missed.setdefault(t.lower_, " ".join(words))
     for first, last in nicknamed(doc):
         missed.setdefault(last.lower_, f"{first.text} {last.text}")
     return missed
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word of letters, apostrophes and hyphens ("O'Connor", "Kilroy-Silk")."""
+    return word[:1].isupper() and word.replace("'", "").replace("-", "").isalpha()
 
 
 def _capitalised(token: Token) -> bool:
