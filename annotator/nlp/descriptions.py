@@ -151,6 +151,10 @@ def _describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> 
         )
     if not definite or tokens[-1].lower_ in GROUP_NOUNS:
         return mention.text
+    if len(tokens) == 2:  # "the alliance" after "the Countryside Alliance": the body named
+        body = resolver.bodies.by_head(tokens[-1].text, pos)
+        if body is not None and body.lower().endswith(f" {head}"):
+            return body
     person = by_role(resolver, words, mention.start_char)
     if person is not None:
         return person
