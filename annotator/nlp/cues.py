@@ -54,8 +54,11 @@ def names_a_term(quote: Span) -> bool:
     ):
         return before.text[:1].isupper() and after.text[:1].isupper()
     inner = [t for t in quote if not t.is_punct]
-    if len(inner) == 1 and inner[0].dep_ == "advmod" and inner[0].head.i < quote.start:
-        return True  # 'the ministry announced "prematurely" …': a word of manner, no speech
+    manner = len(inner) == 1 and inner[0].dep_ == "advmod" and inner[0].head.i < quote.start
+    if manner and inner[0].head.lemma_ != "be":
+        # 'the ministry announced "prematurely" …': a word of manner, no speech; not 'was
+        # "cowardly"', an adjective the tagger took for an adverb after a copula
+        return True
     if _title(inner) and (before.tag_ == "POS" or before.lower_ in ("on", "in")):
         return True  # 'told CNN's "State of the Union"', 'on "Newsnight"': a programme's title
     words = [t for t in doc[max(0, quote.start - 3) : quote.start] if not t.is_punct]
