@@ -89,7 +89,7 @@ def clean_words(span: Span) -> list[str]:
             if word.endswith(".") and len(word) > 3 and word[:-1].isalpha():
                 word = word[:-1]  # "said Connors." tokenized with its full stop
             words.append(word)
-    if span.label_ == "PERSON":
+    if span.label_ in ("PERSON", ""):  # "Boss Henk Addink", untyped: Henk Addink
         words = strip_affiliations(words)
     return strip_titles(words)
 
