@@ -42,7 +42,7 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
         ]
         return people[0] if people else objs[0]  # "according to media strategist Jo Bloggs"
     verb = cue
-    for _ in range(4):
+    for _ in range(6):
         agent = _agent(verb)
         if agent is not None:  # "The plan was branded "a disaster" by the union"
             return agent
