@@ -62,6 +62,31 @@ def test_a_person_after_a_title_is_a_person_whatever_the_model_typed(nlp: Langua
     )
     names = [f[3] for f in detect(nlp, text)]
     assert names == ["Cormac Murphy-O'Connor", "Cormac Murphy-O'Connor"]
+    text = (  # typed nothing at all: the full name written once, with an apostrophe
+        "Church leader warns voters\n\nCatholics should question candidates on abortion, the "
+        "church has said. His words came as Cardinal Cormac Murphy O'Connor, the Archbishop "
+        "of Westminster, spoke in London. Cardinal O'Connor claimed the party had "
+        '"developed" its policy.'
+    )
+    assert [f[3] for f in detect(nlp, text)] == ["Cormac Murphy O'Connor"]
+
+
+def test_a_role_word_opening_a_sentence_is_not_part_of_the_name(nlp: Language) -> None:
+    text = (
+        "Crane maker moves east\n\nThe Dutch town is home to crane maker Huisman. Its cranes "
+        "lifted the Kursk from the sea bed.\n\nBoss Henk Addink blames the low growth rate in "
+        'Europe for the lack of orders. "In the US growth is something like 6%," he says.'
+    )
+    assert [f[3] for f in detect(nlp, text)] == ["Henk Addink"]
+
+
+def test_the_alliance_is_the_body_named_with_that_word(nlp: Language) -> None:
+    text = (
+        "Hunts defy ban\n\nSpeaker Michael Martin said the protest had been a serious breach. "
+        "Last week, the Countryside Alliance said more than 250 hunts would meet. The alliance "
+        'said the meets would show the new law was "impossible to enforce".'
+    )
+    assert [f[3] for f in detect(nlp, text)] == ["Countryside Alliance"]
 
 
 def test_a_pronoun_after_a_person_introduced_with_a_role_is_that_person(nlp: Language) -> None:
@@ -104,3 +129,38 @@ def test_the_party_spokesman_is_the_named_speaker_of_the_sentences_before(
         '"Who are they trying to kid?" he said.'
     )
     assert [f[3] for f in detect(nlp, text)] == ["A Tory spokesman"]
+
+
+def test_an_adjective_taken_for_an_adverb_after_was_is_still_reported_speech(
+    nlp: Language,
+) -> None:
+    text = (
+        "Pension age plan\n\nThe chambers of commerce welcomed the plan. But Help the Aged "
+        'said imposing a retirement age of 65 was "cowardly" and a "complete u-turn".'
+    )
+    found = detect(nlp, text)
+    assert [(f[2], f[3]) for f in found] == [("said", "Help the Aged")] * 2
+
+
+def test_a_participle_far_down_a_chain_of_clauses_takes_the_main_subject(
+    nlp: Language,
+) -> None:
+    text = (
+        "Striker tricked by radio prank\n\nBefore the story surfaced, Reyes had moved to play "
+        "down reports linking him with Real Madrid, issuing a statement through Arsenal "
+        'describing the speculation as "flattering". He is under contract until 2010.'
+    )
+    assert [f[3] for f in detect(nlp, text)] == ["Reyes"]
+
+
+def test_a_lawsuit_speaks_for_the_person_who_filed_it(nlp: Language) -> None:
+    text = (
+        "Jones sues Conte over drug claims\n\nMarion Jones has filed a lawsuit against Victor "
+        "Conte, the head of a drug-testing lab. In an email on Wednesday, Conte said: "
+        '"I stand by everything I said". Jones won three gold medals and two bronzes in Sydney '
+        "in 2000. Her lawsuit, filed in the US District Court in San Francisco, said the "
+        'sprinter had passed a lie detector test and that she "has never taken banned drugs". '
+        'Conte\'s statements, the suit added, were "false and malicious".'
+    )
+    names = [f[3] for f in detect(nlp, text)]
+    assert names == ["Victor Conte", "Marion Jones", "Marion Jones"]
