@@ -258,7 +258,11 @@ def cue_before(frame: Span, quote_token: Token | None, cues: frozenset[str]) -> 
 def in_subject(cue: Token, i: int) -> bool:
     """Does token ``i`` lie in the subject phrase of ``cue``? Words in marks there describe
     the speaker; they are not what the speaker says."""
-    return any(c.dep_ in SUBJECTS and c.left_edge.i <= i <= c.right_edge.i for c in cue.children)
+    subjects = [c for c in cue.children if c.dep_ in SUBJECTS]
+    before = [c for c in subjects if c.i < cue.i]
+    if len(subjects) > 1 and before:  # 'The "myth" … needs to be "exploded", the minister
+        subjects = before[-1:]  # has said': two subjects, the one next to the verb is it
+    return any(c.left_edge.i <= i <= c.right_edge.i for c in subjects)
 
 
 def _governs(verb: Token, quote: Span) -> bool:

@@ -164,3 +164,17 @@ def test_a_lawsuit_speaks_for_the_person_who_filed_it(nlp: Language) -> None:
     )
     names = [f[3] for f in detect(nlp, text)]
     assert names == ["Victor Conte", "Marion Jones", "Marion Jones"]
+
+
+def test_marks_in_a_misparsed_second_subject_are_the_speakers_words(nlp: Language) -> None:
+    # the parser made "The myth" a second subject of "said"; the subject next to the verb is
+    # the speaker, and the words in marks are what was said
+    text = (
+        'Retirement age may go\n\nThe "myth that age is a handicap" to working needs to be '
+        '"buried", the employment minister has said.\n\n'
+        "This was why ministers were thinking again, Tom Hale told a conference in London."
+    )
+    found = detect(nlp, text)
+    assert [(f[1], f[2], f[3]) for f in found] == [
+        ("the employment minister", "said", "Tom Hale")
+    ] * 2
