@@ -12,7 +12,8 @@ TITLES: frozenset[str] = frozenset(
     professor president rev rev. reverend father sister brother judge justice general gen
     gen. colonel col captain capt commander major sergeant sgt chancellor senator sen
     governor gov mayor councillor cllr king queen prince princess pope st saint sheikh
-    rabbi imam cardinal archbishop bishop mp mep msp dj""".split()
+    rabbi imam cardinal archbishop bishop mp mep msp dj supt supt. insp insp. det det.
+    detective superintendent inspector constable""".split()
 )
 #: Letters after a name, dropped from speaker names ("Guy Mansfield QC" -> "Guy Mansfield").
 POSTNOMINALS: frozenset[str] = frozenset(
