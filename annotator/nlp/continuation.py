@@ -42,12 +42,33 @@ def reported_speech(
         if sent.start_char < lo:
             return None
     root = sent.root
+    closes = text[q.start : q.end].rstrip("\"”’'")[-1:] in (".", "!", "?")
+    if root.idx < q.start and not back and not is_cue(root, cues):
+        return _introduced_subject(root, text) if closes else None
     if root.idx >= q.start or not is_cue(root, cues):
         return None
     subject = subject_of(root, cues)
     if subject is None or not can_speak(subject) or subject.lower_ == "it":
         return None
     return subject
+
+
+def _introduced_subject(root: Token, text: str) -> Token | None:
+    """The subject of a sentence that introduces a person by full name for the first time
+    ("US coach Patrick McEnroe wants his team to play more on clay. “I think …”"): the
+    quotation after it is theirs, not the previous speaker's."""
+    subjects = [c for c in root.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"]
+    if not subjects or any(c.dep_ == "neg" for c in root.children):
+        return None
+    if any(c.dep_ == "conj" for c in subjects[0].children):
+        return None  # "Simon and Garfunkel were …": several people
+    last = subjects[0]
+    first = last
+    while first.i > 0 and last.doc[first.i - 1].ent_type_ == "PERSON" and first.ent_iob_ == "I":
+        first = last.doc[first.i - 1]
+    if first is last or text.find(last.text) != last.idx:
+        return None  # a surname alone, or one named before
+    return last
 
 
 def _names_someone(sent: Span) -> bool:

@@ -178,3 +178,15 @@ def test_marks_in_a_misparsed_second_subject_are_the_speakers_words(nlp: Languag
     assert [(f[1], f[2], f[3]) for f in found] == [
         ("the employment minister", "said", "Tom Hale")
     ] * 2
+
+
+def test_a_quotation_after_a_person_introduced_as_subject_is_theirs(nlp: Language) -> None:
+    text = (
+        "Spain win the cup\n\nAged 18, the Mallorcan became the youngest player to win the "
+        'cup. "What a great way to finish the year," said Nadal afterwards. US coach Pat '
+        'Reilly wants his players to play more tennis on clay. "I think it will help them '
+        'learn how to mix things up a little bit."'
+    )
+    assert [f[3] for f in detect(nlp, text)] == ["Nadal", "Pat Reilly"]
+    text = text.replace("US coach Pat Reilly", "Nadal")  # named before: he goes on
+    assert [f[3] for f in detect(nlp, text)] == ["Nadal", "Nadal"]
