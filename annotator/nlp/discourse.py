@@ -65,6 +65,8 @@ class Discourse:
     ents: EntityIndex
     people: list[Person]
     genders: dict[str, str | None]
+    full_genders: dict[str, str]
+    shared_surnames: dict[str, set[str]]
     name_words: NameWords
     _people_starts: list[int]
     _mostly_bodies: set[str]
@@ -188,7 +190,12 @@ class Discourse:
 
     def gender(self, name: str | None) -> str | None:
         """The gender of a resolved name, when the article shows it."""
-        return self.genders.get(name.split()[-1].lower()) if name else None
+        if not name:
+            return None
+        surname = name.split()[-1].lower()
+        if len(self.shared_surnames.get(surname, ())) > 1:  # a family: by the full name only
+            return self.full_genders.get(name.lower())
+        return self.genders.get(surname)
 
     def subjects(self) -> list[Event]:
         """Main-clause subjects (and relative "who") outside quotations, built once."""

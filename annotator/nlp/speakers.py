@@ -109,6 +109,9 @@ class SpeakerResolver(Discourse):
         self.people: list[Person] = []
         #: Gender by surname, from every mention that shows it (None: unknown or mixed).
         self.genders: dict[str, str | None] = {}
+        #: Gender by full name, and the full names written with each surname.
+        self.full_genders: dict[str, str] = {}
+        self.shared_surnames: dict[str, set[str]] = {}
         for ent in self.ents.ents:
             if ent.label_ not in _NAME_ENTS:
                 continue
@@ -118,6 +121,11 @@ class SpeakerResolver(Discourse):
             role = tuple(role_before(ent) + role_after(ent) or role_of_head(ent))
             self.people.append(Person(ent.start_char, tuple(words), role))
             gender = mention_gender(ent)
+            if len(words) > 1:  # "Jarek Kujda" and "Malgorzata Kujda": two people, one surname
+                full = " ".join(words).lower()
+                self.shared_surnames.setdefault(words[-1].lower(), set()).add(full)
+                if gender is not None:
+                    self.full_genders.setdefault(full, gender)
             if gender is not None:
                 key = words[-1].lower()
                 self.genders[key] = gender if self.genders.get(key, gender) == gender else None

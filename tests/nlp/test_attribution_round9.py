@@ -190,3 +190,14 @@ def test_a_quotation_after_a_person_introduced_as_subject_is_theirs(nlp: Languag
     assert [f[3] for f in detect(nlp, text)] == ["Nadal", "Pat Reilly"]
     text = text.replace("US coach Pat Reilly", "Nadal")  # named before: he goes on
     assert [f[3] for f in detect(nlp, text)] == ["Nadal", "Nadal"]
+
+
+def test_a_husband_and_wife_keep_their_own_genders(nlp: Language) -> None:
+    # "Malgorzata" shows a woman; her husband's "he" must still reach him, not the last man
+    text = (
+        "Band plays old consoles\n\nThe band uses old games consoles such as the Atari. Its "
+        "music owes a lot to Norman Cook and Tetris.\n\nJarek Nowak set up the band in 2001 "
+        "with his wife, Malgorzata Nowak. She plays the keyboards. But Jarek Nowak says they "
+        'try to be different. "We want to play only our own music," he said.'
+    )
+    assert [f[3] for f in detect(nlp, text)] == ["Jarek Nowak"]
