@@ -69,6 +69,7 @@ class Discourse:
     shared_surnames: dict[str, set[str]]
     name_words: NameWords
     _people_starts: list[int]
+    _people_with: dict[str, list[Person]]
     _mostly_bodies: set[str]
     _corporate: frozenset[str] | None
     _surnames: frozenset[str] | None
@@ -277,7 +278,8 @@ class Discourse:
             return None
         before = self.doc[sent.start - 1].sent
         lo, hi = before.start_char, sent.start_char
-        found = self.people[bisect_left(self._people_starts, lo) : bisect_left(self._people_starts, hi)]
+        starts = self._people_starts
+        found = self.people[bisect_left(starts, lo) : bisect_left(starts, hi)]
         found = [p for p in found if p.role and not self.quoted.contains(p.start)]
         first = [p for p in found if self._people_with[p.words[-1].lower()][0] is p]
         first = [p for p in first if self._set_off(p)]

@@ -201,10 +201,8 @@ def capitalised_runs(doc: Doc) -> Iterable[tuple[int, list[str]]]:
     of bodies the model may not have typed, as (start offset, words without a determiner)."""
     run: list[Token] = []
     for token in [*doc, None]:
-        capital = token is not None and _capital_word(token)
-        if capital or (run and token is not None and token.lower_ in _NAME_LINKS):
-            if capital or run:
-                run.append(token)  # type: ignore[arg-type]
+        if token is not None and (_capital_word(token) or (run and token.lower_ in _NAME_LINKS)):
+            run.append(token)
             continue
         while run and run[-1].lower_ in _NAME_LINKS:
             run.pop()

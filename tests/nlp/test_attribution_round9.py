@@ -18,7 +18,7 @@ def test_a_name_right_after_the_cue_that_follows_the_quotation(nlp: Language) ->
     text = (
         "Cheap laptop on sale\n\nThe new machine went on sale on Tuesday. Demand was so strong "
         "that the shop's website went offline, said Tom Kerr of the research firm Datawise.\n\n"
-        '"I think it\'s a good idea because it\'s cheap even for a PC," said Paul Hirst, '
+        "\"I think it's a good idea because it's cheap even for a PC,\" said Paul Hirst, "
         "deputy reviews editor at PC Pro. Apple's work on making things simple would also "
         'help the machine win fans, he said. "People want it to just work," he said.'
     )
