@@ -21,6 +21,7 @@ from annotator.nlp.grammar import (
     names_a_source,
     negated,
 )
+from annotator.nlp.lexicon import BODY_NOUNS, PUBLIC_BODIES
 
 #: Cue verbs with a particle that speak of something else ("ruled out", "wrote off").
 _NO_SPEECH: dict[str, frozenset[str]] = {
@@ -159,10 +160,18 @@ def _governing_cue(token: Token, lo: int, cues: frozenset[str]) -> Token:
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
         if subjects and subjects[0].tag_ not in ("PRP", "WP") and is_person_like(subjects[0]):
             break
+        if subjects and _definite_body(subjects[0]):
+            break  # "He added the government had pledged "…"": the government's words
         if any(t.text == ":" for t in token.rights):
             break
         token = head
     return token
+
+
+def _definite_body(token: Token) -> bool:
+    """ "the government", "the company": a body that can speak for itself."""
+    dets = [c for c in token.children if c.dep_ == "det"]
+    return token.lower_ in BODY_NOUNS | PUBLIC_BODIES and bool(dets) and dets[0].lower_ == "the"
 
 
 def colon_cue(frame: Span) -> Token | None:

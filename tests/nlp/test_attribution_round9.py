@@ -201,3 +201,14 @@ def test_a_husband_and_wife_keep_their_own_genders(nlp: Language) -> None:
         'try to be different. "We want to play only our own music," he said.'
     )
     assert [f[3] for f in detect(nlp, text)] == ["Jarek Nowak"]
+
+
+def test_a_body_that_pledged_keeps_its_own_words_under_a_reporting_verb(
+    nlp: Language,
+) -> None:
+    text = (
+        "School sport plan\n\nEducation Secretary Tom Hale told BBC News there were three "
+        "areas which needed more money. He added the government had originally pledged "
+        '"two hours of sport a week for every pupil" by 2006.'
+    )
+    assert [(f[2], f[3]) for f in detect(nlp, text)] == [("pledged", "the government")]
