@@ -6,7 +6,10 @@ always named once and then referred to by surname, pronoun or role:
 * a name loses the party, standing or role written before it ("Fellow Lib Dem X", "ESC Mr X");
   two names joined by "and" are one speaker, "X and Y", and "the judges" after them is both;
 * a name after a title or possessive the model did not type a person ("Labour's Mr X",
-  "French Green MEP X") is that name;
+  "French Green MEP X") is that name; so is a name after a title that the model typed as a
+  body ("Cardinal Cormac Murphy-O'Connor"), and "the Cardinal" is that person; a first name
+  the model left out ("Otis" of "Otis Ferry") stays when the article names someone so in
+  full;
 * a name ("Mr Hussain", "Sir Keir", "Guy Mansfield QC") loses its titles and letters and links
   to the fullest earlier mention that contains it ("Imran Hussain", "Keir Starmer"); a surname
   the tagger missed ("Hanks" as a plural noun) or the source misspelt ("Daveport") links to the
@@ -14,7 +17,9 @@ always named once and then referred to by surname, pronoun or role:
 * a pronoun ("he", "she", "they") is the *salient* one (:mod:`annotator.nlp.salience`,
   :mod:`annotator.nlp.discourse`): the
   latest speaker or main-clause subject before it that agrees in gender ("it": the latest body),
-  or else the last person named before it outside quotations;
+  or else the last person named before it outside quotations; a pronoun opening a sentence
+  after one that introduced a person for the first time, with a role in apposition, is that
+  person ("One dissenting opinion came from X, an analyst. He said: …");
 * a description that the article used to introduce a person ("the Ukrainian president" after
   "Ukrainian president Mr Zelenskyy") is that person; any other definite description of a
   person ("the prime minister", "the MP for Bradford East", "the ex-Wallaby") is the salient
