@@ -8,6 +8,8 @@ economist Jo Bloggs. The bank "may sound hawkish but …"`). Used by :mod:`annot
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.attribution import subject_of
@@ -18,13 +20,20 @@ from annotator.nlp.sentences import sentence_end_after
 
 
 def reported_speech(
-    doc: Doc, text: str, marked: list[MarkedQuote], cues: frozenset[str], n: int
+    doc: Doc,
+    text: str,
+    marked: list[MarkedQuote],
+    cues: frozenset[str],
+    n: int,
+    first_named: Callable[[Token], bool],
 ) -> Token | None:
     """The speaker of reported speech in the sentence just before the n-th quotation, when
     that sentence follows the previous quotation: "Mr Dunn warned that companies could ….
     “If companies …”" goes on with Mr Dunn's words, not the previous quotation's speaker's.
     Two sentences back when the sentence between names nobody and no name follows the
-    quotation ("X told the BBC there are two parts. The most difficult is … “The end …”")."""
+    quotation ("X told the BBC there are two parts. The most difficult is … “The end …”").
+    ``first_named`` tells whether a name is the first mention of its person in the document
+    (:func:`_introduced_subject`)."""
     q = marked[n]
     lo = marked[n - 1].end if n > 0 else 0
     before = tokens_between(doc, max(lo, q.start - 600), q.start)
@@ -44,7 +53,7 @@ def reported_speech(
     root = sent.root
     closes = text[q.start : q.end].rstrip("\"”’'")[-1:] in (".", "!", "?")
     if root.idx < q.start and not back and not is_cue(root, cues):
-        return _introduced_subject(root, text) if closes else None
+        return _introduced_subject(root, first_named) if closes else None
     if root.idx >= q.start or not is_cue(root, cues):
         return None
     subject = subject_of(root, cues)
@@ -53,7 +62,7 @@ def reported_speech(
     return subject
 
 
-def _introduced_subject(root: Token, text: str) -> Token | None:
+def _introduced_subject(root: Token, first_named: Callable[[Token], bool]) -> Token | None:
     """The subject of a sentence that introduces a person by full name for the first time
     ("US coach Patrick McEnroe wants his team to play more on clay. “I think …”"): the
     quotation after it is theirs, not the previous speaker's."""
@@ -66,7 +75,7 @@ def _introduced_subject(root: Token, text: str) -> Token | None:
     first = last
     while first.i > 0 and last.doc[first.i - 1].ent_type_ == "PERSON" and first.ent_iob_ == "I":
         first = last.doc[first.i - 1]
-    if first is last or text.find(last.text) != last.idx:
+    if first is last or not first_named(last):
         return None  # a surname alone, or one named before
     return last
 

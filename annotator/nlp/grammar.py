@@ -69,6 +69,10 @@ def is_person_like(token: Token) -> bool:
     )
 
 
+#: Those who made a thing, a source for it ("according to its authors").
+_MAKERS = frozenset("authors developers makers creators designers publishers".split())
+
+
 def names_a_source(token: Token) -> bool:
     """ "according to PC Pro" (a title the tagger took for common nouns), "according to the
     magazine" (a body or document); not "according to the steps", "according to Monday's"."""
@@ -77,7 +81,7 @@ def names_a_source(token: Token) -> bool:
     if token.text[:1].isupper() and token.i > 0 and token.doc[token.i - 1].lower_ != "to":
         return True  # "PC Pro": a capitalised name of two words or more
     definite = any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in token.children)
-    return definite and token.lower_ in BODY_NOUNS
+    return definite and token.lower_ in BODY_NOUNS | _MAKERS  # "according to its authors"
 
 
 def is_verb(token: Token) -> bool:

@@ -278,7 +278,7 @@ def _attribute(
         pulled = _pulled_from(ctx, n)
         if pulled is not None:
             return Quote(q.start, q.end, None, None, None, q.paragraphs, repeats=pulled)
-        reporter = reported_speech(doc, text, ctx.marked, ctx.cues, n)
+        reporter = reported_speech(doc, text, ctx.marked, ctx.cues, n, ctx.resolver.first_named)
         if reporter is not None:  # "Mr Dunn warned that … “If companies …”": Mr Dunn goes on
             return _spoken_by(ctx, n, reporter, None)
         speaking = carried or previous  # past a term in the attribution's own sentence

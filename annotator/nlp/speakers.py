@@ -265,6 +265,12 @@ class SpeakerResolver(Discourse):
             self._ent_names = {tuple(clean_words(e)) for e in self.ents.ents if len(e) > 1}
         return list(named) if named in self._ent_names else words
 
+    def first_named(self, token: Token) -> bool:
+        """Is the name ending at ``token`` the first mention of its person in the document?"""
+        ent = self.ents.of.get(token.i)
+        people = self._people_with.get(token.lower_, [])
+        return ent is not None and bool(people) and people[0].start == ent.start_char
+
     def _is_name_word(self, token: Token) -> bool:
         """A name, or a capitalised word of the name of someone in the article ("Hanks" that
         the tagger took for a plural noun, "Daveport" misspelt)."""
