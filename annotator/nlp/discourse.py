@@ -96,6 +96,7 @@ class Discourse:
         self._subjects: list[Event] | None = None
         self._subject_pos: list[int] = []
         self._sent_starts: list[int] | None = None
+        self._lead: int | None = None
         #: Descriptions that spoke, in text order, not named yet (:meth:`add_described_event`).
         self._pending: deque[Span] = deque()
 
@@ -394,15 +395,21 @@ class Discourse:
         return name.rsplit(" ", 1)[-1].lower() in self._surnames
 
     def _lead_start(self) -> int:
-        """Start of the story's first sentence after the headline (the first line)."""
-        line = self.doc.text.find("\n")
+        """Start of the story's first sentence after the headline (the first line), found
+        once: reading ``doc.text`` rebuilds the whole text."""
+        if self._lead is not None:
+            return self._lead
+        text = self.doc.text
+        line = text.find("\n")
         starts = self._starts()
         if line < 0:
-            return starts[0] if starts else 0
+            self._lead = starts[0] if starts else 0
+            return self._lead
         k = bisect_left(starts, line)
-        while k < len(starts) and not self.doc.text[starts[k] : starts[k] + 1].strip():
+        while k < len(starts) and not text[starts[k] : starts[k] + 1].strip():
             k += 1
-        return starts[k] if k < len(starts) else -1
+        self._lead = starts[k] if k < len(starts) else -1
+        return self._lead
 
     def salient(self, pos: int, person: bool) -> str | None:
         """The last speaker before ``pos`` (a person when ``person``)."""

@@ -212,12 +212,16 @@ def capitalised_runs(doc: Doc) -> Iterable[tuple[int, list[str]]]:
 
 
 def _capital_word(token: Token) -> bool:
-    text = _ELIDED.sub("", token.text, count=1)
+    text = token.text  # the cheap tests first: this runs on every token of a document
+    if not text[:1].isupper():
+        if text[1:2] != "'":  # "l'Audiovisuel"
+            return False
+        text = text[2:]
     return (
-        text[:1].isupper()
-        and text.isalpha()
-        and token.tag_ in _NAME_TAGS
+        text.isalpha()
+        and text[:1].isupper()
         and token.ent_type_ != "PERSON"
+        and token.tag_ in _NAME_TAGS
         and token.lower_ not in DETERMINERS
     )
 
