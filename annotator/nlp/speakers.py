@@ -218,8 +218,11 @@ class SpeakerResolver(Discourse):
             return self.full_name(clean_words(tail), pos)  # "Labour's Mr Livingstone"
         if first in DETERMINERS:
             ents = []
-        if ents and tokens[-1].lower_ in SOURCE_NOUNS and ents[0].end < mention.end:
-            poss = doc[ents[0].end]  # "Prime Minister X's official spokesman"
+        owned = tokens[-1].tag_ in ("NN", "NNS") and tokens[-1].lower_ not in DOCUMENT_NOUNS
+        if ents and owned and ents[0].end < mention.end:
+            # "Prime Minister X's official spokesman", "X's mother": someone else, X's (but
+            # "X's report" speaks for X)
+            poss = doc[ents[0].end]
             if poss.tag_ == "POS":
                 rest = " ".join(t.text for t in tokens if t.i > poss.i)
                 return f"{self.full_name(clean_words(ents[0]), pos)}{poss.text} {rest}"

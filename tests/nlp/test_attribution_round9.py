@@ -212,3 +212,14 @@ def test_a_body_that_pledged_keeps_its_own_words_under_a_reporting_verb(
         '"two hours of sport a week for every pupil" by 2006.'
     )
     assert [(f[2], f[3]) for f in detect(nlp, text)] == [("pledged", "the government")]
+
+
+def test_a_persons_mother_or_lawyer_is_not_that_person(nlp: Language) -> None:
+    text = (
+        "Singer's mother backs him\n\nThe court is selecting jurors for the trial of Michael "
+        "Jackson. Mr Jackson denies the charges. Meanwhile Michael Jackson's mother has said "
+        'she is "100% certain" her son is innocent. Jackson\'s lawyer said the trial was '
+        '"a circus".'
+    )
+    names = [f[3] for f in detect(nlp, text)]
+    assert names == ["Michael Jackson's mother", "Michael Jackson's lawyer"]
