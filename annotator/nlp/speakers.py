@@ -56,6 +56,7 @@ from annotator.nlp.lexicon import (
     PRONOUNS,
     ROLE_NOUNS,
     SOURCE_NOUNS,
+    SPEAKER_NOUNS,
     TITLES,
 )
 from annotator.nlp.names import (
@@ -94,6 +95,12 @@ from annotator.nlp.spans import EntityIndex, SpanSet
 _NAME_ENTS = frozenset({"PERSON"})
 _GROUP_ENTS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 _PERSONAL = frozenset({"he", "she", "i", "him", "her", "who"})
+#: People a name's possessive introduces, who are not that person ("X's mother").
+_OWNED_PEOPLE = SPEAKER_NOUNS | frozenset(
+    """mother father wife husband son daughter brother sister widow widower partner
+    girlfriend boyfriend fiancee fiance family lawyer lawyers solicitor solicitors attorney
+    attorneys agent agents""".split()
+)
 
 
 class SpeakerResolver(Discourse):
@@ -218,10 +225,9 @@ class SpeakerResolver(Discourse):
             return self.full_name(clean_words(tail), pos)  # "Labour's Mr Livingstone"
         if first in DETERMINERS:
             ents = []
-        owned = tokens[-1].tag_ in ("NN", "NNS") and tokens[-1].lower_ not in DOCUMENT_NOUNS
-        if ents and owned and ents[0].end < mention.end:
+        if ents and tokens[-1].lower_ in _OWNED_PEOPLE and ents[0].end < mention.end:
             # "Prime Minister X's official spokesman", "X's mother": someone else, X's (but
-            # "X's report" speaks for X)
+            # "X's report" or "X's legal action" speaks for X)
             poss = doc[ents[0].end]
             if poss.tag_ == "POS":
                 rest = " ".join(t.text for t in tokens if t.i > poss.i)
