@@ -7,6 +7,9 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import IS_ALPHA, IS_LOWER, LOWER, SHAPE
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.lexicon import (
@@ -198,17 +201,34 @@ def initials(words: Iterable[str]) -> str:
 def capitalised_runs(doc: Doc) -> Iterable[tuple[int, list[str]]]:
     """Runs of two or more capitalised words outside names of people, with the small words
     between them ("The Football Association", "Conseil Superieur de l'Audiovisuel"): names
-    of bodies the model may not have typed, as (start offset, words without a determiner)."""
+    of bodies the model may not have typed, as (start offset, words without a determiner).
+
+    Only the tokens that can be part of a run are looked at, picked from arrays of the whole
+    document (most tokens are lowercase words, and a Python test on every one is slow)."""
+    arr = doc.to_array([IS_ALPHA, IS_LOWER, LOWER, SHAPE])
+    wanted = (arr[:, 0] == 1) & (arr[:, 1] == 0)  # a letter word with a capital
+    wanted |= numpy.isin(arr[:, 2], [get_string_id(w) for w in _NAME_LINKS])
+    shapes = numpy.unique(arr[:, 3])
+    elided = [h for h in shapes.tolist() if doc.vocab.strings[h].startswith("x'X")]
+    wanted |= numpy.isin(arr[:, 3], elided)  # "l'Audiovisuel"
     run: list[Token] = []
-    for token in [*doc, None]:
+    for i in [*numpy.flatnonzero(wanted).tolist(), len(doc)]:
+        token = doc[i] if i < len(doc) else None
+        if run and (token is None or i != run[-1].i + 1):
+            yield from _run_name(run)
+            run = []
         if token is not None and (_capital_word(token) or (run and token.lower_ in _NAME_LINKS)):
             run.append(token)
-            continue
-        while run and run[-1].lower_ in _NAME_LINKS:
-            run.pop()
-        if sum(t.text[:1].isupper() for t in run) >= 2:
-            yield run[0].idx, [t.text for t in run]
-        run = []
+        elif run:
+            yield from _run_name(run)
+            run = []
+
+
+def _run_name(run: list[Token]) -> Iterable[tuple[int, list[str]]]:
+    while run and run[-1].lower_ in _NAME_LINKS:
+        run.pop()
+    if sum(t.text[:1].isupper() for t in run) >= 2:
+        yield run[0].idx, [t.text for t in run]
 
 
 def _capital_word(token: Token) -> bool:
