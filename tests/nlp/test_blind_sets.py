@@ -1,15 +1,15 @@
 """The blind quote sets: the detector does not fall below their measured scores.
 
-Each of tests/data/quotes_blind3 … quotes_blind10 was drawn at random with a recorded seed,
+Each of tests/data/quotes_blind3 … quotes_blind11 was drawn at random with a recorded seed,
 annotated by hand before the detector ran on it, and scored blind once, at the end of a round of
 issue 14's attribution work (the sets' READMEs and bench/README.md hold those results: speaker name
 0.773, 0.768, 0.804, 0.886, 0.826, 0.843, 0.846 (0.842 without blind 9's near copy of a blind 7
-article) and 0.811). Once scored, a set is development data and later rounds tune on it, so its
-floor may rise above its blind result. The floors are the latest measured scores rounded down to
-0.01, to catch regressions; they are not the targets (quote F1 >= 0.98, speaker name >= 0.90, cue
->= 0.90, every multi-paragraph quotation joined). The development sets quotes_dev7 to quotes_dev11
-were drawn and annotated the same way, read once as unseen news (dev 7 and 8 in the fifth speaker
-round, dev 9 to 11 in the seventh) and tuned on after; their floors sit here too.
+article), 0.811 and 0.822). Once scored, a set is development data and later rounds tune on it,
+so its floor may rise above its blind result. The floors are the latest measured scores rounded
+down to 0.01, to catch regressions; they are not the targets (quote F1 >= 0.98, speaker name >=
+0.90, cue >= 0.90, every multi-paragraph quotation joined). The development sets quotes_dev7 to
+quotes_dev11 were drawn and annotated the same way, read once as unseen news (dev 7 and 8 in the
+fifth speaker round, dev 9 to 11 in the seventh) and tuned on after; their floors sit here too.
 """
 
 from __future__ import annotations
@@ -59,6 +59,9 @@ FLOORS = {
     # blind 10: 0.987 F1 (three missed, one extra); speaker 0.919 / 0.936 (0.811 / 0.821
     # blind, main at 8198513); cue 0.939 / 0.948 (0.912 / 0.914 blind); 15/15
     "quotes_blind10": Floors(151, 0.98, 0.91, 0.93, 0.93, 0.94, 15, 15),
+    # blind 11: 0.987 F1 (one missed, three extra: a statement split at a word in double
+    # marks inside it); speaker 0.822 / 0.818 (blind, main at 6adc2da); cue 0.924 / 0.933; 16/17
+    "quotes_blind11": Floors(158, 0.98, 0.82, 0.81, 0.92, 0.93, 17, 16),
     # dev 7 (read once unseen at 0.770, then tuned on): 0.988 F1; speaker 0.945 / 0.954;
     # cue 0.952 / 0.958; 25/27 (two quotations in doubled apostrophes)
     "quotes_dev7": Floors(166, 0.98, 0.94, 0.95, 0.95, 0.95, 27, 25),
