@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.attribution import subject_of
 from annotator.nlp.cues import is_cue
-from annotator.nlp.grammar import can_speak, tokens_between
+from annotator.nlp.grammar import can_speak, name_start, tokens_between
 from annotator.nlp.marks import MarkedQuote
 from annotator.nlp.sentences import sentence_end_after
 
@@ -51,9 +51,8 @@ def reported_speech(
         if sent.start_char < lo:
             return None
     root = sent.root
-    closes = text[q.start : q.end].rstrip("\"”’'")[-1:] in (".", "!", "?")
     if root.idx < q.start and not back and not is_cue(root, cues):
-        return _introduced_subject(root, first_named) if closes else None
+        return _introduced_subject(root, first_named) if closes_sentence(text, q) else None
     if root.idx >= q.start or not is_cue(root, cues):
         return None
     subject = subject_of(root, cues)
@@ -72,12 +71,14 @@ def _introduced_subject(root: Token, first_named: Callable[[Token], bool]) -> To
     if any(c.dep_ == "conj" for c in subjects[0].children):
         return None  # "Simon and Garfunkel were …": several people
     last = subjects[0]
-    first = last
-    while first.i > 0 and last.doc[first.i - 1].ent_type_ == "PERSON" and first.ent_iob_ == "I":
-        first = last.doc[first.i - 1]
-    if first is last or not first_named(last):
+    if name_start(last) == last.i or not first_named(last):
         return None  # a surname alone, or one named before
     return last
+
+
+def closes_sentence(text: str, q: MarkedQuote) -> bool:
+    """Does the quotation end its sentence inside its marks (`"… in time."`)?"""
+    return text[q.start : q.end].rstrip("\"”’'")[-1:] in (".", "!", "?")
 
 
 def _names_someone(sent: Span) -> bool:
@@ -110,8 +111,7 @@ def goes_on(
     if text[end:sent_start].strip():
         return False  # another sentence in between
     q = marked[n]
-    closes = text[q.start : q.end].rstrip("\"”’'")[-1:] in (".", "!", "?")  # its sentence too
-    after = q.end if closes else after_end
+    after = q.end if closes_sentence(text, q) else after_end  # its sentence too
     outside = [tokens_between(doc, sent_start, q.start), tokens_between(doc, q.end, after)]
     words = [t for span in outside if span is not None for t in span if not t.is_punct]
     return bool(words) and not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in words)

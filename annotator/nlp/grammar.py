@@ -117,7 +117,7 @@ def trailing_appositive(token: Token) -> Token | None:
     last = doc[right]
     if right <= token.i + 1 or last.ent_type_ != "PERSON" or last.dep_ not in _APPOSED:
         return None
-    first = _name_start(last)
+    first = name_start(last)
     if doc[first - 1].text == "," or first == token.i + 1 or last.head.i == token.i:
         return last
     return None
@@ -133,11 +133,11 @@ def name_before_verb(verb: Token) -> Token | None:
     last = doc[verb.i - 2]
     if last.ent_type_ != "PERSON" or last.dep_ != "appos":
         return None
-    first = _name_start(last)
+    first = name_start(last)
     return last if doc[first - 1].text == "," else None
 
 
-def _name_start(last: Token) -> int:
+def name_start(last: Token) -> int:
     """Index of the first token of the person's name ending at ``last``."""
     doc, first = last.doc, last.i
     while first > 0 and doc[first - 1].ent_type_ == "PERSON" and doc[first].ent_iob_ != "B":

@@ -232,7 +232,7 @@ def _run_name(run: list[Token]) -> Iterable[tuple[int, list[str]]]:
 
 
 def _capital_word(token: Token) -> bool:
-    text = token.text  # the cheap tests first: this runs on every token of a document
+    text = token.text  # the cheap tests first
     if not text[:1].isupper():
         if text[1:2] != "'":  # "l'Audiovisuel"
             return False
@@ -244,6 +244,15 @@ def _capital_word(token: Token) -> bool:
         and token.tag_ in _NAME_TAGS
         and token.lower_ not in DETERMINERS
     )
+
+
+def _latest(named: list[tuple[int, str]], pos: int, forward: bool) -> str | None:
+    """Of (start, name) pairs in text order, the name of the latest before ``pos``; else
+    (``forward``) of the first after."""
+    before = [name for start, name in named if start < pos]
+    if before:
+        return before[-1]
+    return named[0][1] if named and forward else None
 
 
 class Bodies:
@@ -280,14 +289,11 @@ class Bodies:
                 self._by_word.setdefault(word, []).append(k)
                 if len(word) > 3:
                     self._by_prefix.setdefault(word[:3], []).append((word, k))
-                self._by_initials.setdefault(initials(words), []).append(k)
+            self._by_initials.setdefault(initials(words), []).append(k)
 
     def _pick(self, found: list[int], pos: int, forward: bool) -> str | None:
         """The latest of ``found`` named before ``pos``; else (``forward``) the first after."""
-        before = [k for k in found if self.names[k][0] < pos]
-        if before:
-            return self.names[before[-1]][1]
-        return self.names[found[0]][1] if found and forward else None
+        return _latest([self.names[k] for k in found], pos, forward)
 
     def expand(self, name: str, pos: int) -> str | None:
         """The full name a one-word body name stands for: its initials ("BPI"), the start of
@@ -331,9 +337,7 @@ class Bodies:
             self._runs = {}
             for start, words in capitalised_runs(self.doc) if self.doc is not None else ():
                 self._runs.setdefault(initials(words), []).append((start, " ".join(words)))
-        found = self._runs.get(letters.lower(), [])
-        before = [name for start, name in found if start < pos]
-        return before[-1] if before else (found[0][1] if found else None)
+        return _latest(self._runs.get(letters.lower(), []), pos, forward=True)
 
     def misspelt(self, name: str, bodies: Collection[str]) -> str | None:
         """The one body of ``bodies`` (lowercased names) that a one-word ``name`` misspells by

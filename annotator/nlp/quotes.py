@@ -40,7 +40,7 @@ from annotator.nlp.attribution import (
     subject_of,
 )
 from annotator.nlp.boilerplate import boilerplate_spans
-from annotator.nlp.continuation import goes_on, reported_speech
+from annotator.nlp.continuation import closes_sentence, goes_on, reported_speech
 from annotator.nlp.cues import (
     colon_byline,
     cue_after,
@@ -193,7 +193,7 @@ def _later_cue(ctx: _Context, n: int, f: _Frames) -> Token | None:
     """A cue later in the same sentence, after further quotations (`“A” and “B,” he said`)."""
     text = ctx.text
     q = ctx.marked[n]
-    if text[q.start : q.end].rstrip("\"”’'")[-1:] in (".", "!", "?"):
+    if closes_sentence(text, q):
         return None  # `… to film 'A Question of Sport.' "…," X said`: the next one's cue
     k, after_end = n, f.after_end
     while k + 1 < len(ctx.marked) and after_end == ctx.marked[k + 1].start:
