@@ -1,8 +1,10 @@
 """Names after a closing mark, first names and acronyms the model left out, people it typed
 as bodies, and people a story introduces before a pronoun (issue 14, ninth round).
 
-Every sentence here is invented, of shapes met in the development sets; none comes from a test
-set.
+The texts are of shapes met in the development sets, with names and details changed; several
+keep a sentence of blind 10 or dev 11 nearly as written (the parse that failed depends on it),
+which is allowed only because both were development data by then. None comes from a set not yet
+scored: blind 11 was annotated before these tests existed and scored once after them.
 """
 
 from __future__ import annotations
