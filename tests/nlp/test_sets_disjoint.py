@@ -44,6 +44,7 @@ SETS = (
     "quotes_dev11",
     "quotes_blind10",
     "quotes_blind11",
+    "quotes_blind12",
 )
 BLIND = (
     "quotes_blind3",
@@ -55,6 +56,7 @@ BLIND = (
     "quotes_blind9",
     "quotes_blind10",
     "quotes_blind11",
+    "quotes_blind12",
 )
 
 
