@@ -20,6 +20,7 @@ from annotator.nlp.grammar import (
     is_person_like,
     name_after_verb,
     name_before_verb,
+    name_joined_before_verb,
     source_end,
     source_in_subtree,
     trailing_appositive,
@@ -72,6 +73,7 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
                 return None  # "what has been dubbed": nobody
             return _named_before_age(subj) or _named_before_reflexive(subj) or subj
         name = _name_taken_for_modal(verb) or name_before_verb(verb) or _with_subject(verb)
+        name = name or name_joined_before_verb(verb)
         name = name or (name_after_verb(verb) if verb is cue else None)
         if name is not None:
             return name
@@ -149,8 +151,8 @@ def _shares_speaker(verb: Token, cues: frozenset[str]) -> bool:
     can speak ("said he was "disappointed" and claimed …"; not "dance music is … and has
     admitted", where the parser coordinated the wrong verbs)."""
     head = verb.head
-    if is_cue(head, cues):
-        return True
+    if is_cue(head, cues) or (verb.tag_ == head.tag_ == "VBG" and head.dep_ == "advcl"):
+        return True  # "refused, throwing the book at her and saying: …": who refused
     for c in head.children:
         if c.dep_ in SUBJECTS and is_person_like(c) and c.lower_ not in ("i", "we"):
             # an odd number of marks between them: the subject is inside a quotation and
@@ -188,10 +190,15 @@ def inverted_object(cue: Token) -> Token | None:
         return None
     for child in cue.rights:
         if child.dep_ in ("dobj", "attr", "oprd", "npadvmod") and child.left_edge.i == cue.i + 1:
-            if not child.tag_.startswith("NN"):
+            if not child.tag_.startswith("NN") and not is_age(child):
                 return None
             return _owned_person(child) or child
     return None
+
+
+def is_age(token: Token) -> bool:
+    """ "the 30-year-old", "the 19-year-old's": a person by age, tagged as an adjective."""
+    return token.lower_ == "old" and token.i >= 2 and token.doc[token.i - 2].lower_ == "year"
 
 
 def _owned_person(token: Token) -> Token | None:

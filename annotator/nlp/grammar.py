@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from annotator.nlp.lexicon import BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, SOURCE_NOUNS
+from annotator.nlp.lexicon import BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, SOURCE_NOUNS, TITLES
 
 SUBJECTS = ("nsubj", "nsubjpass")
 #: Clause links climbed from a cue without a subject to the verb that has it ("…, adding:").
@@ -118,6 +118,8 @@ def trailing_appositive(token: Token) -> Token | None:
     if right <= token.i + 1 or last.ent_type_ != "PERSON" or last.dep_ not in _APPOSED:
         return None
     first = name_start(last)
+    while first > token.i + 1 and doc[first - 1].lower_.rstrip(".") in TITLES:
+        first -= 1  # "Head of …, Professor Robin Lovell-Badge, said"
     if doc[first - 1].text == "," or first == token.i + 1 or last.head.i == token.i:
         return last
     return None
@@ -135,6 +137,21 @@ def name_before_verb(verb: Token) -> Token | None:
         return None
     first = name_start(last)
     return last if doc[first - 1].text == "," else None
+
+
+def name_joined_before_verb(verb: Token) -> Token | None:
+    """The name right before a verb the parser gave no subject, taken into the noun phrase
+    before it: "… has been training in Holland and Ferguson said:" ("Ferguson" made a second
+    place beside "Holland")."""
+    doc = verb.doc
+    if verb.i < 3 or verb.tag_ not in ("VBD", "VBZ"):
+        return None
+    last = doc[verb.i - 1]
+    if last.tag_ not in ("NNP", "NNPS") or last.dep_ != "conj":
+        return None
+    first = name_start(last) if last.ent_type_ == "PERSON" else last.i
+    joiner = doc[first - 1]
+    return last if joiner.dep_ == "cc" and joiner.lower_ in ("and", "but") else None
 
 
 def name_start(last: Token) -> int:

@@ -102,9 +102,19 @@ def cue_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
+#: Lowercase words inside names ("Ludwig van Beethoven", "Luis de la Fuente").
+NAME_PARTICLES: frozenset[str] = frozenset(
+    "de da di du des van von der den ter ten la le del della dos das bin ibn al el y".split()
+)
+
+
 def strip_affiliations(words: list[str]) -> list[str]:
-    """Drop a party or standing before a person's name: "Fellow Lib Dem Norman Baker"."""
-    out = list(words)
+    """Drop a party or standing before a person's name: "Fellow Lib Dem Norman Baker", and
+    a role the model took into the name ("Perpignan centre Jean-Philippe Granclaude": a
+    lowercase word that is no name particle ends what comes before the name)."""
+    lower = [k for k, w in enumerate(words[:-1]) if w.isalpha() and w.islower()]
+    lower = [k for k in lower if words[k] not in NAME_PARTICLES]
+    out = list(words[lower[-1] + 1 :] if lower else words)
     while len(out) > 2 and (out[0].lower() in AFFILIATIONS or out[0].lower() in ROLE_NOUNS):
         out.pop(0)
     return out

@@ -1,0 +1,72 @@
+"""People by age, names the parser took into another phrase, participles that share their
+subject, titles between a comma and a name, and roles the model took into a name (issue 14,
+tenth round).
+
+The texts are of shapes met in the development sets, with names and details changed; some keep
+a sentence of blind 11 nearly as written (the parse that failed depends on it), which is allowed
+only because blind 11 was development data by then. None comes from a set not yet scored:
+blind 12 was annotated before these tests existed and is scored once after them.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from annotator.nlp.lexicon import strip_affiliations
+from tests.nlp.test_quotes import detect
+
+
+def test_a_person_by_age_after_the_cue_is_the_speaker(nlp: Language) -> None:
+    # "the 30-year-old" is tagged an adjective and parsed as the cue's object; it still
+    # speaks, and the quotation that follows with no verb of its own is the same person's
+    text = (
+        'Keeper eyes move abroad\n\nRovers\' Tom Hale has called the derby "bitter". Past '
+        'games have stirred up plenty of ill-feeling. "It had a big psychological impact on '
+        'us, but again because of the way we were beaten," added the 30-year-old, referring '
+        'to a penalty. "That was far more upsetting than any defeat this season."'
+    )
+    found = detect(nlp, text)[1:]
+    assert [(f[1], f[3]) for f in found] == [("the 30-year-old", "Tom Hale")] * 2
+
+
+def test_a_name_the_parser_joined_to_the_noun_before_it_speaks(nlp: Language) -> None:
+    text = (
+        "Nistel close to return\n\nManchester United striker Ruud Nistel is close to a return "
+        "from injury. The 28-year-old has been training in Holland and Ferguson said: "
+        '"He comes back on Tuesday and we need to see how far on he is."'
+    )
+    assert [(f[1], f[3]) for f in detect(nlp, text)] == [("Ferguson", "Ferguson")]
+
+
+def test_a_participle_coordinated_with_another_speaks_for_the_main_subject(
+    nlp: Language,
+) -> None:
+    text = (
+        "Star turned down role\n\nThe singer Tom Vale is said to have turned down the part. "
+        "The star repeatedly refused, throwing the script at his agent and saying: "
+        '"For the last time, I will not play a gangster".'
+    )
+    assert [f[1:3] for f in detect(nlp, text)] == [("The star", "saying")]
+
+
+def test_a_title_between_the_comma_and_the_name_keeps_the_apposition(nlp: Language) -> None:
+    # the parser hangs the name on the institute; the subject is "Head", and "He" is the
+    # professor, not a person called Head
+    text = (
+        'Scientists attack policy\n\n"You cannot have a policy that is at odds with the '
+        'science." Head of developmental genetics at the National Institute of Medical '
+        "Research, Professor Robin Lovell-Badge, said he had seen the confusion in the US. He "
+        'said: "If someone as senior as the minister is not going to favour this work, there '
+        'is a problem."'
+    )
+    assert [f[1:] for f in detect(nlp, text)][1] == ("He", "said", "Robin Lovell-Badge")
+
+
+def test_a_role_the_model_took_into_a_name_is_left_out_of_it() -> None:
+    # the model typed "Perpignan centre Jean-Philippe Granclaude" as one person
+    assert strip_affiliations(["Perpignan", "centre", "Jean-Philippe", "Granclaude"]) == [
+        "Jean-Philippe",
+        "Granclaude",
+    ]
+    assert strip_affiliations(["Ludwig", "van", "Beethoven"]) == ["Ludwig", "van", "Beethoven"]
+    assert strip_affiliations(["Shadow", "minister", "Jo", "Bloggs"]) == ["Jo", "Bloggs"]
