@@ -25,7 +25,7 @@ from annotator.nlp.grammar import (
     source_in_subtree,
     trailing_appositive,
 )
-from annotator.nlp.lexicon import BODY_NOUNS, ROLE_NOUNS, SOURCE_NOUNS, TITLES
+from annotator.nlp.lexicon import BODY_NOUNS, HONORIFICS, ROLE_NOUNS, SOURCE_NOUNS, TITLES
 
 _CLIMB = ("advcl", "xcomp", "ccomp", "pcomp")
 #: Punctuation that ends a mention even when glued to it ("said Connors.").
@@ -282,6 +282,8 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
             start -= 1  # "the American": a person described by nationality
         while start > 0 and doc[start - 1].lower_.rstrip(".") in TITLES:
             start -= 1
+        inner = [t.i for t in doc[start + 1 : token.i] if t.lower_ in HONORIFICS]
+        start = inner[-1] if inner else start  # "the Foreign Policy Centre Mr Straw": one ORG
         end = start + 1
         while end < ent.end and doc[end].tag_ != "POS":
             glued = doc[end].text in ("-", "‑") and not doc[end - 1].whitespace_

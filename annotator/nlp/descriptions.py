@@ -110,7 +110,9 @@ def _describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> 
     if len(tokens) == 1 and not bare.ent_type_ and bare.tag_.startswith("NN"):
         singular = bare.lower_[:-1] if bare.tag_ == "NNS" else bare.lower_  # "Judges said"
         if {bare.lower_, singular}.isdisjoint(SPEAKER_NOUNS):
-            return None  # "Emails", "Thanks": a capitalised word, not a speaker
+            # "Emails", "Thanks": a capitalised word, not a speaker; but "Napster claims" is
+            # a name the article writes capitalised inside its sentences too
+            return bare.text if resolver.capitalised_inside(bare) else None
     definite = (
         tokens[0].lower_ in ("the", "this", "that", "these", "those") or tokens[0].tag_ == "PRP$"
     )

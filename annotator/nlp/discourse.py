@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.attribution import mention_span, subject_of
 from annotator.nlp.cues import is_according, is_cue
+from annotator.nlp.first_names import first_name_gender, is_first_name
 from annotator.nlp.grammar import (
     name_after_verb,
     name_before_verb,
@@ -194,10 +195,15 @@ class Discourse:
         """The gender of a resolved name, when the article shows it."""
         if not name:
             return None
-        surname = name.split()[-1].lower()
+        words = name.split()
+        surname = words[-1].lower()
         if len(self.shared_surnames.get(surname, ())) > 1:  # a family: by the full name only
             return self.full_genders.get(name.lower())
-        return self.genders.get(surname)
+        if surname in self.genders:
+            return self.genders[surname]
+        if len(words) > 1 and is_first_name(words[0]):  # "Fergus Hale", whatever was typed
+            return first_name_gender(words[0].lower())
+        return None
 
     def subjects(self) -> list[Event]:
         """Main-clause subjects (and relative "who") outside quotations, built once."""

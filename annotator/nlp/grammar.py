@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from annotator.nlp.lexicon import BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, SOURCE_NOUNS, TITLES
+from annotator.nlp.lexicon import (
+    BODY_NOUNS,
+    DOCUMENT_NOUNS,
+    HONORIFICS,
+    ROLE_NOUNS,
+    SOURCE_NOUNS,
+    TITLES,
+)
 
 SUBJECTS = ("nsubj", "nsubjpass")
 #: Clause links climbed from a cue without a subject to the verb that has it ("…, adding:").
@@ -142,12 +149,16 @@ def name_before_verb(verb: Token) -> Token | None:
 def name_joined_before_verb(verb: Token) -> Token | None:
     """The name right before a verb the parser gave no subject, taken into the noun phrase
     before it: "… has been training in Holland and Ferguson said:" ("Ferguson" made a second
-    place beside "Holland")."""
+    place beside "Holland"), "In a speech to the Centre Mr Straw said" (a title starts it)."""
     doc = verb.doc
     if verb.i < 3 or verb.tag_ not in ("VBD", "VBZ"):
         return None
     last = doc[verb.i - 1]
-    if last.tag_ not in ("NNP", "NNPS") or last.dep_ != "conj":
+    if last.tag_ not in ("NNP", "NNPS"):
+        return None
+    if doc[verb.i - 2].lower_ in HONORIFICS:
+        return last  # "In a speech to the Foreign Policy Centre Mr Straw said": one body
+    if last.dep_ != "conj":
         return None
     first = name_start(last) if last.ent_type_ == "PERSON" else last.i
     joiner = doc[first - 1]

@@ -40,7 +40,8 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     manager coach captain head spokesman spokeswoman president chancellor governor
     commissioner mayor king queen prince princess senator congressman congresswoman
     mp mep msp councillor judge bishop archbishop boss founder editor
-    ambassador envoy general commander officer inspector superintendent""".split()
+    ambassador envoy general commander officer inspector superintendent magistrate coroner
+    sheriff""".split()
 )
 #: Heads of descriptions of a document that speaks for its author ("the Kok report said").
 DOCUMENT_NOUNS: frozenset[str] = frozenset(

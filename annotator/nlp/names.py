@@ -12,7 +12,9 @@ from spacy.attrs import IS_ALPHA, IS_LOWER, LOWER, SHAPE
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from annotator.nlp.first_names import is_first_name
 from annotator.nlp.lexicon import (
+    BODY_NOUNS,
     DETERMINERS,
     HONORIFICS,
     ROLE_NOUNS,
@@ -141,6 +143,26 @@ def titled_person(ent: Span) -> Person | None:
     if not words or not all(w[:1].isupper() for w in words):
         return None
     return Person(doc[i + 1].idx, tuple(words), ((doc[i].lower_.rstrip("."), False),))
+
+
+#: Words that end the names of bodies, never of people ("Warner Bros", "Virgin Radio").
+_BODY_WORDS = BODY_NOUNS | frozenset(
+    """inc ltd plc corp co bros brothers music records radio capital partners holdings
+    airlines airways motors international university college school hospital hotel""".split()
+)
+
+
+def first_named(ent: Span) -> Person | None:
+    """A person the model typed as an organisation, known by a common first name of one
+    gender: "Imogen Price", "Julia Eccleshare" (two or three capitalised words, the first a
+    first name, the rest no words of a body's name)."""
+    words = clean_words(ent)
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return None
+    if any(w.lower() in _BODY_WORDS for w in words[1:]) or not is_first_name(words[0]):
+        return None
+    role = tuple(role_before(ent) + role_after(ent))
+    return Person(ent.start_char, tuple(words), role)
 
 
 def role_after(ent: Span) -> list[tuple[str, bool]]:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from annotator.nlp.first_names import first_name_gender, is_first_name
 from annotator.nlp.grammar import trailing_appositive
 from annotator.nlp.lexicon import (
     BUSINESS_NOUNS,
@@ -55,21 +56,6 @@ _FEMALE_NOUNS = frozenset(
     """woman girl mother daughter wife sister actress chairwoman spokeswoman businesswoman
     sportswoman aunt niece grandmother widow girlfriend""".split()
 )
-_MALE_FIRST = frozenset(
-    """john james michael david robert william richard thomas charles peter paul mark george
-    andrew stephen steven steve tony kenneth gordon jack alan alastair alistair ian neil
-    colin simon martin christopher chris brian kevin gary graham keith roger nick nicholas
-    jonathan tom bill bob jim joe frank henry harry edward ed matthew matt daniel dan ben
-    adam patrick sean jeremy jamie gerry dennis geoff geoffrey malcolm ronald donald
-    stuart stewart rupert boris menzies charlie lee ray arsene rafael jose""".split()
-)
-_FEMALE_FIRST = frozenset(
-    """mary elizabeth margaret sarah susan patricia jennifer linda barbara helen ann anne
-    anna jane janet julia julie karen kate catherine katherine claire clare emma lucy
-    rachel ruth nicola diane diana maria marie louise tessa harriet hilary hillary patricia
-    valerie carol caroline alison joan jean jo jessica laura victoria sharon sheila rose
-    margot cherie estelle hazel angela charlotte sophie sally teresa theresa""".split()
-)
 _MAIN_DEPS = frozenset({"ROOT", "conj", "parataxis"})
 
 
@@ -96,18 +82,16 @@ def _gender_word(word: str) -> str | None:
     return None
 
 
-def mention_gender(ent: Span) -> str | None:
-    """Gender of a named person from one mention: title, first name, appositive noun."""
+def mention_gender(ent: Span, first_name: str | None = None) -> str | None:
+    """Gender of a named person from one mention: title, first name (``first_name``, the
+    first of the name's words once roles and titles are cut), appositive noun."""
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     for word in (before, *(t.lower_ for t in ent[:2])):
         if word in _MALE_TITLES or word in _FEMALE_TITLES:
             return _gender_word(word)
-    first = next((t.lower_ for t in ent if t.lower_.rstrip(".") not in TITLES), "")
-    if first in _MALE_FIRST:
-        return MALE
-    if first in _FEMALE_FIRST:
-        return FEMALE
+    if first_name and is_first_name(first_name):
+        return first_name_gender(first_name.lower())
     root = ent.root
     nouns = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":

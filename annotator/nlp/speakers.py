@@ -50,6 +50,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.descriptions import coordinated, describe
 from annotator.nlp.discourse import Discourse
+from annotator.nlp.first_names import first_name_gender
 from annotator.nlp.lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
@@ -66,6 +67,7 @@ from annotator.nlp.names import (
     body_name,
     clean_words,
     described_name,
+    first_named,
     main_body,
     missed_full_names,
     name_index,
@@ -103,6 +105,14 @@ _OWNED_PEOPLE = SPEAKER_NOUNS | frozenset(
 )
 
 
+#: Titles of people known by one name ("Prince Charles", "Pope John Paul").
+_ROYAL = frozenset("prince princess king queen pope".split())
+
+
+def _royal(person: Person) -> bool:
+    return bool(person.role) and person.role[-1][0] in _ROYAL
+
+
 class SpeakerResolver(Discourse):
     """Resolve speaker mentions of one document in text order (see the module docstring)."""
 
@@ -124,6 +134,9 @@ class SpeakerResolver(Discourse):
         #: Gender by full name, and the full names written with each surname.
         self.full_genders: dict[str, str] = {}
         self.shared_surnames: dict[str, set[str]] = {}
+        places = {
+            t.lower_ for e in self.ents.ents if e.label_ in _GROUP_ENTS for t in e
+        }  # words that are no first name here ("Manchester", typed a person once)
         for ent in self.ents.ents:
             if ent.label_ not in _NAME_ENTS:
                 continue
@@ -132,7 +145,8 @@ class SpeakerResolver(Discourse):
                 continue
             role = tuple(role_before(ent) + role_after(ent) or role_of_head(ent))
             self.people.append(Person(ent.start_char, tuple(words), role))
-            gender = mention_gender(ent)
+            first = words[0] if len(words) > 1 and words[0].lower() not in places else None
+            gender = mention_gender(ent, first)
             if len(words) > 1:  # "Jarek Kujda" and "Malgorzata Kujda": two people, one surname
                 full = " ".join(words).lower()
                 self.shared_surnames.setdefault(words[-1].lower(), set()).add(full)
@@ -141,9 +155,20 @@ class SpeakerResolver(Discourse):
             if gender is not None:
                 key = words[-1].lower()
                 self.genders[key] = gender if self.genders.get(key, gender) == gender else None
+        #: Organisations that are people by their first name ("Imogen Price", typed ORG).
+        self._named_as_bodies: set[tuple[str, ...]] = set()
         for ent in self.ents.ents:
             if ent.label_ in _GROUP_ENTS and (titled := titled_person(ent)) is not None:
                 self.people.append(titled)  # "Cardinal Cormac Murphy-O'Connor" typed a body
+            elif ent.label_ == "ORG" and (named := first_named(ent)) is not None:
+                self.people.append(named)
+                self._named_as_bodies.add(tuple(w.lower() for w in named.words))
+                gender = first_name_gender(named.words[0].lower())
+                full = " ".join(named.words).lower()
+                self.shared_surnames.setdefault(named.words[-1].lower(), set()).add(full)
+                if gender is not None:
+                    self.full_genders.setdefault(full, gender)
+                    self.genders.setdefault(named.words[-1].lower(), gender)
         self.people.sort(key=lambda p: p.start)
         surnames = {p.words[-1].lower() for p in self.people} | {
             e.text.lower() for e in self.ents.ents if e.label_ == "ORG" and len(e) == 1
@@ -180,6 +205,7 @@ class SpeakerResolver(Discourse):
         self.last_source: str | None = None
         #: The words of every name of two words or more (see :meth:`_with_first_name`).
         self._ent_names: set[tuple[str, ...]] | None = None
+        self._inside_words: set[str] | None = None
         self._start_discourse()
 
     # -- public -------------------------------------------------------------------------------
@@ -280,6 +306,21 @@ class SpeakerResolver(Discourse):
         people = self._people_with.get(token.lower_, [])
         return ent is not None and bool(people) and people[0].start == ent.start_char
 
+    def capitalised_inside(self, token: Token) -> bool:
+        """A capitalised word the article also writes capitalised inside a sentence, after
+        a word that is no punctuation ("Napster", untyped and tagged a common noun): a name,
+        not a word capitalised because it starts a sentence ("Emails", "Thanks")."""
+        if not token.text[:1].isupper() or token.text.isupper():
+            return False
+        if self._inside_words is None:
+            doc = self.doc
+            self._inside_words = {
+                t.lower_
+                for t in doc[1:]
+                if t.text[:1].isupper() and not doc[t.i - 1].is_punct and not t.is_sent_start
+            }
+        return token.lower_ in self._inside_words
+
     def _is_name_word(self, token: Token) -> bool:
         """A name, or a capitalised word of the name of someone in the article ("Hanks" that
         the tagger took for a plural noun, "Daveport" misspelt)."""
@@ -335,6 +376,10 @@ class SpeakerResolver(Discourse):
             return tokens[0].lower_ in _PERSONAL
         if any(t.ent_type_ == "PERSON" for t in tokens):
             return True
+        if tuple(w.lower() for w in clean_words(mention)) in self._named_as_bodies:
+            return True  # "Imogen Price", typed a body
+        if len(tokens) == 1 and tokens[0].tag_ == "NN" and tokens[0].text[:1].isupper():
+            return False  # "Napster claims": a name tagged a common noun, a firm more often
         nouns = [t for t in tokens if t.tag_ == "NN" and not t.ent_type_]
         if nouns and nouns[0].lower_ in SOURCE_NOUNS:
             return True  # "A spokesman for the British Casino Association": one person
@@ -355,7 +400,11 @@ class SpeakerResolver(Discourse):
         index = self._full_names.get(wanted)
         if index is None:
             found = self._people_with.get(wanted[0], [])
-            index = self._full_names[wanted] = name_index(found, wanted)
+            royal = (
+                [p for p in found if len(p.words) == 1 and _royal(p)] if len(wanted) == 1 else []
+            )
+            # "Charles" after "Prince Charles" is the prince, not "Charles Kennedy"
+            index = self._full_names[wanted] = name_index(royal or found, wanted)
         starts, best_before, best_from = index
         k = bisect_left(starts, pos)
         if k > 0:

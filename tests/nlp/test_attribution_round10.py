@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from annotator.nlp.first_names import first_name_gender, is_first_name
 from annotator.nlp.lexicon import strip_affiliations
 from tests.nlp.test_quotes import detect
 
@@ -70,3 +71,55 @@ def test_a_role_the_model_took_into_a_name_is_left_out_of_it() -> None:
     ]
     assert strip_affiliations(["Ludwig", "van", "Beethoven"]) == ["Ludwig", "van", "Beethoven"]
     assert strip_affiliations(["Shadow", "minister", "Jo", "Bloggs"]) == ["Jo", "Bloggs"]
+
+
+def test_a_firm_tagged_a_common_noun_speaks_and_is_no_he(nlp: Language) -> None:
+    # "Napster" starts its sentence, untyped and tagged a noun; the article writes it
+    # capitalised inside a sentence too, so it is a name; and "he" is still the man
+    text = (
+        "Music rental row\n\nMusic fans can now rent songs from Napster. Wippit boss Paul Myers "
+        "said music fans were moving away from buying CDs. Napster claims the higher price is "
+        "a result of record labels charging more for the service and says it also offers "
+        '"greater value" for customers. Mr Myers is not convinced a rental model will work. '
+        '"Our customers know what they want," he said.'
+    )
+    assert [f[3] for f in detect(nlp, text)] == ["Napster", "Paul Myers"]
+
+
+def test_a_titled_name_the_model_took_into_a_body_before_the_verb(nlp: Language) -> None:
+    text = (
+        "Straw attacks Tory leader\n\nThe foreign secretary has attacked the Conservative "
+        "leader. In a speech to the Foreign Policy Centre Mr Straw said of the Tory leader: "
+        '"He is clever, but he is not wise."'
+    )
+    assert [f[1:] for f in detect(nlp, text)] == [("Mr Straw", "said", "Straw")]
+
+
+def test_she_is_not_a_man_whose_first_name_shows_it_whatever_the_model_typed(
+    nlp: Language,
+) -> None:
+    # the model types neither name as a person ("Imogen Price" as an organisation, "Fergus
+    # Hale" not at all); the first names still say who "she" can be
+    text = (
+        "Book prize\n\nFergus Hale has won the prize for his first novel. Imogen Price, chair "
+        'of the judging panel, said the entries had "never looked stronger". Hale also won '
+        'last year. "This award counts because children choose," she said.'
+    )
+    assert [f[3] for f in detect(nlp, text)][-1] == "Imogen Price"
+
+
+def test_a_first_name_alone_after_a_royal_title_is_that_person(nlp: Language) -> None:
+    text = (
+        "Royal engagement\n\nLib Dem leader Charles Kennedy sent his best wishes. On Thursday, "
+        "Prince Charles and Mrs Parker Bowles hosted a dinner. Charles said he was "
+        '"absolutely delighted".'
+    )
+    assert [f[3] for f in detect(nlp, text)] == ["Charles"]
+
+
+def test_first_names_reveal_a_gender_only_when_common_and_of_one_gender() -> None:
+    assert (first_name_gender("fergus"), first_name_gender("imogen")) == ("m", "f")
+    assert first_name_gender("lee") is None  # used for both
+    assert is_first_name("Imogen") and is_first_name("Declan")
+    # words some name lists also hold: too rare as names to make a body a person
+    assert not any(is_first_name(w) for w in ("Global", "Lion", "Havana", "Morgan"))
