@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from annotator.nlp.cues import is_according, is_cue
+from annotator.nlp.cues import NAMING, is_according, is_cue
 from annotator.nlp.grammar import (
     NAMED_ENTS,
     PERSON_PRONOUNS,
@@ -21,6 +21,7 @@ from annotator.nlp.grammar import (
     name_after_verb,
     name_before_verb,
     name_joined_before_verb,
+    passive_agent,
     source_end,
     source_in_subtree,
     trailing_appositive,
@@ -336,10 +337,7 @@ def _agent(verb: Token) -> Token | None:
     """The one a passive verb's "by" names: "was described by one union as …"."""
     if verb.lower_ in _QUOTING:
         return None  # "X was quoted by the paper as saying": X speaks
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
+    return passive_agent(verb, naming=verb.lower_ in NAMING)
 
 
 #: Passives whose subject is the speaker, whatever "by" names.

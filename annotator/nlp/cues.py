@@ -20,6 +20,7 @@ from annotator.nlp.grammar import (
     is_verb,
     names_a_source,
     negated,
+    passive_agent,
 )
 from annotator.nlp.lexicon import BODY_NOUNS, PUBLIC_BODIES
 
@@ -30,7 +31,7 @@ _NO_SPEECH: dict[str, frozenset[str]] = {
     "up": frozenset("add adds added adding".split()),
 }
 #: Verbs of naming or describing: their passive subject is named, not speaking.
-_NAMING = frozenset(
+NAMING = frozenset(
     "described dubbed called labelled labeled branded named termed nicknamed billed".split()
 )
 #: Nouns that introduce a term in marks, and words that name one ("the word "energie"", "known
@@ -99,7 +100,7 @@ def in_a_question(quote: Span) -> bool:
 
 #: Verbs whose passive subject is the one spoken to, not the speaker ("she was told …").
 _ADDRESSING = frozenset("told informed advised warned assured reassured reminded".split())
-_NO_PASSIVE_SPEAKER = _NAMING | _ADDRESSING
+_NO_PASSIVE_SPEAKER = NAMING | _ADDRESSING
 
 
 def is_cue(token: Token, cues: frozenset[str]) -> bool:
@@ -112,12 +113,14 @@ def is_cue(token: Token, cues: frozenset[str]) -> bool:
     children = list(token.children)
     if any(c.dep_ == "neg" for c in children):
         return False
-    if token.lower_ in _NAMING and token.tag_ == "VBN" and token.dep_ != "conj":
-        if not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "aux") for c in children):
+    if token.lower_ in NAMING and token.tag_ == "VBN" and token.dep_ != "conj":
+        named = any(c.dep_ in ("nsubj", "nsubjpass", "agent", "aux") for c in children)
+        if not named and passive_agent(token, naming=True) is None:
             return False  # "Originally dubbed "X", the firm …": nobody speaks
     if any(c.dep_ == "prt" and token.lower_ in _NO_SPEECH.get(c.lower_, ()) for c in children):
         return False  # "were ruled out", "added up": no speech
-    if any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children):
+    agent = passive_agent(token, naming=token.lower_ in NAMING)
+    if any(c.dep_ == "auxpass" for c in children) and agent is None:
         # "it has been claimed", "it is said", "what has been dubbed": an agentless passive
         # names no speaker; nor does a naming verb's, whose subject is what is named ("He is
         # described as", "the plan was branded"), unlike "he was quoted as saying"

@@ -107,7 +107,7 @@ def _describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> 
                 return body
         return author(resolver, tokens, mention)
     bare = tokens[0]
-    if len(tokens) == 1 and not bare.ent_type_ and bare.tag_.startswith("NN"):
+    if len(tokens) == 1 and not bare.ent_type_ and bare.tag_.startswith("NN") and bare.is_title:
         singular = bare.lower_[:-1] if bare.tag_ == "NNS" else bare.lower_  # "Judges said"
         if {bare.lower_, singular}.isdisjoint(SPEAKER_NOUNS):
             # "Emails", "Thanks": a capitalised word, not a speaker; but "Napster claims" is

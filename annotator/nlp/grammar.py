@@ -194,3 +194,24 @@ def name_after_verb(verb: Token) -> Token | None:
         return doc[last] if after_quote else None
     closing = doc[last + 1].text == "," or (after_quote and doc[last + 1].text in (".", "-", "–"))
     return doc[last] if closing else None
+
+
+def passive_agent(verb: Token, naming: bool = False) -> Token | None:
+    """The one a passive verb's "by" names: its agent, or for a verb of ``naming`` a "by" the
+    parser hung on a word of the verb's own phrase ("being described as "average" and "eerie"
+    by scouts", the "by" attached to "eerie"), with no other verb between (not "threatened
+    with the sack by his boss", where the boss threatened no words)."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if not naming or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    for t in verb.subtree:
+        if t.i <= verb.i or t.lower_ != "by" or t.dep_ != "prep":
+            continue
+        head = t.head
+        while head.i != verb.i and not is_verb(head):
+            head = head.head
+        if head.i == verb.i:
+            return next((c for c in t.children if c.dep_ == "pobj"), None)
+    return None

@@ -123,3 +123,22 @@ def test_first_names_reveal_a_gender_only_when_common_and_of_one_gender() -> Non
     assert is_first_name("Imogen") and is_first_name("Declan")
     # words some name lists also hold: too rare as names to make a body a person
     assert not any(is_first_name(w) for w in ("Global", "Lion", "Havana", "Morgan"))
+
+
+def test_a_naming_verb_s_by_names_its_speaker_wherever_the_parser_hung_it(
+    nlp: Language,
+) -> None:
+    # the "by" hangs from the second quotation's adjective, not from "described"; but a
+    # "by" after another passive ("threatened with the sack by his boss") names no speaker
+    text = (
+        "Band's slow start\n\nThe band began in a garage. They struggled to attract record "
+        'company attention, later being described as "pretty average" and "strange and '
+        'eerie" by scouts who saw them live.'
+    )
+    assert [f[1:] for f in detect(nlp, text)] == [("scouts", "described", "scouts")] * 2
+    text = (
+        "Dunne keen to stay\n\nRichard Dunne is ready to commit his future to the club. He "
+        "was once threatened with the sack by City boss Kevin Keegan but has since played "
+        'well. The defender said: "Hopefully something will be sorted out soon."'
+    )
+    assert [f[3] for f in detect(nlp, text)] == ["Richard Dunne"]
