@@ -316,8 +316,8 @@ def cue_after(frame: Span, cues: frozenset[str], strict: bool) -> Token | None:
     inserted = False
     seen_word = False
     for token in frame:
-        if is_according(token) or (is_cue(token, cues) and token.dep_ != "relcl"):
-            return token  # not "the qualities he hopes to convey": a relative clause
+        if is_according(token) or (is_cue(token, cues) and _not_relative(token, frame)):
+            return token
         if token.text == ",":
             inserted = not inserted if seen_word else inserted
             continue
@@ -327,6 +327,16 @@ def cue_after(frame: Span, cues: frozenset[str], strict: bool) -> Token | None:
         if strict and is_verb and token.dep_ not in NOT_VERBS and not inserted:
             return None
     return None
+
+
+def _not_relative(cue: Token, frame: Span) -> bool:
+    """Not a relative clause ("the qualities he hopes to convey"), unless it is about the
+    quoted words themselves: '"… growth theory" which the chancellor once quoted'."""
+    if cue.dep_ != "relcl":
+        return True
+    return cue.head.i < frame.start and any(
+        c.dep_ == "dobj" and c.tag_ == "WDT" for c in cue.children
+    )
 
 
 def quoted_as_saying(cue: Token) -> tuple[Token, Token] | None:

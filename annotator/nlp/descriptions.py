@@ -151,6 +151,8 @@ def _describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> 
             or (resolver.main_body() if of_main_kind(tokens) else None)
             or mention.text
         )
+    if len(tokens) == 1 and tokens[0].lower_ in _NOBODY:
+        return None  # "someone tells", "anyone would think": nobody in particular
     if not definite or tokens[-1].lower_ in GROUP_NOUNS:
         return mention.text
     if len(tokens) == 2:  # "the alliance" after "the Countryside Alliance": the body named
@@ -169,6 +171,10 @@ def _describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> 
     if person is not None or head in ROLE_NOUNS:
         return mention.text  # "the judge" after "Rock singer X": nobody named
     return resolver.salient_body(pos) or mention.text
+
+
+#: Indefinite pronouns tagged as nouns: no speaker.
+_NOBODY = frozenset("someone somebody anyone anybody everyone everybody no-one nobody".split())
 
 
 def unnamed_source(name: str) -> bool:

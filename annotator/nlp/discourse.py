@@ -198,12 +198,12 @@ class Discourse:
         words = name.split()
         surname = words[-1].lower()
         if len(self.shared_surnames.get(surname, ())) > 1:  # a family: by the full name only
-            return self.full_genders.get(name.lower())
-        if surname in self.genders:
-            return self.genders[surname]
-        if len(words) > 1 and is_first_name(words[0]):  # "Fergus Hale", whatever was typed
-            return first_name_gender(words[0].lower())
-        return None
+            found = self.full_genders.get(name.lower())
+        else:
+            found = self.genders.get(surname)
+        if found is None and len(words) > 1 and is_first_name(words[0]):
+            return first_name_gender(words[0].lower())  # "Fergus Hale", whatever was typed
+        return found
 
     def subjects(self) -> list[Event]:
         """Main-clause subjects (and relative "who") outside quotations, built once."""

@@ -17,6 +17,7 @@ from annotator.nlp.lexicon import (
     BODY_NOUNS,
     DETERMINERS,
     HONORIFICS,
+    OCCUPATIONS,
     ROLE_NOUNS,
     SOURCE_NOUNS,
     SPEAKER_NOUNS,
@@ -154,14 +155,17 @@ _BODY_WORDS = BODY_NOUNS | frozenset(
 
 def first_named(ent: Span) -> Person | None:
     """A person the model typed as an organisation, known by a common first name of one
-    gender: "Imogen Price", "Julia Eccleshare" (two or three capitalised words, the first a
-    first name, the rest no words of a body's name)."""
+    gender and introduced with a person's role: "Julia Eccleshare, chair of the panel,"
+    (two or three capitalised words, the first a first name, the rest no words of a body's
+    name)."""
     words = clean_words(ent)
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
         return None
     if any(w.lower() in _BODY_WORDS for w in words[1:]) or not is_first_name(words[0]):
         return None
     role = tuple(role_before(ent) + role_after(ent))
+    if not role or role[-1][0] not in ROLE_NOUNS | OCCUPATIONS | SOURCE_NOUNS:
+        return None  # "Aston Martin", "Chelsea Clinton Foundation": only a person's role shows it
     return Person(ent.start_char, tuple(words), role)
 
 

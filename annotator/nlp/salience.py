@@ -23,7 +23,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from annotator.nlp.first_names import first_name_gender, is_first_name
 from annotator.nlp.grammar import trailing_appositive
 from annotator.nlp.lexicon import (
     BUSINESS_NOUNS,
@@ -49,7 +48,7 @@ PRONOUN_GENDER: dict[str, str] = {
 _MALE_TITLES = frozenset("mr mr. sir lord baron king prince father brother".split())
 _FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss dame lady baroness queen princess".split())
 _MALE_NOUNS = frozenset(
-    """man boy father son husband brother actor chairman spokesman businessman sportsman
+    """man boy father son husband brother actor spokesman businessman sportsman
     uncle nephew grandfather widower boyfriend""".split()
 )
 _FEMALE_NOUNS = frozenset(
@@ -82,16 +81,14 @@ def _gender_word(word: str) -> str | None:
     return None
 
 
-def mention_gender(ent: Span, first_name: str | None = None) -> str | None:
-    """Gender of a named person from one mention: title, first name (``first_name``, the
-    first of the name's words once roles and titles are cut), appositive noun."""
+def mention_gender(ent: Span) -> str | None:
+    """Gender of a named person from one mention: title or appositive noun. (A first name
+    says less than either, "Ms Rhys James": see ``SpeakerResolver.gender``.)"""
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     for word in (before, *(t.lower_ for t in ent[:2])):
         if word in _MALE_TITLES or word in _FEMALE_TITLES:
             return _gender_word(word)
-    if first_name and is_first_name(first_name):
-        return first_name_gender(first_name.lower())
     root = ent.root
     nouns = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":

@@ -50,7 +50,6 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.descriptions import coordinated, describe
 from annotator.nlp.discourse import Discourse
-from annotator.nlp.first_names import first_name_gender
 from annotator.nlp.lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
@@ -134,9 +133,6 @@ class SpeakerResolver(Discourse):
         #: Gender by full name, and the full names written with each surname.
         self.full_genders: dict[str, str] = {}
         self.shared_surnames: dict[str, set[str]] = {}
-        places = {
-            t.lower_ for e in self.ents.ents if e.label_ in _GROUP_ENTS for t in e
-        }  # words that are no first name here ("Manchester", typed a person once)
         for ent in self.ents.ents:
             if ent.label_ not in _NAME_ENTS:
                 continue
@@ -145,8 +141,7 @@ class SpeakerResolver(Discourse):
                 continue
             role = tuple(role_before(ent) + role_after(ent) or role_of_head(ent))
             self.people.append(Person(ent.start_char, tuple(words), role))
-            first = words[0] if len(words) > 1 and words[0].lower() not in places else None
-            gender = mention_gender(ent, first)
+            gender = mention_gender(ent)
             if len(words) > 1:  # "Jarek Kujda" and "Malgorzata Kujda": two people, one surname
                 full = " ".join(words).lower()
                 self.shared_surnames.setdefault(words[-1].lower(), set()).add(full)
@@ -163,12 +158,8 @@ class SpeakerResolver(Discourse):
             elif ent.label_ == "ORG" and (named := first_named(ent)) is not None:
                 self.people.append(named)
                 self._named_as_bodies.add(tuple(w.lower() for w in named.words))
-                gender = first_name_gender(named.words[0].lower())
                 full = " ".join(named.words).lower()
                 self.shared_surnames.setdefault(named.words[-1].lower(), set()).add(full)
-                if gender is not None:
-                    self.full_genders.setdefault(full, gender)
-                    self.genders.setdefault(named.words[-1].lower(), gender)
         self.people.sort(key=lambda p: p.start)
         surnames = {p.words[-1].lower() for p in self.people} | {
             e.text.lower() for e in self.ents.ents if e.label_ == "ORG" and len(e) == 1
@@ -400,10 +391,10 @@ class SpeakerResolver(Discourse):
         index = self._full_names.get(wanted)
         if index is None:
             found = self._people_with.get(wanted[0], [])
-            royal = (
-                [p for p in found if len(p.words) == 1 and _royal(p)] if len(wanted) == 1 else []
-            )
-            # "Charles" after "Prince Charles" is the prince, not "Charles Kennedy"
+            # "Charles" after "Prince Charles" is the prince, not "Charles Kennedy" (but
+            # "Prince Saud" is "Prince Saud Al-Faisal")
+            royal = [p for p in found if _royal(p)] if len(wanted) == 1 else []
+            royal = royal if royal and all(len(p.words) == 1 for p in royal) else []
             index = self._full_names[wanted] = name_index(royal or found, wanted)
         starts, best_before, best_from = index
         k = bisect_left(starts, pos)

@@ -142,3 +142,37 @@ def test_a_naming_verb_s_by_names_its_speaker_wherever_the_parser_hung_it(
         'well. The defender said: "Hopefully something will be sorted out soon."'
     )
     assert [f[3] for f in detect(nlp, text)] == ["Richard Dunne"]
+
+
+def test_the_quoted_words_a_relative_clause_says_someone_quoted(nlp: Language) -> None:
+    text = (
+        "Chancellor's jargon\n\nChancellor Gordon Brown gave a speech on Monday. Nothing is "
+        'as obscure as "post-neo-classical endogenous growth theory" which the chancellor '
+        "himself once quoted."
+    )
+    assert [f[1:] for f in detect(nlp, text)] == [("the chancellor", "quoted", "Gordon Brown")]
+
+
+def test_a_chairman_can_be_she(nlp: Language) -> None:
+    text = (
+        "Party acts on defectors\n\nTwo members have left the party. UKIP chairman Petrina "
+        'Holdsworth urged the men to step down in a letter. She said: "The party has taken '
+        'legal advice."'
+    )
+    assert [f[3] for f in detect(nlp, text)] == ["Petrina Holdsworth"]
+
+
+def test_a_royal_title_before_a_full_name_keeps_it_and_nobody_speaks_for_anyone(
+    nlp: Language,
+) -> None:
+    text = (
+        "Saudi women at work\n\nForeign Minister Prince Saud Al-Faisal has praised the reforms. "
+        '"Our reforms have created a new generation of women," Arab News quoted Prince Saud '
+        "as saying."
+    )
+    assert [f[3] for f in detect(nlp, text)] == ["Saud Al-Faisal"]
+    text = (
+        "Party launch\n\nThe new party was launched on Wednesday. Its leader said the name "
+        "would make anyone think 'good old British'."
+    )
+    assert [f[3] for f in detect(nlp, text)] == [None]
