@@ -74,7 +74,7 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
                 return None  # "what has been dubbed": nobody
             return _named_before_age(subj) or _named_before_reflexive(subj) or subj
         name = _name_taken_for_modal(verb) or name_before_verb(verb) or _with_subject(verb)
-        name = name or name_joined_before_verb(verb)
+        name = name or name_joined_before_verb(verb) or _after_participle(verb)
         name = name or (name_after_verb(verb) if verb is cue else None)
         if name is not None:
             return name
@@ -125,6 +125,18 @@ def _name_taken_for_modal(verb: Token) -> Token | None:
     for child in verb.lefts:
         if child.tag_ == "MD" and child.dep_ == "aux" and child.text[:1].isupper():
             return child
+    return None
+
+
+def _after_participle(verb: Token) -> Token | None:
+    """ "Welcoming the ruling, Jo Bloggs, chief executive of …, said": the parser made the
+    opening participle the verb's subject and hung the name on it."""
+    for child in verb.children:
+        if child.dep_ == "csubj" and child.tag_ == "VBG" and child.i < verb.i:
+            for t in child.rights:
+                comma = t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ","
+                if t.dep_ in ("dep", "appos", "npadvmod") and comma and is_person_like(t):
+                    return t
     return None
 
 

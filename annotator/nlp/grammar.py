@@ -185,6 +185,8 @@ def name_after_verb(verb: Token) -> Token | None:
     after_quote = doc[verb.i - 1].is_quote and verb.i > 1 and doc[verb.i - 2].is_punct
     if doc[verb.i - 1].text != "," and not after_quote:
         return None
+    if after_quote and _bare_name(doc[nxt]):
+        return doc[nxt]  # '"…," admitted Kiely.': one capitalised word, untyped, any tag
     if doc[nxt].ent_type_ != "PERSON" or doc[nxt].ent_iob_ != "B":
         return None
     last = nxt
@@ -215,3 +217,17 @@ def passive_agent(verb: Token, naming: bool = False) -> Token | None:
         if head.i == verb.i:
             return next((c for c in t.children if c.dep_ == "pobj"), None)
     return None
+
+
+def _bare_name(token: Token) -> bool:
+    """One capitalised word the model left untyped, closing the sentence or set off by a
+    comma: a name ("admitted Kiely."), whatever it was tagged."""
+    doc = token.doc
+    after = doc[token.i + 1].text if token.i + 1 < len(doc) else "."
+    return (
+        token.is_alpha
+        and token.is_title
+        and not token.ent_type_
+        and token.lower_ not in PERSON_PRONOUNS | {"it", "this", "that", "the", "a"}
+        and after in (".", ",")
+    )

@@ -176,3 +176,24 @@ def test_a_royal_title_before_a_full_name_keeps_it_and_nobody_speaks_for_anyone(
         "would make anyone think 'good old British'."
     )
     assert [f[3] for f in detect(nlp, text)] == [None]
+
+
+def test_a_name_after_an_opening_participle_is_the_subject(nlp: Language) -> None:
+    text = (
+        "Court backs refugees\n\nThe court ruled against the scheme on Thursday.\n\nWelcoming "
+        "the ruling, Maeve Sherlock, chief executive of the Refugee Council, said: "
+        '"Human rights abuses against the Roma are well documented."'
+    )
+    assert [f[1:] for f in detect(nlp, text)] == [("Maeve Sherlock", "said", "Maeve Sherlock")]
+
+
+def test_one_capitalised_word_after_the_cue_is_the_speaker_whatever_its_tag(
+    nlp: Language,
+) -> None:
+    # "Kiely" is tagged an adverb and left untyped; the quotation that follows is his too
+    text = (
+        "Charlton hold Boro\n\nCharlton goalkeeper Dean Kiely made three fine saves.\n\n"
+        '"To take the lead and then to get penned back, it feels a little bit like a defeat," '
+        'admitted Kiely. "We were winning but they kept knocking on the door."'
+    )
+    assert [f[3] for f in detect(nlp, text)] == ["Dean Kiely", "Dean Kiely"]
