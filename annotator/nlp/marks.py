@@ -152,7 +152,10 @@ def _pair(text: str, marks: list[tuple[int, int]], single: bool) -> list[MarkedQ
         if not single and opened_kind == OPEN and end > opened + 1:
             quotes.append(MarkedQuote(opened, end, paragraphs, closed=False))
 
-    for i, kind in marks:
+    nested_close = -1  # the closing mark of a nested quotation, skipped with its opener
+    for n, (i, kind) in enumerate(marks):
+        if i == nested_close:
+            continue
         if opened >= 0 and i > _paragraph_end(text, para):
             stray = (
                 -1
@@ -179,6 +182,9 @@ def _pair(text: str, marks: list[tuple[int, int]], single: bool) -> list[MarkedQ
             if _SENTENCE_END_BEFORE.search(text, max(opened + 1, i - 8), i):
                 paragraphs += 1  # `26 weeks. "We ...`: a paragraph run into the same line
                 continue
+            if paragraphs > 1 and not single and _nested(text, marks, n):
+                nested_close = marks[n + 1][0]  # `he was going to "fake" an injury`
+                continue
             # An opening mark inside an open quotation, mid-sentence: the previous one lost
             # its closing mark. It ends with its first sentence; start again here.
             end = _SENTENCE_END.search(text, opened + 1, i)
@@ -190,6 +196,17 @@ def _pair(text: str, marks: list[tuple[int, int]], single: bool) -> list[MarkedQ
     if opened >= 0:
         cut()
     return quotes
+
+
+def _nested(text: str, marks: list[tuple[int, int]], n: int) -> bool:
+    """Does the opening mark ``marks[n]``, inside a statement already reopened, start a
+    quotation of a few words nested in it (`he was going to "fake" an injury`): the next
+    mark closes within four words and the same sentence."""
+    if n + 1 >= len(marks) or marks[n + 1][1] == OPEN:
+        return False
+    start, end = marks[n][0], marks[n + 1][0]
+    inner = text[start + 1 : end]
+    return len(inner.split()) <= 4 and _SENTENCE_END.search(inner + " ") is None
 
 
 def _marks(text: str, alphabet: str, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:

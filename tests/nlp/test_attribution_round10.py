@@ -14,6 +14,7 @@ from spacy.language import Language
 
 from annotator.nlp.first_names import first_name_gender, is_first_name
 from annotator.nlp.lexicon import strip_affiliations
+from annotator.nlp.marks import find_marked_quotes
 from tests.nlp.test_quotes import detect
 
 
@@ -197,3 +198,20 @@ def test_one_capitalised_word_after_the_cue_is_the_speaker_whatever_its_tag(
         'admitted Kiely. "We were winning but they kept knocking on the door."'
     )
     assert [f[3] for f in detect(nlp, text)] == ["Dean Kiely", "Dean Kiely"]
+
+
+def test_a_few_words_in_marks_inside_a_reopened_statement_stay_in_it() -> None:
+    # each sentence of the statement reopens with a mark; "fake" in its own marks is a
+    # quotation inside it, not the statement's end
+    text = (
+        'Row deepens\n\n"Set the record straight," said Shepherd. "Craig walked off saying his '
+        'hamstring was tight. "At that meeting he admitted he was going to "fake" an injury '
+        'in training. "He also agreed to apologise. "This is cheating."\n\nMore follows.'
+    )
+    spans = [text[q.start : q.end] for q in find_marked_quotes(text)]
+    assert spans[1].startswith('"Craig walked') and spans[1].endswith('"This is cheating."')
+    assert len(spans) == 2
+    # a quotation that lost its closing mark is not held open by a later word in marks
+    text = 'Slip\n\n"We are happy, he said. He called it "great" news.\n\nEnd.'
+    spans = [text[q.start : q.end] for q in find_marked_quotes(text)]
+    assert spans == ['"We are happy, he said.', '"great"']
