@@ -162,6 +162,8 @@ def _describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> 
     person = by_role(resolver, words, mention.start_char)
     if person is not None:
         return person
+    if len(tokens) == 2 and head in _SOVEREIGNS:
+        return mention.text  # "the Queen" no one was introduced as: herself, not the latest
     body = body_name(tokens)
     if body is not None:
         return body
@@ -173,6 +175,8 @@ def _describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> 
     return resolver.salient_body(pos) or mention.text
 
 
+#: Roles of one person in the world, named by the role alone ("the Queen said").
+_SOVEREIGNS = frozenset("queen king pope".split())
 #: Indefinite pronouns tagged as nouns: no speaker.
 _NOBODY = frozenset("someone somebody anyone anybody everyone everybody no-one nobody".split())
 

@@ -110,12 +110,13 @@ def test_she_is_not_a_man_whose_first_name_shows_it_whatever_the_model_typed(
 
 
 def test_a_first_name_alone_after_a_royal_title_is_that_person(nlp: Language) -> None:
+    # and "The Queen", whom no one was introduced as, is not the latest person named
     text = (
         "Royal engagement\n\nLib Dem leader Charles Kennedy sent his best wishes. On Thursday, "
         "Prince Charles and Mrs Parker Bowles hosted a dinner. Charles said he was "
-        '"absolutely delighted".'
+        '"absolutely delighted". The Queen said she was "very happy".'
     )
-    assert [f[3] for f in detect(nlp, text)] == ["Charles"]
+    assert [f[3] for f in detect(nlp, text)] == ["Charles", "The Queen"]
 
 
 def test_first_names_reveal_a_gender_only_when_common_and_of_one_gender() -> None:
