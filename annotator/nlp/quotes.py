@@ -32,7 +32,6 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from annotator.nlp import first_names
 from annotator.nlp.attribution import (
     inverted_object,
     mention_span,
@@ -485,5 +484,4 @@ class QuoteDetector:
 
 @Language.factory(QUOTES_KEY, default_config={}, requires=["doc.ents", "token.dep", "token.tag"])
 def make_quote_detector(nlp: Language, name: str) -> QuoteDetector:
-    first_names.load()  # its name data, once, with the model rather than in the first document
     return QuoteDetector()
