@@ -203,13 +203,13 @@ def inverted_object(cue: Token) -> Token | None:
         return None
     for child in cue.rights:
         if child.dep_ in ("dobj", "attr", "oprd", "npadvmod") and child.left_edge.i == cue.i + 1:
-            if not child.tag_.startswith("NN") and not is_age(child):
+            if not child.tag_.startswith("NN") and not _is_age(child):
                 return None
             return _owned_person(child) or child
     return None
 
 
-def is_age(token: Token) -> bool:
+def _is_age(token: Token) -> bool:
     """ "the 30-year-old", "the 19-year-old's": a person by age, tagged as an adjective."""
     return token.lower_ == "old" and token.i >= 2 and token.doc[token.i - 2].lower_ == "year"
 

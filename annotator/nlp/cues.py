@@ -119,8 +119,8 @@ def is_cue(token: Token, cues: frozenset[str]) -> bool:
             return False  # "Originally dubbed "X", the firm …": nobody speaks
     if any(c.dep_ == "prt" and token.lower_ in _NO_SPEECH.get(c.lower_, ()) for c in children):
         return False  # "were ruled out", "added up": no speech
-    agent = passive_agent(token, naming=token.lower_ in NAMING)
-    if any(c.dep_ == "auxpass" for c in children) and agent is None:
+    passive = any(c.dep_ == "auxpass" for c in children)
+    if passive and passive_agent(token, naming=token.lower_ in NAMING) is None:
         # "it has been claimed", "it is said", "what has been dubbed": an agentless passive
         # names no speaker; nor does a naming verb's, whose subject is what is named ("He is
         # described as", "the plan was branded"), unlike "he was quoted as saying"

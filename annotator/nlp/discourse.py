@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.attribution import mention_span, subject_of
 from annotator.nlp.cues import is_according, is_cue
-from annotator.nlp.first_names import first_name_gender, is_first_name
+from annotator.nlp.first_names import first_name_gender
 from annotator.nlp.grammar import (
     name_after_verb,
     name_before_verb,
@@ -201,8 +201,8 @@ class Discourse:
             found = self.full_genders.get(name.lower())
         else:
             found = self.genders.get(surname)
-        if found is None and len(words) > 1 and is_first_name(words[0]):
-            return first_name_gender(words[0].lower())  # "Fergus Hale", whatever was typed
+        if found is None and len(words) > 1:
+            return first_name_gender(words[0])  # "Fergus Hale", whatever the model typed
         return found
 
     def subjects(self) -> list[Event]:

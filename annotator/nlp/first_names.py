@@ -45,7 +45,7 @@ def _table() -> dict[str, str]:
 
 
 def first_name_gender(word: str) -> str | None:
-    """ "m" or "f" for a common first name of one gender ("Jean-Philippe": by "Jean"), else
+    """ "m" or "f" for a common first name of one gender ("Anne-Marie": by "Anne"), else
     None."""
     plain = _plain(word)
     if not plain.isalpha():

@@ -219,6 +219,9 @@ def passive_agent(verb: Token, naming: bool = False) -> Token | None:
     return None
 
 
+_NOT_NAMES = PERSON_PRONOUNS | frozenset({"it", "this", "that", "the", "a"})
+
+
 def _bare_name(token: Token) -> bool:
     """One capitalised word the model left untyped, closing the sentence or set off by a
     comma: a name ("admitted Kiely."), whatever it was tagged."""
@@ -228,6 +231,6 @@ def _bare_name(token: Token) -> bool:
         token.is_alpha
         and token.is_title
         and not token.ent_type_
-        and token.lower_ not in PERSON_PRONOUNS | {"it", "this", "that", "the", "a"}
+        and token.lower_ not in _NOT_NAMES
         and after in (".", ",")
     )

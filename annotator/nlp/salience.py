@@ -83,7 +83,7 @@ def _gender_word(word: str) -> str | None:
 
 def mention_gender(ent: Span) -> str | None:
     """Gender of a named person from one mention: title or appositive noun. (A first name
-    says less than either, "Ms Rhys James": see ``SpeakerResolver.gender``.)"""
+    says less than either, "Ms Rhys James": see ``Discourse.gender``.)"""
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     for word in (before, *(t.lower_ for t in ent[:2])):
