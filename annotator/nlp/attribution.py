@@ -26,7 +26,14 @@ from annotator.nlp.grammar import (
     source_in_subtree,
     trailing_appositive,
 )
-from annotator.nlp.lexicon import BODY_NOUNS, HONORIFICS, ROLE_NOUNS, SOURCE_NOUNS, TITLES
+from annotator.nlp.lexicon import (
+    BODY_NOUNS,
+    HONORIFICS,
+    POSTNOMINALS,
+    ROLE_NOUNS,
+    SOURCE_NOUNS,
+    TITLES,
+)
 
 _CLIMB = ("advcl", "xcomp", "ccomp", "pcomp")
 #: Punctuation that ends a mention even when glued to it ("said Connors.").
@@ -282,6 +289,8 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
     """The speaker mention around a subject token: a name with titles, or a description."""
     doc = token.doc
     ent = ent_of.get(token.i)
+    if token.lower_ in POSTNOMINALS and token.i > 0 and doc[token.i - 1].ent_type_ == "PERSON":
+        return mention_span(doc[token.i - 1], ent_of)  # "Tom McCabe MSP", "MSP" typed a body
     if ent is None and token.lower_ in ROLE_NOUNS:
         person = _coordinated(token, ent_of)
         if person is not None and person.label_ == "PERSON":
@@ -323,6 +332,10 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
     appositive = trailing_appositive(token)
     if appositive is not None:  # "the controller of entertainment, Jo Bloggs, said"
         return mention_span(appositive, ent_of)
+    named = ent_of.get(token.i + 1) if token.tag_ in ("NN", "NNS") else None
+    if named is not None and named.start == token.i + 1 and named.label_ in NAMED_ENTS:
+        if doc[token.i + 1].head.i == token.i:  # "pop band Busted have confirmed": the band
+            return mention_span(doc[named.end - 1], ent_of)
     start = token.left_edge.i
     while start < token.i and doc[start].is_punct:
         start += 1

@@ -527,7 +527,8 @@ def missed_full_names(doc: Doc) -> dict[str, str]:
         i = t.i
         while i > 0 and doc[i - 1].tag_ == "NNP" and doc[i - 1].dep_ == "compound":
             i -= 1
-        words = strip_titles([w.text for w in doc[i : t.i + 1]])
+        # "Boss Graeme Souness", "Olympian Tomlinson": a role opening the run is no name
+        words = strip_titles(strip_affiliations([w.text for w in doc[i : t.i + 1]]))
         if 1 < len(words) < 4 and all(_name_word(w) for w in words):
             missed.setdefault(t.lower_, " ".join(words))
     for first, last in nicknamed(doc):

@@ -5,7 +5,8 @@ tenth round).
 The texts are of shapes met in the development sets, with names and details changed; some keep
 a sentence of blind 11 nearly as written (the parse that failed depends on it), which is allowed
 only because blind 11 was development data by then. None comes from a set not yet scored:
-blind 12 was annotated before these tests existed and is scored once after them.
+blind 12 was annotated before these tests existed and scored once after them; the last test,
+written after that scoring, keeps sentences of blind 12 (development data from then on).
 """
 
 from __future__ import annotations
@@ -216,3 +217,26 @@ def test_a_few_words_in_marks_inside_a_reopened_statement_stay_in_it() -> None:
     text = 'Slip\n\n"We are happy, he said. He called it "great" news.\n\nEnd.'
     spans = [text[q.start : q.end] for q in find_marked_quotes(text)]
     assert spans == ['"We are happy, he said.', '"great"']
+
+
+def test_roles_and_letters_around_a_name_are_no_part_of_the_speaker_name(
+    nlp: Language,
+) -> None:
+    # after blind 12's scoring (development data since): "Boss Graeme Souness" the model did
+    # not type, "Tom McCabe MSP" with the letters typed a body, "pop band Busted" parsed as
+    # a verb after the band
+    text = (
+        "Souness delight\n\nBoss Graeme Souness felt Newcastle were never in danger. "
+        '"Winning the first leg gave us a great advantage," he said.'
+    )
+    assert [f[3] for f in detect(nlp, text)] == ["Graeme Souness"]
+    text = (
+        "Council tax row\n\nCouncils want more money. Scottish Finance Minister, Tom McCabe "
+        'MSP, said: "Last week in parliament I announced an additional £419m for councils."'
+    )
+    assert [f[1:] for f in detect(nlp, text)] == [("Tom McCabe", "said", "Tom McCabe")]
+    text = (
+        "Pop band to take a break\n\nChart-topping pop band Busted have confirmed that they "
+        'plan to "take a break", following rumours of a split.'
+    )
+    assert [f[3] for f in detect(nlp, text)] == ["Busted"]
