@@ -13,6 +13,9 @@ the text costs next to nothing compared with the model. The rules, in short:
   the last one closes, is one quotation: a mark that opens while a quotation is still open
   continues it when it starts a paragraph, or when it follows the end of a sentence on the same
   line (the BBC 2005 files run several original paragraphs together on one line).
+* A few words in marks inside a statement already reopened sentence by sentence (`he was going
+  to "fake" an injury`) are a quotation nested in it, not its end; in a quotation that has not
+  been reopened, an opening mark mid-sentence still means the closing mark was lost (below).
 * A double quotation that the source closed with a single mark after the end of a sentence
   (``… a bit more.' The orchestra …``) ends there, unless a single quotation opened inside it.
 * A quotation still open at the end of a paragraph that the next paragraph does not reopen ends
