@@ -17,7 +17,8 @@ the text costs next to nothing compared with the model. The rules, in short:
   to "fake" an injury`) are a quotation nested in it, not its end; in a quotation that has not
   been reopened, an opening mark mid-sentence still means the closing mark was lost (below).
 * A double quotation that the source closed with a single mark after the end of a sentence
-  (``… a bit more.' The orchestra …``) ends there, unless a single quotation opened inside it.
+  (``… a bit more.' The orchestra …``, ``… bandwidth.' "It can't …``) ends there, unless a
+  single quotation opened inside it.
 * A quotation still open at the end of a paragraph that the next paragraph does not reopen ends
   at the end of its paragraph, and one still open when a new quotation opens mid-sentence ends
   with its first sentence (a missing closing mark is a slip of the source, not a quotation
@@ -182,6 +183,13 @@ def _pair(text: str, marks: list[tuple[int, int]], single: bool) -> list[MarkedQ
                 continue
             if kind == CLOSE:
                 continue  # a closing mark that does not fit the opening one: ignore it
+            stray = -1 if single else _stray_single_closer(text, opened, max(para, i - 4), i)
+            if stray > 0 and not text[stray:i].strip():
+                # `… bandwidth.' "It can't …`: the source closed it with a single mark, and
+                # this mark opens the next quotation
+                quotes.append(MarkedQuote(opened, stray, paragraphs))
+                opened, opened_kind, para, paragraphs = i, kind, i, 1
+                continue
             if _SENTENCE_END_BEFORE.search(text, max(opened + 1, i - 8), i):
                 paragraphs += 1  # `26 weeks. "We ...`: a paragraph run into the same line
                 continue

@@ -240,3 +240,16 @@ def test_roles_and_letters_around_a_name_are_no_part_of_the_speaker_name(
         'plan to "take a break", following rumours of a split.'
     )
     assert [f[3] for f in detect(nlp, text)] == ["Busted"]
+
+
+def test_a_quotation_closed_by_a_single_mark_ends_before_the_next_one() -> None:
+    # after blind 12's scoring: `bandwidth.' "It can't …` was read as one statement reopened
+    text = (
+        'Cheap PCs\n\nOne student says that "when you talk illiterate you talk audio and video, '
+        "and that demands bandwidth.' \"It can't choke at any point.\" The team agrees.\n\nEnd."
+    )
+    spans = [text[q.start : q.end] for q in find_marked_quotes(text)]
+    assert spans == [
+        "\"when you talk illiterate you talk audio and video, and that demands bandwidth.'",
+        '"It can\'t choke at any point."',
+    ]
