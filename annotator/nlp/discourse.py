@@ -288,7 +288,7 @@ class Discourse:
         starts = self._people_starts
         found = self.people[bisect_left(starts, lo) : bisect_left(starts, hi)]
         found = [p for p in found if p.role and not self.quoted.contains(p.start)]
-        first = [p for p in found if self._people_with[p.words[-1].lower()][0] is p]
+        first = [p for p in found if self._first_with(p.words[-1].lower(), p.start)]
         first = [p for p in first if self._set_off(p)]
         if len(first) != 1 or any(is_named(t) for t in before if t.dep_ == "nsubj"):
             return None
@@ -301,6 +301,11 @@ class Discourse:
         if any(e.person and e.name != name for e in events + subjects):
             return None
         return name
+
+    def _first_with(self, word: str, start: int) -> bool:
+        """Is the person named at ``start`` the first one the article names with ``word``?"""
+        people = self._people_with.get(word, [])
+        return bool(people) and people[0].start == start
 
     def _set_off(self, person: Person) -> bool:
         """Is the person's name followed by a comma (a role in apposition)?"""

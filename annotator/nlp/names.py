@@ -153,7 +153,7 @@ _BODY_WORDS = BODY_NOUNS | frozenset(
 )
 
 
-def first_named(ent: Span) -> Person | None:
+def person_by_first_name(ent: Span) -> Person | None:
     """A person the model typed as an organisation, known by a common first name of one
     gender and introduced with a person's role: "Julia Eccleshare, chair of the panel,"
     (two or three capitalised words, the first a first name, the rest no words of a body's
@@ -527,7 +527,7 @@ def missed_full_names(doc: Doc) -> dict[str, str]:
         i = t.i
         while i > 0 and doc[i - 1].tag_ == "NNP" and doc[i - 1].dep_ == "compound":
             i -= 1
-        # "Boss Graeme Souness", "Olympian Tomlinson": a role opening the run is no name
+        # "Boss Graeme Souness": a role opening the run is no name
         words = strip_titles(strip_affiliations([w.text for w in doc[i : t.i + 1]]))
         if 1 < len(words) < 4 and all(_name_word(w) for w in words):
             missed.setdefault(t.lower_, " ".join(words))

@@ -45,6 +45,7 @@ always named once and then referred to by surname, pronoun or role:
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -66,7 +67,6 @@ from annotator.nlp.names import (
     body_name,
     clean_words,
     described_name,
-    first_named,
     main_body,
     missed_full_names,
     name_index,
@@ -74,6 +74,7 @@ from annotator.nlp.names import (
     named_kinds,
     nationality,
     only_titles,
+    person_by_first_name,
     role_after,
     role_before,
     role_of_head,
@@ -143,8 +144,7 @@ class SpeakerResolver(Discourse):
             self.people.append(Person(ent.start_char, tuple(words), role))
             gender = mention_gender(ent)
             if len(words) > 1:  # "Jarek Kujda" and "Malgorzata Kujda": two people, one surname
-                full = " ".join(words).lower()
-                self.shared_surnames.setdefault(words[-1].lower(), set()).add(full)
+                full = self._note_full_name(words)
                 if gender is not None:
                     self.full_genders.setdefault(full, gender)
             if gender is not None:
@@ -155,11 +155,10 @@ class SpeakerResolver(Discourse):
         for ent in self.ents.ents:
             if ent.label_ in _GROUP_ENTS and (titled := titled_person(ent)) is not None:
                 self.people.append(titled)  # "Cardinal Cormac Murphy-O'Connor" typed a body
-            elif ent.label_ == "ORG" and (named := first_named(ent)) is not None:
+            elif ent.label_ == "ORG" and (named := person_by_first_name(ent)) is not None:
                 self.people.append(named)
                 self._named_as_bodies.add(tuple(w.lower() for w in named.words))
-                full = " ".join(named.words).lower()
-                self.shared_surnames.setdefault(named.words[-1].lower(), set()).add(full)
+                self._note_full_name(named.words)
         self.people.sort(key=lambda p: p.start)
         surnames = {p.words[-1].lower() for p in self.people} | {
             e.text.lower() for e in self.ents.ents if e.label_ == "ORG" and len(e) == 1
@@ -274,6 +273,12 @@ class SpeakerResolver(Discourse):
             return named
         return describe(self, tokens, mention)
 
+    def _note_full_name(self, words: Sequence[str]) -> str:
+        """File a full name under its surname (see ``shared_surnames``); returns it lowercased."""
+        full = " ".join(words).lower()
+        self.shared_surnames.setdefault(words[-1].lower(), set()).add(full)
+        return full
+
     def _with_first_name(self, ent: Span, words: list[str]) -> list[str]:
         """The name with the first name the model left out of it ("Otis" of "Otis Ferry",
         tagged as part of the name but not typed a person), when the article names someone so
@@ -294,8 +299,7 @@ class SpeakerResolver(Discourse):
     def first_named(self, token: Token) -> bool:
         """Is the name ending at ``token`` the first mention of its person in the document?"""
         ent = self.ents.of.get(token.i)
-        people = self._people_with.get(token.lower_, [])
-        return ent is not None and bool(people) and people[0].start == ent.start_char
+        return ent is not None and self._first_with(token.lower_, ent.start_char)
 
     def capitalised_inside(self, token: Token) -> bool:
         """A capitalised word the article also writes capitalised inside a sentence, after
