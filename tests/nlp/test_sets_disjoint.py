@@ -45,6 +45,7 @@ SETS = (
     "quotes_blind10",
     "quotes_blind11",
     "quotes_blind12",
+    "quotes_blind13",
 )
 BLIND = (
     "quotes_blind3",
@@ -57,6 +58,7 @@ BLIND = (
     "quotes_blind10",
     "quotes_blind11",
     "quotes_blind12",
+    "quotes_blind13",
 )
 
 
