@@ -285,6 +285,19 @@ def sentence_subject(quote: Span) -> Token | None:
     return None
 
 
+def _untyped_name_part(token: Token, start: int, end: int) -> bool:
+    """A capitalised proper noun the model left out of the name (tokens start to end) it
+    modifies."""
+    return (
+        token.tag_ == "NNP"
+        and not token.ent_type_
+        and token.dep_ == "compound"
+        and start <= token.head.i < end
+        and token.text[:1].isupper()
+        and token.lower_.rstrip(".") not in TITLES
+    )
+
+
 def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
     """The speaker mention around a subject token: a name with titles, or a description."""
     doc = token.doc
@@ -302,6 +315,9 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
         start = ent.start
         if ent.label_ == "NORP" and start > 0 and doc[start - 1].lower_ == "the":
             start -= 1  # "the American": a person described by nationality
+        role = doc[ent.end - 1].lower_ in ROLE_NOUNS  # "A UK Independence Party MEP"
+        while start > 0 and not role and _untyped_name_part(doc[start - 1], start, ent.end):
+            start -= 1  # "the Liberal Democrats", "Democrats" typed alone
         while start > 0 and doc[start - 1].lower_.rstrip(".") in TITLES:
             start -= 1
         inner = [t.i for t in doc[start + 1 : token.i] if t.lower_ in HONORIFICS]
@@ -342,6 +358,8 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
     end = token.i + 1
     while end < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text not in _STOPS:
         end += 1  # "the ex-Wallaby" parsed as three subjects
+    if token.is_title and end < len(doc) and doc[end].dep_ == "nummod" and doc[end].head == token:
+        end += 1  # "Number 10 said": the number is part of the name
     if start == token.i and start > 0 and doc[start - 1].tag_ == "DT":
         start -= 1
     source = source_in_subtree(token)

@@ -19,7 +19,7 @@ def author(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> str
     names = [t for t in tokens[:-1] if t.ent_type_ == "PERSON" or t.tag_ in ("NNP", "NNPS")]
     pos = mention.start_char
     if names:
-        return resolver.full_name(strip_titles([t.text for t in names]), pos)
+        return resolver.named(strip_titles([t.text for t in names]), pos)
     owner = next((t for t in tokens if t.tag_ == "PRP$"), None)
     if owner is not None:  # "his report": the person "his" stands for
         found = resolver.salient_for(owner, owner.lower_ in ("his", "her"))

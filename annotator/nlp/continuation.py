@@ -61,6 +61,35 @@ def reported_speech(
     return subject
 
 
+def reporter_before(doc: Doc, quote: Span, cues: frozenset[str]) -> Token | None:
+    """The speaker of reported speech in the sentence right before the one a partial
+    quotation sits in, when that sentence reports with its main verb and the quotation's own
+    sentence has no cue: "Nestle said that … dented sales. A poor summer "severely affected"
+    demand for ice cream." goes on with Nestle's words."""
+    sent = quote[0].sent
+    if len(quote.text.split()) < 2:
+        return None  # one word in marks ("wings", "resignation"): a term, nobody's words
+    words = [t for t in quote if not t.is_punct]
+    after = doc[quote.end] if quote.end < len(doc) else None
+    if words and after is not None and words[-1].tag_.startswith("NN") and after.tag_ == "NN":
+        return None  # Mr Brown's "sustainable investment" rule: a term naming a noun
+    heads = [t for t in words if not quote.start <= t.head.i < quote.end]
+    if any(t.dep_ in ("nsubj", "nsubjpass") for t in heads):
+        return None  # 'The "stress tests" would be used': a term the sentence is about
+    if any(t.dep_ == "nsubj" and t.ent_type_ in ("ORG", "NORP", "PERSON") for t in sent):
+        return None  # "Meanwhile the Tories outlined plans to tackle "yob culture"": theirs
+    if sent.start == 0 or any(t.lower_ in cues and t.tag_.startswith("VB") for t in sent):
+        return None
+    before = doc[sent.start - 1].sent
+    root = before.root
+    if not is_cue(root, cues) or any(t.is_quote for t in doc[root.i : before.end]):
+        return None  # a quotation after the cue is what it reports
+    subject = subject_of(root, cues)
+    if subject is None or not can_speak(subject) or subject.lower_ == "it":
+        return None
+    return subject
+
+
 def _introduced_subject(root: Token, first_named: Callable[[Token], bool]) -> Token | None:
     """The subject of a sentence that introduces a person by full name for the first time
     ("US coach Patrick McEnroe wants his team to play more on clay. “I think …”"): the

@@ -331,12 +331,18 @@ def cue_after(frame: Span, cues: frozenset[str], strict: bool) -> Token | None:
 
 def _not_relative(cue: Token, frame: Span) -> bool:
     """Not a relative clause ("the qualities he hopes to convey"), unless it is about the
-    quoted words themselves: '"… growth theory" which the chancellor once quoted'."""
+    quoted words themselves ('"… growth theory" which the chancellor once quoted') or a
+    parse that hung the verb after the quotation on one of its nouns."""
     if cue.dep_ != "relcl":
         return True
-    return cue.head.i < frame.start and any(
-        c.dep_ == "dobj" and c.tag_ == "WDT" for c in cue.children
-    )
+    if cue.head.i >= frame.start:
+        return False
+    # '"…," deputy director Jo Bloggs said': hung on a noun of the quotation its comma
+    # ends, its subject after the closing mark (not 'a "tough meeting" where Tories argued')
+    doc = frame.doc
+    comma = frame.start > 1 and doc[frame.start - 1].is_quote and doc[frame.start - 2].text == ","
+    subject = comma and any(c.dep_ == "nsubj" and c.i >= frame.start for c in cue.children)
+    return subject or any(c.dep_ == "dobj" and c.tag_ == "WDT" for c in cue.children)
 
 
 def quoted_as_saying(cue: Token) -> tuple[Token, Token] | None:

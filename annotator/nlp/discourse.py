@@ -26,7 +26,7 @@ from annotator.nlp.grammar import (
     source_in_subtree,
     trailing_appositive,
 )
-from annotator.nlp.lexicon import SOURCE_NOUNS
+from annotator.nlp.lexicon import GROUP_NOUNS, SOURCE_NOUNS
 from annotator.nlp.names import Bodies, NameWords, Person, clean_words
 from annotator.nlp.salience import (
     PRONOUN_GENDER,
@@ -34,6 +34,7 @@ from annotator.nlp.salience import (
     agrees,
     corporate_names,
     described_person,
+    fronted_topics,
     is_named,
     known_name,
     main_subjects,
@@ -49,6 +50,14 @@ def _plural_source(name: str) -> bool:
     """ "Critics", "Government sources": a description of several unnamed people."""
     word = name.rsplit(" ", 1)[-1].lower()
     return word in SOURCE_NOUNS and word.endswith("s") and not word.endswith("ss")
+
+
+def _body_by_kind(name: str) -> bool:
+    """A name that says it is a body: "Islamic Human Rights Commission", "Labour Party"."""
+    words = name.split()  # not "A spokesman for the Information Commissioner's Office"
+    if len(words) < 2 or not all(w[:1].isupper() or w in ("of", "for", "and") for w in words):
+        return False
+    return words[-1].lower() in GROUP_NOUNS
 
 
 def _between(events: list[Event], positions: list[int], lo: int, hi: int | None) -> list[Event]:
@@ -100,6 +109,8 @@ class Discourse:
         self._lead: int | None = None
         #: Descriptions that spoke, in text order, not named yet (:meth:`add_described_event`).
         self._pending: deque[Span] = deque()
+        #: Who each description among the main subjects stands for, by position (on need).
+        self._described_names: dict[int, str | None] = {}
 
     # The naming side, given by the resolver.
     def resolve(self, mention: Span) -> str | None:
@@ -124,7 +135,9 @@ class Discourse:
                 continue
             if token.lower_ not in cues or not is_cue(token, cues):
                 continue
-            if token.dep_ != "ROOT" and not (token.dep_ == "conj" and token.head.dep_ == "ROOT"):
+            # "The answer, says Prof Brewer, is wi-fi": a parenthetical cue speaks too
+            main = token.dep_ in ("ROOT", "parataxis")
+            if not main and not (token.dep_ == "conj" and token.head.dep_ == "ROOT"):
                 continue  # a subordinate clause ("when Mr Johnson had announced …")
             if self.quoted.contains(token.idx):
                 continue
@@ -153,8 +166,8 @@ class Discourse:
                 self.add_described_event(mention)  # named in turn, see the resolver
             elif mention is not None:
                 name = self.resolve(mention)
-                if name:
-                    self.add_event(start, name, True)
+                if name:  # "described as … by the Islamic Human Rights Commission": a body
+                    self.add_event(start, name, not _body_by_kind(name))
                     self.note_source(mention, name)
 
     def _source_subject(self, token: Token, cues: frozenset[str]) -> bool:
@@ -210,7 +223,9 @@ class Discourse:
         if self._subjects is None:
             self._subjects = []
             known = frozenset(self.name_words.words)
-            for subj in main_subjects(self.doc, self.quoted, self.ents, known):
+            found = main_subjects(self.doc, self.quoted, self.ents, known)
+            found += fronted_topics(self.doc, self.quoted, self.ents)
+            for subj in sorted(found, key=lambda subj: subj.pos):
                 if subj.speech and subj.person and not subj.relative:
                     continue  # people who speak are in the history already (not a "who")
                 described = subj.person and self._described_person(
@@ -250,8 +265,10 @@ class Discourse:
             if s >= 0 and (h < 0 or subs[s].pos >= self.history[h].pos):
                 e = subs[s]
                 s -= 1
-                if e.described:
-                    name = self.salient(e.pos, True)
+                if e.described:  # "the American": the person the discourse is about then
+                    if e.pos not in self._described_names:
+                        self._described_names[e.pos] = self.salient_person(e.pos)
+                    name = self._described_names[e.pos]
                     if name is None:
                         continue
                     e = replace(e, name=name)

@@ -21,7 +21,7 @@ from annotator.resources import resource_path
 
 TABLE = "first_names.tsv"
 #: How common a name must be in nomquamgender's sources to be in the table.
-MIN_SOURCES, MIN_COUNT = 20, 5000
+MIN_SOURCES, MIN_COUNT = 13, 800
 #: nomquamgender's labels, as the attribution code writes genders.
 _LABELS = {"gm": "m", "gf": "f"}
 
@@ -66,10 +66,13 @@ def build() -> list[tuple[str, str]]:
         warnings.simplefilter("ignore", DeprecationWarning)
         import nomquamgender
 
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     common = sorted(
         name
         for name, info in nomquamgender.name_data.items()
         if name.isalpha() and info[0] >= MIN_SOURCES and info[1] >= MIN_COUNT
+        if name not in STOP_WORDS  # "are", "will": words first, never names here
     )
     labels = nomquamgender.NBGC().classify(common)
     return [(name, _LABELS[label]) for name, label in zip(common, labels) if label in _LABELS]

@@ -187,6 +187,8 @@ def name_after_verb(verb: Token) -> Token | None:
         return None
     if after_quote and _bare_name(doc[nxt]):
         return doc[nxt]  # '"…," admitted Kiely.': one capitalised word, untyped, any tag
+    if doc[nxt].lower_.rstrip(".") in TITLES and nxt + 1 < len(doc):
+        nxt += 1  # "The answer, says Prof Brewer, is …": the title stays outside the name
     if doc[nxt].ent_type_ != "PERSON" or doc[nxt].ent_iob_ != "B":
         return None
     last = nxt

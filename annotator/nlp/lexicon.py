@@ -80,6 +80,12 @@ OCCUPATIONS: frozenset[str] = frozenset(
     golfer cyclist swimmer""".split()
 )
 DETERMINERS: frozenset[str] = frozenset("the a an this that these those one another".split())
+#: Nouns of nationality or standing the model types into a person's name ("Frenchman Ronald
+#: Pognon", "Olympian Tomlinson"); none of them is a first name (unlike "Scot", "Dane", "Finn").
+DEMONYMS: frozenset[str] = frozenset(
+    """frenchman frenchwoman englishman englishwoman welshman welshwoman scotsman scotswoman
+    irishman irishwoman dutchman dutchwoman olympian briton spaniard swede kiwi aussie""".split()
+)
 #: Words of a party or standing written before a name, never part of it ("Fellow Lib Dem
 #: Norman Baker", "former Tory MP …", "shadow minister …").
 AFFILIATIONS: frozenset[str] = frozenset(
@@ -117,6 +123,8 @@ def strip_affiliations(words: list[str]) -> list[str]:
     lower = [k for k in lower if words[k] not in NAME_PARTICLES]
     out = list(words[lower[-1] + 1 :] if lower else words)
     while len(out) > 2 and (out[0].lower() in AFFILIATIONS or out[0].lower() in ROLE_NOUNS):
+        out.pop(0)
+    if len(out) > 1 and out[0].lower() in DEMONYMS:  # "Olympian Tomlinson", "Welshman X"
         out.pop(0)
     return out
 

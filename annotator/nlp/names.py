@@ -14,8 +14,10 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.first_names import is_first_name
 from annotator.nlp.lexicon import (
+    AFFILIATIONS,
     BODY_NOUNS,
     DETERMINERS,
+    GROUP_NOUNS,
     HONORIFICS,
     OCCUPATIONS,
     ROLE_NOUNS,
@@ -86,18 +88,33 @@ def clean_words(span: Span) -> list[str]:
         if words and t.i > span.start and glued_hyphen(t.doc[t.i - 1]):
             words[-1] += t.text
             continue
-        if t.is_punct and t.text not in ("'", "’") and words:
-            break
+        if t.is_punct and t.text not in ("'", "’", "&") and words:
+            break  # but "Food & Agriculture Organisation", "Marks & Spencer" go on
         if words and _score(t):
             break  # "Roddick 6-2 7-6": a score the model took into the name
-        if not t.is_punct and t.text not in ("'s", "’s"):
+        if (not t.is_punct or t.text == "&") and t.text not in ("'s", "’s"):
             word = t.text
             if word.endswith(".") and len(word) > 3 and word[:-1].isalpha():
                 word = word[:-1]  # "said Connors." tokenized with its full stop
             words.append(word)
     if span.label_ in ("PERSON", ""):  # "Boss Henk Addink", untyped: Henk Addink
         words = strip_affiliations(words)
+    elif span.label_ == "ORG":  # "Barcelona star Ronaldinho" typed a body: Ronaldinho
+        roles = [k for k, w in enumerate(words[1:-1], 1) if w in AFFILIATIONS | ROLE_NOUNS]
+        words = words[roles[-1] + 1 :] if roles else words
     return strip_titles(words)
+
+
+#: Generational suffixes the model leaves outside a person's name ("Larry Mullen Jr").
+_SUFFIXES = frozenset({"jr", "jnr", "sr", "snr"})
+
+
+def with_suffix(ent: Span, words: list[str]) -> list[str]:
+    """A person's name words with the "Jr" after it, when the model left it out."""
+    doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].lower_.rstrip(".") in _SUFFIXES and words:
+        return [*words, doc[ent.end].text.rstrip(".")]
+    return words
 
 
 def glued_hyphen(token: Token) -> bool:
@@ -281,6 +298,16 @@ def _latest(named: list[tuple[int, str]], pos: int, forward: bool) -> str | None
     return named[0][1] if named and forward else None
 
 
+#: Last words of a competition's name, no body's: "Uefa Cup" is not Uefa.
+_EVENT_WORDS = frozenset(
+    "cup league championship championships trophy award awards prize festival games open".split()
+)
+
+
+#: Last words of a body's name that say what kind of body it is ("Labour Party").
+_KIND_WORDS = GROUP_NOUNS | frozenset("center centre institute foundation society trust".split())
+
+
 class Bodies:
     """The organisations an article names in full (ORG entities of two words or more), to find
     the one a short form or a description stands for: "the Fed" (the US Federal Reserve),
@@ -299,6 +326,8 @@ class Bodies:
         self.counts: dict[str, int] = {}
         self._single: dict[str, list[str]] | None = None
         self._misspelt: dict[str, str | None] = {}
+        #: Names that are no body's own: a part of another's, or a competition.
+        self._not_bodies: set[int] = set()
         for ent in ents:
             if ent.label_ in _GROUP_ENTS:
                 written = " ".join(clean_words(ent))
@@ -311,6 +340,8 @@ class Bodies:
                 continue
             k = len(self.names)
             self.names.append((ent.start_char, " ".join(words)))
+            if any(t.tag_ == "POS" for t in ent) or words[-1].lower() in _EVENT_WORDS:
+                self._not_bodies.add(k)  # "Macrovision's … Group", "Uefa Cup"
             for word in dict.fromkeys(w.lower() for w in words):
                 self._by_word.setdefault(word, []).append(k)
                 if len(word) > 3:
@@ -347,6 +378,22 @@ class Bodies:
                 return None
         if not found and name.isupper():  # "the FA" after "The Football Association" untyped
             return self._spelled_out(name, pos)
+        return self._pick(found, pos, forward=True)
+
+    def starting_with(self, word: str, pos: int) -> str | None:
+        """The one body whose own name is the word ``word`` and words of its kind (a body's
+        short name the model typed a person: "Pew" for the Pew Research Center, "Labour" for
+        the Labour Party; not "Daiwa" for Daiwa Securities, a firm's own name), or None."""
+        lead = f"{word.lower()} "
+        found = [
+            k
+            for k in self._by_word.get(word.lower(), [])
+            if self.names[k][1].lower().startswith(lead)
+            and self.names[k][1].split()[-1].lower() in _KIND_WORDS
+            and k not in self._not_bodies
+        ]
+        if len({self.names[k][1] for k in found}) != 1:
+            return None
         return self._pick(found, pos, forward=True)
 
     def spelled_out(self, name: str, pos: int) -> str | None:
@@ -525,15 +572,26 @@ def missed_full_names(doc: Doc) -> dict[str, str]:
         if t.tag_ != "NNP" or t.ent_type_ == "PERSON" or t.dep_ == "compound":
             continue
         i = t.i
-        while i > 0 and doc[i - 1].tag_ == "NNP" and doc[i - 1].dep_ == "compound":
+        while i > 0 and doc[i - 1].dep_ == "compound" and _name_before(doc[i - 1]):
             i -= 1
-        # "Boss Graeme Souness": a role opening the run is no name
+        # "Boss Graeme Souness": a role opening the run is no name; nor is "Model Caprice"
         words = strip_titles(strip_affiliations([w.text for w in doc[i : t.i + 1]]))
+        if len(words) == 2 and words[0].lower() in _ROLE_WORDS:
+            continue
         if 1 < len(words) < 4 and all(_name_word(w) for w in words):
             missed.setdefault(t.lower_, " ".join(words))
     for first, last in nicknamed(doc):
         missed.setdefault(last.lower_, f"{first.text} {last.text}")
     return missed
+
+
+#: Words of a role or an occupation, never a first name ("Model Caprice", "Boss Smith").
+_ROLE_WORDS = ROLE_NOUNS | OCCUPATIONS | AFFILIATIONS
+
+
+def _name_before(token: Token) -> bool:
+    """A proper noun, or a common first name the tagger took for a noun ("Piers Freelove")."""
+    return token.tag_ == "NNP" or (token.text.istitle() and is_first_name(token.text))
 
 
 def _name_word(word: str) -> bool:
@@ -569,12 +627,20 @@ def described_name(ent: Span, words: list[str], known: set[str] | frozenset[str]
     return any(c.dep_ == "det" and c.lower_ == "the" for c in ent.root.children)
 
 
-def named_after_description(tokens: list[Token]) -> str | None:
+def named_after_description(tokens: list[Token], known: Collection[str] = ()) -> str | None:
     """ "chip maker Zentel", "service provider (SP) Plus.net": the body named after the
     description of its kind, not the description (not "a spokesman for X", nor anything after
-    a determiner: "the ex-Wallaby" is a person)."""
+    a determiner: "the ex-Wallaby" is a person). A capitalised word tagged a common noun is a
+    name when the article types it a body elsewhere (``known``, lowercased): "property
+    website Rightmove"."""
+
+    def name_word(t: Token) -> bool:
+        if t.is_punct:
+            return False
+        return t.tag_ in ("NNP", "NNPS") or (t.text[:1].isupper() and t.lower_ in known)
+
     k = len(tokens)
-    while k > 0 and tokens[k - 1].tag_ in ("NNP", "NNPS") and not tokens[k - 1].is_punct:
+    while k > 0 and name_word(tokens[k - 1]):
         k -= 1
     if k == len(tokens) or k == 0:
         return None

@@ -8,6 +8,7 @@ names them loads anywhere, worker processes of ``nlp.pipe(n_process=...)`` inclu
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections.abc import Callable, Collection, Generator, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -73,6 +74,7 @@ def load_pipeline(model: str | None = None, *, exclude: Iterable[str] = ()) -> L
         raise ModelError(
             f"cannot load spaCy pipeline {name!r}: {reason}; install it or name another model"
         ) from None
+    _split_full_stops(nlp)
     if "parser" in nlp.pipe_names and PARAGRAPHS_KEY not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS_KEY, before="parser")
     if "ner" in nlp.pipe_names and ENTITIES_KEY not in nlp.pipe_names:
@@ -82,6 +84,22 @@ def load_pipeline(model: str | None = None, *, exclude: Iterable[str] = ()) -> L
     if QUOTES_KEY not in nlp.pipe_names:
         nlp.add_pipe(QUOTES_KEY)
     return nlp
+
+
+#: Full stops the English rules keep on a word ending in a capital after a small letter or an
+#: ampersand ("a PhD.", "shares in M&S.", "AT&T."), so the sentence runs on into the next
+#: one; dotted abbreviations ("U.S.", "p.m.") and exceptions ("Mr.") keep theirs.
+_FULL_STOPS = (r"(?<=[a-z][A-Z])\.$", r"(?<=&[A-Z])\.$")
+
+
+def _split_full_stops(nlp: Language) -> None:
+    """Split the full stop off "PhD." and "M&S." at a sentence's end (:data:`_FULL_STOPS`)."""
+    tokenizer: Any = nlp.tokenizer  # spaCy's Tokenizer, or a pipeline's own callable
+    search = getattr(tokenizer, "suffix_search", None)
+    pattern = getattr(getattr(search, "__self__", None), "pattern", None)
+    if not isinstance(pattern, str) or _FULL_STOPS[0] in pattern:
+        return  # no regex suffixes to extend, or extended already (a pipeline saved by us)
+    tokenizer.suffix_search = re.compile("|".join((pattern, *_FULL_STOPS))).search
 
 
 def pipeline_layer(nlp: Language) -> str:

@@ -40,7 +40,7 @@ from annotator.nlp.attribution import (
     subject_of,
 )
 from annotator.nlp.boilerplate import boilerplate_spans
-from annotator.nlp.continuation import closes_sentence, goes_on, reported_speech
+from annotator.nlp.continuation import closes_sentence, goes_on, reported_speech, reporter_before
 from annotator.nlp.cues import (
     colon_byline,
     cue_after,
@@ -238,6 +238,11 @@ def _attribute(
             inherit = True
         elif cue is None and speaker_tok is None:
             cue = _after_frame_cue(ctx, n, f) or _later_cue(ctx, n, f)
+    if cue is not None and previous is not None and _split_by(text, previous, cue, q.start):
+        # '"I come from a village," says Prof Reddy, "I know …"': one sentence, split
+        return Quote(
+            q.start, q.end, previous.speaker, previous.cue, previous.speaker_name, q.paragraphs
+        )
     if cue is not None and first is not None and in_subject(cue, first.i):
         cue = None  # 'An attendant suspended over "images" on her blog says …': no speech
     reported = quoted_as_saying(cue) if cue is not None else None
@@ -262,6 +267,8 @@ def _attribute(
         and not _headline(text, q)
     ):
         speaker_tok = sentence_subject(quote_tokens)  # not "Blair 'said he would go'": a title
+        if speaker_tok is None:
+            speaker_tok = reporter_before(doc, quote_tokens, ctx.cues)
     cue_at = cue_span(cue) if cue is not None else None
     if speaker_tok is not None:
         return _spoken_by(ctx, n, speaker_tok, cue_at)
@@ -293,6 +300,22 @@ def _attribute(
                 q.start, q.end, previous.speaker, None, previous.speaker_name, q.paragraphs
             )
     return Quote(q.start, q.end, None, cue_at, None, q.paragraphs)
+
+
+def _split_by(text: str, previous: Quote, cue: Token, start: int) -> bool:
+    """Is ``cue``, before ``start``, the previous quotation's, and the text between them only
+    that cue and speaker, with commas (`"…," says Prof Reddy, "…"`)?"""
+    if previous.cue is None or previous.speaker is None or cue.idx >= start:
+        return False
+    if "\n" in text[previous.end : start]:
+        return False
+    between = [(previous.end, start)]
+    for lo, hi in sorted((previous.cue, previous.speaker)):
+        a, b = between[-1]
+        if not a <= lo <= hi <= b:
+            return False
+        between[-1:] = [(a, lo), (hi, b)]
+    return all(not text[a:b].strip(" ,") for a, b in between)
 
 
 def _spoken_by(ctx: _Context, n: int, speaker_tok: Token, cue_at: tuple[int, int] | None) -> Quote:

@@ -281,6 +281,23 @@ def _addressed(verb: Token, ents: EntityIndex) -> Span | None:
     return None
 
 
+def fronted_topics(doc: Doc, quoted: SpanSet, ents: EntityIndex) -> list[Subject]:
+    """People a sentence opens with as its topic, named with a role: "For Rick Dean, director
+    of …, a high-definition future is …", "But for Jo Bloggs, an analyst at Gartner, …": the
+    person the next "he" is about, like a subject."""
+    out: list[Subject] = []
+    for ent in ents.ents:
+        if ent.label_ != "PERSON" or ent.end >= len(doc) or doc[ent.end].text != ",":
+            continue
+        prep = ent.root.head
+        if ent.root.dep_ != "pobj" or prep.lower_ != "for" or quoted.contains(ent.start_char):
+            continue
+        opening = [t for t in doc[prep.sent.start : prep.i] if not t.is_space]
+        if all(t.dep_ == "cc" for t in opening):  # the sentence opens with "(But) for"
+            out.append(Subject(ent.start_char, ent, True, False, prep.sent.start_char))
+    return out
+
+
 def main_subjects(
     doc: Doc, quoted: SpanSet, ents: EntityIndex, name_words: frozenset[str] = frozenset()
 ) -> list[Subject]:
@@ -322,7 +339,8 @@ def main_subjects(
             continue
         else:
             target = name_before_title(token, ents)
-            if not is_named(target):  # "Wenger's counterpart Felix Magath was …"
+            # "Wenger's counterpart Felix Magath was …", "Head of the division, Jo Bloggs,"
+            if not is_named(target) or (target.lower_ in ROLE_NOUNS and not target.ent_type_):
                 target = trailing_appositive(target) or target
         ent = ents.of.get(target.i)
         if is_named(target) or known_name(target, name_words):

@@ -81,6 +81,7 @@ from annotator.nlp.names import (
     source_family,
     titled_name,
     titled_person,
+    with_suffix,
 )
 from annotator.nlp.salience import (
     PRONOUN_GENDER,
@@ -138,6 +139,7 @@ class SpeakerResolver(Discourse):
             if ent.label_ not in _NAME_ENTS:
                 continue
             words = clean_words(ent)
+            words = with_suffix(ent, words) if ent.label_ == "PERSON" else words
             if not words:
                 continue
             role = tuple(role_before(ent) + role_after(ent) or role_of_head(ent))
@@ -256,19 +258,23 @@ class SpeakerResolver(Discourse):
                 return self.salient_person(pos) or self.last_person_before(pos) or words[0]
             if ents:
                 words = self._with_first_name(ents[0], words)
-            return self.full_name(words, mention.start_char) if words else None
+            return self.named(words, mention.start_char) if words else None
         groups = [e for e in in_mention if e.label_ in _GROUP_ENTS]
         lead = groups[0].start - mention.start if groups else 0
+        untyped = 0  # "the Liberal Democrats", "Democrats" typed alone
+        while untyped < lead and mention[lead - untyped - 1].tag_ == "NNP":
+            untyped += 1
         if (
             groups
             and groups[0].end == mention.end
-            and all(t.lower_ in DETERMINERS for t in mention[:lead])
+            and all(t.lower_ in DETERMINERS for t in mention[: lead - untyped])
         ):  # "the Scottish Executive": the body by its name
-            if lead and nationality(groups[0]):  # "the American": a person
+            if lead and not untyped and nationality(groups[0]):  # "the American": a person
                 return self.salient_person(pos) or self.last_person_before(pos) or mention.text
-            name = " ".join(clean_words(groups[0])) or mention.text
+            words = [t.text for t in mention[lead - untyped : lead]] + clean_words(groups[0])
+            name = " ".join(words) or mention.text
             return self.bodies.expand(name, pos) or name  # "the Fed": the Federal Reserve
-        named = named_after_description(tokens)
+        named = named_after_description(tokens, self.bodies.written)
         if named is not None:
             return named
         return describe(self, tokens, mention)
@@ -414,6 +420,17 @@ class SpeakerResolver(Discourse):
             if missed is not None:  # "the 101-year-old Torao Toshitsune", typed a place
                 return missed
         return " ".join(words)
+
+    def named(self, words: list[str], pos: int) -> str:
+        """The :meth:`full_name` of a name; a one-word name no person of the article has in
+        full is the body it stands for, by its initials ("the FAO report") or as the start of
+        its name: "the Pew report" ("Pew" typed a person) is the Pew Research Center."""
+        name = self.full_name(words, pos)
+        if name != words[0]:
+            return name
+        if name.isupper():  # "the FAO report": the Food & Agriculture Organisation
+            return self.bodies.spelled_out(name, pos) or name
+        return self.bodies.starting_with(name, pos) or name
 
     def _missed_full_names(self) -> dict[str, str]:
         """Full names the model missed as people, by surname (built once, on need)."""
