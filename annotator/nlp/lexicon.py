@@ -122,8 +122,8 @@ def strip_affiliations(words: list[str]) -> list[str]:
     lower = [k for k, w in enumerate(words[:-1]) if w.isalpha() and w.islower()]
     lower = [k for k in lower if words[k] not in NAME_PARTICLES]
     out = list(words[lower[-1] + 1 :] if lower else words)
-    while len(out) > 2 and (out[0].lower() in AFFILIATIONS or out[0].lower() in ROLE_NOUNS):
-        out.pop(0)
+    while len(out) > 2 and out[0].lower() in AFFILIATIONS | ROLE_NOUNS | OCCUPATIONS:
+        out.pop(0)  # "Songwriter Guy Chambers"
     if len(out) > 1 and out[0].lower() in DEMONYMS:  # "Olympian Tomlinson", "Welshman X"
         out.pop(0)
     return out

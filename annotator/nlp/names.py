@@ -572,7 +572,7 @@ def missed_full_names(doc: Doc) -> dict[str, str]:
         if t.tag_ != "NNP" or t.ent_type_ == "PERSON" or t.dep_ == "compound":
             continue
         i = t.i
-        while i > 0 and doc[i - 1].dep_ == "compound" and _name_before(doc[i - 1]):
+        while i > 0 and _name_part(doc[i - 1], i, t.i) and _name_before(doc[i - 1]):
             i -= 1
         # "Boss Graeme Souness": a role opening the run is no name; nor is "Model Caprice"
         words = strip_titles(strip_affiliations([w.text for w in doc[i : t.i + 1]]))
@@ -587,6 +587,12 @@ def missed_full_names(doc: Doc) -> dict[str, str]:
 
 #: Words of a role or an occupation, never a first name ("Model Caprice", "Boss Smith").
 _ROLE_WORDS = ROLE_NOUNS | OCCUPATIONS | AFFILIATIONS
+
+
+def _name_part(token: Token, start: int, end: int) -> bool:
+    """A word the parser hung on the run of a name (tokens start to end) as its modifier:
+    "compound", or "nmod" in a list ("singers Jo Vale, Lucie Silvas and …")."""
+    return token.dep_ == "compound" or (token.dep_ == "nmod" and start <= token.head.i <= end)
 
 
 def _name_before(token: Token) -> bool:

@@ -14,9 +14,10 @@ scored once after them.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from annotator.nlp.lexicon import strip_affiliations
+from annotator.nlp.names import missed_full_names
 from tests.nlp.test_quotes import detect
 
 
@@ -266,3 +267,20 @@ def test_a_phrase_in_marks_goes_on_with_the_reporter_of_the_sentence_before(
     for marked in ('"wings"', 'Mr Brown\'s "sustainable investment" rule'):
         text = f"Budget\n\nMr Brown said the plan was fair.\n\nThe deficit was within {marked}."
         assert _names(nlp, text) == [(None, None, None)]
+
+
+def test_after_blind_13_an_occupation_and_a_listed_first_name_are_handled(
+    nlp: Language,
+) -> None:
+    # written after blind 13's one scoring (development data from then on): an occupation
+    # opening a three-word name is no part of it, as a role is
+    assert strip_affiliations(["Songwriter", "Guy", "Vale"]) == ["Guy", "Vale"]
+    assert strip_affiliations(["Model", "Caprice"]) == ["Model", "Caprice"]  # two words: kept
+    # a first name the parser hung on the surname as "nmod" in a list, both untyped: the
+    # later surname alone is the full name
+    words = "backed by singers Lucie Silvas and Jo Marr . Silvas said so .".split()
+    heads = [0, 0, 1, 4, 2, 4, 7, 4, 0, 10, 10, 10, 10]
+    deps = "ROOT prep pobj nmod nmod cc compound conj punct nsubj ROOT advmod punct".split()
+    tags = "VBN IN NNS NNP NNP CC NNP NNP . NNP VBD RB .".split()
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert missed_full_names(doc).get("silvas") == "Lucie Silvas"
