@@ -55,10 +55,7 @@ def reported_speech(
         return _introduced_subject(root, first_named) if closes_sentence(text, q) else None
     if root.idx >= q.start or not is_cue(root, cues):
         return None
-    subject = subject_of(root, cues)
-    if subject is None or not can_speak(subject) or subject.lower_ == "it":
-        return None
-    return subject
+    return _speaking_subject(root, cues)
 
 
 def reporter_before(doc: Doc, quote: Span, cues: frozenset[str]) -> Token | None:
@@ -84,6 +81,11 @@ def reporter_before(doc: Doc, quote: Span, cues: frozenset[str]) -> Token | None
     root = before.root
     if not is_cue(root, cues) or any(t.is_quote for t in doc[root.i : before.end]):
         return None  # a quotation after the cue is what it reports
+    return _speaking_subject(root, cues)
+
+
+def _speaking_subject(root: Token, cues: frozenset[str]) -> Token | None:
+    """The subject of a cue that can speak (not "it")."""
     subject = subject_of(root, cues)
     if subject is None or not can_speak(subject) or subject.lower_ == "it":
         return None

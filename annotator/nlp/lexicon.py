@@ -109,6 +109,9 @@ def cue_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
+#: Words of a party, standing, role or occupation written before a name, never a first name
+#: ("Fellow Lib Dem X", "Boss Graeme Souness", "Songwriter Guy Chambers", "Model Caprice").
+ROLE_WORDS: frozenset[str] = AFFILIATIONS | ROLE_NOUNS | OCCUPATIONS
 #: Lowercase words inside names ("Ludwig van Beethoven", "Luis de la Fuente").
 NAME_PARTICLES: frozenset[str] = frozenset(
     "de da di du des van von der den ter ten la le del della dos das bin ibn al el y".split()
@@ -122,7 +125,7 @@ def strip_affiliations(words: list[str]) -> list[str]:
     lower = [k for k, w in enumerate(words[:-1]) if w.isalpha() and w.islower()]
     lower = [k for k in lower if words[k] not in NAME_PARTICLES]
     out = list(words[lower[-1] + 1 :] if lower else words)
-    while len(out) > 2 and out[0].lower() in AFFILIATIONS | ROLE_NOUNS | OCCUPATIONS:
+    while len(out) > 2 and out[0].lower() in ROLE_WORDS:
         out.pop(0)  # "Songwriter Guy Chambers"
     if len(out) > 1 and out[0].lower() in DEMONYMS:  # "Olympian Tomlinson", "Welshman X"
         out.pop(0)

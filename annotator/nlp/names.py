@@ -21,6 +21,7 @@ from annotator.nlp.lexicon import (
     HONORIFICS,
     OCCUPATIONS,
     ROLE_NOUNS,
+    ROLE_WORDS,
     SOURCE_NOUNS,
     SPEAKER_NOUNS,
     TITLES,
@@ -100,11 +101,13 @@ def clean_words(span: Span) -> list[str]:
     if span.label_ in ("PERSON", ""):  # "Boss Henk Addink", untyped: Henk Addink
         words = strip_affiliations(words)
     elif span.label_ == "ORG":  # "Barcelona star Ronaldinho" typed a body: Ronaldinho
-        roles = [k for k, w in enumerate(words[1:-1], 1) if w in AFFILIATIONS | ROLE_NOUNS]
+        roles = [k for k, w in enumerate(words[1:-1], 1) if w in _STANDINGS]
         words = words[roles[-1] + 1 :] if roles else words
     return strip_titles(words)
 
 
+#: Role words inside a name the model typed a body ("Barcelona star Ronaldinho").
+_STANDINGS = AFFILIATIONS | ROLE_NOUNS
 #: Generational suffixes the model leaves outside a person's name ("Larry Mullen Jr").
 _SUFFIXES = frozenset({"jr", "jnr", "sr", "snr"})
 
@@ -369,28 +372,26 @@ class Bodies:
                 }
             )
         if not found:  # "Merrill": the first word of "Merrill Lynch"
-            found = [
-                k
-                for k in self._by_word.get(word, [])
-                if self.names[k][1].lower().startswith(f"{word} ")
-            ]
+            found = self._led_by(word)
             if len({self.names[k][1] for k in found}) > 1:
                 return None
         if not found and name.isupper():  # "the FA" after "The Football Association" untyped
             return self._spelled_out(name, pos)
         return self._pick(found, pos, forward=True)
 
+    def _led_by(self, word: str) -> list[int]:
+        """The bodies whose name starts with the lowercased word ``word``."""
+        lead = f"{word} "
+        return [k for k in self._by_word.get(word, []) if self.names[k][1].lower().startswith(lead)]
+
     def starting_with(self, word: str, pos: int) -> str | None:
         """The one body whose own name is the word ``word`` and words of its kind (a body's
         short name the model typed a person: "Pew" for the Pew Research Center, "Labour" for
         the Labour Party; not "Daiwa" for Daiwa Securities, a firm's own name), or None."""
-        lead = f"{word.lower()} "
         found = [
             k
-            for k in self._by_word.get(word.lower(), [])
-            if self.names[k][1].lower().startswith(lead)
-            and self.names[k][1].split()[-1].lower() in _KIND_WORDS
-            and k not in self._not_bodies
+            for k in self._led_by(word.lower())
+            if self.names[k][1].split()[-1].lower() in _KIND_WORDS and k not in self._not_bodies
         ]
         if len({self.names[k][1] for k in found}) != 1:
             return None
@@ -576,17 +577,13 @@ def missed_full_names(doc: Doc) -> dict[str, str]:
             i -= 1
         # "Boss Graeme Souness": a role opening the run is no name; nor is "Model Caprice"
         words = strip_titles(strip_affiliations([w.text for w in doc[i : t.i + 1]]))
-        if len(words) == 2 and words[0].lower() in _ROLE_WORDS:
+        if len(words) == 2 and words[0].lower() in ROLE_WORDS:
             continue
         if 1 < len(words) < 4 and all(_name_word(w) for w in words):
             missed.setdefault(t.lower_, " ".join(words))
     for first, last in nicknamed(doc):
         missed.setdefault(last.lower_, f"{first.text} {last.text}")
     return missed
-
-
-#: Words of a role or an occupation, never a first name ("Model Caprice", "Boss Smith").
-_ROLE_WORDS = ROLE_NOUNS | OCCUPATIONS | AFFILIATIONS
 
 
 def _name_part(token: Token, start: int, end: int) -> bool:
