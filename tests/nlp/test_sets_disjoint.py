@@ -46,6 +46,7 @@ SETS = (
     "quotes_blind11",
     "quotes_blind12",
     "quotes_blind13",
+    "quotes_blind14",
 )
 BLIND = (
     "quotes_blind3",
@@ -59,6 +60,7 @@ BLIND = (
     "quotes_blind11",
     "quotes_blind12",
     "quotes_blind13",
+    "quotes_blind14",
 )
 
 
