@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -58,14 +59,14 @@ def connect(path: Path, *, readonly: bool = False) -> tuple[sqlite_utils.Databas
             quick_check(conn, path)
             checked = True
         if not readonly:
-            conn.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(conn)
             conn.execute(f"PRAGMA synchronous = {EDIT_SYNC}")
     except (sqlite3.DatabaseError, StoreError) as exc:
         if conn is not None:
             conn.close()
         if isinstance(exc, StoreError):
             raise
-        if _damaged(exc):
+        if _damaged(exc) or "database is locked" in str(exc):
             raise StoreError(f"{path}: {_reason(exc)}") from None
         raise StoreError(f"{path}: not an Annotator project ({_reason(exc)})") from None
     db = sqlite_utils.Database(conn)
@@ -81,6 +82,31 @@ def connect(path: Path, *, readonly: bool = False) -> tuple[sqlite_utils.Databas
             raise StoreError(f"{path}: needs a schema upgrade but is opened read-only")
         migrate(db, version)
     return db, checked
+
+
+def _switch_to_wal(conn: sqlite3.Connection) -> None:
+    """Put the file in WAL mode, waiting out another opener's write lock as the busy timeout would.
+
+    The switch reads the file header under a shared lock and then takes the write lock; SQLite
+    never waits on such an upgrade (two upgraders would deadlock), so it answers "database is
+    locked" at once, without the busy timeout, while another connection holds the write lock:
+    several processes creating one project together meet exactly that. The switch is retried
+    until the busy timeout has passed. On a file already in WAL mode it changes nothing.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "database is locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            _wait_for_other_opener()
+
+
+def _wait_for_other_opener() -> None:
+    """The pause between two tries of the WAL switch (a test replaces it to stay off the clock)."""
+    time.sleep(0.01)
 
 
 def _check_project(conn: sqlite3.Connection, path: Path, tables: set[str]) -> None:

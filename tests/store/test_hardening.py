@@ -172,6 +172,52 @@ def test_several_processes_create_one_project_at_once(tmp_path: Path) -> None:
         assert store.count_documents() == workers
 
 
+def test_opening_waits_for_another_programs_write_lock_on_the_wal_switch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The WAL switch gets "locked" at once, busy timeout or not, while another holds the write
+    lock (what made several processes creating one project fail now and then); it waits."""
+    from annotator.store import database
+
+    path = tmp_path / "p.db"
+    with Store(path) as store:
+        store.add_document("d0", "Kept.")
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("PRAGMA journal_mode = DELETE")  # as a new file is, before the first opener
+    other.execute("BEGIN IMMEDIATE")  # a second opener's write lock (its schema transaction)
+    pauses: list[str] = []
+
+    def other_commits() -> None:
+        pauses.append("paused")
+        other.execute("COMMIT")
+
+    monkeypatch.setattr(database, "_wait_for_other_opener", other_commits, raising=False)
+    with Store(path) as store:
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.count_documents() == 1
+    other.close()
+    assert pauses == ["paused"]
+
+
+def test_a_write_lock_held_past_the_busy_timeout_is_named_as_such(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator.store import database
+
+    path = tmp_path / "p.db"
+    with Store(path):
+        pass
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("PRAGMA journal_mode = DELETE")
+    other.execute("BEGIN IMMEDIATE")
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 0)  # the lock outlasts the wait
+    with pytest.raises(StoreError) as info:
+        Store(path)
+    other.rollback()
+    other.close()
+    assert str(info.value) == f"{path}: the database is busy in another program; try again"
+
+
 def test_edits_commit_with_full_sync_and_bulk_imports_with_normal(tmp_path: Path) -> None:
     seen: list[int] = []
     with Store(tmp_path / "p.db") as store:
