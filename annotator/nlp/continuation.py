@@ -64,9 +64,9 @@ def reporter_before(doc: Doc, quote: Span, cues: frozenset[str]) -> Token | None
     sentence has no cue: "Nestle said that … dented sales. A poor summer "severely affected"
     demand for ice cream." goes on with Nestle's words."""
     sent = quote[0].sent
-    if len(quote.text.split()) < 2:
-        return None  # one word in marks ("wings", "resignation"): a term, nobody's words
     words = [t for t in quote if not t.is_punct]
+    if len(quote.text.split()) < 2 and not (words and _judgement(words[0])):
+        return None  # one word in marks ("wings", "resignation"): a term, nobody's words
     after = doc[quote.end] if quote.end < len(doc) else None
     if words and after is not None and words[-1].tag_.startswith("NN") and after.tag_ == "NN":
         return None  # Mr Brown's "sustainable investment" rule: a term naming a noun
@@ -82,6 +82,12 @@ def reporter_before(doc: Doc, quote: Span, cues: frozenset[str]) -> Token | None
     if not is_cue(root, cues) or any(t.is_quote for t in doc[root.i : before.end]):
         return None  # a quotation after the cue is what it reports
     return _speaking_subject(root, cues)
+
+
+def _judgement(word: Token) -> bool:
+    """A lone word in marks that judges, as a verb's complement or manner: "the blow could be
+    "enormous"", "killed "legally"": the reporter's word, not a term."""
+    return word.tag_ in ("JJ", "JJR", "JJS", "RB") and word.dep_ in ("acomp", "advmod", "oprd")
 
 
 def _speaking_subject(root: Token, cues: frozenset[str]) -> Token | None:
