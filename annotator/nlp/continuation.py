@@ -13,7 +13,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.attribution import subject_of
-from annotator.nlp.cues import is_cue
+from annotator.nlp.cues import is_according, is_cue
 from annotator.nlp.grammar import can_speak, name_start, tokens_between
 from annotator.nlp.marks import MarkedQuote
 from annotator.nlp.sentences import sentence_end_after
@@ -81,6 +81,9 @@ def reporter_before(doc: Doc, quote: Span, cues: frozenset[str]) -> Token | None
     root = before.root
     if not is_cue(root, cues) or any(t.is_quote for t in doc[root.i : before.end]):
         return None  # a quotation after the cue is what it reports
+    according = [c for c in root.children if is_according(c)]
+    if according:  # "According to a statement from X, the executive admitted …": X's words
+        return subject_of(according[0], cues)
     return _speaking_subject(root, cues)
 
 

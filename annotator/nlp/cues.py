@@ -38,6 +38,8 @@ NAMING = frozenset(
 #: as an "aggregator"", "the so-called "golden rule"").
 _TERM_NOUNS = frozenset("word words term phrase slogan motto nickname label expression".split())
 _TERM_NAMERS = frozenset("so-called known nicknamed entitled titled".split())
+#: What a name in marks after "of" can be the name of: "a system of "control orders"".
+_SCHEME_NOUNS = frozenset("system scheme policy programme regime".split())
 
 
 def names_a_term(quote: Span, cues: frozenset[str]) -> bool:
@@ -73,6 +75,8 @@ def names_a_term(quote: Span, cues: frozenset[str]) -> bool:
         # the term "outrageous"")
         noun = words[-1]
         return any((t.head.i == noun.i and t.dep_ != "amod") or noun.head.i == t.i for t in inner)
+    if len(words) > 1 and words[-1].lower_ == "of" and words[-2].lower_ in _SCHEME_NOUNS:
+        return True  # 'opted for a system of "control orders"': the name of a scheme
     return any(w.lower_ in _TERM_NAMERS for w in words)
 
 

@@ -213,6 +213,8 @@ class SpeakerResolver(Discourse):
             return None
         first = tokens[0].lower_
         pos = mention.start_char
+        if len(tokens) == 1 and first in ("you", "one"):
+            return None  # "if you think of Snake when …": anyone, nobody who speaks
         if len(tokens) == 1 and first == "they":
             plural = plural_subject_before(tokens[0], self.quoted)
             if plural is not None:  # "The makers want …, they say": the makers

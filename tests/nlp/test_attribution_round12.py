@@ -179,3 +179,34 @@ def test_a_lead_description_is_the_person_named_next(nlp: Language) -> None:
         "said.\n\nDr Liam Fox told the BBC there was no place for revenge in politics."
     )
     assert detect(nlp, text)[0][1:] == ("its co-chairman", "said", "Liam Fox")
+
+
+def test_a_generic_you_names_no_speaker(nlp: Language) -> None:
+    # "some" for "someone" as the read article wrote it: the parse then makes "you" the subject
+    text = (
+        "Mobile games\n\nPhones are getting better. If you think of Snake when some mentions "
+        '"mobile games", think again.'
+    )
+    assert [f[3] for f in detect(nlp, text)] == [None]
+    text = text.replace("you think", "one thinks").replace("think again", "one is wrong")
+    assert [f[3] for f in detect(nlp, text)] == [None]
+
+
+def test_a_name_in_marks_after_a_scheme_of_is_a_term(nlp: Language) -> None:
+    text = (
+        'Terror law\n\nCharles Clarke said the plans were "proportionate". He has opted for a '
+        'system of "control orders" for suspects.'
+    )
+    assert detect(nlp, text)[-1][1:] == (None, None, None)
+
+
+def test_a_phrase_after_according_to_a_statement_goes_on_with_its_source(
+    nlp: Language,
+) -> None:
+    text = (
+        "Broker pleads guilty\n\nNew York Attorney General Elliot Spitzer brought the charges. "
+        "According to a statement from Mr Spitzer's office, the executive admitted he asked "
+        'insurers to submit false bids. Those bids were then "conveyed to clients under false '
+        'pretences".'
+    )
+    assert detect(nlp, text)[-1][1:] == ("Mr Spitzer", None, "Elliot Spitzer")
