@@ -39,7 +39,7 @@ NAMING = frozenset(
 _TERM_NOUNS = frozenset("word words term phrase slogan motto nickname label expression".split())
 _TERM_NAMERS = frozenset("so-called known nicknamed entitled titled".split())
 #: What a name in marks after "of" can be the name of: "a system of "control orders"".
-_SCHEME_NOUNS = frozenset("system scheme policy programme regime".split())
+_SCHEME_NOUNS = frozenset("system scheme policy regime".split())
 
 
 def names_a_term(quote: Span, cues: frozenset[str]) -> bool:
