@@ -72,6 +72,8 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
             people = [s for s in subjects if s.ent_type_ == "PERSON"]
             if len(subjects) > 1 and not before and people:
                 subj = people[0]  # "said co-ordinator Peter Facey": a split role, then the name
+            elif len(subjects) > 1 and people and subj.lower_ in ROLE_NOUNS:
+                subj = people[-1]  # '"…," Dr Mike Watts head of exploration said': the name
             if subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 head = verb.head  # "X and Y, who observed": both, from the first
                 if head.dep_ == "conj" and any(c.lower_ == "and" for c in head.head.children):

@@ -28,7 +28,8 @@ def author(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> str
     if found is not None:
         return found
     if tokens[0].lower_ in ("the", "this", "that"):  # "The statement added": its speaker
-        return resolver.salient(pos, False) or mention.text
+        found = resolver.document_author(tokens[-1].lower_, pos)
+        return found or resolver.salient(pos, False) or mention.text
     return with_topic(tokens[-1], mention)
 
 
@@ -62,3 +63,29 @@ def by_author(resolver: SpeakerResolver, document: Token) -> str | None:
             if ent is not None and ent.label_ == "PERSON":
                 return resolver.full_name(clean_words(ent), ent.start_char)
     return None
+
+
+def named_author(document: Token) -> list[Token]:
+    """The name of the author one mention of a document gives: "a World Bank report", "the
+    ADB report", "Oxfam's report", "a report by Oxfam", "Oxfam says in a report"; else [].
+    A capitalised document noun is a title, whose own words name no author ("BBC World
+    Business Report"), unless by or from ("An Open Letter from chief executive X")."""
+    title = document.text[:1].isupper() and not document.is_sent_start
+    for child in [] if title else document.lefts:
+        if child.dep_ in ("compound", "poss", "nmod"):
+            words = [t for t in child.subtree if t.tag_ in ("NNP", "NNPS")]
+            if words:
+                return words
+    doc = document.doc
+    after = [doc[document.i + 1]] if document.i + 1 < len(doc) else []
+    for prep in [*document.rights, *after]:  # "from" the parser hung on the verb
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+            obj = next((t for t in prep.children if t.dep_ == "pobj"), None)
+            if obj is not None and obj.tag_ in ("NNP", "NNPS"):
+                return [t for t in obj.subtree if t.tag_ in ("NNP", "NNPS")]
+    prep = document.head
+    if document.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ == "VERB":
+        subject = next((t for t in prep.head.children if t.dep_ == "nsubj"), None)
+        if subject is not None and subject.tag_ in ("NNP", "NNPS"):  # "Oxfam says in a report"
+            return [t for t in subject.subtree if t.tag_ in ("NNP", "NNPS")]
+    return []

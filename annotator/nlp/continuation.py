@@ -13,7 +13,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.attribution import subject_of
-from annotator.nlp.cues import is_cue
+from annotator.nlp.cues import is_according, is_cue
 from annotator.nlp.grammar import can_speak, name_start, tokens_between
 from annotator.nlp.marks import MarkedQuote
 from annotator.nlp.sentences import sentence_end_after
@@ -64,9 +64,9 @@ def reporter_before(doc: Doc, quote: Span, cues: frozenset[str]) -> Token | None
     sentence has no cue: "Nestle said that … dented sales. A poor summer "severely affected"
     demand for ice cream." goes on with Nestle's words."""
     sent = quote[0].sent
-    if len(quote.text.split()) < 2:
-        return None  # one word in marks ("wings", "resignation"): a term, nobody's words
     words = [t for t in quote if not t.is_punct]
+    if len(quote.text.split()) < 2 and not (words and _judgement(words[0])):
+        return None  # one word in marks ("wings", "resignation"): a term, nobody's words
     after = doc[quote.end] if quote.end < len(doc) else None
     if words and after is not None and words[-1].tag_.startswith("NN") and after.tag_ == "NN":
         return None  # Mr Brown's "sustainable investment" rule: a term naming a noun
@@ -81,7 +81,16 @@ def reporter_before(doc: Doc, quote: Span, cues: frozenset[str]) -> Token | None
     root = before.root
     if not is_cue(root, cues) or any(t.is_quote for t in doc[root.i : before.end]):
         return None  # a quotation after the cue is what it reports
+    according = [c for c in root.children if is_according(c)]
+    if according:  # "According to a statement from X, the executive admitted …": X's words
+        return subject_of(according[0], cues)
     return _speaking_subject(root, cues)
+
+
+def _judgement(word: Token) -> bool:
+    """A lone word in marks that judges, as a verb's complement or manner: "the blow could be
+    "enormous"", "killed "legally"": the reporter's word, not a term."""
+    return word.tag_ in ("JJ", "JJR", "JJS", "RB") and word.dep_ in ("acomp", "advmod", "oprd")
 
 
 def _speaking_subject(root: Token, cues: frozenset[str]) -> Token | None:

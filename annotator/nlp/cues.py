@@ -38,12 +38,15 @@ NAMING = frozenset(
 #: as an "aggregator"", "the so-called "golden rule"").
 _TERM_NOUNS = frozenset("word words term phrase slogan motto nickname label expression".split())
 _TERM_NAMERS = frozenset("so-called known nicknamed entitled titled".split())
+#: What a name in marks after "of" can be the name of: "a system of "control orders"".
+_SCHEME_NOUNS = frozenset("system scheme policy regime".split())
 
 
-def names_a_term(quote: Span) -> bool:
+def names_a_term(quote: Span, cues: frozenset[str]) -> bool:
     """Marks around a term, a title or a nickname, not around anyone's words: "the word
     "energie"", "known as an "aggregator"", "Jimmy "the Whirlwind" White" (a nickname between
-    a first name and a surname), 'announced "prematurely"' (a manner the narrator doubts)."""
+    a first name and a surname), 'announced "prematurely"' (a manner the narrator doubts; but
+    not 'he said … had been killed "legally"', a word of the speech a cue reports)."""
     doc = quote.doc
     if quote.start == 0 or quote.end >= len(doc):
         return False
@@ -57,7 +60,8 @@ def names_a_term(quote: Span) -> bool:
         return before.text[:1].isupper() and after.text[:1].isupper()
     inner = [t for t in quote if not t.is_punct]
     manner = len(inner) == 1 and inner[0].dep_ == "advmod" and inner[0].head.i < quote.start
-    if manner and inner[0].head.lemma_ != "be":
+    reported = manner and inner[0].head.dep_ == "ccomp" and is_cue(inner[0].head.head, cues)
+    if manner and inner[0].head.lemma_ != "be" and not reported:
         # 'the ministry announced "prematurely" …': a word of manner, no speech; not 'was
         # "cowardly"', an adjective the tagger took for an adverb after a copula
         return True
@@ -71,6 +75,8 @@ def names_a_term(quote: Span) -> bool:
         # the term "outrageous"")
         noun = words[-1]
         return any((t.head.i == noun.i and t.dep_ != "amod") or noun.head.i == t.i for t in inner)
+    if len(words) > 1 and words[-1].lower_ == "of" and words[-2].lower_ in _SCHEME_NOUNS:
+        return True  # 'opted for a system of "control orders"': the name of a scheme
     return any(w.lower_ in _TERM_NAMERS for w in words)
 
 
@@ -163,7 +169,7 @@ def _governing_cue(token: Token, lo: int, cues: frozenset[str]) -> Token:
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
         if subjects and subjects[0].tag_ not in ("PRP", "WP") and is_person_like(subjects[0]):
             break
-        if subjects and _definite_body(subjects[0]):
+        if subjects and definite_body(subjects[0]):
             break  # "He added the government had pledged "…"": the government's words
         if any(t.text == ":" for t in token.rights):
             break
@@ -171,7 +177,7 @@ def _governing_cue(token: Token, lo: int, cues: frozenset[str]) -> Token:
     return token
 
 
-def _definite_body(token: Token) -> bool:
+def definite_body(token: Token) -> bool:
     """ "the government", "the company": a body that can speak for itself."""
     dets = [c for c in token.children if c.dep_ == "det"]
     return token.lower_ in BODY_NOUNS | PUBLIC_BODIES and bool(dets) and dets[0].lower_ == "the"
@@ -257,14 +263,23 @@ def cue_before(frame: Span, quote_token: Token | None, cues: frozenset[str]) -> 
         return None
     chosen = found[-1]
     by = any(c.dep_ == "agent" for c in chosen.children)  # "described by one union as "…""
-    if quote_token is not None and not by:
+    if quote_token is not None:
         qi = quote_token.i
         holding = [t for t in found if t.left_edge.i <= qi <= t.right_edge.i]
-        if holding:
+        # "X described the action taken as revealed by the report as "…"": the agent's verb
+        # sits inside the clause of the cue that holds the quotation
+        if holding and (not by or _clause_verb(quote_token).i == holding[-1].i):
             chosen = holding[-1]
     if is_according(chosen):
         return chosen
     return _governing_cue(chosen, frame.start_char, cues)
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause ``token`` is in: its nearest verb among its heads."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def in_subject(cue: Token, i: int) -> bool:

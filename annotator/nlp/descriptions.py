@@ -47,6 +47,10 @@ def describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> s
     """The speaker name of a description (see :mod:`annotator.nlp.speakers`); a description
     kept as its own name names the person its "his" or "her" stands for ("a spokesman for
     her lawyers": "a spokesman for X's lawyers")."""
+    if _names_later(mention.root):  # "…, its co-chairman has said. Dr Liam Fox told …"
+        named_next = resolver.named_after_lead(mention)
+        if named_next is not None:
+            return named_next
     name = _describe(resolver, tokens, mention)
     if name == mention.text and any(t.lower_ in ("his", "her") for t in tokens[1:]):
         return owned(resolver, tokens, mention.start_char)
@@ -233,13 +237,14 @@ def coordinated(resolver: SpeakerResolver, mention: Span, tokens: list[Token]) -
 
 
 def by_role(resolver: SpeakerResolver, words: list[tuple[str, bool]], pos: int) -> str | None:
-    """The latest earlier person introduced with this role (extra words: proper adjectives)."""
+    """The latest earlier person introduced with this role (extra words: proper adjectives),
+    else the first later one: "The home secretary said …" before "Home Secretary X told …"."""
     wanted = {w for w, _ in words}
     if not wanted:
         return None
     candidates = resolver.people_by_role.get(words[-1][0], [])
-    for i in range(bisect_left(candidates, pos, key=lambda c: c.start) - 1, -1, -1):
-        p = candidates[i]
+    k = bisect_left(candidates, pos, key=lambda c: c.start)
+    for p in [*reversed(candidates[:k]), *candidates[k:]]:
         have = {w for w, _ in p.role}
         extra = [w for w, cap in p.role if w not in wanted and not cap]
         if wanted <= have and not extra and words[-1][0] == (p.role[-1][0] if p.role else ""):

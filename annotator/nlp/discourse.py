@@ -18,7 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.attribution import mention_span, subject_of
-from annotator.nlp.cues import is_according, is_cue
+from annotator.nlp.cues import definite_body, is_according, is_cue
 from annotator.nlp.first_names import first_name_gender
 from annotator.nlp.grammar import (
     name_after_verb,
@@ -50,6 +50,12 @@ def _plural_source(name: str) -> bool:
     """ "Critics", "Government sources": a description of several unnamed people."""
     word = name.rsplit(" ", 1)[-1].lower()
     return word in SOURCE_NOUNS and word.endswith("s") and not word.endswith("ss")
+
+
+def _plural_body(token: Token) -> bool:
+    """ "The Conservatives say …": a party or group by its plural name (not "The British
+    Chambers of Commerce", a body)."""
+    return token.tag_ == "NNPS" and token.ent_type_ == "NORP"
 
 
 def _body_by_kind(name: str) -> bool:
@@ -111,6 +117,8 @@ class Discourse:
         self._pending: deque[Span] = deque()
         #: Who each description among the main subjects stands for, by position (on need).
         self._described_names: dict[int, str | None] = {}
+        #: Bodies that spoke under a plural name ("The Conservatives say"): a "they".
+        self._plural_bodies: set[str] = set()
 
     # The naming side, given by the resolver.
     def resolve(self, mention: Span) -> str | None:
@@ -158,7 +166,10 @@ class Discourse:
             named = named or any(c.dep_ == "appos" and is_named(c) for c in subj.children)
             named = named or trailing_appositive(subj) is not None
             described = not named and described_person(subj)
-            if not named and not described and source_in_subtree(subj) is None:
+            # "The US government denied …, saying …": the body a later "it" stands for
+            plural = not named and not described and _plural_body(subj)
+            body = plural or (not named and not described and definite_body(subj))
+            if not named and not described and not body and source_in_subtree(subj) is None:
                 continue
             start, end = mention_span(subj, self.ents.of)
             mention = doc.char_span(start, end, alignment_mode="expand")
@@ -167,7 +178,9 @@ class Discourse:
             elif mention is not None:
                 name = self.resolve(mention)
                 if name:  # "described as … by the Islamic Human Rights Commission": a body
-                    self.add_event(start, name, not _body_by_kind(name))
+                    self.add_event(start, name, not body and not _body_by_kind(name))
+                    if plural:
+                        self._plural_bodies.add(name)  # a "they", never an "it"
                     self.note_source(mention, name)
 
     def _source_subject(self, token: Token, cues: frozenset[str]) -> bool:
@@ -348,11 +361,12 @@ class Discourse:
         with_subjects = person or pronoun.lower_ == "it"
         if pronoun.lower_ == "it":
             for e in self.events_before(pos, with_subjects):
-                if not e.person:
+                if not e.person and e.name not in self._plural_bodies:
                     return e.name
         relative: Event | None = None
+        plural = pronoun.lower_ in ("they", "them", "their")
         for e in self.events_before(pos, with_subjects):
-            if person and not e.person:
+            if (person and not e.person) or (not plural and e.name in self._plural_bodies):
                 continue
             if e.pos >= sent_start and not e.speech:
                 continue

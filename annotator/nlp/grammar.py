@@ -41,6 +41,11 @@ def source_in_subtree(token: Token) -> Token | None:
 
 #: Prepositions whose phrase belongs to a source's description ("a spokesman for the BPI").
 _SOURCE_PREPS = frozenset({"for", "of", "at", "in", "from"})
+#: Where or how someone spoke, not where they work: "an official in a briefing", "at a
+#: press conference", "in an interview".
+_OCCASIONS = DOCUMENT_NOUNS | frozenset(
+    "briefing interview conference speech meeting debate hearing programme broadcast".split()
+)
 
 
 def source_end(source: Token) -> Token:
@@ -51,6 +56,8 @@ def source_end(source: Token) -> Token:
     nxt = source.i + 1
     if nxt >= len(doc) or doc[nxt].lower_ not in _SOURCE_PREPS or doc[nxt].head.i != source.i:
         return source
+    if any(c.dep_ == "pobj" and c.lower_ in _OCCASIONS for c in doc[nxt].children):
+        return source  # "said an IMF official in a briefing on Wednesday"
     last = source
     for t in doc[nxt : doc[nxt].right_edge.i + 1]:
         if t.text in ("(", ",", "-", "—", "–", ";", ":") or t.tag_ in ("WDT", "WP", "VBD", "VBZ"):

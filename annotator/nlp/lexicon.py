@@ -77,7 +77,7 @@ OCCUPATIONS: frozenset[str] = frozenset(
     """singer actor actress star rapper musician guitarist drummer bassist frontman
     frontwoman songwriter comedian presenter writer author novelist poet artist dancer model
     striker midfielder defender goalkeeper winger player athlete sprinter runner boxer jockey
-    golfer cyclist swimmer""".split()
+    golfer cyclist swimmer champion""".split()
 )
 DETERMINERS: frozenset[str] = frozenset("the a an this that these those one another".split())
 #: Nouns of nationality or standing the model types into a person's name ("Frenchman Ronald

@@ -385,14 +385,13 @@ class Bodies:
         return [k for k in self._by_word.get(word, []) if self.names[k][1].lower().startswith(lead)]
 
     def starting_with(self, word: str, pos: int) -> str | None:
-        """The one body whose own name is the word ``word`` and words of its kind (a body's
-        short name the model typed a person: "Pew" for the Pew Research Center, "Labour" for
-        the Labour Party; not "Daiwa" for Daiwa Securities, a firm's own name), or None."""
-        found = [
-            k
-            for k in self._led_by(word.lower())
-            if self.names[k][1].split()[-1].lower() in _KIND_WORDS and k not in self._not_bodies
-        ]
+        """The one body whose name starts with the word ``word``, one whose name ends in a
+        word of its kind first (a body's short name the model typed a person or left untyped:
+        "Pew" for the Pew Research Center, not Pew Research; "Labour" for the Labour Party;
+        "Marsh" for Marsh & McLennan), or None."""
+        found = [k for k in self._led_by(word.lower()) if k not in self._not_bodies]
+        kinds = [k for k in found if self.names[k][1].split()[-1].lower() in _KIND_WORDS]
+        found = kinds or found
         if len({self.names[k][1] for k in found}) != 1:
             return None
         return self._pick(found, pos, forward=True)

@@ -184,7 +184,15 @@ def _after_frame_cue(ctx: _Context, n: int, f: _Frames) -> Token | None:
     if frame.rstrip().endswith(":"):
         return None  # `… He added: “…”`: the cue introduces the next quotation
     new_sentence = text[q.end - 2 : q.end - 1] in ".!?…" and frame.lstrip(" ,")[:1].isupper()
-    if new_sentence and (runs_into_next or len(span) > 8):
+    # '"Will I …?" Holmes asked in the New Year. "…"': a question or a cry ends inside the
+    # marks, and a speaker and cue right after it with nothing said of their own attribute it
+    # (not '"…?" Wippit offers a service', '"…?" Mr X replied that …')
+    asked = (
+        text[q.end - 2 : q.end - 1] in "?!"
+        and cue.i - span.start <= 3
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in cue.children)
+    )
+    if new_sentence and (runs_into_next or len(span) > 8) and not asked:
         return None
     return cue
 
@@ -222,7 +230,7 @@ def _attribute(
     quote_tokens = tokens_between(doc, q.start, q.end)
     first = quote_tokens[0] if quote_tokens is not None and len(quote_tokens) else None
     if quote_tokens is not None and len(quote_tokens):
-        if names_a_term(quote_tokens) or in_a_question(quote_tokens):
+        if names_a_term(quote_tokens, ctx.cues) or in_a_question(quote_tokens):
             return Quote(q.start, q.end, None, None, None, q.paragraphs)
     if _in_headline(text, q):  # "Firm 'faces tough year'": the headline's words, nobody's
         pulled = _pulled_from(ctx, n)

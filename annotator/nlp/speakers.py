@@ -49,6 +49,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from annotator.nlp.authors import named_author
 from annotator.nlp.descriptions import coordinated, describe
 from annotator.nlp.discourse import Discourse
 from annotator.nlp.lexicon import (
@@ -59,6 +60,7 @@ from annotator.nlp.lexicon import (
     SOURCE_NOUNS,
     SPEAKER_NOUNS,
     TITLES,
+    strip_titles,
 )
 from annotator.nlp.names import (
     Bodies,
@@ -198,6 +200,8 @@ class SpeakerResolver(Discourse):
         #: The words of every name of two words or more (see :meth:`_with_first_name`).
         self._ent_names: set[tuple[str, ...]] | None = None
         self._inside_words: set[str] | None = None
+        #: Per document noun ("report"): where a mention of one names its author, and the name.
+        self._document_authors: dict[str, list[tuple[int, list[str]]]] = {}
         self._start_discourse()
 
     # -- public -------------------------------------------------------------------------------
@@ -209,6 +213,8 @@ class SpeakerResolver(Discourse):
             return None
         first = tokens[0].lower_
         pos = mention.start_char
+        if len(tokens) == 1 and first in ("you", "one"):
+            return None  # "if you think of Snake when …": anyone, nobody who speaks
         if len(tokens) == 1 and first == "they":
             plural = plural_subject_before(tokens[0], self.quoted)
             if plural is not None:  # "The makers want …, they say": the makers
@@ -431,6 +437,22 @@ class SpeakerResolver(Discourse):
         if name.isupper():  # "the FAO report": the Food & Agriculture Organisation
             return self.bodies.spelled_out(name, pos) or name
         return self.bodies.starting_with(name, pos) or name
+
+    def document_author(self, noun: str, pos: int) -> str | None:
+        """ "The report said" after "according to a World Bank report": the author named by
+        the nearest mention of a document of that kind outside quotations, before ``pos``,
+        else after it (the report an article opens with is the one it goes on quoting)."""
+        found = self._document_authors.get(noun)
+        if found is None:
+            found = self._document_authors[noun] = []
+            for token in self.doc:
+                if token.lower_ == noun and not self.quoted.contains(token.idx):
+                    words = named_author(token)
+                    if words:
+                        found.append((token.idx, strip_titles([t.text for t in words])))
+        before = [(start, words) for start, words in found if start < pos]
+        start, words = before[-1] if before else found[0] if found else (pos, [])
+        return self.named(words, start) if words else None
 
     def _missed_full_names(self) -> dict[str, str]:
         """Full names the model missed as people, by surname (built once, on need)."""
