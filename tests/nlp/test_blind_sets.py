@@ -1,11 +1,11 @@
 """The blind quote sets: the detector does not fall below their measured scores.
 
-Each of tests/data/quotes_blind3 … quotes_blind13 was drawn at random with a recorded seed,
+Each of tests/data/quotes_blind3 … quotes_blind14 was drawn at random with a recorded seed,
 annotated by hand before the detector ran on it, and scored blind once, at the end of a round of
 issue 14's attribution work (the sets' READMEs and bench/README.md hold those results: speaker name
 0.773, 0.768, 0.804, 0.886, 0.826, 0.843, 0.846 (0.842 without blind 9's near copy of a blind 7
-article), 0.811, 0.822, 0.825 and 0.862). Once scored, a set is development data and later
-rounds tune on it, so its floor may rise above its blind result. The floors are the latest
+article), 0.811, 0.822, 0.825, 0.862 and 0.844). Once scored, a set is development data and
+later rounds tune on it, so its floor may rise above its blind result. The floors are the latest
 measured scores rounded down to 0.01, to catch regressions; they are not the targets (quote F1 >=
 0.98, speaker name >= 0.90, cue >= 0.90, every multi-paragraph quotation joined). The development
 sets quotes_dev7 to quotes_dev11 were drawn and annotated the same way, read once as unseen news
@@ -74,6 +74,9 @@ FLOORS = {
     # blind 13: 1.000 F1; speaker 0.882 / 0.886 after two fixes for name forms, 0.888 / 0.893
     # since the twelfth round (0.862 / 0.864 blind, main at f32e2a9); cue 0.974 / 0.964; 17/17
     "quotes_blind13": Floors(152, 1.00, 0.88, 0.89, 0.97, 0.96, 17, 17),
+    # blind 14: 1.000 F1; speaker 0.844 / 0.845 (blind, main at 1ed59db); cue 0.929 / 0.917;
+    # 24/24
+    "quotes_blind14": Floors(154, 1.00, 0.84, 0.84, 0.92, 0.91, 24, 24),
     # dev 7 (read once unseen at 0.770, then tuned on): 0.988 F1; speaker 0.939 / 0.954
     # (0.945 before the eleventh round: `to ensure it is the "polluter who pays"`, a term to
     # its gold, goes on with the reporter of the sentence before, as five phrases of other
