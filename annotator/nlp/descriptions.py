@@ -139,7 +139,9 @@ def _describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> 
         kind = resolver.named_kind(tokens[-1], pos)
         if kind is not None:
             return kind
-    if definite and tokens[-1].tag_ == "NNS":  # "the judges": the last speakers named
+    # "the judges": the last speakers named (not "the former commissioner for human rights",
+    # one person whatever noun the phrase ends on)
+    if definite and tokens[-1].tag_ == "NNS" and mention.root.tag_ != "NN":
         joined = next(
             (e.name for e in resolver.events_before(pos, False) if " and " in e.name), None
         )
@@ -157,6 +159,12 @@ def _describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> 
         )
     if len(tokens) == 1 and tokens[0].lower_ in _NOBODY:
         return None  # "someone tells", "anyone would think": nobody in particular
+    if tokens[0].lower_ in ("a", "an") and head in GROUP_NOUNS:  # not "one civil service union"
+        # "an all-party committee said …" before "said the Constitutional Affairs Select
+        # Committee": the body of that kind the article names
+        body = resolver.bodies.by_head(tokens[-1].text, pos, forward=True)
+        if body is not None and body.lower().endswith(f" {head}"):
+            return body
     if not definite or tokens[-1].lower_ in GROUP_NOUNS:
         return mention.text
     if len(tokens) == 2:  # "the alliance" after "the Countryside Alliance": the body named

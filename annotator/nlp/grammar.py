@@ -215,7 +215,10 @@ def passive_agent(verb: Token, naming: bool = False) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if not naming or not any(c.dep_ == "auxpass" for c in verb.children):
+    # a passive, or a naming participle the tagger took for a past tense with no subject of
+    # its own ("in a move branded a "retreat" by the Tories")
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if not naming or not (passive or not any(c.dep_ in SUBJECTS for c in verb.children)):
         return None
     for t in verb.subtree:
         if t.i <= verb.i or t.lower_ != "by" or t.dep_ != "prep":

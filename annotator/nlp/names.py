@@ -308,6 +308,8 @@ _EVENT_WORDS = frozenset(
 
 
 #: Last words of a body's name that say what kind of body it is ("Labour Party").
+#: Countries that open a body's name but not its initials ("US Federal Bureau of Investigation").
+_PLACE_PREFIXES = frozenset("US UK EU British American".split())
 _KIND_WORDS = GROUP_NOUNS | frozenset("center centre institute foundation society trust".split())
 
 
@@ -350,6 +352,11 @@ class Bodies:
                 if len(word) > 3:
                     self._by_prefix.setdefault(word[:3], []).append((word, k))
             self._by_initials.setdefault(initials(words), []).append(k)
+            if words[0] in _PLACE_PREFIXES and len(words) > 2:
+                # "The US Federal Bureau of Investigation": the "FBI" is the body without
+                # its country, as its initials say
+                self.names.append((ent.start_char, " ".join(words[1:])))
+                self._by_initials.setdefault(initials(words[1:]), []).append(k + 1)
 
     def _pick(self, found: list[int], pos: int, forward: bool) -> str | None:
         """The latest of ``found`` named before ``pos``; else (``forward``) the first after."""
@@ -433,9 +440,10 @@ class Bodies:
         self._misspelt[word] = found
         return found
 
-    def by_head(self, head: str, pos: int) -> str | None:
-        """The body named earlier whose name holds a description's head noun ("the ministry")."""
-        return self._pick(self._by_word.get(head.lower(), []), pos, forward=False)
+    def by_head(self, head: str, pos: int, forward: bool = False) -> str | None:
+        """The body named earlier whose name holds a description's head noun ("the ministry");
+        ``forward``: else the first named after ``pos``."""
+        return self._pick(self._by_word.get(head.lower(), []), pos, forward=forward)
 
 
 def main_body(doc: Doc, people: set[str]) -> str | None:

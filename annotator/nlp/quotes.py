@@ -251,13 +251,18 @@ def _attribute(
         return Quote(
             q.start, q.end, previous.speaker, previous.cue, previous.speaker_name, q.paragraphs
         )
+    inverted = None
     if cue is not None and first is not None and in_subject(cue, first.i):
-        cue = None  # 'An attendant suspended over "images" on her blog says …': no speech
+        # '… an "unusually high turnover" of staff, said the committee': a name after a cue
+        # that ends the sentence speaks, though the parser made the words before it its subject
+        inverted = _speaker_after(cue) if cue.idx > q.start else None
+        if inverted is None:
+            cue = None  # 'An attendant suspended over "images" on her blog says …': no speech
     reported = quoted_as_saying(cue) if cue is not None else None
     if reported is not None:
         cue, speaker_tok = reported
     elif cue is not None:
-        speaker_tok = subject_of(cue, ctx.cues)
+        speaker_tok = inverted or subject_of(cue, ctx.cues)
         if speaker_tok is not None and q.start <= speaker_tok.idx < q.end:
             speaker_tok = None  # a word of the quotation itself is never its speaker
         if speaker_tok is None and cue.idx > q.start and not text[q.end : cue.idx].strip(" ,"):
@@ -308,6 +313,15 @@ def _attribute(
                 q.start, q.end, previous.speaker, None, previous.speaker_name, q.paragraphs
             )
     return Quote(q.start, q.end, None, cue_at, None, q.paragraphs)
+
+
+def _speaker_after(cue: Token) -> Token | None:
+    """The speaker right after a cue that follows its quotation, as its subject ("said the
+    committee", where the parser gave the cue a second subject before it) or object."""
+    for child in cue.rights:
+        if child.dep_ == "nsubj" and child.left_edge.i == cue.i + 1:
+            return child
+    return inverted_object(cue)
 
 
 def _split_by(text: str, previous: Quote, cue: Token, start: int) -> bool:

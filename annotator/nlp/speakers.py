@@ -447,11 +447,13 @@ class SpeakerResolver(Discourse):
             found = self._document_authors[noun] = []
             for token in self.doc:
                 if token.lower_ == noun and not self.quoted.contains(token.idx):
-                    words = named_author(token)
-                    if words:
-                        found.append((token.idx, strip_titles([t.text for t in words])))
+                    author = named_author(token)
+                    if author:
+                        found.append((token.idx, strip_titles([t.text for t in author])))
         before = [(start, words) for start, words in found if start < pos]
-        start, words = before[-1] if before else found[0] if found else (pos, [])
+        if not before and not found:
+            return None
+        start, words = before[-1] if before else found[0]
         return self.named(words, start) if words else None
 
     def _missed_full_names(self) -> dict[str, str]:
