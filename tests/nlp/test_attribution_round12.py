@@ -226,6 +226,9 @@ def test_a_cue_ending_the_sentence_keeps_the_name_after_it(nlp: Language) -> Non
     found = [f[1:] for f in detect(nlp, text)]
     name = "Constitutional Affairs Select Committee"
     assert found == [("the Constitutional Affairs Select Committee", "said", name)] * 2
+    # a guard of the rule: a term in the subject of a cue with no comma before it is a term
+    text = 'Terror law\n\nThe idea that the "new terrorism" demands new powers is wrong.'
+    assert detect(nlp, text)[-1][1:] == (None, None, None)
 
 
 def test_an_indefinite_body_is_the_body_of_its_kind_named_later(nlp: Language) -> None:
