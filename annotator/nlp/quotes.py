@@ -255,8 +255,10 @@ def _attribute(
     if cue is not None and first is not None and in_subject(cue, first.i):
         # '… an "unusually high turnover" of staff, said the committee': a name after a cue
         # that ends the sentence speaks, though the parser made the words before it its subject
-        after_comma = cue.idx > q.start and cue.i > 0 and doc[cue.i - 1].text == ","
-        inverted = _speaker_after(cue) if after_comma else None  # not '"…" demands new powers'
+        # after a comma, inside the marks or not: not '"new terrorism" demands new powers'
+        before_cue = text[max(q.start, cue.idx - 8) : cue.idx] if cue.idx > q.start else ""
+        after_comma = before_cue.rstrip(" \"”’'").endswith(",")
+        inverted = _speaker_after(cue) if after_comma else None
         if inverted is None:
             cue = None  # 'An attendant suspended over "images" on her blog says …': no speech
     reported = quoted_as_saying(cue) if cue is not None else None

@@ -229,6 +229,13 @@ def test_a_cue_ending_the_sentence_keeps_the_name_after_it(nlp: Language) -> Non
     # a guard of the rule: a term in the subject of a cue with no comma before it is a term
     text = 'Terror law\n\nThe idea that the "new terrorism" demands new powers is wrong.'
     assert detect(nlp, text)[-1][1:] == (None, None, None)
+    # the comma may stand inside the marks
+    text = (
+        "Turkey and the EU\n\nAbdullatif Sener is the deputy prime minister. By 2014, one in "
+        'four Turks will be aged 14 or less. "A literate and qualified Turkish population," '
+        'insisted Mr Sener, "will make a positive impact on the EU."'
+    )
+    assert [f[3] for f in detect(nlp, text)] == ["Abdullatif Sener"] * 2
 
 
 def test_an_indefinite_body_is_the_body_of_its_kind_named_later(nlp: Language) -> None:
