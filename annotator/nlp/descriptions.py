@@ -162,14 +162,14 @@ def _describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> 
     if tokens[0].lower_ in ("a", "an") and head in GROUP_NOUNS:  # not "one civil service union"
         # "an all-party committee said …" before "said the Constitutional Affairs Select
         # Committee": the body of that kind the article names
-        body = resolver.bodies.by_head(tokens[-1].text, pos, forward=True)
-        if body is not None and body.lower().endswith(f" {head}"):
+        body = _named_of_kind(resolver, tokens[-1], pos, forward=True)
+        if body is not None:
             return body
     if not definite or tokens[-1].lower_ in GROUP_NOUNS:
         return mention.text
     if len(tokens) == 2:  # "the alliance" after "the Countryside Alliance": the body named
-        body = resolver.bodies.by_head(tokens[-1].text, pos)
-        if body is not None and body.lower().endswith(f" {head}"):
+        body = _named_of_kind(resolver, tokens[-1], pos)
+        if body is not None:
             return body
     person = by_role(resolver, words, mention.start_char)
     if person is not None:
@@ -185,6 +185,15 @@ def _describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> 
     if person is not None or head in ROLE_NOUNS:
         return mention.text  # "the judge" after "Rock singer X": nobody named
     return resolver.salient_body(pos) or mention.text
+
+
+def _named_of_kind(
+    resolver: SpeakerResolver, head: Token, pos: int, forward: bool = False
+) -> str | None:
+    """The body :meth:`Bodies.by_head` finds for a description's head noun, when its name ends
+    in that noun ("the alliance": the Countryside Alliance)."""
+    body = resolver.bodies.by_head(head.text, pos, forward)
+    return body if body is not None and body.lower().endswith(f" {head.lower_}") else None
 
 
 #: Roles of one person in the world, named by the role alone ("the Queen said").

@@ -218,7 +218,8 @@ def passive_agent(verb: Token, naming: bool = False) -> Token | None:
     # a passive, or a naming participle the tagger took for a past tense with no subject of
     # its own ("in a move branded a "retreat" by the Tories")
     passive = any(c.dep_ == "auxpass" for c in verb.children)
-    if not naming or not (passive or not any(c.dep_ in SUBJECTS for c in verb.children)):
+    with_subject = any(c.dep_ in SUBJECTS for c in verb.children)
+    if not naming or (with_subject and not passive):
         return None
     for t in verb.subtree:
         if t.i <= verb.i or t.lower_ != "by" or t.dep_ != "prep":

@@ -307,9 +307,9 @@ _EVENT_WORDS = frozenset(
 )
 
 
-#: Last words of a body's name that say what kind of body it is ("Labour Party").
 #: Countries that open a body's name but not its initials ("US Federal Bureau of Investigation").
 _PLACE_PREFIXES = frozenset("US UK EU British American".split())
+#: Last words of a body's name that say what kind of body it is ("Labour Party").
 _KIND_WORDS = GROUP_NOUNS | frozenset("center centre institute foundation society trust".split())
 
 

@@ -450,9 +450,9 @@ class SpeakerResolver(Discourse):
                     author = named_author(token)
                     if author:
                         found.append((token.idx, strip_titles([t.text for t in author])))
-        before = [(start, words) for start, words in found if start < pos]
-        if not before and not found:
+        if not found:
             return None
+        before = [(start, words) for start, words in found if start < pos]
         start, words = before[-1] if before else found[0]
         return self.named(words, start) if words else None
 
