@@ -12,8 +12,8 @@ the seed recorded for the ``--copy`` folder's name is used, so every set redraws
 A new set takes a new seed, recorded here once it is drawn, ``--skip-near-copies`` and
 ``--skip-read``: the sets up to quotes_dev11 were drawn without them (so they redraw as made) and
 three near copies got in (``NEAR_COPIES`` in tests/nlp/test_sets_disjoint.py); quotes_blind10
-(20261140), quotes_blind11 (20261141), quotes_blind12 (20261142), quotes_blind13 (20261143)
-and quotes_blind14 (20261144) were drawn with both.
+(20261140), quotes_blind11 (20261141), quotes_blind12 (20261142), quotes_blind13 (20261143),
+quotes_blind14 (20261144) and quotes_blind15 (20261145) were drawn with both.
 
 Articles are drawn at random with the given seed, round robin over the five topics, among those
 with quotation marks, skipping any whose text (whitespace collapsed) hashes like a document of
@@ -51,6 +51,7 @@ SEEDS = {
     "quotes_blind12": 20261142,
     "quotes_blind13": 20261143,
     "quotes_blind14": 20261144,
+    "quotes_blind15": 20261145,
 }
 TOPICS = ("business", "entertainment", "politics", "sport", "tech")
 ROOT = Path(__file__).resolve().parents[1]

@@ -47,6 +47,7 @@ SETS = (
     "quotes_blind12",
     "quotes_blind13",
     "quotes_blind14",
+    "quotes_blind15",
 )
 BLIND = (
     "quotes_blind3",
@@ -61,6 +62,7 @@ BLIND = (
     "quotes_blind12",
     "quotes_blind13",
     "quotes_blind14",
+    "quotes_blind15",
 )
 
 
