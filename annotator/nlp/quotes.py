@@ -315,7 +315,8 @@ def _attribute(
             return Quote(
                 q.start, q.end, previous.speaker, None, previous.speaker_name, q.paragraphs
             )
-    return Quote(q.start, q.end, None, cue_at, None, q.paragraphs)
+    # a cue with nobody to say it ("has added the ability to "save" websites"): a term
+    return Quote(q.start, q.end, None, None, None, q.paragraphs)
 
 
 def _speaker_after(cue: Token) -> Token | None:
