@@ -36,6 +36,8 @@ from annotator.nlp.lexicon import (
 )
 
 _CLIMB = ("advcl", "xcomp", "ccomp", "pcomp")
+#: A participle whose subject is its head's ("before catching himself and adding: …").
+_PARTICIPLE = ("advcl", "pcomp")
 #: Punctuation that ends a mention even when glued to it ("said Connors.").
 _STOPS = frozenset(',.;:!?"”’')
 
@@ -50,6 +52,8 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
             t for t in objs[0].subtree if t.ent_type_ == "PERSON" and t.head.ent_type_ != "PERSON"
         ]
         return people[0] if people else objs[0]  # "according to media strategist Jo Bloggs"
+    if cue.tag_ == "NNS" and cue.doc[cue.i - 1].dep_ == "compound":
+        return cue.doc[cue.i - 1]  # "the lawsuit states", "states" tagged a noun
     verb = cue
     for _ in range(6):
         agent = _agent(verb)
@@ -173,7 +177,7 @@ def _shares_speaker(verb: Token, cues: frozenset[str]) -> bool:
     can speak ("said he was "disappointed" and claimed …"; not "dance music is … and has
     admitted", where the parser coordinated the wrong verbs)."""
     head = verb.head
-    if is_cue(head, cues) or (verb.tag_ == head.tag_ == "VBG" and head.dep_ == "advcl"):
+    if is_cue(head, cues) or (verb.tag_ == head.tag_ == "VBG" and head.dep_ in _PARTICIPLE):
         return True  # "refused, throwing the book at her and saying: …": who refused
     for c in head.children:
         if c.dep_ in SUBJECTS and is_person_like(c) and c.lower_ not in ("i", "we"):

@@ -65,6 +65,15 @@ def by_author(resolver: SpeakerResolver, document: Token) -> str | None:
     return None
 
 
+#: Verbs whose subject made the document they take: "X filed the suit", "Y published a study".
+_MAKING = frozenset(
+    """file files filed publish publishes published write writes wrote written issue issues
+    issued release releases released commission commissioned""".split()
+)
+#: Nouns for the same document: "filed the suit" … "the lawsuit said".
+SAME_DOCUMENT = {"lawsuit": ("lawsuit", "suit"), "suit": ("suit", "lawsuit")}
+
+
 def named_author(document: Token) -> list[Token]:
     """The name of the author one mention of a document gives: "a World Bank report", "the
     ADB report", "Oxfam's report", "a report by Oxfam", "Oxfam says in a report"; else [].
@@ -83,6 +92,11 @@ def named_author(document: Token) -> list[Token]:
             obj = next((t for t in prep.children if t.dep_ == "pobj"), None)
             if obj is not None and obj.tag_ in ("NNP", "NNPS"):
                 return [t for t in obj.subtree if t.tag_ in ("NNP", "NNPS")]
+    verb = document.head
+    if document.dep_ == "dobj" and verb.lower_ in _MAKING:  # "Thomas Slattery filed the suit"
+        subject = next((t for t in verb.children if t.dep_ == "nsubj"), None)
+        if subject is not None and subject.tag_ in ("NNP", "NNPS"):
+            return [t for t in subject.subtree if t.tag_ in ("NNP", "NNPS")]
     prep = document.head
     if document.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ == "VERB":
         subject = next((t for t in prep.head.children if t.dep_ == "nsubj"), None)

@@ -333,6 +333,8 @@ def cue_after(frame: Span, cues: frozenset[str], strict: bool) -> Token | None:
     for token in frame:
         if is_according(token) or (is_cue(token, cues) and _not_relative(token, frame)):
             return token
+        if mistagged_cue(token, cues):
+            return token
         if token.text == ",":
             inserted = not inserted if seen_word else inserted
             continue
@@ -342,6 +344,17 @@ def cue_after(frame: Span, cues: frozenset[str], strict: bool) -> Token | None:
         if strict and is_verb and token.dep_ not in NOT_VERBS and not inserted:
             return None
     return None
+
+
+def mistagged_cue(token: Token, cues: frozenset[str]) -> bool:
+    """ '"…," the lawsuit states.': a cue the tagger took for a plural noun ("states" as
+    in "the United States"), the root of its sentence with its subject as a compound."""
+    if token.lower_ not in cues or token.tag_ != "NNS" or token.dep_ != "ROOT":
+        return False
+    if not any(c.dep_ == "compound" and c.i == token.i - 1 for c in token.children):
+        return False
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return nxt is None or nxt.text in (".", "!", "?")
 
 
 def _not_relative(cue: Token, frame: Span) -> bool:

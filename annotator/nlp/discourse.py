@@ -49,6 +49,8 @@ Fits = Callable[[str], bool] | None
 def _plural_source(name: str) -> bool:
     """ "Critics", "Government sources": a description of several unnamed people."""
     word = name.rsplit(" ", 1)[-1].lower()
+    if word in ("people", "spokespeople"):  # "many people thought …": never a "he"
+        return True
     return word in SOURCE_NOUNS and word.endswith("s") and not word.endswith("ss")
 
 
@@ -285,6 +287,8 @@ class Discourse:
                     if name is None:
                         continue
                     e = replace(e, name=name)
+                elif not e.person and self._mistyped_person(e.name):
+                    e = replace(e, person=True)  # "Federer admitted he …", typed a body
                 yield e
             else:
                 e = self.history[h]

@@ -48,6 +48,7 @@ from annotator.nlp.cues import (
     cue_span,
     in_a_question,
     in_subject,
+    is_cue,
     names_a_term,
     parse_cue_after,
     quoted_as_saying,
@@ -268,6 +269,20 @@ def _attribute(
         speaker_tok = inverted or subject_of(cue, ctx.cues)
         if speaker_tok is not None and q.start <= speaker_tok.idx < q.end:
             speaker_tok = None  # a word of the quotation itself is never its speaker
+        elif speaker_tok is not None and ctx.resolver.quoted.contains(speaker_tok.idx):
+            # '"Xavi did …," the paper beams, adding, "…"': the cue of the one who spoke
+            if previous is not None and previous.start <= speaker_tok.idx < previous.end:
+                if previous.speaker_name is not None:
+                    cue_at = cue_span(cue)
+                    return Quote(
+                        q.start,
+                        q.end,
+                        previous.speaker,
+                        cue_at,
+                        previous.speaker_name,
+                        q.paragraphs,
+                    )
+            speaker_tok = _quoting_speaker(speaker_tok, ctx.resolver.quoted, ctx.cues)
         if speaker_tok is None and cue.idx > q.start and not text[q.end : cue.idx].strip(" ,"):
             speaker_tok = inverted_object(cue)  # right after the quotation: “…,” added X
         if speaker_tok is None:
@@ -317,6 +332,17 @@ def _attribute(
             )
     # a cue with nobody to say it ("has added the ability to "save" websites"): a term
     return Quote(q.start, q.end, None, None, None, q.paragraphs)
+
+
+def _quoting_speaker(token: Token, quoted: SpanSet, cues: frozenset[str]) -> Token | None:
+    """The speaker of an earlier quotation the parser hung a cue on ('he declared: "I get
+    alarmed …" before quickly adding: "…"', "adding" under "get"): whoever said it."""
+    verb = token.head
+    while quoted.contains(verb.idx) and verb.head.i != verb.i:
+        verb = verb.head
+    if quoted.contains(verb.idx) or not is_cue(verb, cues):
+        return None
+    return subject_of(verb, cues)
 
 
 def _speaker_after(cue: Token) -> Token | None:

@@ -86,7 +86,8 @@ def mention_gender(ent: Span) -> str | None:
     says less than either, "Ms Rhys James": see ``Discourse.gender``.)"""
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    for word in (before, *(t.lower_ for t in ent[:2])):
+    # a title inside the name comes before a name word: not "Oona King"
+    for word in (before, *(t.lower_ for t in ent[: min(2, len(ent) - 1)])):
         if word in _MALE_TITLES or word in _FEMALE_TITLES:
             return _gender_word(word)
     root = ent.root
@@ -127,7 +128,7 @@ def pronoun_genders(
         verb, person = token.head, token
         if token.lower_ == "who" and verb.dep_ == "relcl":
             person = verb.head
-        elif verb.lower_ in cues:
+        elif verb.lower_ in cues and verb.tag_ != "VBD":
             continue  # "Jones says she must rest": she is often the one Jones talks about
         ent = ents.of.get(person.i)
         key = (ent[-1] if ent is not None else person).lower_
@@ -148,6 +149,8 @@ def pronoun_genders(
                 continue
             if t.lower_ in ("him", "her") and t.dep_ != "poss" and t.head == verb:
                 continue  # "Jones told her": someone else
+            if t.dep_ == "nsubj" and t.head.dep_ == "conj" and t.head.head == verb:
+                continue  # "Microsoft had sent kits, but he said …": a subject of its own
             found.add(_BOUND_PRONOUNS[t.lower_])
         if len(found) == 1:
             gender = found.pop()

@@ -49,7 +49,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from annotator.nlp.authors import named_author
+from annotator.nlp.authors import SAME_DOCUMENT, named_author
 from annotator.nlp.descriptions import coordinated, describe
 from annotator.nlp.discourse import Discourse
 from annotator.nlp.lexicon import (
@@ -445,8 +445,9 @@ class SpeakerResolver(Discourse):
         found = self._document_authors.get(noun)
         if found is None:
             found = self._document_authors[noun] = []
+            nouns = SAME_DOCUMENT.get(noun, (noun,))
             for token in self.doc:
-                if token.lower_ == noun and not self.quoted.contains(token.idx):
+                if token.lower_ in nouns and not self.quoted.contains(token.idx):
                     author = named_author(token)
                     if author:
                         found.append((token.idx, strip_titles([t.text for t in author])))
