@@ -352,6 +352,9 @@ class Bodies:
                 if len(word) > 3:
                     self._by_prefix.setdefault(word[:3], []).append((word, k))
             self._by_initials.setdefault(initials(words), []).append(k)
+            given = _given_acronym(ent)  # "… Court of Arbitration for Sport (CAS)"
+            if given is not None and given != initials(words):
+                self._by_initials.setdefault(given, []).append(k)
             if words[0] in _PLACE_PREFIXES and len(words) > 2:
                 # "The US Federal Bureau of Investigation": the "FBI" is the body without
                 # its country, as its initials say
@@ -691,3 +694,15 @@ def titled_name(tokens: list[Token]) -> Span | None:
     if any(t.ent_type_ in _GROUP_ENTS or t.ent_type_ == "LOC" for t in tail):
         return None
     return tokens[0].doc[tail[0].i : tail[-1].i + 1]
+
+
+def _given_acronym(ent: Span) -> str | None:
+    """The letters written in brackets right after a body's name, lowercased: "the North
+    American Court of Arbitration for Sport (CAS)" gives "cas", whatever its initials."""
+    doc = ent.doc
+    brackets = [t.i for t in doc[ent.start + 1 : min(ent.end + 1, len(doc))] if t.text == "("]
+    k = brackets[0] if brackets else -1  # the model may take "(CAS" into the name
+    if k < 0 or k + 2 >= len(doc) or doc[k + 2].text != ")":
+        return None
+    letters = doc[k + 1].text
+    return letters.lower() if letters.isupper() and letters.isalpha() else None
