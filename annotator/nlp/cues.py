@@ -22,7 +22,7 @@ from annotator.nlp.grammar import (
     negated,
     passive_agent,
 )
-from annotator.nlp.lexicon import BODY_NOUNS, PUBLIC_BODIES
+from annotator.nlp.lexicon import BODY_NOUNS, PUBLIC_BODIES, SOURCE_NOUNS
 
 #: Cue verbs with a particle that speak of something else ("ruled out", "wrote off").
 _NO_SPEECH: dict[str, frozenset[str]] = {
@@ -384,6 +384,9 @@ def quoted_as_saying(cue: Token) -> tuple[Token, Token] | None:
             saying = [c for c in prep.children if c.tag_ == "VBG"]
             if saying:
                 return saying[0], objects[0]
+    if objects and objects[0].i > cue.i and objects[0].lower_ in SOURCE_NOUNS:
+        # '"…," the newspaper quotes a source close to the firm': the source speaks
+        return cue, objects[0]
     return None
 
 
