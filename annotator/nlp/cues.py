@@ -77,6 +77,8 @@ def names_a_term(quote: Span, cues: frozenset[str]) -> bool:
         return any((t.head.i == noun.i and t.dep_ != "amod") or noun.head.i == t.i for t in inner)
     if len(words) > 1 and words[-1].lower_ == "of" and words[-2].lower_ in _SCHEME_NOUNS:
         return True  # 'opted for a system of "control orders"': the name of a scheme
+    if len(words) > 1 and words[-2].lower_ == "so" and words[-1].lower_ == "called":
+        return True  # "so-called" in three tokens
     return any(w.lower_ in _TERM_NAMERS for w in words)
 
 
