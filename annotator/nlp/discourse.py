@@ -26,7 +26,7 @@ from annotator.nlp.grammar import (
     source_in_subtree,
     trailing_appositive,
 )
-from annotator.nlp.lexicon import GROUP_NOUNS, SOURCE_NOUNS
+from annotator.nlp.lexicon import GROUP_NOUNS, ROLE_NOUNS, SOURCE_NOUNS
 from annotator.nlp.names import Bodies, NameWords, Person, clean_words
 from annotator.nlp.salience import (
     PRONOUN_GENDER,
@@ -58,6 +58,11 @@ def _plural_body(token: Token) -> bool:
     """ "The Conservatives say …": a party or group by its plural name (not "The British
     Chambers of Commerce", a body)."""
     return token.tag_ == "NNPS" and token.ent_type_ == "NORP"
+
+
+def _plural_role(token: Token) -> bool:
+    """ "Ministers deny they …": several holders of a role, a later "they"."""
+    return token.tag_ == "NNS" and token.lower_[:-1] in ROLE_NOUNS and not token.ent_type_
 
 
 def _body_by_kind(name: str) -> bool:
@@ -169,7 +174,7 @@ class Discourse:
             named = named or trailing_appositive(subj) is not None
             described = not named and described_person(subj)
             # "The US government denied …, saying …": the body a later "it" stands for
-            plural = not named and not described and _plural_body(subj)
+            plural = not named and not described and (_plural_body(subj) or _plural_role(subj))
             body = plural or (not named and not described and definite_body(subj))
             if not named and not described and not body and source_in_subtree(subj) is None:
                 continue
