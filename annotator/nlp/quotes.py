@@ -330,8 +330,7 @@ def _attribute(
             return Quote(
                 q.start, q.end, previous.speaker, None, previous.speaker_name, q.paragraphs
             )
-    # a cue with nobody to say it ("has added the ability to "save" websites"): a term
-    return Quote(q.start, q.end, None, None, None, q.paragraphs)
+    return Quote(q.start, q.end, None, cue_at, None, q.paragraphs)
 
 
 def _quoting_speaker(token: Token, quoted: SpanSet, cues: frozenset[str]) -> Token | None:
