@@ -151,6 +151,10 @@ def _describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> 
             return mention.text  # "the makers": several, never one person named before
     head = tokens[-1].lower_
     if definite and head in GROUP_NOUNS | BUSINESS_NOUNS:  # "the ministry": the body named
+        names = tokens[1:-1]
+        if names and all(t.ent_type_ == "ORG" for t in names):
+            # "the China Daily newspaper": the name it gives, not a body named before
+            return " ".join(t.text for t in names)
         return (
             resolver.bodies.by_head(tokens[-1].text, pos)
             or (resolver.salient_body(pos) if of_discourse_kind(tokens) else None)

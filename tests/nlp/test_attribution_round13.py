@@ -1,6 +1,7 @@
 """Pronouns that skip plural and mistyped antecedents, a cue hung on an earlier quotation,
 documents that speak for whoever filed them, a body's bracketed letters, the source a
-newspaper quotes, "so-called" terms and several holders of a role (issue 14, thirteenth
+newspaper quotes or that names itself, "so-called" terms and several holders of a role (issue
+14, thirteenth
 round).
 
 The texts are invented, of shapes met in 54 unseen BBC articles read for this round (listed
@@ -135,3 +136,12 @@ def test_a_conjoined_clauses_own_he_says_nothing_of_a_body(nlp: Language) -> Non
         'machine was rumoured to have "a little more under the hood".'
     )
     assert detect(nlp, text)[-1][3] == "Rory Armes"
+
+
+def test_a_newspaper_by_its_name_is_that_newspaper(nlp: Language) -> None:
+    text = (
+        "Tobacco row\n\nThe State Tobacco Monopoly Administration has approved the plant. "
+        '"The news is especially bad for the firm", the China Daily newspaper said of the '
+        "latest development."
+    )
+    assert detect(nlp, text)[-1][1:] == ("the China Daily newspaper", "said", "China Daily")
