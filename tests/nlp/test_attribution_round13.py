@@ -1,8 +1,7 @@
 """Pronouns that skip plural and mistyped antecedents, a cue hung on an earlier quotation,
 documents that speak for whoever filed them, a body's bracketed letters, the source a
-newspaper quotes or that names itself, "so-called" terms and several holders of a role (issue
-14, thirteenth
-round).
+newspaper quotes, a newspaper that names itself, "so-called" terms and several holders of a
+role (issue 14, thirteenth round).
 
 The texts are invented, of shapes met in 54 unseen BBC articles read for this round (listed
 in bench/read_articles.txt); none comes from a set not yet scored: blind 15 was annotated
