@@ -36,8 +36,9 @@ from annotator.nlp.lexicon import (
 )
 
 _CLIMB = ("advcl", "xcomp", "ccomp", "pcomp")
-#: A participle whose subject is its head's ("before catching himself and adding: …").
-_PARTICIPLE = ("advcl", "pcomp")
+#: Prepositions of time before a participle whose subject is the clause's ("before catching
+#: himself and adding: …"); not "accused of awarding … or claiming …", what others say.
+_WHEN = frozenset("before after while when by".split())
 #: Punctuation that ends a mention even when glued to it ("said Connors.").
 _STOPS = frozenset(',.;:!?"”’')
 
@@ -172,12 +173,17 @@ def _named_before_reflexive(subj: Token) -> Token | None:
     return name if is_person_like(name) and name.tag_ in ("NNP", "NNPS") else None
 
 
+def _participle(verb: Token) -> bool:
+    """A participle of the clause's own subject: "…, throwing …", "before catching …"."""
+    return verb.dep_ == "advcl" or (verb.dep_ == "pcomp" and verb.head.lower_ in _WHEN)
+
+
 def _shares_speaker(verb: Token, cues: frozenset[str]) -> bool:
     """Can a coordinated verb take the subject of ``head``: a cue, or a verb whose subject
     can speak ("said he was "disappointed" and claimed …"; not "dance music is … and has
     admitted", where the parser coordinated the wrong verbs)."""
     head = verb.head
-    if is_cue(head, cues) or (verb.tag_ == head.tag_ == "VBG" and head.dep_ in _PARTICIPLE):
+    if is_cue(head, cues) or (verb.tag_ == head.tag_ == "VBG" and _participle(head)):
         return True  # "refused, throwing the book at her and saying: …": who refused
     for c in head.children:
         if c.dep_ in SUBJECTS and is_person_like(c) and c.lower_ not in ("i", "we"):

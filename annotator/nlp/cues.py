@@ -349,7 +349,7 @@ def cue_after(frame: Span, cues: frozenset[str], strict: bool) -> Token | None:
 
 
 def mistagged_cue(token: Token, cues: frozenset[str]) -> bool:
-    """ '"…," the lawsuit states.': a cue the tagger took for a plural noun ("states" as
+    """'"…," the lawsuit states.': a cue the tagger took for a plural noun ("states" as
     in "the United States"), the root of its sentence with its subject as a compound."""
     if token.lower_ not in cues or token.tag_ != "NNS" or token.dep_ != "ROOT":
         return False

@@ -65,6 +65,11 @@ def _plural_role(token: Token) -> bool:
     return token.tag_ == "NNS" and token.lower_[:-1] in ROLE_NOUNS and not token.ent_type_
 
 
+def _one_name(name: str) -> bool:
+    """A surname alone ("Federer"), not a firm's name of several words nor a role ("MEP")."""
+    return " " not in name and name[:1].isupper() and name.lower() not in ROLE_NOUNS
+
+
 def _body_by_kind(name: str) -> bool:
     """A name that says it is a body: "Islamic Human Rights Commission", "Labour Party"."""
     words = name.split()  # not "A spokesman for the Information Commissioner's Office"
@@ -292,7 +297,7 @@ class Discourse:
                     if name is None:
                         continue
                     e = replace(e, name=name)
-                elif not e.person and self._mistyped_person(e.name):
+                elif not e.person and _one_name(e.name) and self._mistyped_person(e.name):
                     e = replace(e, person=True)  # "Federer admitted he …", typed a body
                 yield e
             else:

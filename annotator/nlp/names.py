@@ -352,14 +352,17 @@ class Bodies:
                 if len(word) > 3:
                     self._by_prefix.setdefault(word[:3], []).append((word, k))
             self._by_initials.setdefault(initials(words), []).append(k)
-            given = _given_acronym(ent)  # "… Court of Arbitration for Sport (CAS)"
-            if given is not None and given != initials(words):
-                self._by_initials.setdefault(given, []).append(k)
             if words[0] in _PLACE_PREFIXES and len(words) > 2:
                 # "The US Federal Bureau of Investigation": the "FBI" is the body without
                 # its country, as its initials say
                 self.names.append((ent.start_char, " ".join(words[1:])))
                 self._by_initials.setdefault(initials(words[1:]), []).append(k + 1)
+            given = _given_acronym(ent)  # "the Past Congressional Budget Office (CBO)"
+            tail = next((j for j in range(1, len(words)) if initials(words[j:]) == given), None)
+            if given is not None and tail is not None and words[tail] not in _SMALL:
+                # the body is the words its letters give: "Congressional Budget Office"
+                self.names.append((ent.start_char, " ".join(words[tail:])))
+                self._by_initials.setdefault(given, []).append(len(self.names) - 1)
 
     def _pick(self, found: list[int], pos: int, forward: bool) -> str | None:
         """The latest of ``found`` named before ``pos``; else (``forward``) the first after."""
@@ -696,9 +699,13 @@ def titled_name(tokens: list[Token]) -> Span | None:
     return tokens[0].doc[tail[0].i : tail[-1].i + 1]
 
 
+#: Small words inside a body's name, never its first.
+_SMALL = frozenset("of for and the de du la le".split())
+
+
 def _given_acronym(ent: Span) -> str | None:
     """The letters written in brackets right after a body's name, lowercased: "the North
-    American Court of Arbitration for Sport (CAS)" gives "cas", whatever its initials."""
+    American Court of Arbitration for Sport (CAS)" gives "cas"."""
     doc = ent.doc
     brackets = [t.i for t in doc[ent.start + 1 : min(ent.end + 1, len(doc))] if t.text == "("]
     k = brackets[0] if brackets else -1  # the model may take "(CAS" into the name

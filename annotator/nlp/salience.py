@@ -104,6 +104,8 @@ def mention_gender(ent: Span) -> str | None:
 
 
 _BOUND_PRONOUNS = {**PRONOUN_GENDER, "himself": MALE, "herself": FEMALE}
+#: Verbs of saying whose "he"/"she" is the speaker: "Federer admitted he was under pressure".
+_OWNING_UP = frozenset("admitted admits conceded concedes confessed confesses".split())
 
 
 def pronoun_genders(
@@ -128,7 +130,7 @@ def pronoun_genders(
         verb, person = token.head, token
         if token.lower_ == "who" and verb.dep_ == "relcl":
             person = verb.head
-        elif verb.lower_ in cues and verb.tag_ != "VBD":
+        elif verb.lower_ in cues and verb.lower_ not in _OWNING_UP:
             continue  # "Jones says she must rest": she is often the one Jones talks about
         ent = ents.of.get(person.i)
         key = (ent[-1] if ent is not None else person).lower_
