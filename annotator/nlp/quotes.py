@@ -513,6 +513,7 @@ def _canonical_names(quotes: list[Quote]) -> list[Quote]:
             for other in by_word.get(words[-1], ())
             if len(other.split()) > n
             and other.split()[0].lower() not in DETERMINERS  # not "A Delta spokesperson"
+            and other.split()[-1][:1].isupper()  # not "Rover bosses", people of Rover
             and " and " not in other  # "X" alone is not "X and Y"
             and any(
                 other.lower().split()[k : k + n] == words for k in range(len(other.split()) - n + 1)
