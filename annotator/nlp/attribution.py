@@ -97,7 +97,8 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "pobj"):
             verb = verb.head.head  # "Plus.net backed the proposals saying …"
             continue
-        if verb.dep_ == "xcomp":  # "led 12 viewers to complain": the object speaks
+        if verb.dep_ == "xcomp" and verb.tag_ != "VBG":  # "led 12 viewers to complain": the
+            # object speaks; not "Mr Hockney left UKIP saying …", who left says
             objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
             if objects and objects[0].tag_ != "PRP" and not _instrument(objects[0], verb.head):
                 return objects[0]
@@ -293,6 +294,11 @@ def sentence_subject(quote: Span) -> Token | None:
             if child.ent_type_ == "PERSON" or child.lower_ in ("he", "she"):
                 return child
             if child.lower_ in SOURCE_NOUNS:
+                return child
+            # 'Standard Chartered sees "the opportunity to create value …"': a body's own
+            # words as the object of its verb, a phrase and not a term
+            words = [t for t in quote if not t.is_punct]
+            if child.ent_type_ == "ORG" and len(words) >= 4 and quote.root.head.i == root.i:
                 return child
     return None
 

@@ -1,7 +1,8 @@
 """Pronouns that skip plural and mistyped antecedents, a cue hung on an earlier quotation,
 documents that speak for whoever filed them, a body's bracketed letters, the source a
 newspaper quotes, a newspaper that names itself, "so-called" terms, several holders of a
-role, and a firm not renamed after its people (issue 14, thirteenth round).
+role, a firm not renamed after its people, a body's own phrase as its verb's object and
+"left X saying" (issue 14, thirteenth round).
 
 The texts are invented, of shapes met in 54 unseen BBC articles read for this round (listed
 in bench/read_articles.txt); none comes from a set not yet scored: blind 15 was annotated
@@ -155,3 +156,21 @@ def test_a_body_is_not_renamed_after_its_people(nlp: Language) -> None:
         "the deal will be signed."
     )
     assert detect(nlp, text)[0][1:] == ("Rover", "told", "Rover")
+
+
+def test_a_bodys_own_phrase_as_its_verbs_object_is_its_words(nlp: Language) -> None:
+    text = (
+        "Bank buys lender\n\nAnalysts believe the market is still in its infancy. Standard "
+        'Chartered sees "the opportunity to create value by the introduction of more '
+        'sophisticated banking products".'
+    )
+    assert detect(nlp, text)[-1][1:] == ("Standard Chartered", None, "Standard Chartered")
+
+
+def test_who_left_a_party_saying_is_who_says(nlp: Language) -> None:
+    # "saying" hangs on "left", not on the party left: not "led 12 viewers to complain"
+    text = (
+        "Kilroy-Silk quits\n\nRobert Kilroy-Silk has quit the party. Damien Hockney also left "
+        'UKIP saying Mr Kilroy-Silk would "deliver better" as the leader of a new party.'
+    )
+    assert detect(nlp, text)[-1][1:] == ("Damien Hockney", "saying", "Damien Hockney")
