@@ -273,15 +273,8 @@ def _attribute(
             # '"Xavi did …," the paper beams, adding, "…"': the cue of the one who spoke
             if previous is not None and previous.start <= speaker_tok.idx < previous.end:
                 if previous.speaker_name is not None:
-                    cue_at = cue_span(cue)
-                    return Quote(
-                        q.start,
-                        q.end,
-                        previous.speaker,
-                        cue_at,
-                        previous.speaker_name,
-                        q.paragraphs,
-                    )
+                    said = previous.speaker, cue_span(cue), previous.speaker_name
+                    return Quote(q.start, q.end, *said, q.paragraphs)
             speaker_tok = _quoting_speaker(speaker_tok, ctx.resolver.quoted, ctx.cues)
         if speaker_tok is None and cue.idx > q.start and not text[q.end : cue.idx].strip(" ,"):
             speaker_tok = inverted_object(cue)  # right after the quotation: “…,” added X
