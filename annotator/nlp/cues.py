@@ -334,6 +334,12 @@ def cue_after(frame: Span, cues: frozenset[str], strict: bool) -> Token | None:
     seen_word = False
     for token in frame:
         if is_according(token) or (is_cue(token, cues) and _not_relative(token, frame)):
+            if token.dep_ == "conj" and _inside_quotation(token.head, frame.start):
+                # 'the party "fades away" … and the Liberal Democrats challenge Labour …, he
+                # said': the quoted verb's own conjunct, reported by the sentence's root
+                root = token.sent.root
+                if root.i > token.i and root.i < frame.end and is_cue(root, cues):
+                    return root
             return token
         if mistagged_cue(token, cues):
             return token
@@ -346,6 +352,14 @@ def cue_after(frame: Span, cues: frozenset[str], strict: bool) -> Token | None:
         if strict and is_verb and token.dep_ not in NOT_VERBS and not inserted:
             return None
     return None
+
+
+def _inside_quotation(token: Token, end: int) -> bool:
+    """Is ``token`` inside the quotation that closes just before token ``end``: an odd number
+    of marks between them?"""
+    if token.i >= end:
+        return False
+    return sum(t.is_quote for t in token.doc[token.i : end]) % 2 == 1
 
 
 def mistagged_cue(token: Token, cues: frozenset[str]) -> bool:
