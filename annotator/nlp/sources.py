@@ -123,4 +123,9 @@ def fullest(forms: list[SourceForm], words: frozenset[str], pos: int) -> str | N
     best = [f for f in found if len(f.words) == top]
     if len({f.words for f in best}) > 1:
         return None
+    if not all(f.words <= best[0].words for f in found):
+        # two sources of one kind ("An Operation Black Vote spokesman", later "A CRE
+        # spokesman said … the spokesman said"): the latest before the mention
+        before = [f for f in found if f.pos < pos]
+        return max(before, key=lambda f: f.pos).name if before else None
     return best[0].name
