@@ -126,6 +126,6 @@ def fullest(forms: list[SourceForm], words: frozenset[str], pos: int) -> str | N
     if not all(f.words <= best[0].words for f in found):
         # two sources of one kind ("An Operation Black Vote spokesman", later "A CRE
         # spokesman said … the spokesman said"): the latest before the mention
-        before = [f for f in found if f.pos < pos]
+        before = [f for f in found if f.pos < pos and f.words > words]
         return max(before, key=lambda f: f.pos).name if before else None
     return best[0].name

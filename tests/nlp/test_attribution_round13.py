@@ -199,3 +199,14 @@ def test_two_sources_of_one_kind_are_two_sources(nlp: Language) -> None:
         'will be raising it with each of the party leaders," the spokesman said.'
     )
     assert detect(nlp, text)[-1][1:] == ("the spokesman", "said", "A CRE spokesman")
+
+
+def test_the_spokesman_again_is_the_latest_fuller_one(nlp: Language) -> None:
+    # A guard (right before these two fixes too, wrong on the way to them): "The spokesman"
+    # said before is not a fuller form of the next "The spokesman"
+    text = (
+        "Phone rules\n\nA Labour Party spokesman said the party avoided those lists. A "
+        "spokesman for the Information Commissioner's Office said it would be marketing. The "
+        'spokesman said it might be unsolicited. The spokesman said the area was "pretty grey".'
+    )
+    assert detect(nlp, text)[-1][3] == "A spokesman for the Information Commissioner's Office"
