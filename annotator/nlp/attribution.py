@@ -53,7 +53,7 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
             t for t in objs[0].subtree if t.ent_type_ == "PERSON" and t.head.ent_type_ != "PERSON"
         ]
         return people[0] if people else objs[0]  # "according to media strategist Jo Bloggs"
-    if cue.tag_ == "NNS" and cue.doc[cue.i - 1].dep_ == "compound":
+    if cue.tag_ == "NNS" and cue.i > 0 and cue.doc[cue.i - 1].dep_ == "compound":
         return cue.doc[cue.i - 1]  # "the lawsuit states", "states" tagged a noun
     verb = cue
     for _ in range(6):
