@@ -92,14 +92,17 @@ def named_author(document: Token) -> list[Token]:
             obj = next((t for t in prep.children if t.dep_ == "pobj"), None)
             if obj is not None and obj.tag_ in ("NNP", "NNPS"):
                 return [t for t in obj.subtree if t.tag_ in ("NNP", "NNPS")]
-    verb = document.head
-    if document.dep_ == "dobj" and verb.lower_ in _MAKING:  # "Thomas Slattery filed the suit"
-        subject = next((t for t in verb.children if t.dep_ == "nsubj"), None)
-        if subject is not None and subject.tag_ in ("NNP", "NNPS"):
-            return [t for t in subject.subtree if t.tag_ in ("NNP", "NNPS")]
-    prep = document.head
-    if document.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ == "VERB":
-        subject = next((t for t in prep.head.children if t.dep_ == "nsubj"), None)
-        if subject is not None and subject.tag_ in ("NNP", "NNPS"):  # "Oxfam says in a report"
-            return [t for t in subject.subtree if t.tag_ in ("NNP", "NNPS")]
+    head = document.head
+    if document.dep_ == "dobj" and head.lower_ in _MAKING:  # "Thomas Slattery filed the suit"
+        return _named_subject(head)
+    if document.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB":
+        return _named_subject(head.head)  # "Oxfam says in a report"
     return []
+
+
+def _named_subject(verb: Token) -> list[Token]:
+    """The proper-noun words of ``verb``'s subject, when the subject is a name; else []."""
+    subject = next((t for t in verb.children if t.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ not in ("NNP", "NNPS"):
+        return []
+    return [t for t in subject.subtree if t.tag_ in ("NNP", "NNPS")]

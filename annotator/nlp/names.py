@@ -355,14 +355,17 @@ class Bodies:
             if words[0] in _PLACE_PREFIXES and len(words) > 2:
                 # "The US Federal Bureau of Investigation": the "FBI" is the body without
                 # its country, as its initials say
-                self.names.append((ent.start_char, " ".join(words[1:])))
-                self._by_initials.setdefault(initials(words[1:]), []).append(k + 1)
+                self._add_shortened(ent.start_char, words[1:])
             given = _given_acronym(ent)  # "the Past Congressional Budget Office (CBO)"
             tail = next((j for j in range(1, len(words)) if initials(words[j:]) == given), None)
-            if given is not None and tail is not None and words[tail] not in _SMALL:
+            if tail is not None and words[tail] not in _SMALL:
                 # the body is the words its letters give: "Congressional Budget Office"
-                self.names.append((ent.start_char, " ".join(words[tail:])))
-                self._by_initials.setdefault(given, []).append(len(self.names) - 1)
+                self._add_shortened(ent.start_char, words[tail:])
+
+    def _add_shortened(self, start: int, words: list[str]) -> None:
+        """A body's name without its first words, found by its initials only."""
+        self._by_initials.setdefault(initials(words), []).append(len(self.names))
+        self.names.append((start, " ".join(words)))
 
     def _pick(self, found: list[int], pos: int, forward: bool) -> str | None:
         """The latest of ``found`` named before ``pos``; else (``forward``) the first after."""
