@@ -48,6 +48,7 @@ SETS = (
     "quotes_blind13",
     "quotes_blind14",
     "quotes_blind15",
+    "quotes_blind16",
 )
 BLIND = (
     "quotes_blind3",
@@ -63,6 +64,7 @@ BLIND = (
     "quotes_blind13",
     "quotes_blind14",
     "quotes_blind15",
+    "quotes_blind16",
 )
 
 
