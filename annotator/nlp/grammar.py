@@ -129,7 +129,7 @@ def trailing_appositive(token: Token) -> Token | None:
     while right > token.i and doc[right].is_punct:
         right -= 1
     last = doc[right]
-    if right <= token.i + 1 or last.ent_type_ != "PERSON" or last.dep_ not in _APPOSED:
+    if right <= token.i + 1 or not _person_name(last) or last.dep_ not in _APPOSED:
         return None
     first = name_start(last)
     while first > token.i + 1 and doc[first - 1].lower_.rstrip(".") in TITLES:
@@ -137,6 +137,20 @@ def trailing_appositive(token: Token) -> Token | None:
     if doc[first - 1].text == "," or first == token.i + 1 or last.head.i == token.i:
         return last
     return None
+
+
+def _person_name(last: Token) -> bool:
+    """The last word of a person's name: typed a person, or a proper noun after a title the
+    model left untyped ("Dr Vancheshwar")."""
+    if last.ent_type_ == "PERSON":
+        return True
+    before = last.doc[last.i - 1] if last.i > 0 else None
+    return (
+        not last.ent_type_
+        and last.tag_ == "NNP"
+        and before is not None
+        and before.lower_.rstrip(".") in TITLES
+    )
 
 
 def name_before_verb(verb: Token) -> Token | None:
