@@ -34,6 +34,7 @@ from annotator.nlp.lexicon import (
     SOURCE_NOUNS,
     TITLES,
 )
+from annotator.nlp.names import modal_named
 
 _CLIMB = ("advcl", "xcomp", "ccomp", "pcomp")
 #: Prepositions of time before a participle whose subject is the clause's ("before catching
@@ -373,6 +374,8 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
     start = token.left_edge.i
     while start < token.i and doc[start].is_punct:
         start += 1
+    if start == token.i and ent is not None and ent.start < token.i:
+        start = ent.start if modal_named(ent) is not None else start  # "Will Davies told"
     end = token.i + 1
     while end < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text not in _STOPS:
         end += 1  # "the ex-Wallaby" parsed as three subjects
@@ -383,6 +386,9 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
     source = source_in_subtree(token)
     if source is not None:  # "A Department for Work and Pensions spokeswoman"
         last = source_end(source)
+        name = _name_after(last)  # "said Swedish trades union official Ulf Carlsson"
+        if name is not None:
+            return doc[last.i + 1].idx, name.idx + len(name)
         return doc[start].idx, last.idx + len(last)
     if token.tag_ not in ("NNP", "NNPS"):
         for child in token.rights:
@@ -392,6 +398,26 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
                 end = cut if cut > child.i + 1 else end  # "some of whom": "some"
                 break
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _name_after(role: Token) -> Token | None:
+    """The last word of the name right after a role's noun ("union official Ulf Carlsson"):
+    two or three capitalised proper nouns, or one the model typed a person, ending the
+    phrase."""
+    doc = role.doc
+    end = role.i + 1
+    while end < len(doc) and end - role.i <= 3 and _capitalised_name(doc[end]):
+        end += 1
+    words = end - role.i - 1
+    if words == 0 or (end < len(doc) and not (doc[end].is_punct or doc[end].is_space)):
+        return None
+    if words == 1 and doc[role.i + 1].ent_type_ != "PERSON":
+        return None
+    return doc[end - 1]
+
+
+def _capitalised_name(token: Token) -> bool:
+    return token.tag_ == "NNP" and token.is_alpha and token.is_title
 
 
 def _agent(verb: Token) -> Token | None:

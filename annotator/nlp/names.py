@@ -189,6 +189,21 @@ def person_by_first_name(ent: Span) -> Person | None:
     return Person(ent.start_char, tuple(words), role)
 
 
+def modal_named(ent: Span) -> Person | None:
+    """A person whose first name the tagger took for a modal verb: "Will Davies" mid-sentence,
+    which the model typed as a work or a body (two or three capitalised words, the first
+    tagged MD and not opening its sentence)."""
+    first = ent[0]
+    if ent.label_ == "PERSON" or first.tag_ != "MD" or first.is_sent_start:
+        return None
+    if first.i > 0 and ent.doc[first.i - 1].is_quote and ent.doc[first.i - 1].i == 0:
+        return None
+    words = [t.text for t in ent]
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return None
+    return Person(ent.start_char, tuple(words), ())
+
+
 def role_after(ent: Span) -> list[tuple[str, bool]]:
     """Appositive role of a name: "Sir Ed Davey, leader of the Liberal Democrats,"."""
     words: list[tuple[str, bool]] = []

@@ -71,6 +71,7 @@ from annotator.nlp.names import (
     described_name,
     main_body,
     missed_full_names,
+    modal_named,
     name_index,
     named_after_description,
     named_kinds,
@@ -163,6 +164,9 @@ class SpeakerResolver(Discourse):
                 self.people.append(named)
                 self._named_as_bodies.add(tuple(w.lower() for w in named.words))
                 self._note_full_name(named.words)
+            elif (named := modal_named(ent)) is not None:  # "Will Davies" typed a work
+                self.people.append(named)
+                self._note_full_name(named.words)
         self.people.sort(key=lambda p: p.start)
         surnames = {p.words[-1].lower() for p in self.people} | {
             e.text.lower() for e in self.ents.ents if e.label_ == "ORG" and len(e) == 1
@@ -190,6 +194,7 @@ class SpeakerResolver(Discourse):
             {w.lower() for p in self.people if len(p.words) > 1 for w in p.words}
         )
         self._missed: dict[str, str] | None = None
+        self._body_texts: set[str] | None = None
         self._main_body: str | None = None
         self._kinds: dict[str, list[tuple[int, str]]] | None = None
         self.source_index = SourceIndex(doc, self.quoted)
@@ -259,7 +264,8 @@ class SpeakerResolver(Discourse):
         if ents or all(t.tag_ in ("NNP", "NNPS") or t.lower_ in TITLES for t in tokens):
             words = clean_words(ents[0] if ents else mention)
             if not ents and len(words) == 1 and tokens[-1].ent_type_ == "ORG":
-                return self.bodies.expand(words[0], pos) or words[0]  # "BPI", "Fed"
+                body = self.bodies.expand(words[0], pos)  # "BPI", "Fed"
+                return body or self._missed_person(words[0]) or words[0]
             if ents and self._described_person(ents[0], words):  # "the 25-year-old Scouser"
                 return self.salient_person(pos) or self.last_person_before(pos) or words[0]
             if ents:
@@ -385,6 +391,8 @@ class SpeakerResolver(Discourse):
             return True
         if tuple(w.lower() for w in clean_words(mention)) in self._named_as_bodies:
             return True  # "Imogen Price", typed a body
+        if len(tokens) == 1 and self._missed_person(tokens[0].text) is not None:
+            return True  # "said Ferdinand" after "Rio Ferdinand", typed a body and a place
         if len(tokens) == 1 and tokens[0].tag_ == "NN" and tokens[0].text[:1].isupper():
             return False  # "Napster claims": a name tagged a common noun, a firm more often
         nouns = [t for t in tokens if t.tag_ == "NN" and not t.ent_type_]
@@ -462,6 +470,17 @@ class SpeakerResolver(Discourse):
         if self._missed is None:
             self._missed = missed_full_names(self.doc)
         return self._missed
+
+    def _missed_person(self, word: str) -> str | None:
+        """The full name the model missed ("Rio Ferdinand" typed a place) of a one-word name
+        it typed a body ("said Ferdinand"); not the fuller name of a body ("Manchester
+        United", typed one where written in full)."""
+        full = self._missed_full_names().get(word.lower())
+        if full is None or full.split()[-1] != word:  # "UK Independence Party MEP"
+            return None
+        if self._body_texts is None:
+            self._body_texts = {e.text for e in self.ents.ents if e.label_ == "ORG"}
+        return None if full in self._body_texts else full
 
     def is_source(self, mention: Span) -> bool:
         heads = [t for t in mention if t.tag_ in ("NN", "NNS")]
