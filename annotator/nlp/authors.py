@@ -54,14 +54,19 @@ def with_topic(document: Token, mention: Span) -> str:
 
 
 def by_author(resolver: SpeakerResolver, document: Token) -> str | None:
-    """ "The book by journalist Robert Peston": the person named after "by"."""
+    """ "The book by journalist Robert Peston": the person named after "by"; "a statement
+    from the discount phone firm": whoever the words after "from" stand for."""
     for prep in document.rights:
-        if prep.dep_ != "prep" or prep.lower_ != "by":
+        if prep.dep_ != "prep" or prep.lower_ not in ("by", "from"):
             continue
         for t in prep.subtree:
             ent = resolver.ents.of.get(t.i)
             if ent is not None and ent.label_ == "PERSON":
                 return resolver.full_name(clean_words(ent), ent.start_char)
+        source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if prep.lower_ == "from" and source is not None:
+            words = source.doc[source.left_edge.i : source.i + 1]  # not "from X in Y"
+            return resolver.resolve(words)
     return None
 
 

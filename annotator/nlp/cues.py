@@ -109,6 +109,9 @@ def in_a_question(quote: Span) -> bool:
 #: Verbs whose passive subject is the one spoken to, not the speaker ("she was told …").
 _ADDRESSING = frozenset("told informed advised warned assured reassured reminded".split())
 _NO_PASSIVE_SPEAKER = NAMING | _ADDRESSING
+#: A text's own words: a cue only right after them ('"…," read a statement from the firm'),
+#: since before a quotation it mostly gives a heading or a line of a sign.
+_READING = frozenset({"read", "reads"})
 
 
 def is_cue(token: Token, cues: frozenset[str]) -> bool:
@@ -118,6 +121,8 @@ def is_cue(token: Token, cues: frozenset[str]) -> bool:
     if token.i > 0 and token.doc[token.i - 1].text in ("-", "‑"):
         if not token.doc[token.i - 1].whitespace_:
             return False  # "so-called", "self-described"; not "X - a former chief - said"
+    if token.lower_ in _READING and not (token.i > 0 and token.doc[token.i - 1].is_quote):
+        return False  # '"…," reads a memo': not 'the subject line reads "Tsunami Appeal"'
     children = list(token.children)
     if any(c.dep_ == "neg" for c in children):
         return False
