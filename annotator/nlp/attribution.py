@@ -342,9 +342,14 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
         inner = [t.i for t in doc[start + 1 : token.i] if t.lower_ in HONORIFICS]
         start = inner[-1] if inner else start  # "the Foreign Policy Centre Mr Straw": one ORG
         end = start + 1
-        while end < ent.end and doc[end].tag_ != "POS":
+        while end < ent.end:
+            if _plural_owner_in_name(doc[end], ent):
+                end += 1  # "the Music Managers' Forum"
+                continue
             glued = doc[end].text in ("-", "‑") and not doc[end - 1].whitespace_
-            if doc[end].is_punct and not (glued and not doc[end].whitespace_):
+            if doc[end].tag_ == "POS" or (
+                doc[end].is_punct and not (glued and not doc[end].whitespace_)
+            ):
                 break
             end += 1
         other = _coordinated(token, ent_of) if end == ent.end else None
@@ -398,6 +403,13 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
                 end = cut if cut > child.i + 1 else end  # "some of whom": "some"
                 break
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _plural_owner_in_name(mark: Token, ent: Span) -> bool:
+    """A plural possessive inside a body's name ("the Music Managers' Forum"), not the end of
+    a name that owns what follows ("Labour's Mr Livingstone")."""
+    nxt = mark.i + 1
+    return mark.text in ("'", "’") and nxt < ent.end and mark.doc[nxt].is_title
 
 
 def _name_after(role: Token) -> Token | None:

@@ -89,6 +89,10 @@ def clean_words(span: Span) -> list[str]:
         if words and t.i > span.start and glued_hyphen(t.doc[t.i - 1]):
             words[-1] += t.text
             continue
+        if t.text in ("'", "’") and t.tag_ == "POS" and words and not t.doc[t.i - 1].whitespace_:
+            if t.i + 1 < span.end and span.doc[t.i + 1].is_title:
+                words[-1] += t.text  # "Music Managers' Forum"
+                continue
         if t.is_punct and t.text not in ("'", "’", "&") and words:
             break  # but "Food & Agriculture Organisation", "Marks & Spencer" go on
         if words and _score(t):
