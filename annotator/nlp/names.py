@@ -332,6 +332,17 @@ _PLACE_PREFIXES = frozenset("US UK EU British American".split())
 _KIND_WORDS = GROUP_NOUNS | frozenset("center centre institute foundation society trust".split())
 
 
+#: Last words of a body's name the model may type as a work: "the Making Decisions Alliance".
+_ORGANISATION_WORDS = GROUP_NOUNS | frozenset(
+    """alliance society forum federation foundation institute trust coalition fellowship
+    league movement""".split()
+)
+
+
+def _body_named_as_work(ent: Span, words: list[str]) -> bool:
+    return ent.label_ == "WORK_OF_ART" and bool(words) and words[-1].lower() in _ORGANISATION_WORDS
+
+
 class Bodies:
     """The organisations an article names in full (ORG entities of two words or more), to find
     the one a short form or a description stands for: "the Fed" (the US Federal Reserve),
@@ -357,9 +368,10 @@ class Bodies:
                 written = " ".join(clean_words(ent))
                 self.written.setdefault(written.lower(), written)
                 self.counts[written.lower()] = self.counts.get(written.lower(), 0) + 1
-            if ent.label_ not in ("ORG", "FAC"):  # "the Berlin Film Festival" typed FAC
-                continue
             words = clean_words(ent)
+            # "the Berlin Film Festival" typed FAC, "The Making Decisions Alliance" a work
+            if ent.label_ not in ("ORG", "FAC") and not _body_named_as_work(ent, words):
+                continue
             if len(words) < 2:
                 continue
             k = len(self.names)
