@@ -363,9 +363,13 @@ class Bodies:
         self._misspelt: dict[str, str | None] = {}
         #: Names that are no body's own: a part of another's, or a competition.
         self._not_bodies: set[int] = set()
+        #: Where each one-word name of a body is first written alone.
+        self._first_alone: dict[str, int] = {}
         for ent in ents:
             if ent.label_ in _GROUP_ENTS:
                 written = " ".join(clean_words(ent))
+                if " " not in written:
+                    self._first_alone.setdefault(written.lower(), ent.start_char)
                 self.written.setdefault(written.lower(), written)
                 self.counts[written.lower()] = self.counts.get(written.lower(), 0) + 1
             words = clean_words(ent)
@@ -422,6 +426,9 @@ class Bodies:
             found = self._led_by(word)
             if len({self.names[k][1] for k in found}) > 1:
                 return None
+            alone = self._first_alone.get(word)
+            if found and alone is not None and alone < min(self.names[k][0] for k in found):
+                return None  # "Apple", a body before "Apple Developer Connection" is named
         if not found and name.isupper():  # "the FA" after "The Football Association" untyped
             return self._spelled_out(name, pos)
         return self._pick(found, pos, forward=True)
