@@ -69,6 +69,9 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
             inverted = _inverted_subject(verb)
             if inverted is not None:
                 return inverted
+        timed = [s for s in subjects if s.ent_type_ in ("DATE", "TIME")]
+        if timed and len(timed) < len(subjects):
+            subjects = [s for s in subjects if s not in timed]  # "But this year, …, he said"
         if subjects:
             # Two subjects ("Internet service provider (ISP) Plus.net also backed"): the one
             # nearest the verb, unless the parser split one glued word ("the ex-Wallaby").
