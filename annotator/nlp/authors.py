@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 def author(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> str | None:
     """ "his report", "Mr Kok's report", "the Kok report": the person behind a document; "The
     statement added" with no author named: whoever spoke last."""
-    names = [t for t in tokens[:-1] if t.ent_type_ == "PERSON" or t.tag_ in ("NNP", "NNPS")]
+    names = [t for t in tokens[:-1] if t.ent_type_ == "PERSON" or _name_tag(t)]
     pos = mention.start_char
     if names:
         return resolver.named(strip_titles([t.text for t in names]), pos)
@@ -31,6 +31,11 @@ def author(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> str
         found = resolver.document_author(tokens[-1].lower_, pos)
         return found or resolver.salient(pos, False) or mention.text
     return with_topic(tokens[-1], mention)
+
+
+def _name_tag(token: Token) -> bool:
+    """A proper noun, or letters the tagger took for a common noun ("an FA statement")."""
+    return token.tag_ in ("NNP", "NNPS") or (token.is_upper and token.is_alpha and len(token) > 1)
 
 
 #: Prepositions of a document's topic: "a report on the trial", "a study into …", "… of …".
@@ -59,10 +64,13 @@ def by_author(resolver: SpeakerResolver, document: Token) -> str | None:
     for prep in document.rights:
         if prep.dep_ != "prep" or prep.lower_ not in ("by", "from"):
             continue
-        for t in prep.subtree:
-            ent = resolver.ents.of.get(t.i)
-            if ent is not None and ent.label_ == "PERSON":
-                return resolver.full_name(clean_words(ent), ent.start_char)
+        ents = [e for t in prep.subtree if (e := resolver.ents.of.get(t.i)) is not None]
+        person = next((e for e in ents if e.label_ == "PERSON"), None)
+        if person is not None:
+            return resolver.full_name(clean_words(person), person.start_char)
+        body = next((e for e in ents if e.label_ == "ORG"), None)
+        if body is not None and prep.lower_ == "by":
+            return " ".join(clean_words(body))  # "A separate study by Gartner"
         source = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if prep.lower_ == "from" and source is not None:
             words = source.doc[source.left_edge.i : source.i + 1]  # not "from X in Y"

@@ -102,12 +102,22 @@ def clean_words(span: Span) -> list[str]:
             if word.endswith(".") and len(word) > 3 and word[:-1].isalpha():
                 word = word[:-1]  # "said Connors." tokenized with its full stop
             words.append(word)
+    if span.label_ == "PERSON" and words:
+        words[-1] += _hyphened_rest(span)  # "Nadia Magnenat-Thalman", typed to the hyphen
     if span.label_ in ("PERSON", ""):  # "Boss Henk Addink", untyped: Henk Addink
         words = strip_affiliations(words)
     elif span.label_ == "ORG":  # "Barcelona star Ronaldinho" typed a body: Ronaldinho
         roles = [k for k, w in enumerate(words[1:-1], 1) if w in _STANDINGS]
         words = words[roles[-1] + 1 :] if roles else words
     return strip_titles(words)
+
+
+def _hyphened_rest(span: Span) -> str:
+    """The rest of a hyphenated word the span ends inside ("-Thalman" after "Magnenat")."""
+    doc, end = span.doc, span.end
+    if end + 1 >= len(doc) or not glued_hyphen(doc[end]) or not doc[end + 1].is_title:
+        return ""
+    return doc[end].text + doc[end + 1].text
 
 
 #: Role words inside a name the model typed a body ("Barcelona star Ronaldinho").

@@ -75,6 +75,7 @@ from annotator.nlp.names import (
     name_index,
     named_after_description,
     named_kinds,
+    nicknamed,
     nationality,
     only_titles,
     person_by_first_name,
@@ -167,6 +168,8 @@ class SpeakerResolver(Discourse):
             elif (named := modal_named(ent)) is not None:  # "Will Davies" typed a work
                 self.people.append(named)
                 self._note_full_name(named.words)
+        for first, last in nicknamed(doc):  # Antonio "LA" Reid, typed a person to the mark
+            self.people.append(Person(first.idx, (first.text, last.text), ()))
         self.people.sort(key=lambda p: p.start)
         surnames = {p.words[-1].lower() for p in self.people} | {
             e.text.lower() for e in self.ents.ents if e.label_ == "ORG" and len(e) == 1
