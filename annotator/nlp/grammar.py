@@ -11,12 +11,14 @@ from annotator.nlp.lexicon import (
     BODY_NOUNS,
     DOCUMENT_NOUNS,
     HONORIFICS,
+    OCCUPATIONS,
     ROLE_NOUNS,
     SOURCE_NOUNS,
     TITLES,
 )
 
 SUBJECTS = ("nsubj", "nsubjpass")
+_ROLES = ROLE_NOUNS | OCCUPATIONS
 #: Clause links climbed from a cue without a subject to the verb that has it ("…, adding:").
 _NOT_SOURCES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 NAMED_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
@@ -129,8 +131,10 @@ def trailing_appositive(token: Token) -> Token | None:
     while right > token.i and doc[right].is_punct:
         right -= 1
     last = doc[right]
-    if right <= token.i + 1 or not _person_name(last) or last.dep_ not in _APPOSED:
+    if right <= token.i or not _person_name(last) or last.dep_ not in _APPOSED:
         return None
+    if right == token.i + 1 and last.head.i != token.i:
+        return None  # one word right after the head noun: only its own apposition
     first = name_start(last)
     while first > token.i + 1 and doc[first - 1].lower_.rstrip(".") in TITLES:
         first -= 1  # "Head of …, Professor Robin Lovell-Badge, said"
@@ -144,13 +148,11 @@ def _person_name(last: Token) -> bool:
     model left untyped ("Dr Vancheshwar")."""
     if last.ent_type_ == "PERSON":
         return True
-    before = last.doc[last.i - 1] if last.i > 0 else None
-    return (
-        not last.ent_type_
-        and last.tag_ == "NNP"
-        and before is not None
-        and before.lower_.rstrip(".") in TITLES
-    )
+    if last.ent_type_ or last.tag_ != "NNP" or last.i == 0:
+        return False
+    before = last.doc[last.i - 1]
+    role = last.dep_ == "appos" and last.head.i == last.i - 1 and last.head.lower_ in _ROLES
+    return role or before.lower_.rstrip(".") in TITLES  # "Brazilian midfielder Edu"
 
 
 def name_before_verb(verb: Token) -> Token | None:

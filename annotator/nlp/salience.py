@@ -28,6 +28,7 @@ from annotator.nlp.lexicon import (
     BUSINESS_NOUNS,
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
+    OCCUPATIONS,
     POSTNOMINALS,
     PUBLIC_BODIES,
     ROLE_NOUNS,
@@ -56,6 +57,8 @@ _FEMALE_NOUNS = frozenset(
     sportswoman aunt niece grandmother widow girlfriend""".split()
 )
 _MAIN_DEPS = frozenset({"ROOT", "conj", "parataxis"})
+#: Head nouns of a role or an occupation before a name in apposition ("midfielder Edu").
+_ROLES = ROLE_NOUNS | OCCUPATIONS
 
 
 @dataclass(frozen=True)
@@ -345,7 +348,7 @@ def main_subjects(
         else:
             target = name_before_title(token, ents)
             # "Wenger's counterpart Felix Magath was …", "Head of the division, Jo Bloggs,"
-            if not is_named(target) or (target.lower_ in ROLE_NOUNS and not target.ent_type_):
+            if not is_named(target) or (target.lower_ in _ROLES and not target.ent_type_):
                 target = trailing_appositive(target) or target
         ent = ents.of.get(target.i)
         if is_named(target) or known_name(target, name_words):

@@ -118,6 +118,16 @@ def _royal(person: Person) -> bool:
     return bool(person.role) and person.role[-1][0] in _ROYAL
 
 
+def _listed_with_bodies(ent: Span) -> bool:
+    """A one-word "person" in a list of bodies or places ("Real Madrid, Barcelona and
+    Valencia"): a club or a city the model typed a person."""
+    root = ent.root
+    if len(ent) > 1 or root.dep_ != "conj":
+        return False
+    head = root.head
+    return head.ent_type_ in _GROUP_ENTS and head.ent_iob_ != "" and head.ent_type_ != "PERSON"
+
+
 class SpeakerResolver(Discourse):
     """Resolve speaker mentions of one document in text order (see the module docstring)."""
 
@@ -140,7 +150,7 @@ class SpeakerResolver(Discourse):
         self.full_genders: dict[str, str] = {}
         self.shared_surnames: dict[str, set[str]] = {}
         for ent in self.ents.ents:
-            if ent.label_ not in _NAME_ENTS:
+            if ent.label_ not in _NAME_ENTS or _listed_with_bodies(ent):
                 continue
             words = clean_words(ent)
             words = with_suffix(ent, words) if ent.label_ == "PERSON" else words
