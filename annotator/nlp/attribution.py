@@ -35,6 +35,7 @@ from annotator.nlp.lexicon import (
     TITLES,
 )
 from annotator.nlp.names import modal_named
+from annotator.nlp.salience import is_named
 
 _CLIMB = ("advcl", "xcomp", "ccomp", "pcomp")
 #: Prepositions of time before a participle whose subject is the clause's ("before catching
@@ -363,6 +364,8 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
         return token.idx, token.idx + len(token)
     for child in token.children:
         appos_ent = ent_of.get(child.i) if child.dep_ == "appos" else None
+        if appos_ent is not None and appos_ent.label_ != "PERSON" and _own_name(token):
+            continue  # "Alastair McWhirter, the Association of Chief Police Officers' spokesman"
         if (
             child.dep_ == "appos"
             and (
@@ -406,6 +409,11 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
                 end = cut if cut > child.i + 1 else end  # "some of whom": "some"
                 break
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _own_name(token: Token) -> bool:
+    """A subject that is a person's name itself, not a role ("Minister, Tom McCabe MSP,")."""
+    return is_named(token) and token.lower_ not in ROLE_NOUNS
 
 
 def _plural_owner_in_name(mark: Token, ent: Span) -> bool:

@@ -691,6 +691,8 @@ def described_name(ent: Span, words: list[str], known: set[str] | frozenset[str]
     ("the 25-year-old Dubliner") the model took for a name."""
     if len(words) != 1 or words[0].lower() in known:
         return False
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_.rstrip(".") in TITLES:
+        return False  # "The Attorney General Lord Goldsmith": a name after a title
     return any(c.dep_ == "det" and c.lower_ == "the" for c in ent.root.children)
 
 
