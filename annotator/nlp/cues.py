@@ -59,6 +59,8 @@ def names_a_term(quote: Span, cues: frozenset[str]) -> bool:
     ):
         return before.text[:1].isupper() and after.text[:1].isupper()
     inner = [t for t in quote if not t.is_punct]
+    if _single_marked_modifier(quote, inner, after):
+        return True  # "'card-not-present' fraud", "the necessary 'chip' technology"
     manner = len(inner) == 1 and inner[0].dep_ == "advmod" and inner[0].head.i < quote.start
     reported = manner and inner[0].head.dep_ == "ccomp" and is_cue(inner[0].head.head, cues)
     if manner and inner[0].head.lemma_ != "be" and not reported:
@@ -80,6 +82,16 @@ def names_a_term(quote: Span, cues: frozenset[str]) -> bool:
     if len(words) > 1 and words[-2].lower_ == "so" and words[-1].lower_ == "called":
         return True  # "so-called" in three tokens
     return any(w.lower_ in _TERM_NAMERS for w in words)
+
+
+def _single_marked_modifier(quote: Span, inner: list[Token], after: Token) -> bool:
+    """A word or two in single marks naming a kind of the noun right after them: a term of
+    the article's, not anyone's words (double marks there are as often a speaker's)."""
+    if quote[0].text not in ("'", "‘") or not inner or len(inner) > 3:
+        return False
+    if not after.tag_.startswith("NN") or after.ent_type_:
+        return False
+    return all(t.head.i == after.i or quote.start <= t.head.i < quote.end for t in inner)
 
 
 _TITLE_SMALL_WORDS = frozenset("of the a an and in on to for at with".split())
