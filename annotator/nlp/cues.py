@@ -120,7 +120,12 @@ def in_a_question(quote: Span) -> bool:
 
 #: Verbs whose passive subject is the one spoken to, not the speaker ("she was told …").
 _ADDRESSING = frozenset("told informed advised warned assured reassured reminded".split())
-_NO_PASSIVE_SPEAKER = NAMING | _ADDRESSING
+#: Verbs whose passive subject is the one spoken of ("France have been criticised for …").
+_TARGETING = frozenset(
+    """criticised criticized condemned attacked praised hailed dismissed accused blamed
+    slammed blasted""".split()
+)
+_NO_PASSIVE_SPEAKER = NAMING | _ADDRESSING | _TARGETING
 #: A text's own words: a cue only right after them ('"…," read a statement from the firm'),
 #: since before a quotation it mostly gives a heading or a line of a sign.
 _READING = frozenset({"read", "reads"})
@@ -149,7 +154,8 @@ def is_cue(token: Token, cues: frozenset[str]) -> bool:
         # "it has been claimed", "it is said", "what has been dubbed": an agentless passive
         # names no speaker; nor does a naming verb's, whose subject is what is named ("He is
         # described as", "the plan was branded"), unlike "he was quoted as saying"
-        if token.lower_ in _NO_PASSIVE_SPEAKER:
+        by = token.lower_ in _TARGETING and any(t.lower_ == "by" for t in token.subtree)
+        if token.lower_ in _NO_PASSIVE_SPEAKER and not by:  # (a "by" the parser hung lower)
             return False  # nor a telling verb's, whose subject is the hearer ("she was told")
         if any(c.dep_ == "xcomp" for c in children):
             return False  # "X are thought to be …", "is said to have": X is spoken about
