@@ -375,10 +375,11 @@ class Bodies:
         self._not_bodies: set[int] = set()
         #: Where each one-word name of a body is first written alone.
         self._first_alone: dict[str, int] = {}
+        headline = doc.text.find("\n") if doc is not None else -1  # "Continental 'may run …'"
         for ent in ents:
             if ent.label_ in _GROUP_ENTS:
                 written = " ".join(clean_words(ent))
-                if " " not in written:
+                if " " not in written and ent.start_char > headline:
                     self._first_alone.setdefault(written.lower(), ent.start_char)
                 self.written.setdefault(written.lower(), written)
                 self.counts[written.lower()] = self.counts.get(written.lower(), 0) + 1
