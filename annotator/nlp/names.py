@@ -83,6 +83,8 @@ def clean_words(span: Span) -> list[str]:
     """The words of a name, cut at the first punctuation ("Norman Cook - aka"), no titles."""
     words: list[str] = []
     for t in span:
+        if t.tag_ == "POS" and span.label_ == "PERSON" and words:
+            break  # "Mr Brown's International Finance Facility", typed a person: Brown
         if glued_hyphen(t) and words:
             words[-1] += t.text  # "Kilroy-Silk": one word
             continue

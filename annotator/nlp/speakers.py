@@ -52,6 +52,7 @@ from spacy.tokens import Doc, Span, Token
 from annotator.nlp.authors import SAME_DOCUMENT, named_author
 from annotator.nlp.descriptions import coordinated, describe
 from annotator.nlp.discourse import Discourse
+from annotator.nlp.first_names import is_first_name
 from annotator.nlp.lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
@@ -75,8 +76,8 @@ from annotator.nlp.names import (
     name_index,
     named_after_description,
     named_kinds,
-    nicknamed,
     nationality,
+    nicknamed,
     only_titles,
     person_by_first_name,
     role_after,
@@ -118,6 +119,25 @@ def _royal(person: Person) -> bool:
     return bool(person.role) and person.role[-1][0] in _ROYAL
 
 
+def _untyped_name_before(ent: Span) -> Token | None:
+    """A capitalised proper noun the parser hung on the name right after it, untyped."""
+    if ent.start == 0:
+        return None
+    first = ent.doc[ent.start - 1]
+    if first.tag_ != "NNP" or first.dep_ != "compound" or first.ent_type_:
+        return None
+    if not ent.start <= first.head.i < ent.end or not first.text[:1].isupper():
+        return None
+    return None if first.lower_.rstrip(".") in TITLES else first  # not "Lady Boothroyd"
+
+
+def _first_name_before(ent: Span) -> Token | None:
+    """A common first name the model left out of a person's name ("Wing Christophe
+    Dominici says", "Dominici" typed alone)."""
+    first = _untyped_name_before(ent)
+    return first if first is not None and is_first_name(first.text) else None
+
+
 def _listed_with_bodies(ent: Span) -> bool:
     """A one-word "person" in a list of bodies or places ("Real Madrid, Barcelona and
     Valencia"): a club or a city the model typed a person."""
@@ -156,6 +176,8 @@ class SpeakerResolver(Discourse):
             words = with_suffix(ent, words) if ent.label_ == "PERSON" else words
             if not words:
                 continue
+            if ent.label_ == "PERSON" and _first_name_before(ent) is not None:
+                words = [ent.doc[ent.start - 1].text, *words]  # "Wing Christophe Dominici"
             role = tuple(role_before(ent) + role_after(ent) or role_of_head(ent))
             self.people.append(Person(ent.start_char, tuple(words), role))
             gender = mention_gender(ent)
@@ -315,14 +337,12 @@ class SpeakerResolver(Discourse):
         tagged as part of the name but not typed a person), when the article names someone so
         in full (typed a person or not); else the name alone, which would take the fullest
         earlier "Ferry" (his father)."""
-        if ent.start == 0:
-            return words
-        first = ent.doc[ent.start - 1]
-        if first.tag_ != "NNP" or first.dep_ != "compound" or first.ent_type_:
-            return words
-        if not ent.start <= first.head.i < ent.end or not first.text[:1].isupper():
+        first = _untyped_name_before(ent)
+        if first is None:
             return words
         named = (first.text, *words)
+        if is_first_name(first.text):  # a common first name: "Christophe Dominici"
+            return list(named)
         if self._ent_names is None:  # "Otis Ferry" may be typed a product where named in full
             self._ent_names = {tuple(clean_words(e)) for e in self.ents.ents if len(e) > 1}
         return list(named) if named in self._ent_names else words
