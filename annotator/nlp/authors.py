@@ -61,8 +61,11 @@ def with_topic(document: Token, mention: Span) -> str:
 def by_author(resolver: SpeakerResolver, document: Token) -> str | None:
     """ "The book by journalist Robert Peston": the person named after "by"; "a statement
     from the discount phone firm": whoever the words after "from" stand for."""
-    for prep in document.rights:
-        if prep.dep_ != "prep" or prep.lower_ not in ("by", "from"):
+    preps = [c for c in document.rights if c.dep_ == "prep"]
+    for acl in (c for c in document.rights if c.dep_ == "acl"):  # "a report published by X"
+        preps += [c for c in acl.children if c.dep_ == "agent"]
+    for prep in preps:
+        if prep.lower_ not in ("by", "from"):
             continue
         ents = [e for t in prep.subtree if (e := resolver.ents.of.get(t.i)) is not None]
         person = next((e for e in ents if e.label_ == "PERSON"), None)

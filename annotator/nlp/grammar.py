@@ -97,7 +97,14 @@ def names_a_source(token: Token) -> bool:
     if token.text[:1].isupper() and token.i > 0 and token.doc[token.i - 1].lower_ != "to":
         return True  # "PC Pro": a capitalised name of two words or more
     definite = any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in token.children)
-    return definite and token.lower_ in BODY_NOUNS | _MAKERS  # "according to its authors"
+    # "according to a TUC report", "according to a report published by Analysys": a
+    # document whose author is named
+    authored = any(
+        (c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS"))
+        or (c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children))
+        for c in token.children
+    )
+    return (definite or authored) and token.lower_ in BODY_NOUNS | _MAKERS
 
 
 def is_verb(token: Token) -> bool:
