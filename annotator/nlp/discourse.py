@@ -131,6 +131,9 @@ class Discourse:
         self._described_names: dict[int, str | None] = {}
         #: Bodies that spoke under a plural name ("The Conservatives say"): a "they".
         self._plural_bodies: set[str] = set()
+        #: Capitalised words of the quotation being attributed: a pronoun that says it is not
+        #: one of the people it names ("I've had more than a quiet word with Olof").
+        self.named_inside: frozenset[str] = frozenset()
 
     # The naming side, given by the resolver.
     def resolve(self, mention: Span) -> str | None:
@@ -385,6 +388,8 @@ class Discourse:
             if e.pos >= sent_start and not e.speech:
                 continue
             if person and not agrees(gender, self.gender(e.name)):
+                continue
+            if person and self.named_inside and self.named_inside & set(e.name.split()):
                 continue
             if gender is not None and (_plural_source(e.name) or self.corporate(e.name)):
                 continue  # "he" is never "Critics", nor "Aston Martin" typed as a person

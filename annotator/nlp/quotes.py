@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -54,7 +55,7 @@ from annotator.nlp.cues import (
     quoted_as_saying,
 )
 from annotator.nlp.grammar import tokens_between
-from annotator.nlp.lexicon import DETERMINERS, cue_forms
+from annotator.nlp.lexicon import DETERMINERS, TITLES, cue_forms
 from annotator.nlp.marks import MarkedQuote, find_marked_quotes
 from annotator.nlp.sentences import (
     ends_a_sentence,
@@ -367,9 +368,30 @@ def _spoken_by(ctx: _Context, n: int, speaker_tok: Token, cue_at: tuple[int, int
     q = ctx.marked[n]
     speaker = mention_span(speaker_tok, ctx.ents.of)
     mention = ctx.doc.char_span(*speaker, alignment_mode="expand")
+    if speaker_tok.lower_ in ("he", "she"):
+        ctx.resolver.named_inside = _names_inside(ctx.text, q)
     name = ctx.resolver.resolve(mention) if mention is not None else None
+    ctx.resolver.named_inside = frozenset()
     ctx.resolver.attribute(name, mention)
     return Quote(q.start, q.end, speaker, cue_at, name, q.paragraphs)
+
+
+def _names_inside(text: str, q: MarkedQuote) -> frozenset[str]:
+    """Capitalised words inside the quotation after a lowercase word or a comma (not opening
+    a sentence), nor after a title ("Mr Hopkins said" is the narrator's, in a quotation that
+    lost its closing mark)."""
+    words = text[q.start + 1 : q.end].split()
+    found = set()
+    for before, word in pairwise(words):
+        name = word.strip(".,;:!?\"'’”)")
+        if not _NAME_WORD.fullmatch(name) or before.lower().rstrip(".") in TITLES:
+            continue
+        if before[-1:].islower() or before.endswith(","):
+            found.add(name)
+    return frozenset(found)
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z'’-]+")
 
 
 def _byline(ctx: _Context, n: int) -> Span | None:
