@@ -42,6 +42,14 @@ _TERM_NAMERS = frozenset("so-called known nicknamed entitled titled".split())
 _SCHEME_NOUNS = frozenset("system scheme policy regime".split())
 
 
+def speaking_of_nothing(token: Token) -> bool:
+    """A form of "speak" with no "of" after it: a cue only for what it speaks of ('spoke of
+    "shared purpose"'), not 'was speaking to pupils', 'Speaking on Radio 4, he said'."""
+    if token.lower_ not in _SPEAKING:
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
 def names_a_term(quote: Span, cues: frozenset[str]) -> bool:
     """Marks around a term, a title or a nickname, not around anyone's words: "the word
     "energie"", "known as an "aggregator"", "Jimmy "the Whirlwind" White" (a nickname between
@@ -129,6 +137,8 @@ _NO_PASSIVE_SPEAKER = NAMING | _ADDRESSING | _TARGETING
 #: A text's own words: a cue only right after them ('"…," read a statement from the firm'),
 #: since before a quotation it mostly gives a heading or a line of a sign.
 _READING = frozenset({"read", "reads"})
+#: Speaking is a cue only for what it speaks of ("spoke of "shared purpose"").
+_SPEAKING = frozenset("speak speaks spoke spoken speaking".split())
 
 
 def is_cue(token: Token, cues: frozenset[str]) -> bool:
@@ -138,6 +148,8 @@ def is_cue(token: Token, cues: frozenset[str]) -> bool:
     if token.i > 0 and token.doc[token.i - 1].text in ("-", "‑"):
         if not token.doc[token.i - 1].whitespace_:
             return False  # "so-called", "self-described"; not "X - a former chief - said"
+    if speaking_of_nothing(token):
+        return False  # 'speaking of the "positive campaign"', not 'speaking on Radio 4'
     if token.lower_ in _READING and not (token.i > 0 and token.doc[token.i - 1].is_quote):
         return False  # '"…," reads a memo': not 'the subject line reads "Tsunami Appeal"'
     children = list(token.children)
