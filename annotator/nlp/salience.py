@@ -201,7 +201,7 @@ def is_named(token: Token) -> bool:
     if token.lower_ in TITLES or token.ent_type_ not in ("", "NORP", "PRODUCT"):
         return False
     if token.tag_ == "NNP":
-        return True
+        return token.text[:1].isupper()  # not "Rugby union has become …", "union" tagged NNP
     return (
         token.tag_ in ("NN", "NNS")
         and token.text[:1].isupper()
