@@ -19,7 +19,7 @@ from annotator.nlp.lexicon import (
     SOURCE_NOUNS,
     SPEAKER_NOUNS,
 )
-from annotator.nlp.names import body_name
+from annotator.nlp.names import body_name, other_sex
 
 if TYPE_CHECKING:
     from annotator.nlp.speakers import SpeakerResolver
@@ -132,7 +132,9 @@ def _describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> 
         if fuller is not None:
             return fuller
         if definite:
-            earlier = resolver.earlier_source(tokens[-1], pos) or resolver.last_source
+            last = resolver.last_source
+            last = None if last and other_sex(tokens[-1].lower_, last) else last
+            earlier = resolver.earlier_source(tokens[-1], pos) or last
             return earlier or _party_speaker(resolver, tokens, pos) or mention.text
         return mention.text
     if definite and len(tokens) == 2:  # "the magazine" after "Broadcast magazine said"

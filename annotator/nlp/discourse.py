@@ -34,6 +34,7 @@ from annotator.nlp.salience import (
     agrees,
     corporate_names,
     described_person,
+    description_gender,
     fronted_topics,
     is_named,
     known_name,
@@ -243,7 +244,8 @@ class Discourse:
         else:
             found = self.genders.get(surname)
         if found is None and len(words) > 1:
-            return first_name_gender(words[0])  # "Fergus Hale", whatever the model typed
+            # "Fergus Hale", whatever the model typed; "The Trafford Centre spokeswoman"
+            return first_name_gender(words[0]) or description_gender(words)
         return found
 
     def subjects(self) -> list[Event]:

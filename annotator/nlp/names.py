@@ -258,6 +258,14 @@ def source_family(word: str) -> str:
     return word[:-1] if word.endswith("s") else word
 
 
+def other_sex(noun: str, name: str) -> bool:
+    """Is ``name`` a source of the other sex than the source noun ``noun`` ("spokeswoman"
+    and "A spokesman for the centre": two people)?"""
+    words = name.lower().split()
+    other = {"spokeswoman": "spokesman", "spokesman": "spokeswoman"}.get(noun)
+    return other is not None and other in words
+
+
 #: Small words inside a body's name, left out of its initials ("Department of Health").
 _NAME_LINKS = frozenset({"of", "and", "for", "de", "du", "des", "la", "le", "&"})
 _NAME_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "FW"})  # not "However Mr"

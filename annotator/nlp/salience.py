@@ -85,6 +85,14 @@ def _gender_word(word: str) -> str | None:
     return None
 
 
+def description_gender(words: list[str]) -> str | None:
+    """The gender a description's own nouns give ("A spokesman for X", "the woman"): its
+    lowercase words only, never a capitalised name ("Son")."""
+    found = {_gender_word(w) for w in words if w.islower() and w not in _MALE_TITLES}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
 def mention_gender(ent: Span) -> str | None:
     """Gender of a named person from one mention: title or appositive noun. (A first name
     says less than either, "Ms Rhys James": see ``Discourse.gender``.)"""

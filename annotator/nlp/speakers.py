@@ -79,6 +79,7 @@ from annotator.nlp.names import (
     nationality,
     nicknamed,
     only_titles,
+    other_sex,
     person_by_first_name,
     role_after,
     role_before,
@@ -395,7 +396,11 @@ class SpeakerResolver(Discourse):
 
     def earlier_source(self, head: Token, pos: int) -> str | None:
         family = source_family(head.text)
-        found = [(len(n.split()), p, n) for p, f, n in self.sources if f == family and p < pos]
+        found = [
+            (len(n.split()), p, n)
+            for p, f, n in self.sources
+            if f == family and p < pos and not other_sex(head.lower_, n)
+        ]
         return max(found)[2] if found else None
 
     def named_kind(self, head: Token, pos: int) -> str | None:
