@@ -328,9 +328,10 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
     if token.lower_ in POSTNOMINALS and token.i > 0 and doc[token.i - 1].ent_type_ == "PERSON":
         return mention_span(doc[token.i - 1], ent_of)  # "Tom McCabe MSP", "MSP" typed a body
     if ent is None and token.lower_ in ROLE_NOUNS:
-        person = _coordinated(token, ent_of)
+        person = _coordinated(token, ent_of) or _role_holder(token, ent_of)
         if person is not None and person.label_ == "PERSON":
-            return mention_span(doc[person.end - 1], ent_of)  # "founder and director X": X
+            # "founder and director X", "Director of rugby Warren Gatland": X
+            return mention_span(doc[person.end - 1], ent_of)
     if ent is not None and ent.label_ != "PERSON" and _described(ent):
         last = doc[token.right_edge.i]  # "the Sale full-back": a description, not the club
         return doc[ent.start - 1].idx, last.idx + len(last)
@@ -409,6 +410,20 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
                 end = cut if cut > child.i + 1 else end  # "some of whom": "some"
                 break
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _role_holder(role: Token, ent_of: dict[int, Span]) -> Span | None:
+    """The person ending a role's "of" phrase: "Director of rugby Warren Gatland"."""
+    for prep in role.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
+            continue
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        ent = ent_of.get(objs[0].i) if objs else None
+        if ent is None or ent.label_ != "PERSON" or ent.end != objs[0].right_edge.i + 1:
+            continue
+        if ent.start > prep.i + 1:  # a field before the name, not "MP for Birkenhead"
+            return ent
+    return None
 
 
 def _own_name(token: Token) -> bool:
