@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from annotator.nlp.first_names import is_first_name
 from annotator.nlp.lexicon import (
     BODY_NOUNS,
     DOCUMENT_NOUNS,
@@ -155,6 +156,9 @@ def _person_name(last: Token) -> bool:
     model left untyped ("Dr Vancheshwar")."""
     if last.ent_type_ == "PERSON":
         return True
+    if last.ent_type_ == "ORG" and last.dep_ == "appos" and last.head.tag_ == "NN":
+        first = last.doc[name_start_any(last)]  # "Kenteris's lawyer, Gregory Ioannidis," typed
+        return first.i < last.i and is_first_name(first.text)  # a body
     if last.ent_type_ or last.tag_ != "NNP" or last.i == 0:
         return False
     before = last.doc[last.i - 1]
@@ -193,6 +197,14 @@ def name_joined_before_verb(verb: Token) -> Token | None:
     first = name_start(last) if last.ent_type_ == "PERSON" else last.i
     joiner = doc[first - 1]
     return last if joiner.dep_ == "cc" and joiner.lower_ in ("and", "but") else None
+
+
+def name_start_any(last: Token) -> int:
+    """Index of the first token of the entity, of any type, ending at ``last``."""
+    doc, first = last.doc, last.i
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    return first
 
 
 def name_start(last: Token) -> int:

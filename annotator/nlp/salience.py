@@ -344,6 +344,7 @@ def main_subjects(
             continue
         verb = token.head
         target = token
+        appositive = None
         relative = token.tag_ == "WP" and token.lower_ == "who" and verb.dep_ == "relcl"
         if relative:
             target = verb.head
@@ -358,10 +359,11 @@ def main_subjects(
             target = name_before_title(token, ents)
             # "Wenger's counterpart Felix Magath was …", "Head of the division, Jo Bloggs,"
             if not is_named(target) or (target.lower_ in _ROLES and not target.ent_type_):
-                target = trailing_appositive(target) or target
+                appositive = trailing_appositive(target)
+                target = appositive or target
         ent = ents.of.get(target.i)
-        if is_named(target) or known_name(target, name_words):
-            person = True
+        if is_named(target) or known_name(target, name_words) or appositive is not None:
+            person = True  # "Kenteris's lawyer, Gregory Ioannidis," typed a body
         elif ent is not None and ent.label_ == "ORG" and not relative:
             person = False
         else:
