@@ -149,6 +149,12 @@ def _describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> 
         )
         if joined is not None:
             return joined
+        plural = tokens[-1].lower_
+        singular = plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
+        if singular in BUSINESS_NOUNS:  # "the firms" after "firms Sony, Philips and Samsung"
+            listed = resolver.bodies.listed_before(pos)
+            if listed is not None:
+                return listed
         if tokens[-1].lower_ not in GROUP_NOUNS | BUSINESS_NOUNS:
             return mention.text  # "the makers": several, never one person named before
     head = tokens[-1].lower_

@@ -385,8 +385,10 @@ class Bodies:
         self._not_bodies: set[int] = set()
         #: Where each one-word name of a body is first written alone.
         self._first_alone: dict[str, int] = {}
+        self._ents = list(ents)
+        self._lists: list[tuple[int, str]] | None = None
         headline = doc.text.find("\n") if doc is not None else -1  # "Continental 'may run …'"
-        for ent in ents:
+        for ent in self._ents:
             if ent.label_ in _GROUP_ENTS:
                 written = " ".join(clean_words(ent))
                 if " " not in written and ent.start_char > headline:
@@ -458,6 +460,32 @@ class Bodies:
         """The bodies whose name starts with the lowercased word ``word``."""
         lead = f"{word} "
         return [k for k in self._by_word.get(word, []) if self.names[k][1].lower().startswith(lead)]
+
+    def listed_before(self, pos: int) -> str | None:
+        """The latest list of bodies named together before ``pos`` ("Technology firms Sony,
+        Philips, Matsushita and Samsung"), as "Sony, Philips, Matsushita and Samsung": what a
+        later "the firms" stands for. Found once per document."""
+        if self._lists is None:
+            self._lists = []
+            ents = self._ents
+            by_root = {e.root.i: e for e in ents}
+            for ent in ents:
+                if ent.label_ != "ORG" or ent.root.dep_ == "conj":
+                    continue
+                listed = [ent]
+                token = ent.root
+                while True:  # "Sony, Philips, Matsushita and Samsung": a chain of conjuncts,
+                    # whatever the model typed the later ones ("Matsushita" a person)
+                    nxt = next((c for c in token.children if c.dep_ == "conj"), None)
+                    if nxt is None or nxt.i not in by_root or not nxt.text[:1].isupper():
+                        break
+                    listed.append(by_root[nxt.i])
+                    token = nxt
+                if len(listed) > 1:
+                    names = [" ".join(clean_words(e)) for e in listed]
+                    joined = ", ".join(names[:-1]) + " and " + names[-1]
+                    self._lists.append((ent.start_char, joined))
+        return _latest(self._lists, pos, forward=False)
 
     def starting_with(self, word: str, pos: int) -> str | None:
         """The one body whose name starts with the word ``word``, one whose name ends in a
