@@ -413,7 +413,10 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
 
 
 def _role_holder(role: Token, ent_of: dict[int, Span]) -> Span | None:
-    """The person ending a role's "of" phrase: "Director of rugby Warren Gatland"."""
+    """The person ending a role's "of" phrase: "Director of rugby Warren Gatland" (not "a
+    spokesman for Mr Prescott", someone else's)."""
+    if role.lower_ in SOURCE_NOUNS:
+        return None
     for prep in role.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
             continue
@@ -421,7 +424,8 @@ def _role_holder(role: Token, ent_of: dict[int, Span]) -> Span | None:
         ent = ent_of.get(objs[0].i) if objs else None
         if ent is None or ent.label_ != "PERSON" or ent.end != objs[0].right_edge.i + 1:
             continue
-        if ent.start > prep.i + 1:  # a field before the name, not "MP for Birkenhead"
+        field = role.doc[prep.i + 1 : ent.start]  # "rugby", not "MP for Birkenhead"
+        if len(field) and all(t.is_lower for t in field):
             return ent
     return None
 

@@ -470,8 +470,8 @@ class Bodies:
             ents = self._ents
             by_root = {e.root.i: e for e in ents}
             for ent in ents:
-                if ent.label_ != "ORG" or ent.root.dep_ == "conj":
-                    continue
+                if ent.label_ != "ORG" or ent.root.dep_ not in ("nsubj", "nsubjpass"):
+                    continue  # bodies that act, not "drugs Tysabri and Avonex" they make
                 listed = [ent]
                 token = ent.root
                 while True:  # "Sony, Philips, Matsushita and Samsung": a chain of conjuncts,

@@ -208,14 +208,22 @@ def is_named(token: Token) -> bool:
         return True
     if token.lower_ in TITLES or token.ent_type_ not in ("", "NORP", "PRODUCT"):
         return False
-    if token.tag_ == "NNP":
-        return token.text[:1].isupper()  # not "Rugby union has become …", "union" tagged NNP
+    if token.tag_ == "NNP":  # not "Rugby union has become …", "union" tagged NNP
+        return token.text[:1].isupper() or _hyphened_name_end(token)  # "Laah Chong-gyu"
     return (
         token.tag_ in ("NN", "NNS")
         and token.text[:1].isupper()
         and token.text[1:].islower()
         and not token.is_sent_start
     )
+
+
+def _hyphened_name_end(token: Token) -> bool:
+    """The lowercase end of a hyphenated name ("gyu" of "Chong-gyu")."""
+    doc, i = token.doc, token.i
+    if i < 2 or doc[i - 1].text not in ("-", "‑") or doc[i - 1].whitespace_:
+        return False
+    return not doc[i - 2].whitespace_ and doc[i - 2].text[:1].isupper()
 
 
 def known_name(token: Token, name_words: Collection[str]) -> bool:
