@@ -3,13 +3,17 @@ hyphen or by a nickname, a full name typed a place, a name after a title or a ro
 and 'attack' as cues, documents that speak for the firm or body 'from' or 'by' names, bodies
 whose names hold a plural possessive or were typed a work, a one-word body before a longer
 name, a date that is no speaker, clubs the model typed people, terms in single marks and the
-passive subject of a verb of criticism (issue 14, fourteenth round).
+passive subject of a verb of criticism; then a report whose author is named, a "he" not
+named in its own quotation, "speak" as a cue only for what it speaks of, a lowercase word
+tagged a proper noun, a spokeswoman after a spokesman, a role whose "of" phrase ends in a
+name, a name typed a body in apposition, and "the firms" as the bodies last listed together
+(issue 14, fourteenth round).
 
 The texts are invented, of shapes met in unseen BBC articles read for this round
 (development data now); none comes from a set not yet scored. Guards, which pass on the code
 before the round too, say so. Some keep a word of a read article where the model's mistake
-the change works around depends on it ("trades" tagged a verb, "an FA statement"), as their
-comments say.
+the change works around depends on it ("trades" tagged a verb, "an FA statement", the
+"Rugby" that gets "league" tagged a proper noun), as their comments say.
 """
 
 from __future__ import annotations
@@ -279,3 +283,153 @@ def test_criticised_with_by_keeps_its_cue(nlp: Language) -> None:
         "criticised",
         "Institute for Fiscal Studies",
     )
+
+
+def test_a_report_whose_author_is_named_speaks_for_it(nlp: Language) -> None:
+    published = (
+        'Broadband boom\n\nHome broadband will be "the norm" across Europe by 2008, according '
+        "to a report published by Fenwick Research."
+    )
+    assert detect(nlp, published)[0][1:] == ("a report", "according to", "Fenwick Research")
+    named = (
+        'Steel jobs\n\nPlans to cut 9,000 steel jobs will prove "a false saving" for the '
+        "regions, according to a Harlow Trust report."
+    )
+    assert detect(nlp, named)[0][1:] == ("a Harlow Trust report", "according to", "Harlow Trust")
+
+
+def test_he_is_not_someone_his_own_quotation_names(nlp: Language) -> None:
+    # "Piet" inside the marks is the captain spoken of: "he" is the manager
+    text = (
+        "Hansen warned\n\nRovers boss Gary Lund has rapped captain Piet Hansen for his comments "
+        "before Sunday's derby.\n\nHansen spoke of his dislike of the rivals before the match. "
+        "\"I've had more than a quiet word with Piet. It's been said to the whole squad,\" he "
+        "told the club's website."
+    )
+    assert detect(nlp, text)[0][1:] == ("he", "told", "Gary Lund")
+
+
+def test_a_name_after_a_title_inside_a_quotation_still_lets_he_be_that_person(
+    nlp: Language,
+) -> None:
+    # A guard (right before this round too): narration run into a quotation that lost its
+    # closing mark writes "Mr Lund said"; that does not make "he" someone other than Lund
+    text = (
+        "Bridge backed\n\nEngineer Jim Cole designed the bridge. Mayor Tom Lund said it would "
+        'open in May. "It will be the finest in the county. Mr Lund said the council had backed '
+        'the plan from the start.\n\n"We are proud of it," he said.'
+    )
+    assert detect(nlp, text)[0][1:] == ("he", "said", "Tom Lund")
+
+
+def test_speaking_of_something_is_a_cue(nlp: Language) -> None:
+    speaking = (
+        "Launch day\n\nThe ministers arrived together. But it was Ms Okafor who took centre "
+        'stage, speaking of the "fresh start" the party hoped to offer.'
+    )
+    assert detect(nlp, speaking)[0][1:] == ("Ms Okafor", "speaking", "Okafor")
+    spoke = (
+        "Launch day\n\nThe ministers arrived together. Mr Dunmore repeated the party's slogans "
+        'and spoke of its "common cause".'
+    )
+    assert detect(nlp, spoke)[0][1:] == ("Mr Dunmore", "spoke", "Dunmore")
+
+
+def test_speaking_on_the_radio_leaves_said_the_cue(nlp: Language) -> None:
+    # A guard (right before this round too, when "speak" was no cue at all)
+    text = (
+        "Rail fares\n\nTransport minister Jane Pike defended the rise. Speaking on Radio 5, she "
+        'said: "Passengers will get better trains."'
+    )
+    assert detect(nlp, text)[0][1:] == ("she", "said", "Jane Pike")
+
+
+def test_speaking_to_someone_is_no_cue(nlp: Language) -> None:
+    # A guard (right before this round too, when "speak" was no cue at all)
+    text = 'School visit\n\nThe minister was speaking to pupils at a "flagship" academy in Leeds.'
+    assert detect(nlp, text) == [('"flagship"', None, None, None)]
+
+
+def test_a_lowercase_word_tagged_a_proper_noun_names_nobody(nlp: Language) -> None:
+    # "league" after "Rugby" (kept from a read article's "Rugby union") is tagged a proper
+    # noun, as no other sport's word tried was: "he" is the coach, not the Rugby Football
+    # League the subject was taken for
+    text = (
+        "Coach warns\n\nWales coach Mark Delaney says the game is taking its toll on his "
+        "players.\n\nRugby league has become far more physically demanding since the game went "
+        "professional nearly 10 years ago. The audit is funded by the Rugby Football League. "
+        '"I think everybody in the game has got to look at it," he said.'
+    )
+    assert detect(nlp, text)[0][1:] == ("he", "said", "Mark Delaney")
+
+
+def test_a_spokeswoman_is_not_the_spokesman_named_before_her(nlp: Language) -> None:
+    text = (
+        "Shoppers out\n\nShops reported strong sales on the last Saturday before Christmas.\n\n"
+        'A spokesman for Leeds\'s Kirkgate Market said it was "the busiest day yet" with sales '
+        'up 4%.\n\nThe Kirkgate Market spokeswoman said 6,000 cars had arrived by noon. "We '
+        'expect the next week to be the same," she added.'
+    )
+    assert detect(nlp, text)[-1][1:] == ("she", "added", "The Kirkgate Market spokeswoman")
+
+
+def test_a_role_whose_of_phrase_ends_in_a_name_is_that_person(nlp: Language) -> None:
+    said = (
+        "Gala record\n\nThe county squad broke three records at the national gala. Director of "
+        'swimming Graham Lowe said: "They did very well."'
+    )
+    assert detect(nlp, said)[0][1:] == ("Graham Lowe", "said", "Graham Lowe")
+    he = (
+        "Gala record\n\nThe county squad broke three records at the national gala. Director of "
+        "swimming Graham Lowe revealed that harsh words after the heats had inspired his side."
+        '\n\n"They got a roasting and it was a much better final session," he said.'
+    )
+    assert detect(nlp, he)[0][1:] == ("he", "said", "Graham Lowe")
+
+
+def test_a_role_for_a_person_is_not_that_person(nlp: Language) -> None:
+    # A guard (right before this round too): a name right after "for" is whom the spokesman
+    # speaks for, not the speaker
+    text = (
+        "Gala record\n\nThe county squad broke three records at the national gala. A spokesman "
+        'for Graham Lowe said: "He will not be commenting."'
+    )
+    assert detect(nlp, text)[0][1:] == (
+        "A spokesman for Graham Lowe",
+        "said",
+        "A spokesman for Graham Lowe",
+    )
+
+
+def test_a_name_typed_a_body_in_apposition_to_a_noun_is_a_person(nlp: Language) -> None:
+    # the model types "Gregory Chatzidakis" a body: "he" is the lawyer, not the chief who
+    # spoke before
+    text = (
+        "Ban upheld\n\nThe federation will appeal against the ruling. Federation chief Tom Reid "
+        'said: "We will go to court." The swimmer\'s lawyer, Gregory Chatzidakis, reacted '
+        'angrily to Reid\'s comments. "Comments like these only strengthen our case," he told '
+        "BBC Sport."
+    )
+    assert detect(nlp, text)[-1][1:] == ("he", "told", "Gregory Chatzidakis")
+
+
+def test_the_firms_are_the_bodies_last_listed_together(nlp: Language) -> None:
+    text = (
+        "Car locks\n\nCarmakers Toyota, Honda, Nissan and Mazda are developing a common way to "
+        "stop car theft.\n\nIn a joint statement the companies said they wanted drivers to enjoy "
+        '"safer cars on any road".'
+    )
+    assert detect(nlp, text)[0][1:] == (
+        "the companies",
+        "said",
+        "Toyota, Honda, Nissan and Mazda",
+    )
+
+
+def test_the_firms_with_no_list_before_stay_the_firms(nlp: Language) -> None:
+    # A guard (right before this round too)
+    text = (
+        "Car locks\n\nCarmakers are developing a common way to stop car theft.\n\nIn a joint "
+        'statement the firms said they wanted drivers to enjoy "safer cars on any road".'
+    )
+    assert detect(nlp, text)[0][1:] == ("the firms", "said", "the firms")
