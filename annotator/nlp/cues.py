@@ -148,6 +148,8 @@ def is_cue(token: Token, cues: frozenset[str]) -> bool:
     if token.i > 0 and token.doc[token.i - 1].text in ("-", "‑"):
         if not token.doc[token.i - 1].whitespace_:
             return False  # "so-called", "self-described"; not "X - a former chief - said"
+    if token.lower_ == "attacking" and token.dep_ != "ROOT":
+        return False  # "prosecuted after attacking intruders": a blow, not words
     if speaking_of_nothing(token):
         return False  # 'speaking of the "positive campaign"', not 'speaking on Radio 4'
     if token.lower_ in _READING and not (token.i > 0 and token.doc[token.i - 1].is_quote):
