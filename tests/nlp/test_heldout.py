@@ -26,8 +26,9 @@ F1_FLOOR = 0.97  # measured 0.977 (P 0.985, R 0.970); target 0.98
 # speech, sources, bodies, headlines), where this set is development data:
 # Raised again in the thirteenth speaker round: a body's own phrase as its verb's object
 # ("The Committee has deemed Tuesday "Free Mojtaba and Arash Day"") is its words.
-SPEAKER_NAME_FLOOR = 0.95  # measured 0.954 (62/65), first 0.723 (47/65); target 0.90
-SPEAKER_NAMED_FLOOR = 0.95  # measured 0.952 over the quotations whose gold names a speaker
+# And in the fourteenth: "attacked … as" is a cue (the critics' "jarring").
+SPEAKER_NAME_FLOOR = 0.96  # measured 0.969 (63/65), first 0.723 (47/65); target 0.90
+SPEAKER_NAMED_FLOOR = 0.96  # measured 0.968 over the quotations whose gold names a speaker
 CUE_FLOOR = 0.93  # measured 0.938 (61/65), first 0.908 (59/65); target 0.90
 CUE_GIVEN_FLOOR = 0.89  # measured 0.895 over the quotations whose gold has a cue
 MULTI_PARAGRAPH = 26  # measured 26/26 joined; target all joined
