@@ -137,6 +137,22 @@ _NO_PASSIVE_SPEAKER = NAMING | _ADDRESSING | _TARGETING
 #: A text's own words: a cue only right after them ('"…," read a statement from the firm'),
 #: since before a quotation it mostly gives a heading or a line of a sign.
 _READING = frozenset({"read", "reads"})
+#: Going on speaking: a cue only right before a colon or right after a quotation.
+_CONTINUING = frozenset("continue continues continued continuing".split())
+
+
+def _next_to_quotation(token: Token) -> bool:
+    """ 'Moyes continued: "…"', '"…," he continued.'"""
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and (after.text == ":" or after.is_quote):
+        return True
+    # a closing mark after the quotation's own comma or stop, not 'these "bot nets", spam
+    # continued to be a problem'
+    window = doc[max(1, token.i - 3) : token.i]
+    return any(t.is_quote and doc[t.i - 1].text in (",", ".", "?", "!") for t in window)
+
+
 #: Speaking is a cue only for what it speaks of ("spoke of "shared purpose"").
 _SPEAKING = frozenset("speak speaks spoke spoken speaking".split())
 
@@ -150,6 +166,8 @@ def is_cue(token: Token, cues: frozenset[str]) -> bool:
             return False  # "so-called", "self-described"; not "X - a former chief - said"
     if token.lower_ == "attacking" and token.dep_ != "ROOT":
         return False  # "prosecuted after attacking intruders": a blow, not words
+    if token.lower_ in _CONTINUING and not _next_to_quotation(token):
+        return False  # 'Moyes continued: "…"', not "the talks continued for weeks"
     if speaking_of_nothing(token):
         return False  # 'speaking of the "positive campaign"', not 'speaking on Radio 4'
     if token.lower_ in _READING and not (token.i > 0 and token.doc[token.i - 1].is_quote):
