@@ -56,7 +56,7 @@ from annotator.nlp.cues import (
 )
 from annotator.nlp.grammar import tokens_between
 from annotator.nlp.lexicon import DETERMINERS, TITLES, cue_forms
-from annotator.nlp.marks import MarkedQuote, find_marked_quotes
+from annotator.nlp.marks import DOUBLE_MARKS, MarkedQuote, find_marked_quotes
 from annotator.nlp.sentences import (
     ends_a_sentence,
     sentence_end_after,
@@ -173,6 +173,8 @@ def _frames(text: str, marked: list[MarkedQuote], n: int) -> _Frames:
 def _after_frame_cue(ctx: _Context, n: int, f: _Frames) -> Token | None:
     """The cue right after a quotation (``“…,” he said``), if the frame is really its own."""
     doc, q, text = ctx.doc, ctx.marked[n], ctx.text
+    if not q.closed and text[q.end - 1 : q.end] in (".", "!", "?", "…"):
+        return None  # a quotation that lost its mark ends its sentence: the next is another's
     span = tokens_between(doc, q.end, f.after_end)
     if span is None:
         return None
@@ -431,6 +433,7 @@ def find_quotes(doc: Doc, boilerplate: Sequence[tuple[int, int]] | None = None) 
     if not (doc.has_annotation("DEP") and doc.has_annotation("SENT_START")):
         # A pipeline without a parser (e.g. NER only): quotations, but no attribution.
         return [Quote(q.start, q.end, paragraphs=q.paragraphs) for q in marked]
+    marked = [part for q in marked for part in _without_narration(doc, q)]
     ents = EntityIndex(doc)
     resolver = SpeakerResolver(doc, [(q.start, q.end) for q in marked], ents)
     words = [_inner_words(text[q.start : q.end]) for q in marked]
@@ -446,6 +449,62 @@ def find_quotes(doc: Doc, boilerplate: Sequence[tuple[int, int]] | None = None) 
         carried = speaking if _aside(found, speaking, text) else None
         previous = found
     return _canonical_names(_resolve_pulled(quotes))
+
+
+def _without_narration(doc: Doc, q: MarkedQuote) -> list[MarkedQuote]:
+    """A quotation whose closing mark the source lost runs on through the narration after
+    it, into the next quotation (`… with a few regrets. Robinson also revealed that … "We
+    signed a card …," said Robinson`, `… social sciences. This mirrored …, it said. "It is
+    hard …`): it ends before the first sentence inside it that is the narrator's, one with
+    no marks and no first or second person whose verb of saying has a subject of its own,
+    and the next mark after that sentence opens the next quotation. Only for a quotation
+    that lost a mark (cut at its paragraph's end) or that was reopened on the same line."""
+    if q.closed and q.paragraphs == 1:
+        return [q]
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return [q]
+    starts = [t.i for t in span if t.is_sent_start and t.i > span.start]
+    cues = cue_forms()
+    for k, first in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else span.end
+        if not _narrated(doc[first:end], cues):
+            continue
+        last = next((t for t in reversed(doc[span.start : first]) if not t.is_space), None)
+        if last is None or last.i == span.start:
+            return [q]
+        said = MarkedQuote(q.start, last.idx + len(last), _reopened(doc.text, q.start, last), False)
+        mark = next((t for t in doc[end : span.end] if t.is_quote), None)
+        if mark is None or mark.idx >= q.end - 1:
+            return [said]
+        rest = MarkedQuote(mark.idx, q.end, 1, q.closed)
+        rest = replace(rest, paragraphs=_reopened(doc.text, mark.idx, doc[span.end - 1], q.closed))
+        return [said, *_without_narration(doc, rest)]
+    return [q]
+
+
+def _reopened(text: str, start: int, last: Token, closed: bool = False) -> int:
+    """Paragraphs of a quotation from ``start`` to ``last``: its marks, less a closing one."""
+    marks = sum(1 for ch in text[start : last.idx + len(last)] if ch in DOUBLE_MARKS)
+    return max(1, marks - (1 if closed else 0))
+
+
+#: First and second person: a sentence with them is a speaker's, not the narrator's.
+_SPEAKERS_OWN = frozenset("i me my we us our you your".split())
+
+
+def _narrated(sentence: Span, cues: frozenset[str]) -> bool:
+    """The narrator's sentence inside a run-on quotation: no marks, no first or second
+    person, and a verb of saying with a subject of its own ("Robinson also revealed that …",
+    "…, it said")."""
+    if any(t.is_quote or t.lower_ in _SPEAKERS_OWN for t in sentence):
+        return False
+    return any(
+        t.tag_ in ("VBD", "VBZ")
+        and is_cue(t, cues)
+        and any(c.dep_ == "nsubj" and c.lower_ not in _SPEAKERS_OWN for c in t.children)
+        for t in sentence
+    )
 
 
 def _aside(found: Quote, previous: Quote | None, text: str) -> bool:
