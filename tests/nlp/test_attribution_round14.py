@@ -313,11 +313,11 @@ def test_a_name_after_a_title_inside_a_quotation_still_lets_he_be_that_person(
     nlp: Language,
 ) -> None:
     # A guard (right before this round too): narration run into a quotation that lost its
-    # closing mark writes "Mr Lund said"; that does not make "he" someone other than Lund
+    # closing mark names "Mr Lund"; that does not make "he" someone other than Lund
     text = (
         "Bridge backed\n\nEngineer Jim Cole designed the bridge. Mayor Tom Lund said it would "
-        'open in May. "It will be the finest in the county. Mr Lund said the council had backed '
-        'the plan from the start.\n\n"We are proud of it," he said.'
+        'open in May. "It will be the finest in the county. Mr Lund has backed the plan from '
+        'the start.\n\n"We are proud of it," he said.'
     )
     assert detect(nlp, text)[0][1:] == ("he", "said", "Tom Lund")
 
@@ -452,3 +452,31 @@ def test_continued_after_a_term_in_marks_is_no_cue(nlp: Language) -> None:
     # guard: a term in marks, then a clause whose subject goes on doing something
     text = 'Thanks to these "phishing kits", fraud continued to grow in 2004, the report found.'
     assert detect(nlp, text)[0][2] != "continued"
+
+
+def test_a_quotation_that_lost_its_mark_ends_before_the_narrators_sentence(nlp: Language) -> None:
+    # after blind 16's scoring (blind 15's politics_016 and three read articles lost a closing
+    # mark this way), in invented sentences: the narrator's sentence with a verb of saying of
+    # its own ends the quotation, and the next mark opens the next one
+    text = (
+        'Coach Dale Merton said his side had been unlucky. "We hit the post twice," he said. '
+        '"If we lose on Saturday we will look back with regrets. Merton also revealed that the '
+        'squad had sent a card to their injured captain. "We signed a card for him today and we '
+        'wish him all the best," said Merton.'
+    )
+    found = detect(nlp, text)
+    assert [q[0][:12] for q in found] == ['"We hit the ', '"If we lose ', '"We signed a']
+    assert found[1][0].endswith("regrets.")
+    assert found[1][1:] == ("he", None, "Dale Merton")
+    assert found[2][1:] == ("Merton", "said", "Dale Merton")
+
+
+def test_a_quotation_reopened_on_its_line_keeps_a_speakers_own_sentence(nlp: Language) -> None:
+    # guard: a sentence in the first person inside a reopened statement is the speaker's,
+    # though its verb of saying has a subject ("I told the players")
+    text = (
+        'Coach Dale Merton said his side had been unlucky. "We hit the post twice. I told the '
+        'players they had done enough. "Nobody can ask for more than that," he said.'
+    )
+    found = detect(nlp, text)
+    assert len(found) == 1 and found[0][0].endswith('that,"')

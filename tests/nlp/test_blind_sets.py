@@ -39,8 +39,10 @@ class Floors:
 
 
 FLOORS = {
-    # blind 3: 0.994 F1; speaker 0.966 / 0.981 (0.773 blind); cue 0.983 / 0.992; 25/26 joined
-    "quotes_blind3": Floors(177, 0.99, 0.96, 0.98, 0.98, 0.99, 26, 25),
+    # blind 3: 0.994 F1, 1.000 since a quotation that lost its mark ends before the
+    # narrator's next sentence (after blind 16's scoring); speaker 0.966 / 0.981 (0.773
+    # blind); cue 0.983 / 0.992; 25/26 joined, 26/26 since
+    "quotes_blind3": Floors(177, 1.00, 0.96, 0.98, 0.98, 0.99, 26, 26),
     # blind 4: 1.000 F1; speaker 0.940 / 0.943 (0.768 blind); cue 0.960 / 0.965; 17/17
     "quotes_blind4": Floors(151, 1.00, 0.94, 0.94, 0.96, 0.96, 17, 17),
     # blind 5: 1.000 F1; speaker 0.888 / 0.885 since the twelfth round (0.804 blind), 0.895 /
@@ -64,8 +66,9 @@ FLOORS = {
     "quotes_blind9": Floors(123, 1.00, 0.92, 0.94, 0.96, 0.95, 12, 12),
     # blind 10: 0.987 F1 (three missed, one extra); speaker 0.919 / 0.936 (0.811 / 0.821
     # blind, main at 8198513); cue 0.939 / 0.948 (0.912 / 0.914 blind), 0.953 / 0.957 since
-    # the fourteenth round ('"…," read a statement'); 15/15
-    "quotes_blind10": Floors(151, 0.98, 0.91, 0.93, 0.95, 0.95, 15, 15),
+    # the fourteenth round ('"…," read a statement'); F1 0.990 since the narrator's sentence
+    # ends a quotation that lost its mark; 15/15
+    "quotes_blind10": Floors(151, 0.99, 0.91, 0.93, 0.95, 0.95, 15, 15),
     # blind 11: 1.000 F1 (0.987 blind: a statement split at a word in double marks inside
     # it); speaker 0.892 / 0.899 (0.822 / 0.818 blind, main at 6adc2da); cue 0.943 / 0.962
     # (0.924 / 0.933 blind); 17/17 (16/17 blind); speaker 0.899 / 0.906 since the eleventh round
@@ -86,8 +89,9 @@ FLOORS = {
     # blind 15: 0.990 F1; speaker 0.886 / 0.891 (blind, main at fbeb483), 0.946 / 0.957
     # after two fixes on its errors, 0.953 / 0.964 after blind 16's scoring ("Pound
     # continued:"); cue 0.946 / 0.954, 0.953 / 0.963 after them, 0.9597 / 0.972; 12/13
-    # joined (politics_016's quotation after one that lost its closing mark)
-    "quotes_blind15": Floors(151, 0.99, 0.95, 0.96, 0.95, 0.97, 13, 12),
+    # joined (politics_016's quotation after one that lost its closing mark), F1 1.000 and
+    # 13/13 since the narrator's sentence ("…, it said.") ends that one
+    "quotes_blind15": Floors(151, 1.00, 0.95, 0.96, 0.95, 0.97, 13, 13),
     # blind 16: 0.991 F1; speaker 0.874 / 0.882 (blind, main at 1625f4a, the code of d6a6bb1);
     # 0.880 / 0.888 after its scoring ("Moyes continued:"); cue 0.952 / 0.954, 0.958 /
     # 0.963; 28/29 joined (sport_272's quotation that lost its closing mark)

@@ -20,17 +20,19 @@ HELDOUT_DIR = Path(__file__).resolve().parents[1] / "data" / "quotes_heldout"
 GOLD_DIR = Path(__file__).resolve().parents[1] / "data" / "quotes_gold"
 
 # Measured when the set was made: 67 gold quotations, 66 predicted, 65 matched.
-F1_FLOOR = 0.97  # measured 0.977 (P 0.985, R 0.970); target 0.98
+# measured 0.977 (P 0.985, R 0.970) until a quotation that lost its mark ended before the
+# narrator's "Mr Hopkins said that …" (after blind 16's scoring); target 0.98
+F1_FLOOR = 1.00  # measured 1.000
 # Raised after the salience/gender work (0.800, 0.938), then after issue 14's attribution
 # round (honorifics make people, canonical names) and its second speaker round (reported
 # speech, sources, bodies, headlines), where this set is development data:
 # Raised again in the thirteenth speaker round: a body's own phrase as its verb's object
 # ("The Committee has deemed Tuesday "Free Mojtaba and Arash Day"") is its words.
 # And in the fourteenth: "attacked … as" is a cue (the critics' "jarring").
-SPEAKER_NAME_FLOOR = 0.96  # measured 0.969 (63/65), first 0.723 (47/65); target 0.90
+SPEAKER_NAME_FLOOR = 0.96  # measured 0.970 (65/67), first 0.723 (47/65); target 0.90
 SPEAKER_NAMED_FLOOR = 0.96  # measured 0.968 over the quotations whose gold names a speaker
-CUE_FLOOR = 0.93  # measured 0.938 (61/65), first 0.908 (59/65); target 0.90
-CUE_GIVEN_FLOOR = 0.89  # measured 0.895 over the quotations whose gold has a cue
+CUE_FLOOR = 0.93  # measured 0.940 (63/67), first 0.908 (59/65); target 0.90
+CUE_GIVEN_FLOOR = 0.89  # measured 0.897 over the quotations whose gold has a cue
 MULTI_PARAGRAPH = 26  # measured 26/26 joined; target all joined
 
 
