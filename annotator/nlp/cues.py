@@ -45,9 +45,7 @@ _SCHEME_NOUNS = frozenset("system scheme policy regime".split())
 def speaking_of_nothing(token: Token) -> bool:
     """A form of "speak" with no "of" after it: a cue only for what it speaks of ('spoke of
     "shared purpose"'), not 'was speaking to pupils', 'Speaking on Radio 4, he said'."""
-    if token.lower_ not in _SPEAKING:
-        return False
-    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    return _ONLY_WHEN.get(token.lower_) is _speaks_of and not _speaks_of(token)
 
 
 def names_a_term(quote: Span, cues: frozenset[str]) -> bool:
@@ -134,15 +132,16 @@ _TARGETING = frozenset(
     slammed blasted""".split()
 )
 _NO_PASSIVE_SPEAKER = NAMING | _ADDRESSING | _TARGETING
-#: A text's own words: a cue only right after them ('"…," read a statement from the firm'),
-#: since before a quotation it mostly gives a heading or a line of a sign.
-_READING = frozenset({"read", "reads"})
-#: Going on speaking: a cue only right before a colon or right after a quotation.
-_CONTINUING = frozenset("continue continues continued continuing".split())
+
+
+def _right_after_quotation(token: Token) -> bool:
+    """'"…," reads a telephone memo': not 'the subject line reads "Urgent Appeal"', a
+    heading or a line of a sign."""
+    return token.i > 0 and token.doc[token.i - 1].is_quote
 
 
 def _next_to_quotation(token: Token) -> bool:
-    """ 'Moyes continued: "…"', '"…," he continued.'"""
+    """'Moyes continued: "…"', '"…," he continued.'; not "the talks continued for weeks"."""
     doc = token.doc
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if after is not None and (after.text == ":" or after.is_quote):
@@ -153,8 +152,25 @@ def _next_to_quotation(token: Token) -> bool:
     return any(t.is_quote and doc[t.i - 1].text in (",", ".", "?", "!") for t in window)
 
 
-#: Speaking is a cue only for what it speaks of ("spoke of "shared purpose"").
-_SPEAKING = frozenset("speak speaks spoke spoken speaking".split())
+def _speaks_of(token: Token) -> bool:
+    """'speaking of the "positive campaign"'; not 'speaking on Radio 4', 'was speaking to
+    pupils'."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
+def _own_clause(token: Token) -> bool:
+    """ "attacking" as its sentence's verb; not "prosecuted after attacking intruders"."""
+    return token.dep_ == "ROOT"
+
+
+#: Cue forms that are a cue only where the condition shows words: reading a text's own words,
+#: going on speaking, speaking of something, attacking in words.
+_ONLY_WHEN = {
+    **dict.fromkeys(("read", "reads"), _right_after_quotation),
+    **dict.fromkeys(("continue", "continues", "continued", "continuing"), _next_to_quotation),
+    **dict.fromkeys(("speak", "speaks", "spoke", "spoken", "speaking"), _speaks_of),
+    "attacking": _own_clause,
+}
 
 
 def is_cue(token: Token, cues: frozenset[str]) -> bool:
@@ -164,14 +180,9 @@ def is_cue(token: Token, cues: frozenset[str]) -> bool:
     if token.i > 0 and token.doc[token.i - 1].text in ("-", "‑"):
         if not token.doc[token.i - 1].whitespace_:
             return False  # "so-called", "self-described"; not "X - a former chief - said"
-    if token.lower_ == "attacking" and token.dep_ != "ROOT":
-        return False  # "prosecuted after attacking intruders": a blow, not words
-    if token.lower_ in _CONTINUING and not _next_to_quotation(token):
-        return False  # 'Moyes continued: "…"', not "the talks continued for weeks"
-    if speaking_of_nothing(token):
-        return False  # 'speaking of the "positive campaign"', not 'speaking on Radio 4'
-    if token.lower_ in _READING and not (token.i > 0 and token.doc[token.i - 1].is_quote):
-        return False  # '"…," reads a memo': not 'the subject line reads "Tsunami Appeal"'
+    only_when = _ONLY_WHEN.get(token.lower_)
+    if only_when is not None and not only_when(token):
+        return False  # "reads", "continued", "speaking", "attacking" of no words
     children = list(token.children)
     if any(c.dep_ == "neg" for c in children):
         return False

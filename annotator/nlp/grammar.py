@@ -12,14 +12,13 @@ from annotator.nlp.lexicon import (
     BODY_NOUNS,
     DOCUMENT_NOUNS,
     HONORIFICS,
-    OCCUPATIONS,
+    PERSON_ROLES,
     ROLE_NOUNS,
     SOURCE_NOUNS,
     TITLES,
 )
 
 SUBJECTS = ("nsubj", "nsubjpass")
-_ROLES = ROLE_NOUNS | OCCUPATIONS
 #: Clause links climbed from a cue without a subject to the verb that has it ("…, adding:").
 _NOT_SOURCES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 NAMED_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
@@ -162,7 +161,7 @@ def _person_name(last: Token) -> bool:
     if last.ent_type_ or last.tag_ != "NNP" or last.i == 0:
         return False
     before = last.doc[last.i - 1]
-    role = last.dep_ == "appos" and last.head.i == last.i - 1 and last.head.lower_ in _ROLES
+    role = last.dep_ == "appos" and last.head.i == last.i - 1 and last.head.lower_ in PERSON_ROLES
     return role or before.lower_.rstrip(".") in TITLES  # "Brazilian midfielder Edu"
 
 

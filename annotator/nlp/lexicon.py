@@ -79,6 +79,8 @@ OCCUPATIONS: frozenset[str] = frozenset(
     striker midfielder defender goalkeeper winger player athlete sprinter runner boxer jockey
     golfer cyclist swimmer champion""".split()
 )
+#: Head nouns before a person's name in apposition: a role or an occupation ("midfielder Edu").
+PERSON_ROLES: frozenset[str] = ROLE_NOUNS | OCCUPATIONS
 DETERMINERS: frozenset[str] = frozenset("the a an this that these those one another".split())
 #: Nouns of nationality or standing the model types into a person's name ("Frenchman Ronald
 #: Pognon", "Olympian Tomlinson"); none of them is a first name (unlike "Scot", "Dane", "Finn").

@@ -212,8 +212,6 @@ def modal_named(ent: Span) -> Person | None:
     first = ent[0]
     if ent.label_ == "PERSON" or first.tag_ != "MD" or first.is_sent_start:
         return None
-    if first.i > 0 and ent.doc[first.i - 1].is_quote and ent.doc[first.i - 1].i == 0:
-        return None
     words = [t.text for t in ent]
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
         return None

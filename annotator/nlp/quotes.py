@@ -433,7 +433,7 @@ def find_quotes(doc: Doc, boilerplate: Sequence[tuple[int, int]] | None = None) 
     if not (doc.has_annotation("DEP") and doc.has_annotation("SENT_START")):
         # A pipeline without a parser (e.g. NER only): quotations, but no attribution.
         return [Quote(q.start, q.end, paragraphs=q.paragraphs) for q in marked]
-    marked = [part for q in marked for part in _without_narration(doc, q)]
+    marked = [part for q in marked for part in _without_narration(doc, text, q)]
     ents = EntityIndex(doc)
     resolver = SpeakerResolver(doc, [(q.start, q.end) for q in marked], ents)
     words = [_inner_words(text[q.start : q.end]) for q in marked]
@@ -451,7 +451,7 @@ def find_quotes(doc: Doc, boilerplate: Sequence[tuple[int, int]] | None = None) 
     return _canonical_names(_resolve_pulled(quotes))
 
 
-def _without_narration(doc: Doc, q: MarkedQuote) -> list[MarkedQuote]:
+def _without_narration(doc: Doc, text: str, q: MarkedQuote) -> list[MarkedQuote]:
     """A quotation whose closing mark the source lost runs on through the narration after
     it, into the next quotation (`… with a few regrets. Robinson also revealed that … "We
     signed a card …," said Robinson`, `… social sciences. This mirrored …, it said. "It is
@@ -473,13 +473,13 @@ def _without_narration(doc: Doc, q: MarkedQuote) -> list[MarkedQuote]:
         last = next((t for t in reversed(doc[span.start : first]) if not t.is_space), None)
         if last is None or last.i == span.start:
             return [q]
-        said = MarkedQuote(q.start, last.idx + len(last), _reopened(doc.text, q.start, last), False)
+        said = MarkedQuote(q.start, last.idx + len(last), _reopened(text, q.start, last), False)
         mark = next((t for t in doc[end : span.end] if t.is_quote), None)
         if mark is None or mark.idx >= q.end - 1:
             return [said]
         rest = MarkedQuote(mark.idx, q.end, 1, q.closed)
-        rest = replace(rest, paragraphs=_reopened(doc.text, mark.idx, doc[span.end - 1], q.closed))
-        return [said, *_without_narration(doc, rest)]
+        rest = replace(rest, paragraphs=_reopened(text, mark.idx, doc[span.end - 1], q.closed))
+        return [said, *_without_narration(doc, text, rest)]
     return [q]
 
 

@@ -29,7 +29,7 @@ from annotator.nlp.lexicon import (
     BUSINESS_NOUNS,
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
-    OCCUPATIONS,
+    PERSON_ROLES,
     POSTNOMINALS,
     PUBLIC_BODIES,
     ROLE_NOUNS,
@@ -58,8 +58,6 @@ _FEMALE_NOUNS = frozenset(
     sportswoman aunt niece grandmother widow girlfriend""".split()
 )
 _MAIN_DEPS = frozenset({"ROOT", "conj", "parataxis"})
-#: Head nouns of a role or an occupation before a name in apposition ("midfielder Edu").
-_ROLES = ROLE_NOUNS | OCCUPATIONS
 
 
 @dataclass(frozen=True)
@@ -88,7 +86,7 @@ def _gender_word(word: str) -> str | None:
 def description_gender(words: list[str]) -> str | None:
     """The gender a description's own nouns give ("A spokesman for X", "the woman"): its
     lowercase words only, never a capitalised name ("Son")."""
-    found = {_gender_word(w) for w in words if w.islower() and w not in _MALE_TITLES}
+    found = {_gender_word(w) for w in words if w.islower()}
     found.discard(None)
     return found.pop() if len(found) == 1 else None
 
@@ -366,7 +364,7 @@ def main_subjects(
         else:
             target = name_before_title(token, ents)
             # "Wenger's counterpart Felix Magath was …", "Head of the division, Jo Bloggs,"
-            if not is_named(target) or (target.lower_ in _ROLES and not target.ent_type_):
+            if not is_named(target) or (target.lower_ in PERSON_ROLES and not target.ent_type_):
                 appositive = trailing_appositive(target)
                 target = appositive or target
         ent = ents.of.get(target.i)
