@@ -49,6 +49,7 @@ SETS = (
     "quotes_blind14",
     "quotes_blind15",
     "quotes_blind16",
+    "quotes_blind17",
 )
 BLIND = (
     "quotes_blind3",
@@ -65,6 +66,7 @@ BLIND = (
     "quotes_blind14",
     "quotes_blind15",
     "quotes_blind16",
+    "quotes_blind17",
 )
 
 
