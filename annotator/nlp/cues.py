@@ -42,6 +42,13 @@ _TERM_NAMERS = frozenset("so-called known nicknamed entitled titled".split())
 _SCHEME_NOUNS = frozenset("system scheme policy regime".split())
 
 
+def ruled_out(token: Token) -> bool:
+    """A verb of saying with a particle that makes it none: "ruled out", "added up"."""
+    return any(
+        c.dep_ == "prt" and token.lower_ in _NO_SPEECH.get(c.lower_, ()) for c in token.children
+    )
+
+
 def speaking_of_nothing(token: Token) -> bool:
     """A form of "speak" with no "of" after it: a cue only for what it speaks of ('spoke of
     "shared purpose"'), not 'was speaking to pupils', 'Speaking on Radio 4, he said'."""
@@ -190,7 +197,7 @@ def is_cue(token: Token, cues: frozenset[str]) -> bool:
         named = any(c.dep_ in ("nsubj", "nsubjpass", "agent", "aux") for c in children)
         if not named and passive_agent(token, naming=True) is None:
             return False  # "Originally dubbed "X", the firm …": nobody speaks
-    if any(c.dep_ == "prt" and token.lower_ in _NO_SPEECH.get(c.lower_, ()) for c in children):
+    if ruled_out(token):
         return False  # "were ruled out", "added up": no speech
     passive = any(c.dep_ == "auxpass" for c in children)
     if passive and passive_agent(token, naming=token.lower_ in NAMING) is None:

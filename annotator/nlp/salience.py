@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from annotator.nlp.cues import speaking_of_nothing
+from annotator.nlp.cues import ruled_out, speaking_of_nothing
 from annotator.nlp.grammar import trailing_appositive
 from annotator.nlp.lexicon import (
     BUSINESS_NOUNS,
@@ -379,6 +379,7 @@ def main_subjects(
             and verb.tag_.startswith("VB")
             and not any(c.dep_ == "neg" for c in verb.children)  # "could not believe"
             and not speaking_of_nothing(verb)  # "was speaking to pupils": no speech of its own
+            and not ruled_out(verb)  # "has ruled out taking part": a subject, not a speaker
         )
         sentence = token.sent.start_char
         span = _ent_span(target, ents.of)
