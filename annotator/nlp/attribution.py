@@ -34,7 +34,7 @@ from annotator.nlp.lexicon import (
     SOURCE_NOUNS,
     TITLES,
 )
-from annotator.nlp.names import modal_named
+from annotator.nlp.names import modal_named, untyped_name_part
 from annotator.nlp.salience import is_named
 
 _CLIMB = ("advcl", "xcomp", "ccomp", "pcomp")
@@ -308,19 +308,6 @@ def sentence_subject(quote: Span) -> Token | None:
     return None
 
 
-def _untyped_name_part(token: Token, start: int, end: int) -> bool:
-    """A capitalised proper noun the model left out of the name (tokens start to end) it
-    modifies."""
-    return (
-        token.tag_ == "NNP"
-        and not token.ent_type_
-        and token.dep_ == "compound"
-        and start <= token.head.i < end
-        and token.text[:1].isupper()
-        and token.lower_.rstrip(".") not in TITLES
-    )
-
-
 def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
     """The speaker mention around a subject token: a name with titles, or a description."""
     doc = token.doc
@@ -340,7 +327,7 @@ def mention_span(token: Token, ent_of: dict[int, Span]) -> tuple[int, int]:
         if ent.label_ == "NORP" and start > 0 and doc[start - 1].lower_ == "the":
             start -= 1  # "the American": a person described by nationality
         role = doc[ent.end - 1].lower_ in ROLE_NOUNS  # "A UK Independence Party MEP"
-        while start > 0 and not role and _untyped_name_part(doc[start - 1], start, ent.end):
+        while start > 0 and not role and untyped_name_part(doc[start - 1], start, ent.end):
             start -= 1  # "the Liberal Democrats", "Democrats" typed alone
         while start > 0 and doc[start - 1].lower_.rstrip(".") in TITLES:
             start -= 1

@@ -205,6 +205,20 @@ def person_by_first_name(ent: Span) -> Person | None:
     return Person(ent.start_char, tuple(words), role)
 
 
+def untyped_name_part(token: Token, start: int, end: int) -> bool:
+    """A capitalised proper noun the model left out of the name (tokens start to end) it
+    modifies: "the Liberal Democrats" with "Democrats" typed alone, "Wing Christophe
+    Dominici" with "Dominici" typed alone; never a title."""
+    return (
+        token.tag_ == "NNP"
+        and not token.ent_type_
+        and token.dep_ == "compound"
+        and start <= token.head.i < end
+        and token.text[:1].isupper()
+        and token.lower_.rstrip(".") not in TITLES
+    )
+
+
 def modal_named(ent: Span) -> Person | None:
     """A person whose first name the tagger took for a modal verb: "Will Davies" mid-sentence,
     which the model typed as a work or a body (two or three capitalised words, the first

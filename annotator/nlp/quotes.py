@@ -477,8 +477,8 @@ def _without_narration(doc: Doc, text: str, q: MarkedQuote) -> list[MarkedQuote]
         mark = next((t for t in doc[end : span.end] if t.is_quote), None)
         if mark is None or mark.idx >= q.end - 1:
             return [said]
-        rest = MarkedQuote(mark.idx, q.end, 1, q.closed)
-        rest = replace(rest, paragraphs=_reopened(text, mark.idx, doc[span.end - 1], q.closed))
+        paragraphs = _reopened(text, mark.idx, doc[span.end - 1], q.closed)
+        rest = MarkedQuote(mark.idx, q.end, paragraphs, q.closed)
         return [said, *_without_narration(doc, text, rest)]
     return [q]
 

@@ -87,6 +87,7 @@ from annotator.nlp.names import (
     source_family,
     titled_name,
     titled_person,
+    untyped_name_part,
     with_suffix,
 )
 from annotator.nlp.salience import (
@@ -121,15 +122,12 @@ def _royal(person: Person) -> bool:
 
 
 def _untyped_name_before(ent: Span) -> Token | None:
-    """A capitalised proper noun the parser hung on the name right after it, untyped."""
+    """A capitalised proper noun the parser hung on the name right after it, untyped (not a
+    title: "Lady Boothroyd")."""
     if ent.start == 0:
         return None
     first = ent.doc[ent.start - 1]
-    if first.tag_ != "NNP" or first.dep_ != "compound" or first.ent_type_:
-        return None
-    if not ent.start <= first.head.i < ent.end or not first.text[:1].isupper():
-        return None
-    return None if first.lower_.rstrip(".") in TITLES else first  # not "Lady Boothroyd"
+    return first if untyped_name_part(first, ent.start, ent.end) else None
 
 
 def _first_name_before(ent: Span) -> Token | None:
