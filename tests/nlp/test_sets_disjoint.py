@@ -50,6 +50,7 @@ SETS = (
     "quotes_blind15",
     "quotes_blind16",
     "quotes_blind17",
+    "quotes_blind18",
 )
 BLIND = (
     "quotes_blind3",
@@ -67,6 +68,7 @@ BLIND = (
     "quotes_blind15",
     "quotes_blind16",
     "quotes_blind17",
+    "quotes_blind18",
 )
 
 
