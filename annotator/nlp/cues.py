@@ -413,7 +413,7 @@ def cue_after(frame: Span, cues: frozenset[str], strict: bool) -> Token | None:
                 root = token.sent.root
                 if root.i > token.i and root.i < frame.end and is_cue(root, cues):
                     return root
-            return token
+            return _reporting_root(token, frame, cues) or token
         if mistagged_cue(token, cues):
             return token
         if token.text == ",":
@@ -425,6 +425,26 @@ def cue_after(frame: Span, cues: frozenset[str], strict: bool) -> Token | None:
         if strict and is_verb and token.dep_ not in NOT_VERBS and not inserted:
             return None
     return None
+
+
+def _reporting_root(cue: Token, frame: Span, cues: frozenset[str]) -> Token | None:
+    """The sentence's own cue later in the frame when ``cue`` is a verb of the clause it
+    reports: 'Snow Patrol had "no other course of action" but to ask their bassist to leave,
+    lead singer Gary Lightbody has said' ("ask" is reported; "said" attributes)."""
+    root = cue.sent.root
+    if root.i <= cue.i or root.i >= frame.end or not is_cue(root, cues):
+        return None
+    if not any(c.dep_ in SUBJECTS and c.i > cue.i for c in root.children):
+        return None  # the reporting verb's own subject comes after the reported words
+    reported = [c for c in root.children if c.dep_ in ("ccomp", "advcl") and c.i < root.i]
+    inside = [r for r in reported if r.left_edge.i <= cue.i <= r.right_edge.i]
+    if not inside or inside[0].left_edge.i >= frame.start:
+        return None
+    mark = frame.start - 1  # the quotation's closing mark
+    subjects = [t for t in inside[0].subtree if t.dep_ in (*SUBJECTS, "csubj", "csubjpass")]
+    if any(t.left_edge.i <= mark <= t.right_edge.i for t in subjects):
+        return None  # 'Suggestions that "outsourcing" … is to blame are wrong, X says': a term
+    return root
 
 
 def _inside_quotation(token: Token, end: int) -> bool:

@@ -79,6 +79,21 @@ def _score(token: Token) -> bool:
     )
 
 
+#: Endings of words for a role or a doer ("Treasurer", "Goalscorer", "Chairman").
+_DOER_ENDINGS = ("er", "or", "ist", "man", "ian", "ent", "ant")
+
+
+def _role_before_first_name(words: list[str]) -> bool:
+    """Is the first word a role written before a first name ("Treasurer Peter Costello")?
+    Not a first name the table does not know ("Jean Pierre Meersseman")."""
+    first = words[0]
+    return (
+        not is_first_name(first)
+        and first.lower().endswith(_DOER_ENDINGS)
+        and is_first_name(words[1])
+    )
+
+
 def clean_words(span: Span) -> list[str]:
     """The words of a name, cut at the first punctuation ("Norman Cook - aka"), no titles."""
     words: list[str] = []
@@ -108,6 +123,8 @@ def clean_words(span: Span) -> list[str]:
         words[-1] += _hyphened_rest(span)  # "Nadia Magnenat-Thalman", typed to the hyphen
     if span.label_ in ("PERSON", ""):  # "Boss Henk Addink", untyped: Henk Addink
         words = strip_affiliations(words)
+        while len(words) > 2 and _role_before_first_name(words):
+            words = words[1:]  # "Treasurer Peter Costello", "Goalscorer Jimmy Floyd …"
     elif span.label_ == "ORG":  # "Barcelona star Ronaldinho" typed a body: Ronaldinho
         roles = [k for k, w in enumerate(words[1:-1], 1) if w in _STANDINGS]
         words = words[roles[-1] + 1 :] if roles else words

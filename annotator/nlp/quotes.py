@@ -270,6 +270,8 @@ def _attribute(
         cue, speaker_tok = reported
     elif cue is not None:
         speaker_tok = inverted or subject_of(cue, ctx.cues)
+        if speaker_tok is not None and speaker_tok.i == cue.i + 1:
+            speaker_tok = _person_closing_title(speaker_tok) or speaker_tok
         if speaker_tok is not None and q.start <= speaker_tok.idx < q.end:
             speaker_tok = None  # a word of the quotation itself is never its speaker
         elif speaker_tok is not None and ctx.resolver.quoted.contains(speaker_tok.idx):
@@ -347,6 +349,19 @@ def _speaker_after(cue: Token) -> Token | None:
         if child.dep_ == "nsubj" and child.left_edge.i == cue.i + 1:
             return child
     return inverted_object(cue)
+
+
+def _person_closing_title(subject: Token) -> Token | None:
+    """The person a capitalised title ends with when the parser made the title's first word
+    the subject: "said Treasury Under Secretary John Taylor." is John Taylor's."""
+    if subject.ent_type_ == "PERSON":
+        return None
+    doc = subject.doc
+    k = subject.i
+    while k + 1 < len(doc) and doc[k + 1].text[:1].isupper() and not doc[k + 1].is_punct:
+        k += 1
+    closed = k + 1 == len(doc) or doc[k + 1].is_punct
+    return doc[k] if k > subject.i and closed and doc[k].ent_type_ == "PERSON" else None
 
 
 def _split_by(text: str, previous: Quote, cue: Token, start: int) -> bool:
