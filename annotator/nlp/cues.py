@@ -384,6 +384,8 @@ def parse_cue_after(frame: Span, quote: Span | None) -> Token | None:
         if not token.text[:1].islower():
             return None  # a name tagged as a verb ("— Mary Quinn, Leeds")
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        if not subjects and token is words[0]:
+            subjects = _inverted_object(token)
         if not subjects or subjects[0].tag_ in ("WP", "WDT"):
             return None
         subject = subjects[0]
@@ -395,6 +397,18 @@ def parse_cue_after(frame: Span, quote: Span | None) -> Token | None:
             return token
         return None
     return None
+
+
+def _inverted_object(verb: Token) -> list[Token]:
+    """The speaker right after a verb that follows its quotation, parsed as its object and
+    ending the sentence: '"…," smiles one broker.', '"…," grinned the coach.'."""
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1 and c.tag_.startswith("NN"):
+            after = doc[c.right_edge.i + 1] if c.right_edge.i + 1 < len(doc) else None
+            if after is None or after.text in (".", ",", "!", "?"):
+                return [c]
+    return []
 
 
 def cue_after(frame: Span, cues: frozenset[str], strict: bool) -> Token | None:

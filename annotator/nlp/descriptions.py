@@ -128,6 +128,8 @@ def _describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> 
     words = [w for w in words if w[0] not in ("'s", "’s", ",")]
     pos = mention.start_char
     if resolver.is_source(mention):
+        if tokens[0].lower_ in ("one", "another"):
+            return mention.text  # "smiles one broker" after "One leading Karachi broker said"
         fuller = resolver.source_index.fullest(tokens, pos)  # "a spokeswoman": "the BBC …"
         if fuller is not None:
             return fuller

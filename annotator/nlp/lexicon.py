@@ -31,7 +31,8 @@ SOURCE_NOUNS: frozenset[str] = frozenset(
     """source sources insider insiders official officials aide aides spokesman spokeswoman
     spokesperson spokespeople ally allies friend friends figure figures colleague colleagues
     adviser advisers advisor advisors person people witness witnesses critic critics
-    observer observers analyst analysts expert experts""".split()
+    observer observers analyst analysts expert experts broker brokers trader traders dealer
+    dealers""".split()
 )
 #: Heads of a person's role ("the Prime Minister", "the mayor", "the chairman"): a description
 #: with one of these heads names a person, not a body.
