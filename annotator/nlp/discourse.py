@@ -23,6 +23,7 @@ from annotator.nlp.first_names import first_name_gender
 from annotator.nlp.grammar import (
     name_after_verb,
     name_before_verb,
+    plural_verb,
     source_in_subtree,
     trailing_appositive,
 )
@@ -194,7 +195,8 @@ class Discourse:
             elif mention is not None:
                 name = self.resolve(mention)
                 if name:  # "described as … by the Islamic Human Rights Commission": a body
-                    self.add_event(start, name, not body and not _body_by_kind(name))
+                    person = not body and not _body_by_kind(name) and not plural_verb(subj)
+                    self.add_event(start, name, person)
                     if plural:
                         self._plural_bodies.add(name)  # a "they", never an "it"
                     self.note_source(mention, name)
@@ -297,7 +299,9 @@ class Discourse:
                 s -= 1
                 if e.described:  # "the American": the person the discourse is about then
                     if e.pos not in self._described_names:
-                        self._described_names[e.pos] = self.salient_person(e.pos)
+                        self._described_names[e.pos] = self.role_holder(
+                            e.pos
+                        ) or self.salient_person(e.pos)
                     name = self._described_names[e.pos]
                     if name is None:
                         continue
@@ -311,6 +315,11 @@ class Discourse:
                 if not e.person and self._mistyped_person(e.name):
                     e = replace(e, person=True)
                 yield e
+
+    def role_holder(self, pos: int) -> str | None:
+        """The person introduced with the role a described subject at ``pos`` names (see
+        :class:`annotator.nlp.speakers.SpeakerResolver`); none here."""
+        return None
 
     def _starts(self) -> list[int]:
         """Start of every sentence, built once."""

@@ -115,6 +115,15 @@ def negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
 
+def plural_verb(token: Token) -> bool:
+    """Does a proper noun subject take a plural verb ("Birmingham have", "Chelsea are"): a
+    team or a body, never one person?"""
+    if token.tag_ != "NNP" or token.dep_ != "nsubj" or token.lower_.endswith("s"):
+        return False  # not "say MPs": several people
+    verb = token.head
+    return verb.tag_ == "VBP" or any(c.dep_ == "aux" and c.tag_ == "VBP" for c in verb.children)
+
+
 def can_speak(token: Token) -> bool:
     """A subject that can be a speaker: a name, pronoun or source, or a role ("the mayor")."""
     if is_person_like(token) or token.lower_ in ROLE_NOUNS | DOCUMENT_NOUNS:

@@ -50,9 +50,10 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.authors import SAME_DOCUMENT, named_author
-from annotator.nlp.descriptions import coordinated, describe
+from annotator.nlp.descriptions import by_role, coordinated, describe
 from annotator.nlp.discourse import Discourse
 from annotator.nlp.first_names import is_first_name
+from annotator.nlp.grammar import plural_verb
 from annotator.nlp.lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
@@ -431,6 +432,8 @@ class SpeakerResolver(Discourse):
             return True  # "said Ferdinand" after "Rio Ferdinand", typed a body and a place
         if len(tokens) == 1 and tokens[0].tag_ == "NN" and tokens[0].text[:1].isupper():
             return False  # "Napster claims": a name tagged a common noun, a firm more often
+        if len(tokens) == 1 and plural_verb(tokens[0]):
+            return False  # "Birmingham have confirmed …": a club, one name with a plural verb
         nouns = [t for t in tokens if t.tag_ == "NN" and not t.ent_type_]
         if nouns and nouns[0].lower_ in SOURCE_NOUNS:
             return True  # "A spokesman for the British Casino Association": one person
@@ -524,3 +527,17 @@ class SpeakerResolver(Discourse):
 
     def _described_person(self, ent: Span, words: list[str]) -> bool:
         return described_name(ent, words, self.name_words.words)
+
+    def role_holder(self, pos: int) -> str | None:
+        """ "The Planning Minister didn't rule out …" after "Planning Minister Julio De Vido
+        has offered …": the person introduced with that role, not the latest person named."""
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        head = span.root
+        words = [
+            (t.lower_, t.ent_type_ in _GROUP_ENTS)
+            for t in self.doc[head.left_edge.i : head.i + 1]
+            if t.lower_ not in DETERMINERS and not t.is_punct
+        ]
+        return by_role(self, words, pos) if len(words) > 1 else None
