@@ -228,12 +228,18 @@ def named(name: str) -> bool:
     return not unnamed_source(name)
 
 
+#: Occupations of a team's players, any of whom can be its captain.
+_PLAYERS = frozenset("striker midfielder defender goalkeeper winger player".split())
+
+
 def other_occupation(resolver: SpeakerResolver, head: str, name: str) -> bool:
     """A role ("the judge") cannot stand for someone the article introduced only with an
     occupation of another kind ("Rock singer X")."""
     if head not in ROLE_NOUNS:
         return False
     roles = introduced_roles(resolver, name)
+    if head == "captain" and roles & _PLAYERS:
+        return False  # "Real Madrid midfielder David Beckham" is "the England captain"
     return bool(roles) and head not in roles and roles <= OCCUPATIONS
 
 
