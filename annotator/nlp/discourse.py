@@ -23,6 +23,7 @@ from annotator.nlp.first_names import first_name_gender
 from annotator.nlp.grammar import (
     name_after_verb,
     name_before_verb,
+    named_compound,
     plural_verb,
     source_in_subtree,
     trailing_appositive,
@@ -179,7 +180,11 @@ class Discourse:
             if subj.dep_ == "nsubjpass" and any(c.dep_ == "xcomp" for c in token.children):
                 continue  # "X is said to have been …": spoken about, not speaking
             subj = name_before_title(subj, self.ents)  # "Frank Field MP criticised …"
-            named = is_named(subj) or known_name(subj, self.name_words.words)
+            compound = named_compound(subj)
+            subj = compound or subj
+            named = (
+                compound is not None or is_named(subj) or known_name(subj, self.name_words.words)
+            )
             named = named or any(c.dep_ == "appos" and is_named(c) for c in subj.children)
             named = named or trailing_appositive(subj) is not None
             described = not named and described_person(subj)

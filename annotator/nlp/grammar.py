@@ -115,6 +115,18 @@ def negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
 
+def named_compound(token: Token) -> Token | None:
+    """A person's name the parser made a compound of a description, by a first name: "thinks
+    Paolo Pescatore mobile industry specialist for analysts IDC" (typed a body)."""
+    if token.ent_type_ == "PERSON" or not token.tag_.startswith("NN"):
+        return None
+    for c in token.lefts:
+        if c.dep_ == "compound" and c.tag_ == "NNP" and c.left_edge.i < c.i:
+            if is_first_name(c.left_edge.text):
+                return c
+    return None
+
+
 def plural_verb(token: Token) -> bool:
     """Does a proper noun subject take a plural verb ("Birmingham have", "Chelsea are"): a
     team or a body, never one person?"""

@@ -365,7 +365,7 @@ def main_subjects(
             target = name_before_title(token, ents)
             # "Wenger's counterpart Felix Magath was …", "Head of the division, Jo Bloggs,"
             if not is_named(target) or (target.lower_ in PERSON_ROLES and not target.ent_type_):
-                appositive = trailing_appositive(target)
+                appositive = trailing_appositive(target) or _set_off_name(target)
                 target = appositive or target
         ent = ents.of.get(target.i)
         if is_named(target) or known_name(target, name_words) or appositive is not None:
@@ -385,6 +385,19 @@ def main_subjects(
         span = _ent_span(target, ents.of)
         out.append(Subject(token.idx, span, person, speech, sentence, relative))
     return out
+
+
+def _set_off_name(token: Token) -> Token | None:
+    """The person named in commas right after a description: "His creator, Richard Bowden,
+    lecturer at …, refers to" (the phrase ends on another noun)."""
+    for c in token.children:
+        if (
+            c.dep_ == "appos"
+            and c.ent_type_ == "PERSON"
+            and token.doc[c.left_edge.i - 1].text == ","
+        ):
+            return c
+    return None
 
 
 def sentence_subject_before(pronoun: Token, quoted: SpanSet, ents: EntityIndex) -> Span | None:
