@@ -217,7 +217,8 @@ def person_by_first_name(ent: Span) -> Person | None:
     (two or three capitalised words, the first a first name, the rest no words of a body's
     name)."""
     words = clean_words(ent)
-    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+    parts = [part for w in words for part in w.split("-")]  # "Sven-Goran Eriksson"
+    if not 2 <= len(words) <= 3 or not all(p[:1].isupper() and p[1:].islower() for p in parts):
         return None
     if any(w.lower() in _BODY_WORDS for w in words[1:]) or not is_first_name(words[0]):
         return None
@@ -249,7 +250,8 @@ def modal_named(ent: Span) -> Person | None:
     if ent.label_ == "PERSON" or first.tag_ != "MD" or first.is_sent_start:
         return None
     words = [t.text for t in ent]
-    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+    parts = [part for w in words for part in w.split("-")]  # "Sven-Goran Eriksson"
+    if not 2 <= len(words) <= 3 or not all(p[:1].isupper() and p[1:].islower() for p in parts):
         return None
     return Person(ent.start_char, tuple(words), ())
 

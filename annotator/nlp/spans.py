@@ -40,7 +40,7 @@ class EntityIndex:
     """The entities of a doc by token, and those lying inside a token range."""
 
     def __init__(self, doc: Doc):
-        self.ents: tuple[Span, ...] = tuple(doc.ents)
+        self.ents: tuple[Span, ...] = tuple(_with_joined_word(e) for e in doc.ents)
         self.starts = [e.start for e in self.ents]
         self.of: dict[int, Span] = {i: e for e in self.ents for i in range(e.start, e.end)}
 
@@ -54,3 +54,15 @@ class EntityIndex:
             if ent.end <= end:
                 out.append(ent)
         return out
+
+
+def _with_joined_word(ent: Span) -> Span:
+    """A body's name with the capitalised word the model left out before "and": "the Finance
+    and Economy Ministry", typed from "Economy" (the word hangs on the name in the parse)."""
+    doc, i = ent.doc, ent.start
+    if ent.label_ != "ORG" or i < 2 or doc[i - 1].lower_ != "and":
+        return ent
+    word = doc[i - 2]
+    if word.ent_type_ or word.tag_ != "NNP" or not ent.start <= word.head.i < ent.end:
+        return ent
+    return Span(doc, i - 2, ent.end, label=ent.label_)

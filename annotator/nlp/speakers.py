@@ -57,6 +57,7 @@ from annotator.nlp.grammar import plural_verb
 from annotator.nlp.lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
+    NAME_PARTICLES,
     PRONOUNS,
     ROLE_NOUNS,
     SOURCE_NOUNS,
@@ -138,6 +139,18 @@ def _first_name_before(ent: Span) -> Token | None:
     return first if first is not None and is_first_name(first.text) else None
 
 
+def _name_before_particle(ent: Span) -> list[str]:
+    """The first names the model typed apart from a surname after a particle: "Sandra den
+    Hamer" typed "Sandra" and "Hamer"."""
+    doc, i = ent.doc, ent.start
+    if i < 2 or doc[i - 1].text not in NAME_PARTICLES or doc[i - 2].ent_type_ != "PERSON":
+        return []
+    k = i - 2
+    while k > 0 and doc[k - 1].ent_type_ == "PERSON" and doc[k].ent_iob_ == "I":
+        k -= 1
+    return [t.text for t in doc[k:i]]
+
+
 def _listed_with_bodies(ent: Span) -> bool:
     """A one-word "person" in a list of bodies or places ("Real Madrid, Barcelona and
     Valencia"): a club or a city the model typed a person."""
@@ -178,6 +191,8 @@ class SpeakerResolver(Discourse):
                 continue
             if ent.label_ == "PERSON" and _first_name_before(ent) is not None:
                 words = [ent.doc[ent.start - 1].text, *words]  # "Wing Christophe Dominici"
+            if ent.label_ == "PERSON":
+                words = [*_name_before_particle(ent), *words]  # "Sandra den Hamer"
             role = tuple(role_before(ent) + role_after(ent) or role_of_head(ent))
             self.people.append(Person(ent.start_char, tuple(words), role))
             gender = mention_gender(ent)
