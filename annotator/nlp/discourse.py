@@ -413,9 +413,24 @@ class Discourse:
                 relative = e  # a "who": it gives way to a main subject of its sentence
                 continue
             if relative is not None and e.sentence != relative.sentence:
+                if self._pronoun_subject_before(relative, gender):
+                    return e.name  # "He sees Owen as the replacement for Alan Shearer, who …"
                 return self._giving_way(relative, gender)
             return e.name
         return self._giving_way(relative, gender) if relative is not None else None
+
+    def _pronoun_subject_before(self, event: Event, gender: str | None) -> bool:
+        """Is the main subject of the relative ``event``'s sentence an agreeing "he" or "she"
+        before it? Then the sentence is about whoever that pronoun is, not the one "who"
+        describes."""
+        span = self.doc.char_span(event.pos, event.pos + 1, alignment_mode="expand")
+        if span is None or gender is None:
+            return False
+        root = span[0].sent.root
+        return any(
+            c.dep_ == "nsubj" and PRONOUN_GENDER.get(c.lower_) == gender and c.idx < event.pos
+            for c in root.children
+        )
 
     def _giving_way(self, event: Event, gender: str | None) -> str:
         """An embedded speaker with no event before it in its sentence gives way to a named

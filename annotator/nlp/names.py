@@ -181,6 +181,7 @@ def role_before(ent: Span) -> list[tuple[str, bool]]:
         and doc[i].dep_ in _ROLE_DEPS
         and i < doc[i].head.i < ent.end
         and doc[i].ent_type_ != "PERSON"
+        and doc[i].tag_ not in ("JJR", "RB", "RBR")  # "Earlier Foreign Secretary Jack Straw"
     ):
         words.append((doc[i].lower_, doc[i].ent_type_ in _GROUP_ENTS))
         i -= 1

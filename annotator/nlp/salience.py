@@ -208,12 +208,18 @@ def is_named(token: Token) -> bool:
         return False
     if token.tag_ == "NNP":  # not "Rugby union has become …", "union" tagged NNP
         return token.text[:1].isupper() or _hyphened_name_end(token)  # "Laah Chong-gyu"
+    if token.tag_ == "NNPS":  # "Ms Detakats", tagged a plural: a surname after a title
+        return any(c.dep_ == "compound" and c.lower_ in _NAMERS for c in token.lefts)
     return (
         token.tag_ in ("NN", "NNS")
         and token.text[:1].isupper()
         and token.text[1:].islower()
         and not token.is_sent_start
     )
+
+
+#: Titles that only ever stand before one person's name.
+_NAMERS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady".split())
 
 
 def _hyphened_name_end(token: Token) -> bool:
