@@ -101,7 +101,12 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
             return verb.head
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "pobj"):
             verb = verb.head.head  # "Plus.net backed the proposals saying …"
+            if verb.dep_ == "prep" and verb.head is not verb:
+                verb = verb.head  # "will argue against positive discrimination saying …"
             continue
+        blamed = _blamed_for(verb) if verb is cue else None
+        if blamed is not None:  # not "criticised Mr Brown for failing to mention the …"
+            return blamed
         if verb.dep_ == "xcomp" and verb.tag_ != "VBG":  # "led 12 viewers to complain": the
             # object speaks; not "Mr Hockney left UKIP saying …", who left says
             objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
@@ -127,6 +132,29 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
             head = head.head  # "stopped taking bets after claiming …": who stopped claimed
         verb = head
     return None
+
+
+#: Verbs of blame whose object did what "for" names: "branded Mr Howard "arrogant" for
+#: claiming …" (Mr Howard claimed).
+_BLAMING = frozenset(
+    """branded criticised criticized attacked condemned accused blamed slammed blasted
+    mocked ridiculed praised thanked""".split()
+)
+
+
+def _blamed_for(verb: Token) -> Token | None:
+    """The object of a verb of blame a participle after "for" says what it did: "Lib Dem
+    president Simon Hughes branded Mr Howard "arrogant and wrong" for claiming the Tories were
+    the "natural party"": Mr Howard claimed it."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.lower_ != "for":
+        return None
+    # the parser may hang "for" on the judgement in marks: the verb of blame is above it
+    blaming = next((a for a in prep.ancestors if a.lower_ in _BLAMING), None)
+    if blaming is None:
+        return None
+    objects = [c for c in blaming.children if c.dep_ == "dobj" and c.i < prep.i]
+    return objects[0] if objects and is_person_like(objects[0]) else None
 
 
 def _instrument(obj: Token, verb: Token) -> bool:
