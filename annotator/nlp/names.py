@@ -91,7 +91,7 @@ def _role_before_first_name(words: list[str]) -> bool:
     return doer and is_first_name(words[1])
 
 
-def _doer(word: str) -> bool:
+def doer_word(word: str) -> bool:
     """A capitalised word for a role or a doer that is no first name ("Matchwinner"); long,
     unlike a first name the table lacks ("Mansoor")."""
     return len(word) >= 8 and not is_first_name(word) and word.lower().endswith(_DOER_ENDINGS)
@@ -128,8 +128,6 @@ def clean_words(span: Span) -> list[str]:
         words = strip_affiliations(words)
         while len(words) > 2 and _role_before_first_name(words):
             words = words[1:]  # "Treasurer Peter Costello", "Goalscorer Jimmy Floyd …"
-        if len(words) == 2 and span.start == span.sent.start and _doer(words[0]):
-            words = words[1:]  # "Matchwinner Keane was …", opening its sentence: Keane
     elif span.label_ == "ORG":  # "Barcelona star Ronaldinho" typed a body: Ronaldinho
         roles = [k for k, w in enumerate(words[1:-1], 1) if w in _STANDINGS]
         words = words[roles[-1] + 1 :] if roles else words

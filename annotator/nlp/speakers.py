@@ -46,6 +46,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -72,6 +73,7 @@ from annotator.nlp.names import (
     body_name,
     clean_words,
     described_name,
+    doer_word,
     main_body,
     missed_full_names,
     modal_named,
@@ -137,6 +139,33 @@ def _first_name_before(ent: Span) -> Token | None:
     Dominici says", "Dominici" typed alone)."""
     first = _untyped_name_before(ent)
     return first if first is not None and is_first_name(first.text) else None
+
+
+def _doer_before_surname(people_with: dict[str, list[Person]], words: tuple[str, ...]) -> bool:
+    """Is ``words`` a long doer's word before the surname of someone the article names with a
+    first name: "Matchwinner Keane" after "Robbie Keane" (not "Leicester Tigers")?"""
+    first, last = words
+    if not doer_word(first):
+        return False
+    return any(
+        len(p.words) > 1 and p.words[-1].lower() == last and p.words[0].lower() != first
+        for p in people_with.get(last, [])
+    )
+
+
+def _without_doer_words(people: list[Person]) -> list[Person]:
+    """People with a doer's word the model typed into their name dropped, where the article
+    names them with a first name too ("Matchwinner Keane" is "Keane")."""
+    by_surname: dict[str, list[Person]] = {}
+    for p in people:
+        by_surname.setdefault(p.words[-1].lower(), []).append(p)
+    return [
+        replace(p, words=p.words[1:])
+        if len(p.words) == 2
+        and _doer_before_surname(by_surname, (p.words[0].lower(), p.words[1].lower()))
+        else p
+        for p in people
+    ]
 
 
 def _name_before_particle(ent: Span) -> list[str]:
@@ -218,6 +247,7 @@ class SpeakerResolver(Discourse):
         for first, last in nicknamed(doc):  # Antonio "LA" Reid, typed a person to the mark
             self.people.append(Person(first.idx, (first.text, last.text), ()))
         self.people.sort(key=lambda p: p.start)
+        self.people = _without_doer_words(self.people)
         surnames = {p.words[-1].lower() for p in self.people} | {
             e.text.lower() for e in self.ents.ents if e.label_ == "ORG" and len(e) == 1
         }  # "Juninho", typed as a body: a person if a pronoun says so
@@ -466,6 +496,8 @@ class SpeakerResolver(Discourse):
         wanted = tuple(w.lower() for w in words)
         if not wanted:
             return ""
+        if len(wanted) == 2 and _doer_before_surname(self._people_with, wanted):
+            return self.full_name(words[1:], pos)  # "Matchwinner Keane": Robbie Keane
         index = self._full_names.get(wanted)
         if index is None:
             found = self._people_with.get(wanted[0], [])

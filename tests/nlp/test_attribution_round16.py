@@ -1,0 +1,248 @@
+"""A sentence-final "X has said" after a quotation inside the clause it reports, a person
+closing an inverted title, a doer's word before a first name, a verb right after its
+quotation with its speaker parsed as its object, traders as sources, "one analyst" as a
+source of its own, a described subject as the person introduced with its role, a one-word
+name with a plural verb as a body, "the Italy captain" as a player introduced as a
+midfielder, a long doer's word opening a sentence before a surname; then a person named in
+commas after a description, a name the parser made a compound of a description, a hyphened
+first name of a name typed a body, first names typed apart from a surname after a particle,
+a body's first word the model left before "and", a sentence-opening comparative before a
+role, a surname tagged a plural after a title, and a "who" clause giving way to an agreeing
+"he" opening its sentence (commits 018e1bb..c27c7b1, sixteenth round).
+
+The texts are invented, of the shapes the commit messages name; none comes from a set not
+yet scored nor from a corpus article. Each test but the guards fails on the code before the
+round; guards, which pass before and after, say so.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from tests.nlp.test_quotes import detect
+
+
+def test_a_sentence_final_has_said_attributes_the_clause_it_reports(nlp: Language) -> None:
+    # "tell" is a verb of the reported clause, not the quotation's cue: the frontman who
+    # "has said" it at the end of the sentence speaks, not the band
+    text = (
+        'Drummer out\n\nThe Lantern Club had "no other option" but to tell their drummer to '
+        "go, frontman Tom Rudd has said."
+    )
+    assert detect(nlp, text)[0][1:] == ("Tom Rudd", "said", "Tom Rudd")
+
+
+def test_a_term_in_the_subject_of_a_reported_clause_stays_unattributed(nlp: Language) -> None:
+    # guard (before and after): the marks stand inside the reported clause's subject, so
+    # the term is no quotation of the chief constable's
+    text = (
+        'Crime figures\n\nClaims that "binge drinking" is to blame for the rise are wrong, '
+        "chief constable Tom Ward has said."
+    )
+    found = detect(nlp, text)
+    assert found[0][2] != "said" and found[0][3] is None
+
+
+def test_a_person_closing_an_inverted_title_speaks(nlp: Language) -> None:
+    # the parser makes "Agriculture" the subject of "said": the name ending the title speaks
+    text = (
+        'Trade talks\n\nThe talks ended without a deal. "We are still far apart on farm '
+        'subsidies," said Agriculture Under Secretary Helen Marsh.'
+    )
+    assert detect(nlp, text)[0][1:] == ("Secretary Helen Marsh", "said", "Helen Marsh")
+
+
+def test_a_doers_word_before_a_first_name_is_no_part_of_the_name(nlp: Language) -> None:
+    text = (
+        "Budget surplus\n\nThe state posted a record surplus. Treasurer Martin Fielding said: "
+        '"This is a budget for families."'
+    )
+    assert detect(nlp, text)[0][1:] == (
+        "Treasurer Martin Fielding",
+        "said",
+        "Martin Fielding",
+    )
+
+
+def test_a_first_name_ending_like_a_doers_word_is_kept(nlp: Language) -> None:
+    # guard (before and after): "Walter" and "Oliver" end in "-er" but are first names
+    walter = (
+        'Cup draw\n\nThe draw was made on Sunday. Rangers manager Walter Pollock said: "It is '
+        'a tough tie but we can win it."'
+    )
+    assert detect(nlp, walter)[0][3] == "Walter Pollock"
+    oliver = (
+        'Cup draw\n\nThe draw was made on Sunday. Oliver James Pollock said: "It is a tough '
+        'tie but we can win it."'
+    )
+    assert detect(nlp, oliver)[0][3] == "Oliver James Pollock"
+
+
+def test_a_verb_right_after_its_quotation_with_its_speaker_as_object_is_its_cue(
+    nlp: Language,
+) -> None:
+    # the parser makes "the chairman" the object of "grinned"
+    text = (
+        'Market rally\n\nShares rose for a fifth day. "It is like Christmas came early," '
+        "grinned the chairman."
+    )
+    assert detect(nlp, text)[0][1:] == ("the chairman", "grinned", "the chairman")
+
+
+def test_traders_are_a_source(nlp: Language) -> None:
+    text = (
+        "Oil jump\n\nOil prices hit a new high on Tuesday as Mark Ellery of the energy agency "
+        'warned of shortages. Traders said the market was "very nervous".'
+    )
+    assert detect(nlp, text)[0][1:] == ("Traders", "said", "Traders")
+
+
+def test_one_analyst_is_a_source_of_its_own(nlp: Language) -> None:
+    # not the fuller "An analyst at Fenwick Securities" named before
+    text = (
+        'Shares slide\n\nAn analyst at Fenwick Securities said the fall was "overdone". "There '
+        'is panic, plain and simple," said one analyst.'
+    )
+    assert detect(nlp, text)[-1][1:] == ("one analyst", "said", "one analyst")
+
+
+def test_a_described_subject_is_the_person_introduced_with_that_role(nlp: Language) -> None:
+    # "The Energy Minister" is Karl Brandt, not the opposition leader named since; "He"
+    # is the minister
+    text = (
+        "Gas prices\n\nEnergy Minister Karl Brandt has offered new subsidies to gas firms. "
+        'Opposition leader Hans Vogel called the offer "a bribe". The Energy Minister did not '
+        'rule out further help. He said: "We will look again in the spring."'
+    )
+    assert detect(nlp, text)[-1][1:] == ("He", "said", "Karl Brandt")
+
+
+def test_a_one_word_name_with_a_plural_verb_is_never_he(nlp: Language) -> None:
+    # "Burnley have confirmed": a club, so "he" is the winger
+    text = (
+        "Carver move\n\nWinger Lee Carver wants a move to Spain. Burnley have confirmed an offer "
+        'from Sevilla. "I want to play abroad," he told the Lancashire Telegraph.'
+    )
+    assert detect(nlp, text)[0][1:] == ("he", "told", "Lee Carver")
+
+
+def test_a_captain_can_be_a_player_introduced_as_a_midfielder(nlp: Language) -> None:
+    text = (
+        "Ferri fit\n\nJuventus midfielder Marco Ferri has shaken off a knee injury before the "
+        'friendly. The Italy captain said: "I feel ready to play."'
+    )
+    assert detect(nlp, text)[0][1:] == ("The Italy captain", "said", "Marco Ferri")
+
+
+def test_a_long_doers_word_opening_a_sentence_is_no_first_name(nlp: Language) -> None:
+    # "Playmaker Dawson" is Craig Dawson, named before
+    text = (
+        "Spurs win\n\nSpurs beat Fulham 2-0 with two goals from Craig Dawson. Playmaker Dawson "
+        'said: "It was a great day for the club."'
+    )
+    assert detect(nlp, text)[0][1:] == ("Playmaker Dawson", "said", "Craig Dawson")
+
+
+def test_a_long_first_name_opening_a_sentence_is_kept(nlp: Language) -> None:
+    # guard (before and after): "Alexander" is long and ends in "-er" but is a first name
+    text = (
+        'Cup draw\n\nAlexander Pollock scored twice as Rangers beat Hearts. "It is a tough '
+        'tie but we can win it," said Pollock.'
+    )
+    assert detect(nlp, text)[0][1:] == ("Pollock", "said", "Alexander Pollock")
+
+
+def test_a_club_opening_a_sentence_keeps_its_first_word(nlp: Language) -> None:
+    # guard (before and after): "Leicester" is long and ends in "-er", but nobody in the
+    # article is a "Tigers" with a first name, so it is no doer's word before a surname
+    text = (
+        'Cup draw\n\nThe draw was made on Sunday. Leicester Tigers said: "We are delighted '
+        'to be at home."'
+    )
+    assert detect(nlp, text)[0][1:] == ("Leicester Tigers", "said", "Leicester Tigers")
+
+
+def test_a_person_named_in_commas_after_a_description_is_the_main_subject(
+    nlp: Language,
+) -> None:
+    # the description's phrase ends on "Leeds University", not the name; "he" is the
+    # inventor, not the mayor
+    text = (
+        "Talking doll\n\nMayor Sam Pike opened the toy fair on Monday. Its inventor, Martin "
+        "Gale, lecturer in robotics at Leeds University, refers to the doll as a toddler. "
+        '"It learns new words every day," he said.'
+    )
+    assert detect(nlp, text)[0][1:] == ("he", "said", "Martin Gale")
+
+
+def test_a_name_made_a_compound_of_a_description_is_the_subject(nlp: Language) -> None:
+    # the model types "Marco Pescara" a body and the parser makes it a compound of
+    # "specialist": the specialist is "he"
+    text = (
+        "Phone wallets\n\nRetailers are testing the idea. Phones will soon replace wallets, "
+        'thinks Marco Pescara mobile industry specialist for analysts Gartner. "People '
+        'already carry their phones everywhere," he said.'
+    )
+    assert detect(nlp, text)[0][1:] == ("he", "said", "Marco Pescara")
+
+
+def test_a_hyphened_first_name_makes_a_person_of_a_name_typed_a_body(nlp: Language) -> None:
+    # the model types "Hans-Jorg Vogts" a body: "said Vogts" is the whole name, not
+    # "Jorg Vogts"
+    text = (
+        'New squad\n\nAustria coach Hans-Jorg Vogts named his squad on Monday. "I have picked '
+        'the players in form," said Vogts.'
+    )
+    assert detect(nlp, text)[0][1:] == ("Vogts", "said", "Hans-Jorg Vogts")
+
+
+def test_a_first_name_typed_apart_from_a_surname_after_a_particle(nlp: Language) -> None:
+    # the model types "Monique" and "Hartog" apart
+    text = (
+        "Film festival\n\nFestival director Monique den Hartog said the event would move. "
+        '"We have outgrown the old cinema," she said.'
+    )
+    assert detect(nlp, text)[0][1:] == ("she", "said", "Monique den Hartog")
+
+
+def test_a_bodys_first_word_left_before_and_is_part_of_its_name(nlp: Language) -> None:
+    # the model types only "Trade Ministry"
+    text = (
+        'Tax plan\n\nThe Finance and Trade Ministry said the new tax was "a mistake" for exporters.'
+    )
+    assert detect(nlp, text)[0][1:] == (
+        "Finance and Trade Ministry",
+        "said",
+        "Finance and Trade Ministry",
+    )
+
+
+def test_a_sentence_opening_comparative_is_no_part_of_a_role(nlp: Language) -> None:
+    # "Earlier Defence Secretary Tom Hale": "the defence secretary" is Tom Hale
+    text = (
+        "Troops stay\n\nEarlier Defence Secretary Tom Hale said the troops would stay until the "
+        "election. Opposition leader Bill Carr attacked the plan. The defence secretary said: "
+        '"We will not leave the job half done."'
+    )
+    assert detect(nlp, text)[0][1:] == ("The defence secretary", "said", "Tom Hale")
+
+
+def test_a_surname_tagged_a_plural_after_a_title_names_a_person(nlp: Language) -> None:
+    # "Jaunzems" is tagged a plural proper noun and left untyped: "she" is Ms Jaunzems, not
+    # the councillor
+    text = (
+        "Library cuts\n\nCouncillor Ruth Ames defended the budget. Ms Jaunzems runs the mobile "
+        'library. "We have no other way to save money," she said.'
+    )
+    assert detect(nlp, text)[0][1:] == ("she", "said", "Jaunzems")
+
+
+def test_a_who_clause_gives_way_to_an_agreeing_he_opening_its_sentence(nlp: Language) -> None:
+    # "He sees Parr as the replacement for Dave Hollis, who …": the sentence is about the
+    # coach "He" stands for, so the next "he" is the coach
+    text = (
+        "Tanner targets Parr\n\nCoach Rob Tanner wants to sign striker Lee Parr in January. He "
+        'sees Parr as the replacement for Dave Hollis, who retires in May. "Lee has '
+        'everything we need," he said.'
+    )
+    assert detect(nlp, text)[0][1:] == ("he", "said", "Rob Tanner")
