@@ -507,6 +507,9 @@ def quoted_as_saying(cue: Token) -> tuple[Token, Token] | None:
             saying = [c for c in prep.children if c.tag_ == "VBG"]
             if saying:
                 return saying[0], objects[0]
+        if prep.dep_ in ("xcomp", "acl") and prep.tag_ == "VBG" and objects:
+            if objects[0].i < prep.i and is_person_like(objects[0]):
+                return prep, objects[0]  # "The Standard quoted Mr Clarke telling activists"
     if objects and objects[0].i > cue.i and objects[0].lower_ in SOURCE_NOUNS:
         # '"…," the newspaper quotes a source close to the firm': the source speaks
         return cue, objects[0]

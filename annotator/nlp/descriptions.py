@@ -194,7 +194,8 @@ def _describe(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> 
     if body is not None:
         return body
     person = resolver.salient_person(pos, named) or resolver.last_person_before(pos, fits=named)
-    if person is not None and not other_occupation(resolver, head, person):
+    unroled = head in _OFFICES and person is not None and not introduced_roles(resolver, person)
+    if person is not None and not other_occupation(resolver, head, person) and not unroled:
         return person
     if person is not None or head in ROLE_NOUNS:
         return mention.text  # "the judge" after "Rock singer X": nobody named
@@ -227,6 +228,10 @@ def named(name: str) -> bool:
     prime minister") never stands for "his official spokesman"."""
     return not unnamed_source(name)
 
+
+#: Offices the article must give someone before a description of the office is they: "the
+#: sentencing judge" is not the defendant the story is about.
+_OFFICES = frozenset("judge magistrate coroner sheriff".split())
 
 #: Occupations of a team's players, any of whom can be its captain.
 _PLAYERS = frozenset("striker midfielder defender goalkeeper winger player".split())

@@ -18,7 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.attribution import mention_span, subject_of
-from annotator.nlp.cues import definite_body, is_according, is_cue
+from annotator.nlp.cues import definite_body, is_according, is_cue, quoted_as_saying
 from annotator.nlp.first_names import first_name_gender
 from annotator.nlp.grammar import (
     name_after_verb,
@@ -172,6 +172,8 @@ class Discourse:
             quoting = any(t.is_quote or t.text == ":" for t in token.rights)
             according = [c for c in token.children if is_according(c)] if not quoting else []
             subj = subject_of(according[0] if according else token, cues)
+            quoted = quoted_as_saying(token)
+            subj = quoted[1] if quoted is not None else subj  # "X quoted Mr Y telling …"
             inverted = name_after_verb(token)  # "The problem, said Jo Bloggs, is …"
             subj = inverted if inverted is not None else subj
             subj = subj if subj is not None else name_before_verb(token)
@@ -394,7 +396,8 @@ class Discourse:
         with_subjects = person or pronoun.lower_ == "it"
         if pronoun.lower_ == "it":
             for e in self.events_before(pos, with_subjects):
-                if not e.person and e.name not in self._plural_bodies:
+                body = not e.person or self.corporate(e.name)  # "housebuilder George Wimpey"
+                if body and e.name not in self._plural_bodies:
                     return e.name
         relative: Event | None = None
         plural = pronoun.lower_ in ("they", "them", "their")

@@ -471,7 +471,8 @@ class Bodies:
         word = name.lower()
         if " " in word or len(word) < 2:
             return None
-        found = self._by_initials.get(word, []) if name.isupper() else []
+        # "B&B" for Bradford & Bingley: the ampersand is no initial
+        found = self._by_initials.get(word.replace("&", ""), []) if name.isupper() else []
         if not found and len(word) >= 3:
             found = sorted(
                 {

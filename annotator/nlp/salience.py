@@ -177,12 +177,25 @@ _CORPORATE = frozenset(
 )
 
 
+#: Words for a firm written right before its name (a firm named like a person).
+_FIRM_WORDS = frozenset(
+    """company firm bank retailer airline carrier manufacturer operator chain lender
+    housebuilder insurer brewer carmaker supermarket""".split()
+)  # not "producer", "group" or "network": people and bands are written after them too
+
+
 def corporate_names(doc: Doc, quoted: SpanSet) -> frozenset[str]:
     """Capitalised words that own what only a body owns, outside quotations ("Northwind's
     chief executive", "Northwind's output"): a name the model typed as a person ("Aston
     Martin") is then a body, never "he" or "she"."""
     out = set()
     for t in doc:
+        if t.lower_ in _FIRM_WORDS and t.text.islower() and not quoted.contains(t.idx):
+            k = t.i + 1  # "housebuilder George Wimpey", "mortgage lender Bradford & Bingley"
+            while k < len(doc) and (doc[k].text[:1].isupper() or doc[k].text == "&"):
+                if doc[k].lower_ not in TITLES:
+                    out.add(doc[k].lower_)
+                k += 1
         if t.tag_ == "POS" and t.i > 0 and t.i + 1 < len(doc) and not quoted.contains(t.idx):
             owner, owned = doc[t.i - 1], t.head
             if owner.text[:1].isupper() and owner.lower_ not in TITLES:
