@@ -101,7 +101,7 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
             return verb.head
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "pobj"):
             verb = verb.head.head  # "Plus.net backed the proposals saying …"
-            if verb.dep_ == "prep" and verb.head is not verb:
+            if verb.dep_ == "prep" and verb.head.i != verb.i:
                 verb = verb.head  # "will argue against positive discrimination saying …"
             continue
         blamed = _blamed_for(verb) if verb is cue else None

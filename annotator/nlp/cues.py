@@ -315,6 +315,23 @@ def colon_byline(frame: Span) -> Token | None:
     return last if last.ent_type_ == "PERSON" else None
 
 
+def colon_stance(frame: Span) -> Token | None:
+    """The person whose stance a copula clause before a colon gives: "Johansson was more
+    restrained in his assessment: “…”", "Mr X was in no doubt:" (no verb of saying: no cue)."""
+    words = [t for t in frame if not t.is_space]
+    if len(words) < 3 or words[-1].text != ":":
+        return None
+    root = words[-2]  # climb to the clause's verb, inside the frame (the parser may hang it
+    while root.lemma_ != "be" and frame.start <= root.head.i < frame.end:  # on the quotation)
+        if root.head.i == root.i:
+            break
+        root = root.head
+    if root.lemma_ != "be" or negated(root):
+        return None
+    subjects = [c for c in root.children if c.dep_ == "nsubj" and c.i < root.i]
+    return subjects[0] if subjects and subjects[0].ent_type_ == "PERSON" else None
+
+
 def cue_before(frame: Span, quote_token: Token | None, cues: frozenset[str]) -> Token | None:
     """The cue of a before frame: the last one whose clause holds the quotation, else the last.
 

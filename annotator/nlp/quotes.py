@@ -44,6 +44,7 @@ from annotator.nlp.boilerplate import boilerplate_spans
 from annotator.nlp.continuation import closes_sentence, goes_on, reported_speech, reporter_before
 from annotator.nlp.cues import (
     colon_byline,
+    colon_stance,
     cue_after,
     cue_before,
     cue_span,
@@ -246,6 +247,7 @@ def _attribute(
         cue = cue_before(before, first, ctx.cues) if before is not None else None
         if cue is None and before is not None:
             speaker_tok = colon_byline(before)  # "- City boss Kevin Keegan: “…”"
+            speaker_tok = speaker_tok or colon_stance(before)  # "X was more restrained:"
         if cue is None and speaker_tok is None and f.same_sentence and previous is not None:
             inherit = True
         elif cue is None and speaker_tok is None:

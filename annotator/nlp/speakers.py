@@ -56,6 +56,7 @@ from annotator.nlp.discourse import Discourse
 from annotator.nlp.first_names import is_first_name
 from annotator.nlp.grammar import plural_verb
 from annotator.nlp.lexicon import (
+    DEMONYMS,
     DETERMINERS,
     DOCUMENT_NOUNS,
     NAME_PARTICLES,
@@ -343,6 +344,8 @@ class SpeakerResolver(Discourse):
                 return f"{self.full_name(clean_words(ents[0]), pos)}{poss.text} {rest}"
         if ents or all(t.tag_ in ("NNP", "NNPS") or t.lower_ in TITLES for t in tokens):
             words = clean_words(ents[0] if ents else mention)
+            if len(words) == 1 and words[0].lower() in DEMONYMS:  # "the Dutchman", typed a body
+                return self.salient_person(pos) or self.last_person_before(pos) or words[0]
             if not ents and len(words) == 1 and tokens[-1].ent_type_ == "ORG":
                 body = self.bodies.expand(words[0], pos)  # "BPI", "Fed"
                 return body or self._missed_person(words[0]) or words[0]
@@ -419,6 +422,8 @@ class SpeakerResolver(Discourse):
             return True
         if not token.text[:1].isupper() or token.text[1:2].isupper():
             return False
+        if not token.ent_type_ and self._missed_person(token.text) is not None:
+            return True  # "Rowling said", tagged a common noun, after "JK Rowling's"
         return self.name_words.match(token.text.rstrip(".")) is not None
 
     def attribute(self, name: str | None, mention: Span | None = None) -> None:
