@@ -126,6 +126,8 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
             and head.dep_ == "ccomp"
             and not is_cue(head, cues)
             and is_cue(head.head, cues)
+            and not any(c.dep_ == "dobj" and c.tag_ == "PRP" for c in cue.children)
+            # "said X ordered …, telling him to": X tells the reporter, not "telling the BBC"
         ):  # "He said X had spoken …, adding: …": the reporter adds, not X
             head = head.head
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head is not head:

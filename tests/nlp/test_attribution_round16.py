@@ -8,11 +8,19 @@ commas after a description, a name the parser made a compound of a description, 
 first name of a name typed a body, first names typed apart from a surname after a particle,
 a body's first word the model left before "and", a sentence-opening comparative before a
 role, a surname tagged a plural after a title, and a "who" clause giving way to an agreeing
-"he" opening its sentence (commits 018e1bb..c27c7b1, sixteenth round).
+"he" opening its sentence (commits 018e1bb..c27c7b1, sixteenth round); then a participle the
+parser hung on a noun after a preposition, the person a verb of blame names as the doer of
+its "for" participle, "X quoted Mr Y telling …" making Mr Y a later "he", a body's initials
+around an ampersand ("B&B"), a firm written after a word for a firm ("housebuilder George
+Wimpey") as a later "it", "the sentencing judge" as nobody the story is about, a surname
+tagged a common noun as the full name the model missed ("Rowling said" after "JK Rowling's"),
+a word for a nationality typed a body ("the Dutchman") as the person the story is about, and
+a copula clause before a colon as the stance of a named person (commits c27c7b1..b741624).
 
 The texts are invented, of the shapes the commit messages name; none comes from a set not
 yet scored nor from a corpus article. Each test but the guards fails on the code before the
-round; guards, which pass before and after, say so.
+commits it tests (018e1bb, or c27c7b1 for the later ones); guards, which pass before and
+after, say so.
 """
 
 from __future__ import annotations
@@ -246,3 +254,120 @@ def test_a_who_clause_gives_way_to_an_agreeing_he_opening_its_sentence(nlp: Lang
         'everything we need," he said.'
     )
     assert detect(nlp, text)[0][1:] == ("he", "said", "Rob Tanner")
+
+
+def test_a_participle_hung_on_a_noun_after_a_preposition_speaks_for_the_subject(
+    nlp: Language,
+) -> None:
+    # the parser hangs "saying" on "fees", the object of "against": the student leader who
+    # will argue says it, not "they"
+    text = (
+        "Fees vote\n\nStudent leader Kate Moran will argue against top-up fees saying they are "
+        '"a tax on learning".'
+    )
+    assert detect(nlp, text)[0][1:] == ("Kate Moran", "saying", "Kate Moran")
+
+
+def test_whoever_a_verb_of_blame_names_did_what_its_for_participle_says(
+    nlp: Language,
+) -> None:
+    # "branded Mr Carter … for claiming": Mr Carter claimed the plan was "fully costed"
+    text = (
+        'Budget row\n\nLabour chairman Ian Moss branded Mr Carter "reckless" for claiming the '
+        'plan was "fully costed".'
+    )
+    assert detect(nlp, text)[-1][1:] == ("Mr Carter", "claiming", "Carter")
+
+
+def test_a_person_quoted_telling_is_the_speaker_a_later_he_stands_for(nlp: Language) -> None:
+    # "The Sentinel quoted Mr Okafor telling supporters …": "he" is Mr Okafor, not the
+    # party leader named before
+    text = (
+        "Vale bid\n\nLabour leader Neil Hart spent Monday in Stoke. The Sentinel quoted Mr "
+        'Okafor telling supporters the seat was safe. "People here know what we have done," '
+        "he added."
+    )
+    assert detect(nlp, text)[0][1:] == ("he", "added", "Okafor")
+
+
+def test_initials_around_an_ampersand_name_the_body(nlp: Language) -> None:
+    # "H&L" is Hobbs & Lyle by its initials; the ampersand is no initial
+    text = (
+        "Store closures\n\nHigh street retailer Hobbs & Lyle is to close 40 shops. H&L said "
+        'trading had been "very tough" since Christmas.'
+    )
+    assert detect(nlp, text)[0][1:] == ("H&L", "said", "Hobbs & Lyle")
+
+
+def test_a_firm_written_after_a_word_for_a_firm_is_a_later_it(nlp: Language) -> None:
+    # the model types "Henry Marsh" a person, but "budget airline Henry Marsh" is a firm:
+    # "It" is the airline, not the authority that spoke before
+    text = (
+        "Flights cut\n\nThe CAA said passenger numbers fell in May. Budget airline Henry Marsh "
+        'has cut 200 flights. It said bookings had been "disappointing" since March.'
+    )
+    assert detect(nlp, text)[0][1:] == ("It", "said", "Henry Marsh")
+
+
+def test_the_sentencing_judge_is_no_person_the_story_is_about(nlp: Language) -> None:
+    # the story is about the footballer, introduced as no judge: the judge is unnamed
+    text = (
+        "Driver jailed\n\nFootballer Jack Dunn was jailed for six months for dangerous "
+        'driving. The sentencing judge said his driving had been "utterly selfish".'
+    )
+    assert detect(nlp, text)[0][1:] == (
+        "The sentencing judge",
+        "said",
+        "The sentencing judge",
+    )
+
+
+def test_the_sentencing_judge_is_a_judge_named_before(nlp: Language) -> None:
+    # guard (before and after): a judge the article names is still "the sentencing judge"
+    text = (
+        "Driver jailed\n\nJudge Ann Hale jailed driver Jack Dunn for six months. The sentencing "
+        'judge said his driving had been "utterly selfish".'
+    )
+    assert detect(nlp, text)[0][1:] == ("The sentencing judge", "said", "Ann Hale")
+
+
+def test_a_surname_tagged_a_common_noun_is_the_full_name_the_model_missed(
+    nlp: Language,
+) -> None:
+    # the model misses "JM Keeling's" as a person and tags "Keeling" a common noun after
+    text = (
+        "Fashion week\n\nJM Keeling's new collection sold out in an hour. Keeling said she was "
+        '"overwhelmed" by the response.'
+    )
+    assert detect(nlp, text)[0][1:] == ("Keeling", "said", "JM Keeling")
+
+
+def test_a_word_for_a_nationality_typed_a_body_is_the_person_the_story_is_about(
+    nlp: Language,
+) -> None:
+    # the model types "Frenchman" a body: he is the tennis player the story is about
+    text = (
+        'Rome win\n\nTennis player Luc Girard won in Rome on Sunday. "I played the best tennis '
+        'of my life," the Frenchman said.'
+    )
+    assert detect(nlp, text)[0][1:] == ("Frenchman", "said", "Luc Girard")
+
+
+def test_a_copula_clause_before_a_colon_gives_a_named_persons_stance(nlp: Language) -> None:
+    # no verb of saying, so no cue: the economist whose assessment it is speaks
+    text = (
+        "Rate rise\n\nThe pound rose after the decision. Economist Karen Doyle was more "
+        'cautious in her assessment: "One rise does not make a trend."'
+    )
+    assert detect(nlp, text)[0][1:] == ("Karen Doyle", None, "Karen Doyle")
+
+
+def test_a_copula_clause_with_a_non_person_subject_before_a_colon_gives_no_speaker(
+    nlp: Language,
+) -> None:
+    # guard (before and after): "The message was:" is nobody's stance, not the coach's
+    text = (
+        "Title race\n\nSweden coach Lars Nyberg watched his side win 3-0 in Oslo on Sunday. The "
+        'message was: "We can win the whole thing."'
+    )
+    assert detect(nlp, text)[0][1:] == (None, None, None)
