@@ -444,7 +444,7 @@ def cue_after(frame: Span, cues: frozenset[str], strict: bool) -> Token | None:
                 root = token.sent.root
                 if root.i > token.i and root.i < frame.end and is_cue(root, cues):
                     return root
-            return _reporting_root(token, frame, cues) or token
+            return reporting_root(token, frame, cues) or token
         if mistagged_cue(token, cues):
             return token
         if token.text == ",":
@@ -458,15 +458,27 @@ def cue_after(frame: Span, cues: frozenset[str], strict: bool) -> Token | None:
     return None
 
 
-def _reporting_root(cue: Token, frame: Span, cues: frozenset[str]) -> Token | None:
-    """The sentence's own cue later in the frame when ``cue`` is a verb of the clause it
-    reports: 'Snow Patrol had "no other course of action" but to ask their bassist to leave,
-    lead singer Gary Lightbody has said' ("ask" is reported; "said" attributes)."""
+#: What may follow a verb that closes its sentence's attribution ("…, he insisted during
+#: stormy exchanges."): no complement of its own.
+_TRAILING = frozenset({"prep", "advmod", "npadvmod", "punct"})
+
+
+def reporting_root(cue: Token, frame: Span, cues: frozenset[str]) -> Token | None:
+    """The sentence's own cue later in the (after) frame when ``cue`` is a verb of the clause
+    it reports: 'Snow Patrol had "no other course of action" but to ask their bassist to
+    leave, lead singer Gary Lightbody has said' ("ask" is reported; "said" attributes); 'By
+    declaring their assets, people would be able to "legalise their property", Mr X stressed'
+    ("declaring", before the quotation, is reported too)."""
     root = cue.sent.root
-    if root.i <= cue.i or root.i >= frame.end or not is_cue(root, cues):
+    if root.i <= cue.i or not frame.start <= root.i < frame.end or not is_cue(root, cues):
         return None
-    if not any(c.dep_ in SUBJECTS and c.i > cue.i for c in root.children):
+    if not any(c.dep_ in SUBJECTS and c.i >= frame.start for c in root.children):
         return None  # the reporting verb's own subject comes after the reported words
+    if any(c.i > root.i and c.dep_ not in _TRAILING for c in root.children):
+        return None  # "…, he admitted "everything is possible"": a clause of its own
+    if any(c.dep_ in SUBJECTS and can_speak(c) for c in cue.children):
+        return None  # "An MEP suggested Germany saw the EU as an 'empire', a documentary has
+        # revealed": the MEP speaks, the documentary reports it
     reported = [c for c in root.children if c.dep_ in ("ccomp", "advcl") and c.i < root.i]
     inside = [r for r in reported if r.left_edge.i <= cue.i <= r.right_edge.i]
     if not inside or inside[0].left_edge.i >= frame.start:

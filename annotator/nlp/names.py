@@ -434,6 +434,8 @@ class Bodies:
             # "the Berlin Film Festival" typed FAC, "The Making Decisions Alliance" a work
             if ent.label_ not in ("ORG", "FAC") and not _body_named_as_work(ent, words):
                 continue
+            if ent.start_char < headline:
+                continue  # "Wembley firm won't make a profit": a headline's label, not a name
             if len(words) < 2:
                 continue
             k = len(self.names)

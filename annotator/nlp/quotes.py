@@ -54,6 +54,7 @@ from annotator.nlp.cues import (
     names_a_term,
     parse_cue_after,
     quoted_as_saying,
+    reporting_root,
 )
 from annotator.nlp.grammar import tokens_between
 from annotator.nlp.lexicon import DETERMINERS, TITLES, cue_forms
@@ -245,6 +246,9 @@ def _attribute(
     else:
         before = tokens_between(doc, f.sent_start, q.start)
         cue = cue_before(before, first, ctx.cues) if before is not None else None
+        after = tokens_between(doc, q.end, f.after_end) if cue is not None else None
+        if cue is not None and after is not None and len(after):
+            cue = reporting_root(cue, after, ctx.cues) or cue  # "…", Mr X stressed.
         if cue is None and before is not None:
             speaker_tok = colon_byline(before)  # "- City boss Kevin Keegan: “…”"
             speaker_tok = speaker_tok or colon_stance(before)  # "X was more restrained:"
