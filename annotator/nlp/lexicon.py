@@ -47,7 +47,8 @@ ROLE_NOUNS: frozenset[str] = frozenset(
 #: Heads of descriptions of a document that speaks for its author ("the Kok report said").
 DOCUMENT_NOUNS: frozenset[str] = frozenset(
     """report statement letter study review paper document post tweet blog article book
-    biography memoir autobiography headline editorial lawsuit suit petition""".split()
+    biography memoir autobiography headline editorial lawsuit suit petition minutes
+    instructions manifesto bulletin guidelines""".split()
 )
 #: Heads of descriptions of a body, not a person ("the Brits committee announced").
 GROUP_NOUNS: frozenset[str] = frozenset(

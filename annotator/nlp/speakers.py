@@ -56,9 +56,11 @@ from annotator.nlp.discourse import Discourse
 from annotator.nlp.first_names import is_first_name
 from annotator.nlp.grammar import plural_verb
 from annotator.nlp.lexicon import (
+    BUSINESS_NOUNS,
     DEMONYMS,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    GROUP_NOUNS,
     NAME_PARTICLES,
     PRONOUNS,
     ROLE_NOUNS,
@@ -530,6 +532,10 @@ class SpeakerResolver(Discourse):
         """The :meth:`full_name` of a name; a one-word name no person of the article has in
         full is the body it stands for, by its initials ("the FAO report") or as the start of
         its name: "the Pew report" ("Pew" typed a person) is the Pew Research Center."""
+        if len(words) == 1 and words[0].lower() in GROUP_NOUNS | BUSINESS_NOUNS:
+            body = self.bodies.starting_with(words[0], pos)  # "the Bank's minutes"
+            if body is not None:
+                return body
         name = self.full_name(words, pos)
         if name != words[0]:
             return name
