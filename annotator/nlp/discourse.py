@@ -412,6 +412,9 @@ class Discourse:
                 continue
             if gender is not None and (_plural_source(e.name) or self.corporate(e.name)):
                 continue  # "he" is never "Critics", nor "Aston Martin" typed as a person
+            place = " " not in e.name and e.name.lower() in self._mostly_bodies
+            if gender is not None and not e.speech and place:
+                continue  # "… rejected the contention England dominated": a team, not "he"
             if (e.relative or e.embedded) and relative is None:
                 relative = e  # a "who": it gives way to a main subject of its sentence
                 continue
