@@ -393,8 +393,9 @@ class Discourse:
         pos = pronoun.idx
         gender = PRONOUN_GENDER.get(pronoun.lower_)
         sent_start = pronoun.sent.start_char
-        with_subjects = person or pronoun.lower_ == "it"
-        if pronoun.lower_ == "it":
+        body = pronoun.lower_ in ("it", "its")  # "Its guidelines say": the body's
+        with_subjects = person or body
+        if body:
             for e in self.events_before(pos, with_subjects):
                 body = not e.person or self.corporate(e.name)  # "housebuilder George Wimpey"
                 if body and e.name not in self._plural_bodies:
