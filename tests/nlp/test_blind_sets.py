@@ -1,11 +1,11 @@
 """The blind quote sets: the detector does not fall below their measured scores.
 
-Each of tests/data/quotes_blind3 … quotes_blind17 was drawn at random with a recorded seed,
+Each of tests/data/quotes_blind3 … quotes_blind18 was drawn at random with a recorded seed,
 annotated by hand before the detector ran on it, and scored blind once, at the end of a round of
 issue 14's attribution work (the sets' READMEs and bench/README.md hold those results: speaker name
 0.773, 0.768, 0.804, 0.886, 0.826, 0.843, 0.846 (0.842 without blind 9's near copy of a blind 7
-article), 0.811, 0.822, 0.825, 0.862, 0.844, 0.886, 0.874 and 0.865). Once scored, a set is
-development data and later rounds tune on it, so its floor may rise above its blind result. The
+article), 0.811, 0.822, 0.825, 0.862, 0.844, 0.886, 0.874, 0.865 and 0.835). Once scored, a set
+is development data and later rounds tune on it, so its floor may rise above its blind result. The
 floors are the latest measured scores rounded down to 0.01, to catch regressions; they are not the
 targets (quote F1 >= 0.98, speaker name >= 0.90, cue >= 0.90, every multi-paragraph quotation
 joined). The development sets quotes_dev7 to quotes_dev11 were drawn and annotated the same way,
@@ -101,6 +101,9 @@ FLOORS = {
     # 0.884 / 0.897 since the sixteenth round ("smiles one broker"); cue 0.961 / 0.981, 0.968
     # / 0.991; 14/14 joined
     "quotes_blind17": Floors(156, 0.99, 0.88, 0.89, 0.96, 0.99, 14, 14),
+    # blind 18: 0.992 F1; speaker 0.835 / 0.856 (blind, main at f98f3a8, the code of 293c49d);
+    # cue 0.956 / 0.957; 26/27 joined (politics_267's reopened quotation split in two)
+    "quotes_blind18": Floors(183, 0.99, 0.83, 0.85, 0.95, 0.95, 27, 26),
     # dev 7 (read once unseen at 0.770, then tuned on): 0.988 F1; speaker 0.939 / 0.954
     # (0.945 before the eleventh round: `to ensure it is the "polluter who pays"`, a term to
     # its gold, goes on with the reporter of the sentence before, as five phrases of other

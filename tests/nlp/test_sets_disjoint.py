@@ -7,7 +7,7 @@ three such copies found (one of them quotes_blind9's bbc_tech_391, a variant of 
 bbc_tech_286) are listed in ``NEAR_COPIES``.
 The blind sets are also checked for size and well-formedness here by reading their files only:
 nothing in this module runs the detector or any annotator code on them (quotes_blind3 to
-quotes_blind17 are scored once, see their READMEs). A blind set drawn but not annotated yet (no
+quotes_blind18 are scored once, see their READMEs). A blind set drawn but not annotated yet (no
 ``.quotes.jsonl`` files) has its size and well-formedness checks skipped, not failed; the
 development sets (quotes_dev7 to quotes_dev11) are checked for disjointness only.
 """
