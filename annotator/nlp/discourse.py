@@ -397,8 +397,8 @@ class Discourse:
         with_subjects = person or body
         if body:
             for e in self.events_before(pos, with_subjects):
-                body = not e.person or self.corporate(e.name)  # "housebuilder George Wimpey"
-                if body and e.name not in self._plural_bodies:
+                a_body = not e.person or self.corporate(e.name)  # "housebuilder George Wimpey"
+                if a_body and e.name not in self._plural_bodies:
                     return e.name
         relative: Event | None = None
         plural = pronoun.lower_ in ("they", "them", "their")

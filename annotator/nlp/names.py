@@ -83,18 +83,21 @@ def _score(token: Token) -> bool:
 _DOER_ENDINGS = ("er", "or", "ist", "man", "ian", "ent", "ant")
 
 
+def _doer_ending(word: str) -> bool:
+    """A word with the ending of a role or a doer that is no first name ("Treasurer")."""
+    return not is_first_name(word) and word.lower().endswith(_DOER_ENDINGS)
+
+
 def _role_before_first_name(words: list[str]) -> bool:
     """Is the first word a role written before a first name ("Treasurer Peter Costello")?
     Not a first name the table does not know ("Jean Pierre Meersseman")."""
-    first = words[0]
-    doer = not is_first_name(first) and first.lower().endswith(_DOER_ENDINGS)
-    return doer and is_first_name(words[1])
+    return _doer_ending(words[0]) and is_first_name(words[1])
 
 
 def doer_word(word: str) -> bool:
     """A capitalised word for a role or a doer that is no first name ("Matchwinner"); long,
     unlike a first name the table lacks ("Mansoor")."""
-    return len(word) >= 8 and not is_first_name(word) and word.lower().endswith(_DOER_ENDINGS)
+    return len(word) >= 8 and _doer_ending(word)
 
 
 def clean_words(span: Span) -> list[str]:
@@ -210,14 +213,19 @@ _BODY_WORDS = BODY_NOUNS | frozenset(
 )
 
 
+def _two_or_three_names(words: list[str]) -> bool:
+    """Two or three capitalised words, each part of a hyphened one too ("Sven-Goran")."""
+    parts = [part for w in words for part in w.split("-")]
+    return 2 <= len(words) <= 3 and all(p[:1].isupper() and p[1:].islower() for p in parts)
+
+
 def person_by_first_name(ent: Span) -> Person | None:
     """A person the model typed as an organisation, known by a common first name of one
     gender and introduced with a person's role: "Julia Eccleshare, chair of the panel,"
     (two or three capitalised words, the first a first name, the rest no words of a body's
     name)."""
     words = clean_words(ent)
-    parts = [part for w in words for part in w.split("-")]  # "Sven-Goran Eriksson"
-    if not 2 <= len(words) <= 3 or not all(p[:1].isupper() and p[1:].islower() for p in parts):
+    if not _two_or_three_names(words):
         return None
     if any(w.lower() in _BODY_WORDS for w in words[1:]) or not is_first_name(words[0]):
         return None
@@ -249,8 +257,7 @@ def modal_named(ent: Span) -> Person | None:
     if ent.label_ == "PERSON" or first.tag_ != "MD" or first.is_sent_start:
         return None
     words = [t.text for t in ent]
-    parts = [part for w in words for part in w.split("-")]  # "Sven-Goran Eriksson"
-    if not 2 <= len(words) <= 3 or not all(p[:1].isupper() and p[1:].islower() for p in parts):
+    if not _two_or_three_names(words):
         return None
     return Person(ent.start_char, tuple(words), ())
 
@@ -473,8 +480,7 @@ class Bodies:
         word = name.lower()
         if " " in word or len(word) < 2:
             return None
-        # "B&B" for Bradford & Bingley: the ampersand is no initial
-        found = self._by_initials.get(word.replace("&", ""), []) if name.isupper() else []
+        found = self._by_letters(name) if name.isupper() else []
         if not found and len(word) >= 3:
             found = sorted(
                 {
@@ -541,8 +547,13 @@ class Bodies:
         """The full name an acronym stands for by its initials only ("BPI"), or None."""
         if not name.isupper() or " " in name or len(name) < 2:
             return None
-        found = self._by_initials.get(name.lower(), [])
+        found = self._by_letters(name)
         return self._pick(found, pos, forward=True) if found else self._spelled_out(name, pos)
+
+    def _by_letters(self, acronym: str) -> list[int]:
+        """The bodies whose initials an acronym gives; an ampersand is no initial ("B&B" for
+        Bradford & Bingley)."""
+        return self._by_initials.get(acronym.lower().replace("&", ""), [])
 
     def _spelled_out(self, letters: str, pos: int) -> str | None:
         """The capitalised words the model did not type a body whose initials are

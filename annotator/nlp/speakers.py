@@ -540,8 +540,7 @@ class SpeakerResolver(Discourse):
         if name != words[0]:
             return name
         if name.isupper():  # "the FAO report": the Food & Agriculture Organisation
-            spelled = self.bodies.spelled_out(name, pos)
-            return spelled or ("&" in name and self.bodies.expand(name, pos)) or name
+            return self.bodies.spelled_out(name, pos) or name
         return self.bodies.starting_with(name, pos) or name
 
     def document_author(self, noun: str, pos: int) -> str | None:
