@@ -51,6 +51,7 @@ SETS = (
     "quotes_blind16",
     "quotes_blind17",
     "quotes_blind18",
+    "quotes_blind19",
 )
 BLIND = (
     "quotes_blind3",
@@ -69,6 +70,7 @@ BLIND = (
     "quotes_blind16",
     "quotes_blind17",
     "quotes_blind18",
+    "quotes_blind19",
 )
 
 
