@@ -109,6 +109,24 @@ def _is_programme(ent: Span, rules: EntityRules) -> bool:
     )
 
 
+def _before_open_bracket(doc: Doc, start: int, end: int) -> int:
+    """``end`` cut before a bracket the entity opens and never closes, or closes as its last
+    word: "the British Bankers' Association (BBA" and "… (BBA)" are the name without its
+    initials (but "the Food (and Drink) Federation" is whole)."""
+    opened: list[int] = []
+    closed = end
+    for t in doc[start:end]:
+        if t.text == "(":
+            opened.append(t.i)
+        elif t.text == ")" and opened:
+            closed = opened.pop()
+    if opened:
+        closed = opened[0]
+    elif doc[end - 1].text != ")":
+        closed = end
+    return closed if closed > start else end
+
+
 def _lines(doc: Doc) -> tuple[list[Span], int]:
     """``doc.ents`` cut at every token holding a line break; and how many were cut."""
     pieces: list[Span] = []
@@ -139,6 +157,7 @@ def normalise_entities(doc: Doc, rules: EntityRules | None = None) -> int:
     ents, changes = _lines(doc)
     for ent in ents:
         start, end, label = ent.start, ent.end, ent.label_
+        end = _before_open_bracket(doc, start, end)
         while end > start + 1 and doc[end - 1].text in rules.possessives:
             end -= 1
         before = _word(doc[start - 1].text) if start > 0 else ""

@@ -92,9 +92,19 @@ def load_pipeline(model: str | None = None, *, exclude: Iterable[str] = ()) -> L
 _FULL_STOPS = (r"(?<=[a-z][A-Z])\.$", r"(?<=&[A-Z])\.$")
 
 
+#: Letters the English rules split off a number as a unit ("£640m" is "640" "m") and also keep as
+#: an abbreviation with its full stop ("m."), which joins the unit and the full stop after a
+#: number ending a sentence ("cost $640m. Allianz said") so the sentence runs on into the next.
+_UNIT_STOPS = ("g.", "m.", "t.")
+
+
 def _split_full_stops(nlp: Language) -> None:
-    """Split the full stop off "PhD." and "M&S." at a sentence's end (:data:`_FULL_STOPS`)."""
+    """Split the full stop off "PhD.", "M&S." (:data:`_FULL_STOPS`) and "£640m." at a sentence's
+    end (:data:`_UNIT_STOPS`)."""
     tokenizer: Any = nlp.tokenizer  # spaCy's Tokenizer, or a pipeline's own callable
+    rules = getattr(tokenizer, "rules", None)
+    if isinstance(rules, dict) and any(stop in rules for stop in _UNIT_STOPS):
+        tokenizer.rules = {k: v for k, v in rules.items() if k not in _UNIT_STOPS}
     search = getattr(tokenizer, "suffix_search", None)
     pattern = getattr(getattr(search, "__self__", None), "pattern", None)
     if not isinstance(pattern, str) or _FULL_STOPS[0] in pattern:
