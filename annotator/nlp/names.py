@@ -220,7 +220,7 @@ def _two_or_three_names(words: list[str]) -> bool:
 
 
 def person_by_first_name(ent: Span) -> Person | None:
-    """A person the model typed as an organisation, known by a common first name of one
+    """A person the model typed as an organisation or a work, known by a common first name of one
     gender and introduced with a person's role: "Julia Eccleshare, chair of the panel,"
     (two or three capitalised words, the first a first name, the rest no words of a body's
     name)."""
@@ -230,7 +230,9 @@ def person_by_first_name(ent: Span) -> Person | None:
     if any(w.lower() in _BODY_WORDS for w in words[1:]) or not is_first_name(words[0]):
         return None
     role = tuple(role_before(ent) + role_after(ent))
-    if not role or role[-1][0] not in ROLE_NOUNS | OCCUPATIONS | SOURCE_NOUNS:
+    heads = {role[-1][0]} if role else set()
+    heads |= {c.lower_ for c in ent.root.rights if c.dep_ == "appos"}  # "…, a senior analyst for X"
+    if not role or not heads & (ROLE_NOUNS | OCCUPATIONS | SOURCE_NOUNS):
         return None  # "Aston Martin", "Chelsea Clinton Foundation": only a person's role shows it
     return Person(ent.start_char, tuple(words), role)
 

@@ -111,6 +111,9 @@ from annotator.nlp.spans import EntityIndex, SpanSet
 
 _NAME_ENTS = frozenset({"PERSON"})
 _GROUP_ENTS = frozenset({"ORG", "NORP", "GPE", "FAC"})
+#: Types the model gives a person it takes for a body or a work ("Simon Yates, a senior
+#: analyst for Forrester", typed a work).
+_TYPED_APART = frozenset({"ORG", "WORK_OF_ART"})
 _PERSONAL = frozenset({"he", "she", "i", "him", "her", "who"})
 #: People a name's possessive introduces, who are not that person ("X's mother").
 _OWNED_PEOPLE = SPEAKER_NOUNS | frozenset(
@@ -240,7 +243,7 @@ class SpeakerResolver(Discourse):
         for ent in self.ents.ents:
             if ent.label_ in _GROUP_ENTS and (titled := titled_person(ent)) is not None:
                 self.people.append(titled)  # "Cardinal Cormac Murphy-O'Connor" typed a body
-            elif ent.label_ == "ORG" and (named := person_by_first_name(ent)) is not None:
+            elif ent.label_ in _TYPED_APART and (named := person_by_first_name(ent)) is not None:
                 self.people.append(named)
                 self._named_as_bodies.add(tuple(w.lower() for w in named.words))
                 self._note_full_name(named.words)
@@ -331,6 +334,10 @@ class SpeakerResolver(Discourse):
                 return describe(self, [det, tokens[0]], doc[det.i : mention.end])
         in_mention = self.ents.within(mention.start, mention.end)
         ents = [e for e in in_mention if e.label_ in _NAME_ENTS and not only_titles(e)]
+        lead = self._person_at(pos)
+        if lead is not None and (not ents or ents[0].start_char > pos):
+            # "Simon Yates, a senior analyst for Forrester," with "Forrester" typed a person
+            return self.named(list(lead.words), pos)
         if not ents and len(tokens) == 1 and self._is_name_word(tokens[0]):
             ents = [mention]
         if not ents and (tail := titled_name(tokens)) is not None:
@@ -375,6 +382,13 @@ class SpeakerResolver(Discourse):
         if named is not None:
             return named
         return describe(self, tokens, mention)
+
+    def _person_at(self, pos: int) -> Person | None:
+        """The person of :attr:`people` whose name starts at ``pos``, if any."""
+        k = bisect_left(self._people_starts, pos)
+        if k < len(self.people) and self.people[k].start == pos:
+            return self.people[k]
+        return None
 
     def _note_full_name(self, words: Sequence[str]) -> str:
         """File a full name under its surname (see ``shared_surnames``); returns it lowercased."""

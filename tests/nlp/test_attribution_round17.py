@@ -1,7 +1,8 @@
 """A sum in millions ending its sentence ("$640m.") ends the sentence, so the body named at the
 start of the next one is the subject a later "it" stands for; a name the model ran into an
-opening bracket ("the Brewers' Society (BS") is the body's name without it (seventeenth
-round).
+opening bracket ("the Brewers' Society (BS") is the body's name without it; a person the
+model typed a work, named before a role for a firm ("Simon Yates, a senior analyst for
+Jupiter,"), speaks, not the firm (seventeenth round).
 
 The texts are invented, of the shapes the commit messages name; none comes from a set not
 yet scored nor from a corpus article. Each test but the guards fails on the code before the
@@ -50,3 +51,14 @@ def test_a_body_named_before_its_initials_in_brackets(nlp: Language) -> None:
         "the Scottish Grocers' Federation",
         "the Food (and Drink) Board",
     ]
+
+
+def test_a_person_typed_a_work_before_a_role_for_a_firm(nlp: Language) -> None:
+    # "Simon Yates" typed a work of art: the person named before the comma speaks, and
+    # the "he" after is that person, not the firm the role is for
+    text = (
+        "Chip sales\n\nJupiter Research expects growth. "
+        '"Western vendors will not dominate those markets," Simon Yates, a senior analyst '
+        'for Jupiter, said. "Local makers will win," he said.'
+    )
+    assert [q[3] for q in detect(nlp, text)] == ["Simon Yates", "Simon Yates"]
