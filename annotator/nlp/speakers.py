@@ -334,10 +334,10 @@ class SpeakerResolver(Discourse):
                 return describe(self, [det, tokens[0]], doc[det.i : mention.end])
         in_mention = self.ents.within(mention.start, mention.end)
         ents = [e for e in in_mention if e.label_ in _NAME_ENTS and not only_titles(e)]
-        lead = self._person_at(pos)
-        if lead is not None and (not ents or ents[0].start_char > pos):
+        opening = self._person_at(pos)
+        if opening is not None and (not ents or ents[0].start_char > pos):
             # "Simon Yates, a senior analyst for Forrester," with "Forrester" typed a person
-            return self.named(list(lead.words), pos)
+            return self.named(list(opening.words), pos)
         if not ents and len(tokens) == 1 and self._is_name_word(tokens[0]):
             ents = [mention]
         if not ents and (tail := titled_name(tokens)) is not None:
