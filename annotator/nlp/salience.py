@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.cues import ruled_out, speaking_of_nothing
-from annotator.nlp.grammar import trailing_appositive
+from annotator.nlp.grammar import plural_verb, trailing_appositive
 from annotator.nlp.lexicon import (
     BUSINESS_NOUNS,
     DOCUMENT_NOUNS,
@@ -340,6 +340,12 @@ def fronted_topics(doc: Doc, quoted: SpanSet, ents: EntityIndex) -> list[Subject
     return out
 
 
+def _joined(token: Token) -> bool:
+    """A subject joined to another ("Michael Howard and Charles Kennedy are"): its plural
+    verb says nothing of what it is."""
+    return any(c.dep_ == "conj" for c in token.children)
+
+
 def main_subjects(
     doc: Doc, quoted: SpanSet, ents: EntityIndex, name_words: frozenset[str] = frozenset()
 ) -> list[Subject]:
@@ -387,7 +393,9 @@ def main_subjects(
                 appositive = trailing_appositive(target) or _set_off_name(target)
                 target = appositive or target
         ent = ents.of.get(target.i)
-        if is_named(target) or known_name(target, name_words) or appositive is not None:
+        if target is token and not relative and plural_verb(token) and not _joined(token):
+            person = False  # "Norwich have signed …", typed a person in the headline: a club
+        elif is_named(target) or known_name(target, name_words) or appositive is not None:
             person = True  # "Kenteris's lawyer, Gregory Ioannidis," typed a body
         elif ent is not None and ent.label_ == "ORG" and not relative:
             person = False
