@@ -73,6 +73,9 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
         timed = [s for s in subjects if s.ent_type_ in ("DATE", "TIME")]
         if timed and len(timed) < len(subjects):
             subjects = [s for s in subjects if s not in timed]  # "But this year, …, he said"
+        inverted = name_after_verb(verb) if verb is cue and subjects else None
+        if inverted is not None and all(s.i < verb.i for s in subjects):
+            return inverted  # "The ministers' comments, said Jo Bloggs of X, were "…"": Jo's
         if subjects:
             # Two subjects ("Internet service provider (ISP) Plus.net also backed"): the one
             # nearest the verb, unless the parser split one glued word ("the ex-Wallaby").

@@ -258,7 +258,12 @@ def name_after_verb(verb: Token) -> Token | None:
         last += 1
     if last + 1 == len(doc):
         return doc[last] if after_quote else None
-    closing = doc[last + 1].text == "," or (after_quote and doc[last + 1].text in (".", "-", "–"))
+    end = last
+    while end + 1 < len(doc) and doc[end + 1].dep_ == "prep" and doc[end + 1].head.i == last:
+        end = doc[end + 1].right_edge.i  # "said Jo Bloggs of JPMorgan in Tokyo, were …"
+    if end + 1 == len(doc):
+        return None
+    closing = doc[end + 1].text == "," or (after_quote and doc[end + 1].text in (".", "-", "–"))
     return doc[last] if closing else None
 
 

@@ -3,7 +3,9 @@ start of the next one is the subject a later "it" stands for; a name the model r
 opening bracket ("the Brewers' Society (BS") is the body's name without it; a person the
 model typed a work, named before a role for a firm ("Simon Yates, a senior analyst for
 Jupiter,"), speaks, not the firm; a one-word name with a plural verb ("Walsall have signed")
-is a club, not the person a later description stands for (seventeenth round).
+is a club, not the person a later description stands for; a name set off after "said" with
+the firm it is of ("The remarks, said Mia Lund of Norbank in Oslo, were …") speaks
+(seventeenth round).
 
 The texts are invented, of the shapes the commit messages name; none comes from a set not
 yet scored nor from a corpus article. Each test but the guards fails on the code before the
@@ -74,3 +76,13 @@ def test_a_club_with_a_plural_verb_is_no_person_a_description_stands_for(nlp: La
         '"It was a very easy decision to make," the 34-year-old told Walsall\'s website.'
     )
     assert detect(nlp, text)[0][3] == "Tom Reid"
+
+
+def test_a_name_set_off_after_said_with_a_firm_speaks(nlp: Language) -> None:
+    # the parser made "comments" the subject of "said" and the named person the subject of
+    # "were": the name between the commas speaks
+    text = (
+        "Currency markets\n\nThe finance chiefs' remarks, said Mia Lund of Norbank in Oslo, "
+        'were "far too vague to move the market".'
+    )
+    assert detect(nlp, text)[0][1:] == ("Mia Lund", "said", "Mia Lund")
