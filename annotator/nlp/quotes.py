@@ -26,7 +26,7 @@ dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -469,7 +469,7 @@ def find_quotes(doc: Doc, boilerplate: Sequence[tuple[int, int]] | None = None) 
         speaking = carried or previous
         carried = speaking if _aside(found, speaking, text) else None
         previous = found
-    return _canonical_names(_resolve_pulled(quotes))
+    return _canonical_names(_resolve_pulled(quotes), resolver.titled_surnames())
 
 
 def _without_narration(doc: Doc, text: str, q: MarkedQuote) -> list[MarkedQuote]:
@@ -588,10 +588,12 @@ def _resolve_pulled(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-def _canonical_names(quotes: list[Quote]) -> list[Quote]:
+def _canonical_names(quotes: list[Quote], surnames: Collection[str] = ()) -> list[Quote]:
     """One name per person in a document: a speaker name whose words lie inside exactly one
     longer speaker name of the document ("Hussain" and "Imran Hussain") becomes that name.
-    Descriptions ("a government source") and ambiguous surnames (two Milibands) stay."""
+    Descriptions ("a government source") and ambiguous surnames (two Milibands) stay, and so
+    does one of the ``surnames`` (written after "Mr") inside a name ending in another of them
+    ("Howard" and "Howard Flight", who is "Mr Flight")."""
     names = {q.speaker_name for q in quotes if q.speaker_name}
     by_word: dict[str, set[str]] = {}
     for name in names:
@@ -610,6 +612,7 @@ def _canonical_names(quotes: list[Quote]) -> list[Quote]:
             and other.split()[0].lower() not in DETERMINERS  # not "A Delta spokesperson"
             and other.split()[-1][:1].isupper()  # not "Rover bosses", people of Rover
             and " and " not in other  # "X" alone is not "X and Y"
+            and (n > 1 or words[0] not in surnames or other.lower().split()[-1] not in surnames)
             and any(
                 other.lower().split()[k : k + n] == words for k in range(len(other.split()) - n + 1)
             )

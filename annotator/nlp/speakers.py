@@ -45,7 +45,7 @@ always named once and then referred to by surname, pronoun or role:
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -111,6 +111,8 @@ from annotator.nlp.spans import EntityIndex, SpanSet
 
 _NAME_ENTS = frozenset({"PERSON"})
 _GROUP_ENTS = frozenset({"ORG", "NORP", "GPE", "FAC"})
+#: Titles written only before a surname ("Mr Howard"; not "Sir Alex").
+_SURNAME_TITLES = frozenset("mr mr. mrs mrs. ms ms. miss".split())
 #: Types the model gives a person it takes for a body or a work ("Simon Yates, a senior
 #: analyst for Forrester", typed a work).
 _TYPED_APART = frozenset({"ORG", "WORK_OF_ART"})
@@ -129,6 +131,14 @@ _ROYAL = frozenset("prince princess king queen pope".split())
 
 def _royal(person: Person) -> bool:
     return bool(person.role) and person.role[-1][0] in _ROYAL
+
+
+def _may_be_titled(person: Person, surname: str, titled: Collection[str]) -> bool:
+    """Can ``person`` be the one written "Mr ``surname``": it ends their name, or their own
+    surname is never written after a title ("Howard Flight" is "Mr Flight", never "Mr
+    Howard"; "Kim Yungmin" can be "Mr Kim")."""
+    last = person.words[-1].lower()
+    return last == surname or last not in titled
 
 
 def _untyped_name_before(ent: Span) -> Token | None:
@@ -287,6 +297,7 @@ class SpeakerResolver(Discourse):
         #: Head nouns of the roles each person was introduced with (descriptions.roles).
         self.role_heads: dict[str, set[str]] | None = None
         self._full_names: dict[tuple[str, ...], tuple[list[int], list[Person], list[Person]]] = {}
+        self._titled: frozenset[str] | None = None
         self.last_source: str | None = None
         #: The words of every name of two words or more (see :meth:`_with_first_name`).
         self._ent_names: set[tuple[str, ...]] | None = None
@@ -382,6 +393,20 @@ class SpeakerResolver(Discourse):
         if named is not None:
             return named
         return describe(self, tokens, mention)
+
+    def titled_surnames(self) -> frozenset[str]:
+        """One-word names the article writes after "Mr", "Mrs", "Ms" or "Miss": surnames."""
+        if self._titled is None:
+            doc = self.doc
+            self._titled = frozenset(
+                e.text.lower()
+                for e in self.ents.ents
+                if e.label_ == "PERSON"
+                and len(e) == 1
+                and e.start > 0
+                and doc[e.start - 1].lower_ in _SURNAME_TITLES
+            )
+        return self._titled
 
     def _person_at(self, pos: int) -> Person | None:
         """The person of :attr:`people` whose name starts at ``pos``, if any."""
@@ -526,6 +551,11 @@ class SpeakerResolver(Discourse):
             # "Prince Saud" is "Prince Saud Al-Faisal")
             royal = [p for p in found if _royal(p)] if len(wanted) == 1 else []
             royal = royal if royal and all(len(p.words) == 1 for p in royal) else []
+            titled = self.titled_surnames()
+            if len(wanted) == 1 and wanted[0] in titled:
+                # "Mr Howard" is not "Howard Flight", who is "Mr Flight" (but "Mr Kim" can be
+                # "Kim Yungmin")
+                found = [p for p in found if _may_be_titled(p, wanted[0], titled)]
             index = self._full_names[wanted] = name_index(royal or found, wanted)
         starts, best_before, best_from = index
         k = bisect_left(starts, pos)

@@ -4,7 +4,8 @@ opening bracket ("the Brewers' Society (BS") is the body's name without it; a pe
 model typed a work, named before a role for a firm ("Simon Yates, a senior analyst for
 Jupiter,"), speaks, not the firm; a one-word name with a plural verb ("Walsall have signed")
 is a club, not the person a later description stands for; a name set off after "said" with
-the firm it is of ("The remarks, said Mia Lund of Norbank in Oslo, were …") speaks
+the firm it is of ("The remarks, said Mia Lund of Norbank in Oslo, were …") speaks; a word
+written after "Mr" is a surname, never the first name of a man written "Mr Pike"
 (seventeenth round).
 
 The texts are invented, of the shapes the commit messages name; none comes from a set not
@@ -86,3 +87,14 @@ def test_a_name_set_off_after_said_with_a_firm_speaks(nlp: Language) -> None:
         'were "far too vague to move the market".'
     )
     assert detect(nlp, text)[0][1:] == ("Mia Lund", "said", "Mia Lund")
+
+
+def test_a_surname_after_mr_is_not_a_first_name_of_another_mr(nlp: Language) -> None:
+    # "Howard" after "Mr" is a surname: not Howard Pike, who is "Mr Pike" (but "Mr Pike"
+    # is still Howard Pike)
+    text = (
+        'Party row\n\nSacked MP Howard Pike says he will fight on. Mr Pike said: "I will '
+        'stand."\n\nAt a news conference, Mr Howard said: "We do not say one thing in '
+        'private and another in public."'
+    )
+    assert [q[3] for q in detect(nlp, text)] == ["Howard Pike", "Howard"]
