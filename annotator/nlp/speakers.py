@@ -515,6 +515,8 @@ class SpeakerResolver(Discourse):
             return False
         if len(tokens) == 1 and tokens[0].lower_ in PRONOUNS:
             return tokens[0].lower_ in _PERSONAL
+        if tokens[-1].lower_ in DOCUMENT_NOUNS and tokens[-1].tag_ == "NN":
+            return False  # "Mr Crosby's statement said: …. It added: …": a later "it"
         if any(t.ent_type_ == "PERSON" for t in tokens):
             return True
         if tuple(w.lower() for w in clean_words(mention)) in self._named_as_bodies:

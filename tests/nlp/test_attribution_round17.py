@@ -5,8 +5,8 @@ model typed a work, named before a role for a firm ("Simon Yates, a senior analy
 Jupiter,"), speaks, not the firm; a one-word name with a plural verb ("Walsall have signed")
 is a club, not the person a later description stands for; a name set off after "said" with
 the firm it is of ("The remarks, said Mia Lund of Norbank in Oslo, were …") speaks; a word
-written after "Mr" is a surname, never the first name of a man written "Mr Pike"
-(seventeenth round).
+written after "Mr" is a surname, never the first name of a man written "Mr Pike"; "It" after
+a person's statement is that person, not a newspaper named before (seventeenth round).
 
 The texts are invented, of the shapes the commit messages name; none comes from a set not
 yet scored nor from a corpus article. Each test but the guards fails on the code before the
@@ -98,3 +98,14 @@ def test_a_surname_after_mr_is_not_a_first_name_of_another_mr(nlp: Language) -> 
         'private and another in public."'
     )
     assert [q[3] for q in detect(nlp, text)] == ["Howard Pike", "Howard"]
+
+
+def test_it_after_a_persons_statement_is_that_person(nlp: Language) -> None:
+    # "It" stands for the statement, which speaks for its author, not for the newspaper
+    text = (
+        "Adviser denies claim\n\nThe Guardian on Monday said Australian Tom Vale told the "
+        "party leader to focus on seats. "
+        'Mr Vale\'s statement said: "We have made an impact this week." It added: "Our '
+        'rivals want to distract attention."'
+    )
+    assert [q[3] for q in detect(nlp, text)] == ["Tom Vale", "Tom Vale"]
