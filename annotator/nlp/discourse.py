@@ -558,8 +558,14 @@ class Discourse:
         """The person the discourse is about at ``pos``: the latest speaker or main-clause
         subject who is a person ("the American" after "World number one X has …") and
         ``fits``, when given."""
+        relative: Event | None = None
         for e in self.events_before(pos, True):
             if e.person and (e.speech or e.name.lower() not in self._mostly_bodies):
                 if fits is None or fits(e.name):
+                    if e.relative and relative is None:
+                        relative = e  # "X finished ahead of Y, who …": X, the main subject
+                        continue
+                    if relative is not None and e.sentence != relative.sentence:
+                        return relative.name
                     return e.name
-        return None
+        return relative.name if relative is not None else None
