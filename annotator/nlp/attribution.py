@@ -21,6 +21,7 @@ from annotator.nlp.grammar import (
     name_after_verb,
     name_before_verb,
     name_joined_before_verb,
+    name_start,
     passive_agent,
     source_end,
     source_in_subtree,
@@ -94,7 +95,12 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
                 return head
             if subj.tag_ in ("WP", "WDT") and subj.lower_ != "who":
                 return None  # "what has been dubbed": nobody
-            return _named_before_age(subj) or _named_before_reflexive(subj) or subj
+            return (
+                _named_before_age(subj)
+                or _named_before_reflexive(subj)
+                or _owned_person_before(verb, subj)
+                or subj
+            )
         name = _name_taken_for_modal(verb) or name_before_verb(verb) or _with_subject(verb)
         name = name or name_joined_before_verb(verb) or _after_participle(verb)
         name = name or (name_after_verb(verb) if verb is cue else None)
@@ -200,6 +206,20 @@ def _named_before_age(subj: Token) -> Token | None:
         return None
     name = doc[subj.i - 2]
     return name if is_person_like(name) else None
+
+
+def _owned_person_before(verb: Token, subj: Token) -> Token | None:
+    """ "War on Want's John Hilary said": the parser may make the body's first word the
+    subject and hang the person, right before the verb, on its "on"; the person speaks."""
+    doc = verb.doc
+    if subj.ent_type_ == "PERSON" or verb.i < 3 or subj.i >= verb.i:
+        return None
+    last = doc[verb.i - 1]
+    if last.ent_type_ != "PERSON":
+        return None
+    first = name_start(last)
+    owned = first > 0 and doc[first - 1].tag_ == "POS"
+    return last if owned and subj.left_edge.i <= first <= subj.right_edge.i else None
 
 
 def _named_before_reflexive(subj: Token) -> Token | None:

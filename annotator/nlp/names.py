@@ -219,6 +219,19 @@ def _two_or_three_names(words: list[str]) -> bool:
     return 2 <= len(words) <= 3 and all(p[:1].isupper() and p[1:].islower() for p in parts)
 
 
+def surname_after(ent: Span) -> str | None:
+    """The surname the model left out of a person ending in a first name: "Tory Dominic
+    Grieve" typed a person to "Dominic" (the name's words are compounds of the untyped
+    capitalised word after it)."""
+    doc = ent.doc
+    if ent.label_ != "PERSON" or ent.end >= len(doc) or not is_first_name(ent[-1].text):
+        return None
+    after = doc[ent.end]
+    if after.tag_ != "NNP" or after.ent_type_ or not after.is_title or ent.root.head.i != after.i:
+        return None
+    return after.text
+
+
 def person_by_first_name(ent: Span) -> Person | None:
     """A person the model typed as an organisation or a work, known by a common first name of one
     gender and introduced with a person's role: "Julia Eccleshare, chair of the panel,"
