@@ -340,6 +340,20 @@ def fronted_topics(doc: Doc, quoted: SpanSet, ents: EntityIndex) -> list[Subject
     return out
 
 
+def _opening_clause(subj: Token) -> bool:
+    """A subject opening its sentence, of a clause the parser made the object of a later
+    main verb ("Henman came from two sets down …, so he knows …"): the sentence's subject."""
+    verb = subj.head
+    return (
+        subj.is_sent_start
+        and subj.dep_ == "nsubj"
+        and verb.dep_ == "ccomp"
+        and verb.head.dep_ == "ROOT"
+        and verb.i < verb.head.i
+        and verb.head.lower_ not in cue_forms()
+    )
+
+
 def _joined(token: Token) -> bool:
     """A subject joined to another ("Michael Howard and Charles Kennedy are"): its plural
     verb says nothing of what it is."""
@@ -384,7 +398,7 @@ def main_subjects(
             before = doc[token.i - 1] if token.i > 0 else target
             if not is_named(target) and is_named(before):
                 target = before  # "the return of X who …": the parser hung "who" on "return"
-        elif verb.dep_ not in _MAIN_DEPS:
+        elif verb.dep_ not in _MAIN_DEPS and not _opening_clause(token):
             continue
         else:
             target = name_before_title(token, ents)
