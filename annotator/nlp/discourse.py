@@ -106,11 +106,13 @@ class Discourse:
     _surnames: frozenset[str] | None
     bodies: Bodies
 
-    def corporate(self, name: str) -> bool:
-        """A name of a body, by what it owns (:func:`corporate_names`)."""
+    def corporate(self, name: str, whole: bool = False) -> bool:
+        """A name of a body, by what it owns or a word for a firm before it
+        (:func:`corporate_names`): any word of it, or with ``whole`` every word."""
         if self._corporate is None:
             self._corporate = corporate_names(self.doc, self.quoted)
-        return any(w in self._corporate for w in name.lower().split())
+        found = [w in self._corporate for w in name.lower().split()]
+        return all(found) if whole else any(found)
 
     def _mistyped_person(self, name: str) -> bool:
         """A name the model only ever typed as a body ("Juninho" as ORG) that a pronoun shows
@@ -550,8 +552,8 @@ class Discourse:
             misspelt = self.bodies.misspelt(e.name, self._mostly_bodies)
             if misspelt is not None:  # "AztraZeneca has appointed …" after "AstraZeneca"
                 return misspelt
-            if e.name.lower() in self._mostly_bodies:
-                return e.name
+            if e.name.lower() in self._mostly_bodies or self.corporate(e.name, whole=True):
+                return e.name  # or "Bookmaker William Hill has stopped …", typed a person
         return None
 
     def salient_person(self, pos: int, fits: Fits = None) -> str | None:

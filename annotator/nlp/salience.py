@@ -180,7 +180,7 @@ _CORPORATE = frozenset(
 #: Words for a firm written right before its name (a firm named like a person).
 _FIRM_WORDS = frozenset(
     """company firm bank retailer airline carrier manufacturer operator chain lender
-    housebuilder insurer brewer carmaker supermarket""".split()
+    housebuilder insurer brewer carmaker supermarket bookmaker""".split()
 )  # not "producer", "group" or "network": people and bands are written after them too
 
 
@@ -190,7 +190,8 @@ def corporate_names(doc: Doc, quoted: SpanSet) -> frozenset[str]:
     Martin") is then a body, never "he" or "she"."""
     out = set()
     for t in doc:
-        if t.lower_ in _FIRM_WORDS and t.text.islower() and not quoted.contains(t.idx):
+        written = t.text.islower() or (t.is_sent_start and t.text.istitle())  # "Bookmaker X"
+        if t.lower_ in _FIRM_WORDS and written and not quoted.contains(t.idx):
             k = t.i + 1  # "housebuilder George Wimpey", "mortgage lender Bradford & Bingley"
             while k < len(doc) and (doc[k].text[:1].isupper() or doc[k].text == "&"):
                 if doc[k].lower_ not in TITLES:

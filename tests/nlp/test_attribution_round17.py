@@ -10,8 +10,8 @@ a person's statement is that person, not a newspaper named before; a description
 finished ahead of Y, who …" is X, the main subject, not Y; "War on Debt's Peter Hale said"
 is Peter Hale's; a surname the model left out after a party and a first name ("Tory Simon
 Grieve") is part of the name; a subject opening a clause the parser made the object of a
-later verb ("Drake came …, so he knows") is the subject a later "he" stands for
-(seventeenth round).
+later verb ("Drake came …, so he knows") is the subject a later "he" stands for; "The firm"
+after "Bookmaker Tom Ladd", typed a person, is that firm (seventeenth round).
 
 The texts are invented, of the shapes the commit messages name; none comes from a set not
 yet scored nor from a corpus article. Each test but the guards fails on the code before the
@@ -155,3 +155,13 @@ def test_a_subject_opening_a_clause_made_the_object_of_a_later_verb(nlp: Languag
         'surface," he said.'
     )
     assert detect(nlp, text)[0][3] == "Tom Drake"
+
+
+def test_the_firm_after_a_bookmaker_typed_a_person(nlp: Language) -> None:
+    # "Bookmaker Tom Ladd", typed a person, is a firm: "The firm" is that firm
+    text = (
+        "Bets stopped\n\nBookmaker Tom Ladd has stopped taking bets on the race, after a "
+        "run of large wagers on one horse.\n\nThe firm closed the book on Friday, saying "
+        '"inside knowledge" may have played a part.'
+    )
+    assert detect(nlp, text)[0][3] == "Tom Ladd"
