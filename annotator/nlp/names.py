@@ -444,6 +444,9 @@ class Bodies:
         self._first_alone: dict[str, int] = {}
         self._ents = list(ents)
         self._lists: list[tuple[int, str]] | None = None
+        #: Short names written in brackets after a body's full name ("the Greek Athletics
+        #: Federation (Segas)"), lowercased, with that full name.
+        self._aliases: dict[str, str] = {}
         headline = doc.text.find("\n") if doc is not None else -1  # "Continental 'may run …'"
         for ent in self._ents:
             if ent.label_ in _GROUP_ENTS:
@@ -473,6 +476,9 @@ class Bodies:
                 # "The US Federal Bureau of Investigation": the "FBI" is the body without
                 # its country, as its initials say
                 self._add_shortened(ent.start_char, words[1:])
+            short = _given_short_name(ent)  # initials ("CAS") are found by their letters
+            if short is not None and _given_acronym(ent) is None:
+                self._aliases.setdefault(short, " ".join(words))  # "… Federation (Segas)"
             given = _given_acronym(ent)  # "the Past Congressional Budget Office (CBO)"
             tail = next((j for j in range(1, len(words)) if initials(words[j:]) == given), None)
             if tail is not None and words[tail] not in _SMALL:
@@ -488,6 +494,11 @@ class Bodies:
         """The latest of ``found`` named before ``pos``; else (``forward``) the first after."""
         return _latest([self.names[k] for k in found], pos, forward)
 
+    def alias(self, name: str) -> str | None:
+        """The full name of a body whose short name ``name`` is written in brackets after it
+        ("Segas" after "the Greek Athletics Federation (Segas)")."""
+        return self._aliases.get(name.lower())
+
     def expand(self, name: str, pos: int) -> str | None:
         """The full name a one-word body name stands for: its initials ("BPI"), the start of
         one of its words ("Fed" for Federal), or the first word of one body's name ("Merrill"
@@ -495,6 +506,8 @@ class Bodies:
         word = name.lower()
         if " " in word or len(word) < 2:
             return None
+        if word in self._aliases:
+            return self._aliases[word]  # "Segas"
         found = self._by_letters(name) if name.isupper() else []
         if not found and len(word) >= 3:
             found = sorted(
@@ -859,13 +872,25 @@ def titled_name(tokens: list[Token]) -> Span | None:
 _SMALL = frozenset("of for and the de du la le".split())
 
 
-def _given_acronym(ent: Span) -> str | None:
-    """The letters written in brackets right after a body's name, lowercased: "the North
-    American Court of Arbitration for Sport (CAS)" gives "cas"."""
+def _bracketed_word(ent: Span) -> str | None:
+    """The one word written in brackets right after a body's name ("the North American
+    Court of Arbitration for Sport (CAS)", "the Greek Athletics Federation (Segas)")."""
     doc = ent.doc
     brackets = [t.i for t in doc[ent.start + 1 : min(ent.end + 1, len(doc))] if t.text == "("]
     k = brackets[0] if brackets else -1  # the model may take "(CAS" into the name
     if k < 0 or k + 2 >= len(doc) or doc[k + 2].text != ")":
         return None
-    letters = doc[k + 1].text
-    return letters.lower() if letters.isupper() and letters.isalpha() else None
+    word = doc[k + 1].text
+    return word if word.isalpha() else None
+
+
+def _given_short_name(ent: Span) -> str | None:
+    """The capitalised word in brackets after a body's name, lowercased ("segas")."""
+    word = _bracketed_word(ent)
+    return word.lower() if word is not None and word[:1].isupper() else None
+
+
+def _given_acronym(ent: Span) -> str | None:
+    """The letters in brackets after a body's name, lowercased ("cas")."""
+    word = _bracketed_word(ent)
+    return word.lower() if word is not None and word.isupper() else None

@@ -584,6 +584,9 @@ class SpeakerResolver(Discourse):
         """The :meth:`full_name` of a name; a one-word name no person of the article has in
         full is the body it stands for, by its initials ("the FAO report") or as the start of
         its name: "the Pew report" ("Pew" typed a person) is the Pew Research Center."""
+        alias = self.bodies.alias(words[0]) if len(words) == 1 else None
+        if alias is not None:  # "Segas said" after "the Greek Athletics Federation (Segas)"
+            return alias
         if len(words) == 1 and words[0].lower() in GROUP_NOUNS | BUSINESS_NOUNS:
             body = self.bodies.starting_with(words[0], pos)  # "the Bank's minutes"
             if body is not None:
