@@ -346,7 +346,7 @@ def _opening_clause(subj: Token) -> bool:
     main verb ("Henman came from two sets down …, so he knows …"): the sentence's subject."""
     verb = subj.head
     return (
-        subj.is_sent_start
+        bool(subj.is_sent_start)
         and subj.dep_ == "nsubj"
         and verb.dep_ == "ccomp"
         and verb.head.dep_ == "ROOT"
