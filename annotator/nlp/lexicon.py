@@ -13,7 +13,7 @@ TITLES: frozenset[str] = frozenset(
     gen. colonel col captain capt commander major sergeant sgt chancellor senator sen
     governor gov mayor councillor cllr king queen prince princess pope st saint sheikh
     rabbi imam cardinal archbishop bishop mp mep msp dj supt supt. insp insp. det det.
-    detective superintendent inspector constable""".split()
+    detective superintendent inspector constable rt rt. hon hon.""".split()
 )
 #: Letters after a name, dropped from speaker names ("Guy Mansfield QC" -> "Guy Mansfield").
 POSTNOMINALS: frozenset[str] = frozenset(

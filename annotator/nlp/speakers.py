@@ -77,6 +77,7 @@ from annotator.nlp.names import (
     clean_words,
     described_name,
     doer_word,
+    glued_hyphen,
     main_body,
     missed_full_names,
     modal_named,
@@ -366,12 +367,16 @@ class SpeakerResolver(Discourse):
             if poss.tag_ == "POS":
                 rest = " ".join(t.text for t in tokens if t.i > poss.i)
                 return f"{self.full_name(clean_words(ents[0]), pos)}{poss.text} {rest}"
-        if ents or all(t.tag_ in ("NNP", "NNPS") or t.lower_ in TITLES for t in tokens):
+        if ents or all(
+            t.tag_ in ("NNP", "NNPS") or t.lower_ in TITLES or glued_hyphen(t) for t in tokens
+        ):  # "Rt Rev Scott-Joynt"
             words = clean_words(ents[0] if ents else mention)
             if len(words) == 1 and words[0].lower() in DEMONYMS:  # "the Dutchman", typed a body
                 return self.salient_person(pos) or self.last_person_before(pos) or words[0]
             if not ents and len(words) == 1 and tokens[-1].ent_type_ == "ORG":
                 body = self.bodies.expand(words[0], pos)  # "BPI", "Fed"
+                if body is None and words[0].lower() in self._people_with:
+                    return self.full_name(words, pos)  # "Rt Rev Scott-Joynt", typed a body
                 return body or self._missed_person(words[0]) or words[0]
             if ents and self._described_person(ents[0], words):  # "the 25-year-old Scouser"
                 return self.salient_person(pos) or self.last_person_before(pos) or words[0]

@@ -12,8 +12,8 @@ is Peter Hale's; a surname the model left out after a party and a first name ("T
 Grieve") is part of the name; a subject opening a clause the parser made the object of a
 later verb ("Drake came …, so he knows") is the subject a later "he" stands for; "The firm"
 after "Bookmaker Tom Ladd", typed a person, is that firm; a short name written in brackets
-after a body's name ("the Latvian Rowing Federation (Kovas)") is that body (seventeenth
-round).
+after a body's name ("the Latvian Rowing Federation (Kovas)") is that body; "Rt Rev
+Hale-Brook" is the churchman named in full before (seventeenth round).
 
 The texts are invented, of the shapes the commit messages name; none comes from a set not
 yet scored nor from a corpus article. Each test but the guards fails on the code before the
@@ -176,3 +176,12 @@ def test_a_short_name_in_brackets_after_a_body(nlp: Language) -> None:
         '(Kovas) last month.\n\nKovas said the appeal was "expected".'
     )
     assert detect(nlp, text)[0][3] == "Latvian Rowing Federation"
+
+
+def test_a_churchman_written_with_rt_rev_before_a_hyphened_surname(nlp: Language) -> None:
+    text = (
+        "Bishops row\n\nOpponents included the Bishop of Leeds, the Rt Rev Michael "
+        'Hale-Brook, who said the bill would harm the church. The country was "secular", '
+        "Rt Rev Hale-Brook argued."
+    )
+    assert detect(nlp, text)[0][3] == "Michael Hale-Brook"
