@@ -19,6 +19,7 @@ from annotator.nlp.grammar import (
     can_speak,
     is_person_like,
     name_after_verb,
+    name_before_dash,
     name_before_verb,
     name_joined_before_verb,
     name_start,
@@ -99,6 +100,7 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
                 _named_before_age(subj)
                 or _named_before_reflexive(subj)
                 or _owned_person_before(verb, subj)
+                or name_before_dash(subj)
                 or subj
             )
         name = _name_taken_for_modal(verb) or name_before_verb(verb) or _with_subject(verb)

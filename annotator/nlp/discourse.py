@@ -22,6 +22,7 @@ from annotator.nlp.cues import definite_body, is_according, is_cue, quoted_as_sa
 from annotator.nlp.first_names import first_name_gender
 from annotator.nlp.grammar import (
     name_after_verb,
+    name_before_dash,
     name_before_verb,
     named_compound,
     plural_verb,
@@ -181,6 +182,7 @@ class Discourse:
             subj = subj if subj is not None else name_before_verb(token)
             if subj is None:
                 continue
+            subj = name_before_dash(subj) or subj  # "X - the club's largest investor - said"
             if subj.dep_ == "nsubjpass" and any(c.dep_ == "xcomp" for c in token.children):
                 continue  # "X is said to have been …": spoken about, not speaking
             subj = name_before_title(subj, self.ents)  # "Frank Field MP criticised …"

@@ -186,6 +186,19 @@ def _person_name(last: Token) -> bool:
     return role or before.lower_.rstrip(".") in TITLES  # "Brazilian midfielder Edu"
 
 
+def name_before_dash(subj: Token) -> Token | None:
+    """The person named before a description set off by dashes that the parser made the
+    subject: "Fund manager Florian Hamm - the club's largest investor - said …"."""
+    doc = subj.doc
+    if subj.ent_type_ == "PERSON":
+        return None
+    for t in doc[subj.left_edge.i : subj.i]:
+        if t.text in ("-", "–", "—") and t.i > 0 and t.whitespace_:
+            last = doc[t.i - 1]
+            return last if last.ent_type_ == "PERSON" else None
+    return None
+
+
 def name_before_verb(verb: Token) -> Token | None:
     """The name in apposition right before a verb the parser gave no subject: "…, her lawyer,
     Jo Bloggs, said." or "… but his lawyer, Jo Bloggs, told the BBC …" (the role hung on
