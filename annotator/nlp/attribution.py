@@ -65,6 +65,7 @@ def subject_of(cue: Token, cues: frozenset[str]) -> Token | None:
         if agent is not None:  # "The plan was branded "a disaster" by the union"
             return agent
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        subjects = subjects or [n for c in verb.children if (n := _named_clause(c)) is not None]
         relative = [s for s in subjects if s.tag_ in ("WP", "WDT")]
         if relative and len(relative) < len(subjects):
             subjects = [s for s in subjects if s not in relative]  # "which, said Mr X, …"
@@ -208,6 +209,15 @@ def _named_before_age(subj: Token) -> Token | None:
         return None
     name = doc[subj.i - 2]
     return name if is_person_like(name) else None
+
+
+def _named_clause(child: Token) -> Token | None:
+    """A body's name the parser read as a clause subject ("Stop Stansted Expansion said",
+    "Stop" a verb): the name's last word."""
+    if child.dep_ != "csubj" or not any(c.dep_ == "ccomp" for c in child.head.children):
+        return None  # "X said the plan was …", not "Ask Jeeves has added the ability to …"
+    words = list(child.subtree)  # every word capitalised: a name, never a clause
+    return words[-1] if len(words) > 1 and all(t.text.istitle() for t in words) else None
 
 
 def _owned_person_before(verb: Token, subj: Token) -> Token | None:

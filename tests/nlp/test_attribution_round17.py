@@ -14,7 +14,8 @@ later verb ("Drake came …, so he knows") is the subject a later "he" stands fo
 after "Bookmaker Tom Ladd", typed a person, is that firm; a short name written in brackets
 after a body's name ("the Latvian Rowing Federation (Kovas)") is that body; "Rt Rev
 Hale-Brook" is the churchman named in full before; a person named before a description in
-dashes ("Jonas Weber - Hansa Rostock's largest investor - said") speaks (seventeenth round).
+dashes ("Jonas Weber - Hansa Rostock's largest investor - said") speaks; a campaign's name
+the parser read as a clause ("Stop Heathrow Expansion said") speaks (seventeenth round).
 
 The texts are invented, of the shapes the commit messages name; none comes from a set not
 yet scored nor from a corpus article. Each test but the guards fails on the code before the
@@ -197,3 +198,17 @@ def test_a_person_named_before_a_description_in_dashes(nlp: Language) -> None:
         'he got a greater say. "I demand better transparency," he is quoted as saying.'
     )
     assert detect(nlp, text)[0][3] == "Jonas Weber"
+
+
+def test_a_campaign_name_the_parser_read_as_a_clause(nlp: Language) -> None:
+    # "Stop" a verb, the campaign's name a clausal subject of "said": the campaign speaks
+    text = (
+        "Airport row\n\nAt Luton, the company has written to homes likely to be affected. "
+        "Stop Heathrow Expansion said the White Paper, published in December 2003, was "
+        '"deeply flawed" and did not follow the proper process.'
+    )
+    assert detect(nlp, text)[0][1:] == (
+        "Stop Heathrow Expansion",
+        "said",
+        "Stop Heathrow Expansion",
+    )
