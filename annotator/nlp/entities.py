@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from annotator.resources import resource_path
 
@@ -78,6 +78,8 @@ def _person(doc: Doc, start: int, end: int, rules: EntityRules) -> tuple[int, in
     if len(words) > 1 and all(w in rules.person_titles for w in words):
         return start, start  # "the Rt Rev Dr": no name in it
     while start < end - 1 and _word(doc[start].text) in rules.person_titles:
+        if not doc[start].whitespace_:
+            break  # "Saint-Andre": a name, its first part no title
         start += 1
     while end > start + 1 and _word(doc[end - 1].text) in rules.person_postnominals:
         end -= 1
@@ -107,6 +109,11 @@ def _is_programme(ent: Span, rules: EntityRules) -> bool:
     return after in rules.programme_nouns or (
         before in rules.possessives and after not in ("morning", "night", "evening")
     )
+
+
+def _glued(token: Token) -> bool:
+    """A capitalised word written right against the next token ("Saint" of "Saint-Andre")."""
+    return not token.whitespace_ and token.text[:1].isupper() and token.text.isalpha()
 
 
 def _before_open_bracket(doc: Doc, start: int, end: int) -> int:
@@ -158,6 +165,8 @@ def normalise_entities(doc: Doc, rules: EntityRules | None = None) -> int:
     for ent in ents:
         start, end, label = ent.start, ent.end, ent.label_
         end = _before_open_bracket(doc, start, end)
+        if doc[start].text in ("-", "‑") and start > 0 and _glued(doc[start - 1]):
+            start -= 1  # "Saint-Andre" typed from the hyphen: the whole hyphened name
         while end > start + 1 and doc[end - 1].text in rules.possessives:
             end -= 1
         before = _word(doc[start - 1].text) if start > 0 else ""
