@@ -101,9 +101,10 @@ FLOORS = {
     # 0.884 / 0.897 since the sixteenth round ("smiles one broker"); cue 0.961 / 0.981, 0.968
     # / 0.991; 14/14 joined
     "quotes_blind17": Floors(156, 0.99, 0.88, 0.89, 0.96, 0.99, 14, 14),
-    # blind 18: 0.992 F1; speaker 0.835 / 0.856 (blind, main at f98f3a8, the code of 293c49d);
-    # cue 0.956 / 0.957; 26/27 joined (politics_267's reopened quotation split in two)
-    "quotes_blind18": Floors(183, 0.99, 0.83, 0.85, 0.95, 0.95, 27, 26),
+    # blind 18: 0.992 F1; speaker 0.835 / 0.856 (blind, main at f98f3a8, the code of 293c49d),
+    # 0.846 / 0.871 since the seventeenth round; cue 0.956 / 0.957; 26/27 joined
+    # (politics_267's reopened quotation split in two)
+    "quotes_blind18": Floors(183, 0.99, 0.84, 0.87, 0.95, 0.95, 27, 26),
     # dev 7 (read once unseen at 0.770, then tuned on): 0.988 F1; speaker 0.939 / 0.954
     # (0.945 before the eleventh round: `to ensure it is the "polluter who pays"`, a term to
     # its gold, goes on with the reporter of the sentence before, as five phrases of other
