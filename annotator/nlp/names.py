@@ -233,10 +233,10 @@ def surname_after(ent: Span) -> str | None:
 
 
 def person_by_first_name(ent: Span) -> Person | None:
-    """A person the model typed as an organisation or a work, known by a common first name of one
-    gender and introduced with a person's role: "Julia Eccleshare, chair of the panel,"
-    (two or three capitalised words, the first a first name, the rest no words of a body's
-    name)."""
+    """A person the model typed as an organisation or a work, known by a common first name
+    of one gender and introduced with a person's role: "Julia Eccleshare, chair of the
+    panel," or "Simon Yates, a senior analyst for Forrester," (two or three capitalised words,
+    the first a first name, the rest no words of a body's name)."""
     words = clean_words(ent)
     if not _two_or_three_names(words):
         return None
@@ -476,10 +476,10 @@ class Bodies:
                 # "The US Federal Bureau of Investigation": the "FBI" is the body without
                 # its country, as its initials say
                 self._add_shortened(ent.start_char, words[1:])
-            short = _given_short_name(ent)  # initials ("CAS") are found by their letters
-            if short is not None and _given_acronym(ent) is None:
-                self._aliases.setdefault(short, " ".join(words))  # "… Federation (Segas)"
             given = _given_acronym(ent)  # "the Past Congressional Budget Office (CBO)"
+            short = _given_short_name(ent) if given is None else None  # initials: by letters
+            if short is not None:
+                self._aliases.setdefault(short, " ".join(words))  # "… Federation (Segas)"
             tail = next((j for j in range(1, len(words)) if initials(words[j:]) == given), None)
             if tail is not None and words[tail] not in _SMALL:
                 # the body is the words its letters give: "Congressional Budget Office"
