@@ -350,7 +350,7 @@ class SpeakerResolver(Discourse):
                 return describe(self, [det, tokens[0]], doc[det.i : mention.end])
         in_mention = self.ents.within(mention.start, mention.end)
         ents = [e for e in in_mention if e.label_ in _NAME_ENTS and not only_titles(e)]
-        opening = self._person_at(pos)
+        opening = self._person_at(pos) if tokens[0].ent_type_ in _TYPED_APART else None
         if opening is not None and (not ents or ents[0].start_char > pos):
             # "Simon Yates, a senior analyst for Forrester," with "Forrester" typed a person
             return self.named(list(opening.words), pos)
