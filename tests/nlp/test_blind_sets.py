@@ -1,13 +1,13 @@
 """The blind quote sets: the detector does not fall below their measured scores.
 
-Each of tests/data/quotes_blind3 … quotes_blind18 was drawn at random with a recorded seed,
+Each of tests/data/quotes_blind3 … quotes_blind19 was drawn at random with a recorded seed,
 annotated by hand before the detector ran on it, and scored blind once, at the end of a round of
 issue 14's attribution work (the sets' READMEs and bench/README.md hold those results: speaker name
 0.773, 0.768, 0.804, 0.886, 0.826, 0.843, 0.846 (0.842 without blind 9's near copy of a blind 7
-article), 0.811, 0.822, 0.825, 0.862, 0.844, 0.886, 0.874, 0.865 and 0.835). Once scored, a set
-is development data and later rounds tune on it, so its floor may rise above its blind result. The
-floors are the latest measured scores rounded down to 0.01, to catch regressions; they are not the
-targets (quote F1 >= 0.98, speaker name >= 0.90, cue >= 0.90, every multi-paragraph quotation
+article), 0.811, 0.822, 0.825, 0.862, 0.844, 0.886, 0.874, 0.865, 0.835 and 0.868). Once scored, a
+set is development data and later rounds tune on it, so its floor may rise above its blind result.
+The floors are the latest measured scores rounded down to 0.01, to catch regressions; they are not
+the targets (quote F1 >= 0.98, speaker name >= 0.90, cue >= 0.90, every multi-paragraph quotation
 joined). The development sets quotes_dev7 to quotes_dev11 were drawn and annotated the same way,
 read once as unseen news (dev 7 and 8 in the fifth speaker round, dev 9 to 11 in the seventh) and
 tuned on after; their floors sit here too.
@@ -105,6 +105,9 @@ FLOORS = {
     # 0.846 / 0.871 since the seventeenth round; cue 0.956 / 0.957; 26/27 joined
     # (politics_267's reopened quotation split in two)
     "quotes_blind18": Floors(183, 0.99, 0.84, 0.87, 0.95, 0.95, 27, 26),
+    # blind 19: 0.993 F1; speaker 0.868 / 0.877 (blind, main at 6291811, the code of 477efa0);
+    # cue 0.940 / 0.935; 15/15 joined
+    "quotes_blind19": Floors(152, 0.99, 0.86, 0.87, 0.94, 0.93, 15, 15),
     # dev 7 (read once unseen at 0.770, then tuned on): 0.988 F1; speaker 0.939 / 0.954
     # (0.945 before the eleventh round: `to ensure it is the "polluter who pays"`, a term to
     # its gold, goes on with the reporter of the sentence before, as five phrases of other
