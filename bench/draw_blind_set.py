@@ -14,7 +14,8 @@ A new set takes a new seed, recorded here once it is drawn, ``--skip-near-copies
 three near copies got in (``NEAR_COPIES`` in tests/nlp/test_sets_disjoint.py); quotes_blind10
 (20261140), quotes_blind11 (20261141), quotes_blind12 (20261142), quotes_blind13 (20261143),
 quotes_blind14 (20261144), quotes_blind15 (20261145), quotes_blind16 (20261146), quotes_blind17
-(20261147), quotes_blind18 (20261148) and quotes_blind19 (20261149) were drawn with both.
+(20261147), quotes_blind18 (20261148), quotes_blind19 (20261149) and quotes_blind20 (20261150)
+were drawn with both.
 
 Articles are drawn at random with the given seed, round robin over the five topics, among those
 with quotation marks, skipping any whose text (whitespace collapsed) hashes like a document of
@@ -57,6 +58,7 @@ SEEDS = {
     "quotes_blind17": 20261147,
     "quotes_blind18": 20261148,
     "quotes_blind19": 20261149,
+    "quotes_blind20": 20261150,
 }
 TOPICS = ("business", "entertainment", "politics", "sport", "tech")
 ROOT = Path(__file__).resolve().parents[1]

@@ -52,6 +52,7 @@ SETS = (
     "quotes_blind17",
     "quotes_blind18",
     "quotes_blind19",
+    "quotes_blind20",
 )
 BLIND = (
     "quotes_blind3",
@@ -71,6 +72,7 @@ BLIND = (
     "quotes_blind17",
     "quotes_blind18",
     "quotes_blind19",
+    "quotes_blind20",
 )
 
 
