@@ -31,6 +31,7 @@ from annotator.nlp.grammar import (
 from annotator.nlp.lexicon import (
     BODY_NOUNS,
     HONORIFICS,
+    OCCUPATIONS,
     POSTNOMINALS,
     ROLE_NOUNS,
     SOURCE_NOUNS,
@@ -221,17 +222,22 @@ def _named_clause(child: Token) -> Token | None:
 
 
 def _owned_person_before(verb: Token, subj: Token) -> Token | None:
-    """ "War on Want's John Hilary said": the parser may make the body's first word the
-    subject and hang the person, right before the verb, on its "on"; the person speaks."""
+    """The person right before the verb, owned by a body or introduced by an occupation,
+    whose name the parser cut ("War on Want's John Hilary said", the person hung on "on";
+    "Only Fools and Horses star David Jason criticised", the show made the subject and the
+    star its conjunct)."""
     doc = verb.doc
-    if subj.ent_type_ == "PERSON" or verb.i < 3 or subj.i >= verb.i:
+    if verb.i < 3 or subj.i >= verb.i:
         return None
     last = doc[verb.i - 1]
-    if last.ent_type_ != "PERSON":
+    if last.ent_type_ != "PERSON" or last.i == subj.i:
         return None
     first = name_start(last)
-    owned = first > 0 and doc[first - 1].tag_ == "POS"
-    return last if owned and subj.left_edge.i <= first <= subj.right_edge.i else None
+    before = doc[first - 1] if first > 0 else last
+    owned = before.tag_ == "POS" and subj.ent_type_ != "PERSON"
+    starred = before.lower_ in OCCUPATIONS and before.tag_ == "NN" and last.dep_ == "conj"
+    inside = subj.left_edge.i <= first <= subj.right_edge.i
+    return last if (owned or starred) and inside else None
 
 
 def _named_before_reflexive(subj: Token) -> Token | None:

@@ -105,9 +105,10 @@ FLOORS = {
     # 0.846 / 0.871 since the seventeenth round; cue 0.956 / 0.957; 26/27 joined
     # (politics_267's reopened quotation split in two)
     "quotes_blind18": Floors(183, 0.99, 0.84, 0.87, 0.95, 0.95, 27, 26),
-    # blind 19: 0.993 F1; speaker 0.868 / 0.877 (blind, main at 6291811, the code of 477efa0);
-    # cue 0.940 / 0.935; 15/15 joined
-    "quotes_blind19": Floors(152, 0.99, 0.86, 0.87, 0.94, 0.93, 15, 15),
+    # blind 19: 0.993 F1; speaker 0.868 / 0.877 (blind, main at 6291811, the code of 477efa0),
+    # 0.887 / 0.899 after its scoring (a star named after a show); cue 0.940 / 0.935; 15/15
+    # joined
+    "quotes_blind19": Floors(152, 0.99, 0.88, 0.89, 0.94, 0.93, 15, 15),
     # dev 7 (read once unseen at 0.770, then tuned on): 0.988 F1; speaker 0.939 / 0.954
     # (0.945 before the eleventh round: `to ensure it is the "polluter who pays"`, a term to
     # its gold, goes on with the reporter of the sentence before, as five phrases of other
