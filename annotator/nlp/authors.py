@@ -23,10 +23,7 @@ def author(resolver: SpeakerResolver, tokens: list[Token], mention: Span) -> str
     owners = [t for t in mention.root.subtree if t.i >= mention.end and t.dep_ == "poss"]
     owners = [t for t in owners if t.ent_type_ in ("ORG", "PERSON")]
     if owners:  # "says the instructions on Microsoft's website": Microsoft's
-        ent = resolver.ents.of.get(owners[0].i)
-        return resolver.resolve(
-            ent if ent is not None else mention.doc[owners[0].i : owners[0].i + 1]
-        )
+        return resolver.resolve(resolver.ents.around(owners[0]))
     owner = next((t for t in tokens if t.tag_ == "PRP$"), None)
     if owner is not None:  # "his report": the person "his" stands for
         found = resolver.salient_for(owner, owner.lower_ in ("his", "her"))

@@ -452,8 +452,7 @@ class Discourse:
         span = self.doc.char_span(event.sentence, event.pos, alignment_mode="expand")
         for t in span if span is not None else ():
             if t.dep_ == "nsubj" and is_named(t) and not self.quoted.contains(t.idx):
-                ent = self.ents.of.get(t.i)
-                name = self.resolve(ent if ent is not None else self.doc[t.i : t.i + 1])
+                name = self.resolve(self.ents.around(t))
                 if name and agrees(gender, self.gender(name)):
                     return name
         return event.name

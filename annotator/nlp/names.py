@@ -219,17 +219,17 @@ def _two_or_three_names(words: list[str]) -> bool:
     return 2 <= len(words) <= 3 and all(p[:1].isupper() and p[1:].islower() for p in parts)
 
 
-def surname_after(ent: Span) -> str | None:
-    """The surname the model left out of a person ending in a first name: "Tory Dominic
-    Grieve" typed a person to "Dominic" (the name's words are compounds of the untyped
-    capitalised word after it)."""
+def with_surname_after(ent: Span, words: list[str]) -> list[str]:
+    """The words of a person's name with the surname the model left out after a first name,
+    the party before it dropped: "Tory Dominic Grieve", typed a person to "Dominic", is
+    Dominic Grieve (the name's words are compounds of the untyped capitalised word after it)."""
     doc = ent.doc
     if ent.label_ != "PERSON" or ent.end >= len(doc) or not is_first_name(ent[-1].text):
-        return None
+        return words
     after = doc[ent.end]
     if after.tag_ != "NNP" or after.ent_type_ or not after.is_title or ent.root.head.i != after.i:
-        return None
-    return after.text
+        return words
+    return strip_affiliations([*words, after.text])
 
 
 def person_by_first_name(ent: Span) -> Person | None:
@@ -506,8 +506,9 @@ class Bodies:
         word = name.lower()
         if " " in word or len(word) < 2:
             return None
-        if word in self._aliases:
-            return self._aliases[word]  # "Segas"
+        alias = self.alias(name)
+        if alias is not None:  # "Segas"
+            return alias
         found = self._by_letters(name) if name.isupper() else []
         if not found and len(word) >= 3:
             found = sorted(

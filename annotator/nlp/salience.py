@@ -281,11 +281,6 @@ def name_before_title(token: Token, ents: EntityIndex) -> Token:
     return token
 
 
-def _ent_span(token: Token, ents: dict[int, Span]) -> Span:
-    ent = ents.get(token.i)
-    return ent if ent is not None else token.doc[token.i : token.i + 1]
-
-
 def _lost_subject(verb: Token, ents: EntityIndex) -> Span | None:
     """The person right before a main verb the parser left without a subject: "On the
     outskirts of Kyoto, 83-year-old Yuji Shimizu contemplates …" (the name made an apposition
@@ -424,7 +419,7 @@ def main_subjects(
             and not ruled_out(verb)  # "has ruled out taking part": a subject, not a speaker
         )
         sentence = token.sent.start_char
-        span = _ent_span(target, ents.of)
+        span = ents.around(target)
         out.append(Subject(token.idx, span, person, speech, sentence, relative))
     return out
 
@@ -461,8 +456,7 @@ def sentence_subject_before(pronoun: Token, quoted: SpanSet, ents: EntityIndex) 
         if speaking and t.head.lower_ not in cues and t.head.i not in above:
             continue
         if t.dep_ in ("nsubj", "nsubjpass") and is_named(t):
-            ent = ents.of.get(t.i)
-            return ent if ent is not None else pronoun.doc[t.i : t.i + 1]
+            return ents.around(t)
     return None
 
 

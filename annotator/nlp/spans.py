@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 
 class SpanSet:
@@ -43,6 +43,11 @@ class EntityIndex:
         self.ents: tuple[Span, ...] = tuple(_with_joined_word(e) for e in doc.ents)
         self.starts = [e.start for e in self.ents]
         self.of: dict[int, Span] = {i: e for e in self.ents for i in range(e.start, e.end)}
+
+    def around(self, token: Token) -> Span:
+        """The entity holding ``token``, else the token alone."""
+        ent = self.of.get(token.i)
+        return ent if ent is not None else token.doc[token.i : token.i + 1]
 
     def within(self, start: int, end: int) -> list[Span]:
         """Entities wholly inside tokens ``[start, end)`` (what ``Span.ents`` gives, cheaply)."""

@@ -93,12 +93,11 @@ from annotator.nlp.names import (
     role_before,
     role_of_head,
     source_family,
-    strip_affiliations,
-    surname_after,
     titled_name,
     titled_person,
     untyped_name_part,
     with_suffix,
+    with_surname_after,
 )
 from annotator.nlp.salience import (
     PRONOUN_GENDER,
@@ -237,8 +236,7 @@ class SpeakerResolver(Discourse):
             words = with_suffix(ent, words) if ent.label_ == "PERSON" else words
             if not words:
                 continue
-            if (surname := surname_after(ent)) is not None:
-                words = strip_affiliations([*words, surname])  # "Tory Dominic Grieve"
+            words = with_surname_after(ent, words)  # "Tory Dominic Grieve"
             if ent.label_ == "PERSON" and _first_name_before(ent) is not None:
                 words = [ent.doc[ent.start - 1].text, *words]  # "Wing Christophe Dominici"
             if ent.label_ == "PERSON":
@@ -382,8 +380,8 @@ class SpeakerResolver(Discourse):
                 return self.salient_person(pos) or self.last_person_before(pos) or words[0]
             if ents:
                 words = self._with_first_name(ents[0], words)
-                if (surname := surname_after(ents[0])) is not None and ents[0].end < mention.end:
-                    words = strip_affiliations([*words, surname])  # "Tory Dominic Grieve"
+                if ents[0].end < mention.end:  # its surname in the mention: "Tory Dominic Grieve"
+                    words = with_surname_after(ents[0], words)
             return self.named(words, mention.start_char) if words else None
         groups = [e for e in in_mention if e.label_ in _GROUP_ENTS]
         lead = groups[0].start - mention.start if groups else 0
