@@ -65,7 +65,7 @@ from annotator.nlp.sentences import (
     sentence_starts_after,
 )
 from annotator.nlp.spans import EntityIndex, SpanSet
-from annotator.nlp.speakers import SpeakerResolver
+from annotator.nlp.speakers import SpeakerResolver, may_be_titled
 
 QUOTES_KEY = "annotator_quotes"
 WARNINGS_KEY = "annotator_warnings"
@@ -612,7 +612,11 @@ def _canonical_names(quotes: list[Quote], surnames: Collection[str] = ()) -> lis
             and other.split()[0].lower() not in DETERMINERS  # not "A Delta spokesperson"
             and other.split()[-1][:1].isupper()  # not "Rover bosses", people of Rover
             and " and " not in other  # "X" alone is not "X and Y"
-            and (n > 1 or words[0] not in surnames or other.lower().split()[-1] not in surnames)
+            and (
+                n > 1
+                or words[0] not in surnames
+                or may_be_titled(other.split(), words[0], surnames)
+            )
             and any(
                 other.lower().split()[k : k + n] == words for k in range(len(other.split()) - n + 1)
             )

@@ -135,11 +135,11 @@ def _royal(person: Person) -> bool:
     return bool(person.role) and person.role[-1][0] in _ROYAL
 
 
-def _may_be_titled(person: Person, surname: str, titled: Collection[str]) -> bool:
-    """Can ``person`` be the one written "Mr ``surname``": it ends their name, or their own
-    surname is never written after a title ("Howard Flight" is "Mr Flight", never "Mr
-    Howard"; "Kim Yungmin" can be "Mr Kim")."""
-    last = person.words[-1].lower()
+def may_be_titled(name: Sequence[str], surname: str, titled: Collection[str]) -> bool:
+    """Can the person of ``name`` (its words) be the one written "Mr ``surname``": it ends
+    their name, or their own surname is never written after a title (``titled``, lowercased):
+    "Howard Flight" is "Mr Flight", never "Mr Howard"; "Kim Yungmin" can be "Mr Kim"."""
+    last = name[-1].lower()
     return last == surname or last not in titled
 
 
@@ -566,7 +566,7 @@ class SpeakerResolver(Discourse):
             if len(wanted) == 1 and wanted[0] in titled:
                 # "Mr Howard" is not "Howard Flight", who is "Mr Flight" (but "Mr Kim" can be
                 # "Kim Yungmin")
-                found = [p for p in found if _may_be_titled(p, wanted[0], titled)]
+                found = [p for p in found if may_be_titled(p.words, wanted[0], titled)]
             index = self._full_names[wanted] = name_index(royal or found, wanted)
         starts, best_before, best_from = index
         k = bisect_left(starts, pos)

@@ -18,7 +18,8 @@ dashes ("Jonas Weber - Hansa Rostock's largest investor - said") speaks; a campa
 the parser read as a clause ("Stop Heathrow Expansion said") speaks; a name typed from the
 hyphen of "Saint-Clair" is the whole name, "Saint" no title (seventeenth round); and, after
 blind 19's scoring, a star named after the show the parser made the subject ("Only Fools and
-Horses star Tom Dunne criticised") speaks.
+Horses star Tom Dunne criticised") speaks; and, from the review, a surname written after "Mr"
+still joins the full name it ends in the document's canonical names ("Pike" is Howard Pike).
 
 The texts are invented, of the shapes the commit messages name; none comes from a set not
 yet scored nor from a corpus article. Each test but the guards fails on the code before the
@@ -30,6 +31,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from annotator.nlp.entities import normalise_entities
+from annotator.nlp.quotes import Quote, _canonical_names
 from tests.nlp.test_quotes import detect
 
 
@@ -231,3 +233,15 @@ def test_a_star_named_after_the_show_the_parser_made_the_subject(nlp: Language) 
         'for being "too bland and too cheap".'
     )
     assert detect(nlp, text)[0][1:] == ("Tom Dunne", "criticised", "Tom Dunne")
+
+
+def test_a_titled_surname_joins_the_full_name_it_ends() -> None:
+    # "Howard" (written "Mr Howard") stays out of "Howard Pike", who is "Mr Pike"; but the
+    # speaker name "Pike" is Howard Pike
+    quotes = [
+        Quote(0, 5, speaker_name="Pike"),
+        Quote(10, 15, speaker_name="Howard Pike"),
+        Quote(20, 25, speaker_name="Howard"),
+    ]
+    names = [q.speaker_name for q in _canonical_names(quotes, {"pike", "howard"})]
+    assert names == ["Howard Pike", "Howard Pike", "Howard"]
