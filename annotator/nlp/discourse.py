@@ -43,6 +43,7 @@ from annotator.nlp.salience import (
     known_name,
     main_subjects,
     name_before_title,
+    work_titles,
 )
 from annotator.nlp.spans import EntityIndex, SpanSet
 
@@ -69,6 +70,14 @@ def _plural_role(token: Token) -> bool:
     return token.tag_ == "NNS" and token.lower_[:-1] in ROLE_NOUNS and not token.ent_type_
 
 
+def _takes_plural(token: Token) -> bool:
+    """A subject, active or passive, of a plural verb ("Leicester … have been aided")."""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_.endswith("s"):
+        return False
+    return verb.tag_ == "VBP" or any(c.dep_ == "aux" and c.tag_ == "VBP" for c in verb.children)
+
+
 def _one_name(name: str) -> bool:
     """A surname alone ("Federer"), not a firm's name of several words nor a role ("MEP")."""
     return " " not in name and name[:1].isupper() and name.lower() not in ROLE_NOUNS
@@ -80,6 +89,11 @@ def _body_by_kind(name: str) -> bool:
     if len(words) < 2 or not all(w[:1].isupper() or w in ("of", "for", "and") for w in words):
         return False
     return words[-1].lower() in GROUP_NOUNS
+
+
+def _without_article(name: str) -> str:
+    words = name.lower().split()
+    return " ".join(words[1:] if words and words[0] in ("a", "an", "the") else words)
 
 
 def _between(events: list[Event], positions: list[int], lo: int, hi: int | None) -> list[Event]:
@@ -131,6 +145,7 @@ class Discourse:
         self._subject_pos: list[int] = []
         self._sent_starts: list[int] | None = None
         self._lead: int | None = None
+        self._works: frozenset[str] | None = None
         #: Descriptions that spoke, in text order, not named yet (:meth:`add_described_event`).
         self._pending: deque[Span] = deque()
         #: Who each description among the main subjects stands for, by position (on need).
@@ -301,6 +316,17 @@ class Discourse:
         At the same position a subject comes before a speaker.
         """
         self._name_pending(pos)
+        for e in self._events_before(pos, subjects):
+            if not self._a_work(e.name):
+                yield e  # not "Wasp" for "she explains" after "Arnold's gritty drama Wasp"
+
+    def _a_work(self, name: str) -> bool:
+        """A name the article gives a film, a song or a show (:func:`work_titles`)."""
+        if self._works is None:
+            self._works = work_titles(self.doc, self.ents)
+        return bool(self._works) and _without_article(name) in self._works
+
+    def _events_before(self, pos: int, subjects: bool) -> Iterator[Event]:
         subs = self.subjects() if subjects else []
         h = bisect_left(self._history_pos, pos) - 1
         s = bisect_left(self._subject_pos, pos) - 1 if subjects else -1
@@ -319,6 +345,8 @@ class Discourse:
                     e = replace(e, name=name)
                 elif not e.person and _one_name(e.name) and self._mistyped_person(e.name):
                     e = replace(e, person=True)  # "Federer admitted he …", typed a body
+                elif e.person and not e.speech and self._untyped_word(e):
+                    continue  # "Sale host Bath in the cup": a place, no person nor body
                 yield e
             else:
                 e = self.history[h]
@@ -490,6 +518,27 @@ class Discourse:
             return e.name
         return None
 
+    def _untyped_word(self, e: Event) -> bool:
+        """A one-word subject the model typed nothing, nowhere a person nor of a gender, that
+        the sentence shows is no name of a person: after a common noun ("Sale host Bath"),
+        with "of" ("Use of games in schools"), or a "who" taking a plural verb ("Leicester,
+        who signed White, have also been aided")."""
+        span = self.doc.char_span(e.pos, e.pos + 1, alignment_mode="expand")
+        if span is None or span.root.ent_type_ or not _one_name(e.name):
+            return False
+        if self._typed_person(e.name) or self.gender(e.name) is not None:
+            return False
+        token = span.root
+        if e.relative and token.head.dep_ == "relcl":
+            token = token.head.head
+        if token.lower_ != e.name.lower():
+            return False
+        return (
+            any(c.dep_ == "compound" and c.tag_ in ("NN", "NNS") for c in token.children)
+            or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+            or _takes_plural(token)
+        )
+
     def _typed_person(self, name: str) -> bool:
         """A name the model typed as a person somewhere in the document."""
         if self._surnames is None:
@@ -534,6 +583,8 @@ class Discourse:
             if self.quoted.contains(p.start):
                 continue
             name = self.full_name(list(p.words), p.start)
+            if self._a_work(name):
+                continue
             if agrees(gender, self.gender(name)) and (fits is None or fits(name)):
                 return name
         if not forward:

@@ -50,6 +50,12 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
     biography memoir autobiography headline editorial lawsuit suit petition minutes
     instructions manifesto bulletin guidelines""".split()
 )
+#: Nouns of a work a name can be the title of ("the drama Wasp", "The film, A Different Story,"):
+#: a name given one is a work, whatever the model typed it.
+WORK_NOUNS: frozenset[str] = frozenset(
+    """film movie drama documentary album single song track novel play musical sitcom series
+    show programme""".split()
+)
 #: Heads of descriptions of a body, not a person ("the Brits committee announced").
 GROUP_NOUNS: frozenset[str] = frozenset(
     """committee party government company firm club council agency board association union

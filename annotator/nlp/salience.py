@@ -27,6 +27,7 @@ from annotator.nlp.cues import ruled_out, speaking_of_nothing
 from annotator.nlp.grammar import plural_verb, trailing_appositive
 from annotator.nlp.lexicon import (
     BUSINESS_NOUNS,
+    DEMONYMS,
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
     PERSON_ROLES,
@@ -35,6 +36,7 @@ from annotator.nlp.lexicon import (
     ROLE_NOUNS,
     SOURCE_NOUNS,
     TITLES,
+    WORK_NOUNS,
     cue_forms,
 )
 from annotator.nlp.spans import EntityIndex, SpanSet
@@ -405,7 +407,12 @@ def main_subjects(
         ent = ents.of.get(target.i)
         if target is token and not relative and plural_verb(token) and not _joined(token):
             person = False  # "Norwich have signed …", typed a person in the headline: a club
-        elif is_named(target) or known_name(target, name_words) or appositive is not None:
+        elif (
+            is_named(target)
+            or known_name(target, name_words)
+            or appositive is not None
+            or _nationality_described(target)
+        ):
             person = True  # "Kenteris's lawyer, Gregory Ioannidis," typed a body
         elif ent is not None and ent.label_ == "ORG" and not relative:
             person = False
@@ -422,6 +429,42 @@ def main_subjects(
         span = ents.around(target)
         out.append(Subject(token.idx, span, person, speech, sentence, relative))
     return out
+
+
+def work_titles(doc: Doc, ents: EntityIndex) -> frozenset[str]:
+    """Names the article gives a work ("Arnold's gritty drama Wasp", "The film, A Different
+    Story,"), lowercased, without a leading article: a film or a song neither speaks nor is a
+    "she", though the model may type its title a person."""
+    titles: set[str] = set()
+    for token in doc:
+        if token.lower_ not in WORK_NOUNS or token.tag_ != "NN":
+            continue
+        named = [c for c in token.children if c.dep_ == "appos" and c.tag_ == "NNP"]
+        if token.dep_ == "compound" and token.head.tag_ == "NNP":
+            named.append(token.head)
+        end = token.i + 1
+        while end < len(doc) and doc[end].tag_ in ("NNP", "NNPS"):
+            end += 1
+        if end > token.i + 1:  # "drama Wasp", however parsed
+            named.append(doc[end - 1])
+        for name in named:
+            span = ents.around(name)
+            start = span.start
+            while len(span) == 1 and start > 0 and doc[start - 1].tag_ in ("NNP", "NNPS"):
+                start -= 1  # an untyped title: "A Different Story"
+            words = [t.lower_ for t in doc[start : span.end] if not t.is_punct]
+            if words and words[0] in ("a", "an", "the"):
+                words = words[1:]
+            if words:
+                titles.add(" ".join(words))
+    return frozenset(titles)
+
+
+def _nationality_described(token: Token) -> bool:
+    """ "the Frenchman", whatever the model typed it: a person described by nationality."""
+    return token.lower_ in DEMONYMS and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children
+    )
 
 
 def _set_off_name(token: Token) -> Token | None:
