@@ -294,6 +294,11 @@ def _attribute(
             frame = frame or tokens_between(doc, q.end, f.after_end)
             if frame is not None:
                 speaker_tok = nearest_person(frame, before=cue.idx < q.start)
+        if speaker_tok is None and previous is not None and previous.speaker_name:
+            if previous.end <= cue.idx < q.start and _subjectless_opening(cue):
+                # 'Ms Jowell insisted: "…" And continued: "…"': the speaker goes on
+                said = previous.speaker, cue_span(cue), previous.speaker_name
+                return Quote(q.start, q.end, *said, q.paragraphs)
     elif (
         speaker_tok is None
         and not f.initial
@@ -335,6 +340,16 @@ def _attribute(
                 q.start, q.end, previous.speaker, None, previous.speaker_name, q.paragraphs
             )
     return Quote(q.start, q.end, None, cue_at, None, q.paragraphs)
+
+
+def _subjectless_opening(cue: Token) -> bool:
+    """A speech verb with no subject opening its sentence ("And continued:", "Adding:")."""
+    if not cue.tag_.startswith("VB") or cue.tag_ == "VBN":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in cue.children):
+        return False
+    lead = cue.doc[cue.sent.start : cue.i]
+    return all(t.is_punct or t.is_space or t.dep_ in ("cc", "advmod") for t in lead)
 
 
 def _quoting_speaker(token: Token, quoted: SpanSet, cues: frozenset[str]) -> Token | None:

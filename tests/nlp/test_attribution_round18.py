@@ -2,7 +2,9 @@
 no person a later "she" or "he" stands for, however the model typed it; a one-word subject the
 model typed nothing that the sentence shows is no person ("Bath host Sale in the cup", "Kelso,
 who signed Holt in May, have been helped", "Use of games has been patchy") is skipped by a
-later pronoun, and "the Frenchman", typed a body, is a described person (eighteenth round).
+later pronoun, and "the Frenchman", typed a body, is a described person; a speech verb with no
+subject opening its sentence ('And continued: "…"') goes on with the speaker of the quotation
+before it (eighteenth round).
 
 The texts are invented, of the shapes the commit messages name; none comes from a set not
 yet scored nor from a corpus article. Each test but the guards fails on the code before the
@@ -61,3 +63,23 @@ def test_a_capitalised_noun_with_of_opening_a_sentence_is_no_she(nlp: Language) 
         "in a paper."
     )
     assert detect(nlp, text)[0][1:] == ("she", "wrote", "Angela Moss")
+
+
+def test_a_subjectless_verb_opening_a_sentence_goes_on_with_the_speaker(
+    nlp: Language,
+) -> None:
+    text = (
+        'Betting law\n\nThe minister, Tessa Hale, spoke on Monday. Ms Hale insisted: "We have '
+        'a good record here." And continued: "We can be proud of it. I intend to keep it '
+        'that way."'
+    )
+    assert detect(nlp, text)[1][1:] == ("Ms Hale", "continued", "Tessa Hale")
+
+
+def test_a_verb_with_its_own_subject_keeps_it(nlp: Language) -> None:
+    # guard: "And she continued" has its subject; not the speaker before
+    text = (
+        'Talks\n\nMs Hale insisted: "We have a good record here." Her deputy Jane Orr spoke '
+        'next. And she continued: "We can be proud of it."'
+    )
+    assert detect(nlp, text)[1][1:] == ("she", "continued", "Jane Orr")
