@@ -94,7 +94,8 @@ DETERMINERS: frozenset[str] = frozenset("the a an this that these those one anot
 #: Pognon", "Olympian Tomlinson"); none of them is a first name (unlike "Scot", "Dane", "Finn").
 DEMONYMS: frozenset[str] = frozenset(
     """frenchman frenchwoman englishman englishwoman welshman welshwoman scotsman scotswoman
-    irishman irishwoman dutchman dutchwoman olympian briton spaniard swede kiwi aussie""".split()
+    irishman irishwoman dutchman dutchwoman olympian briton spaniard swede kiwi aussie
+    frenchmen englishmen welshmen scotsmen irishmen dutchmen""".split()
 )
 #: Words of a party or standing written before a name, never part of it ("Fellow Lib Dem
 #: Norman Baker", "former Tory MP …", "shadow minister …").
@@ -104,7 +105,7 @@ AFFILIATIONS: frozenset[str] = frozenset(
     defender striker midfielder goalkeeper keeper skipper winger forward singer actor actress
     star rapper producer writer author presenter backbencher campaigner activist businessman
     businesswoman tycoon entrepreneur comedian novelist journalist columnist lawyer barrister
-    solicitor economist""".split()
+    solicitor economist broadcaster""".split()
 )
 
 
