@@ -665,7 +665,28 @@ def named_kinds(doc: Doc, quoted: SpanSet) -> dict[str, list[tuple[int, str]]]:
         role = t.dep_ == "compound" and t.head.ent_type_ == "PERSON"  # "BBC correspondent X"
         if k < t.i and not places and not role and not quoted.contains(t.idx):
             kinds.setdefault(t.lower_, []).append((t.idx, doc[k : t.i + 1].text))
+        elif t.lower_ in BODY_NOUNS and not quoted.contains(t.idx):
+            name = _name_after(doc, t.i + 1)  # "US magazine Mobile PC": the name after it
+            if name is not None:
+                kinds.setdefault(t.lower_, []).append((t.idx, name))
     return kinds
+
+
+def _name_after(doc: Doc, i: int) -> str | None:
+    """The name starting at token ``i``: the entity it opens (no person or place), else its
+    run of capitalised proper nouns."""
+    if i >= len(doc) or doc[i].tag_ not in ("NNP", "NNPS") or not doc[i].text[:1].isupper():
+        return None
+    end = i + 1
+    if doc[i].ent_iob_ == "B":
+        if doc[i].ent_type_ in ("PERSON", "GPE", "NORP", "LOC"):
+            return None
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[i:end].text
+    while end < len(doc) and doc[end].tag_ in ("NNP", "NNPS") and not doc[end].ent_type_:
+        end += 1
+    return doc[i:end].text
 
 
 def within_one_edit(a: str, b: str) -> bool:
