@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.cues import ruled_out, speaking_of_nothing
+from annotator.nlp.first_names import first_name_gender
 from annotator.nlp.grammar import plural_verb, trailing_appositive
 from annotator.nlp.lexicon import (
     BUSINESS_NOUNS,
@@ -412,6 +413,7 @@ def main_subjects(
             or known_name(target, name_words)
             or appositive is not None
             or _nationality_described(target)
+            or _owned_first_name(target)
         ):
             person = True  # "Kenteris's lawyer, Gregory Ioannidis," typed a body
         elif ent is not None and ent.label_ == "ORG" and not relative:
@@ -458,6 +460,19 @@ def work_titles(doc: Doc, ents: EntityIndex) -> frozenset[str]:
             if words:
                 titles.add(" ".join(words))
     return frozenset(titles)
+
+
+def _owned_first_name(token: Token) -> bool:
+    """ "Tennis Australia's Geoff Pollard", typed a body with the body: a first name after the
+    possessive, then the surname."""
+    doc = token.doc
+    i = token.i
+    return (
+        i >= 2
+        and token.tag_ == "NNP"
+        and doc[i - 2].tag_ == "POS"
+        and first_name_gender(doc[i - 1].text) is not None
+    )
 
 
 def _nationality_described(token: Token) -> bool:

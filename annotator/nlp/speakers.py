@@ -53,7 +53,7 @@ from spacy.tokens import Doc, Span, Token
 from annotator.nlp.authors import SAME_DOCUMENT, named_author
 from annotator.nlp.descriptions import by_role, coordinated, describe
 from annotator.nlp.discourse import Discourse
-from annotator.nlp.first_names import is_first_name
+from annotator.nlp.first_names import first_name_gender, is_first_name
 from annotator.nlp.grammar import plural_verb
 from annotator.nlp.lexicon import (
     BUSINESS_NOUNS,
@@ -539,11 +539,25 @@ class SpeakerResolver(Discourse):
         nouns = [t for t in tokens if t.tag_ == "NN" and not t.ent_type_]
         if nouns and nouns[0].lower_ in SOURCE_NOUNS:
             return True  # "A spokesman for the British Casino Association": one person
+        if self._owned_name(tokens):
+            return True  # "The Fabian Society's Sundar Katwala", typed a body with the society
         if any(t.ent_type_ in _GROUP_ENTS for t in tokens) or tokens[-1].lower_ in DOCUMENT_NOUNS:
             return False
         if body_name(tokens) is not None:
             return False
         return True
+
+    def _owned_name(self, tokens: list[Token]) -> bool:
+        """Proper nouns after a body's possessive that name a person: a first name the
+        article's people or the list of first names know, or a surname written after "Mr"."""
+        doc = tokens[0].doc
+        before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+        poss = [t for t in tokens if t.tag_ == "POS"] or ([before] if before is not None else [])
+        after = [t for t in tokens if poss and poss[-1].tag_ == "POS" and t.i > poss[-1].i]
+        if len(after) < 2 or not all(t.tag_ == "NNP" for t in after):
+            return False
+        first, last = after[0].text, after[-1].lower_
+        return last in self.titled_surnames() or first_name_gender(first) is not None
 
     # -- rules --------------------------------------------------------------------------------
 

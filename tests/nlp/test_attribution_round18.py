@@ -5,8 +5,9 @@ who signed Holt in May, have been helped", "Use of games has been patchy") is sk
 later pronoun, and "the Frenchman", typed a body, is a described person; a speech verb with no
 subject opening its sentence ('And continued: "…"') goes on with the speaker of the quotation
 before it; "the magazine" is the one named after its noun ("by US magazine Gadget Weekly"),
-"the group" the whole entity after it ("newspaper group Harbour News & Media") (eighteenth
-round).
+"the group" the whole entity after it ("newspaper group Harbour News & Media"); a person
+named after a body's possessive ("Tennis Canada's Geoff Hale", typed one body with it) is a
+person, as a speaker and as a subject (eighteenth round).
 
 The texts are invented, of the shapes the commit messages name; none comes from a set not
 yet scored nor from a corpus article. Each test but the guards fails on the code before the
@@ -103,3 +104,30 @@ def test_the_group_is_the_whole_name_after_its_noun(nlp: Language) -> None:
         '"It has been a good year," said the group.'
     )
     assert detect(nlp, text)[0][1:] == ("the group", "said", "Harbour News & Media")
+
+
+def test_a_person_after_a_bodys_possessive_is_a_person_for_a_later_description(
+    nlp: Language,
+) -> None:
+    # "The Owen Society's Sunil Katra" was typed one body, so the speaker was no person and
+    # "the reform group's general secretary" went to the person-like subject before him
+    text = (
+        "Crown bill\n\nLabour peer Lord Hale's Succession Bill aims to end the rule. The Owen "
+        "Society's Sunil Katra said the change was \"long overdue\". The reform group's general "
+        'secretary told BBC Radio there were "very old rules" at work. Mr Katra added: "This '
+        'is overdue."'
+    )
+    assert detect(nlp, text)[1][1:] == (
+        "The reform group's general secretary",
+        "told",
+        "Sunil Katra",
+    )
+
+
+def test_a_subject_after_a_bodys_possessive_with_a_first_name_is_a_he(nlp: Language) -> None:
+    text = (
+        'Court row\n\nNorris said he had had a "gutful" of asking them to make the courts '
+        "faster but Tennis Canada's Geoff Hale rejected his comments. "
+        '"We did ask for it to be made faster," he said.'
+    )
+    assert detect(nlp, text)[1][1:] == ("he", "said", "Geoff Hale")
