@@ -29,7 +29,7 @@ from annotator.nlp.grammar import (
     source_in_subtree,
     trailing_appositive,
 )
-from annotator.nlp.lexicon import GROUP_NOUNS, ROLE_NOUNS, SOURCE_NOUNS
+from annotator.nlp.lexicon import CLUB_WORDS, CLUBS, GROUP_NOUNS, ROLE_NOUNS, SOURCE_NOUNS
 from annotator.nlp.names import Bodies, NameWords, Person, clean_words
 from annotator.nlp.salience import (
     PRONOUN_GENDER,
@@ -81,6 +81,12 @@ def _takes_plural(token: Token) -> bool:
 def _one_name(name: str) -> bool:
     """A surname alone ("Federer"), not a firm's name of several words nor a role ("MEP")."""
     return " " not in name and name[:1].isupper() and name.lower() not in ROLE_NOUNS
+
+
+def _a_club(name: str) -> bool:
+    """ "Aston Villa", "Crystal Palace": a club's name of two words, not a person's."""
+    words = name.lower().split()
+    return len(words) == 2 and (words[-1] in CLUB_WORDS or name.lower() in CLUBS)
 
 
 def _body_by_kind(name: str) -> bool:
@@ -317,8 +323,12 @@ class Discourse:
         """
         self._name_pending(pos)
         for e in self._events_before(pos, subjects):
-            if not self._a_work(e.name):
+            if not self._not_a_person(e.name) or not e.person:
                 yield e  # not "Wasp" for "she explains" after "Arnold's gritty drama Wasp"
+
+    def _not_a_person(self, name: str) -> bool:
+        """A work's title or a club's name (:func:`_a_club`), whatever the model typed it."""
+        return self._a_work(name) or _a_club(name)
 
     def _a_work(self, name: str) -> bool:
         """A name the article gives a film, a song or a show (:func:`work_titles`)."""
@@ -583,7 +593,7 @@ class Discourse:
             if self.quoted.contains(p.start):
                 continue
             name = self.full_name(list(p.words), p.start)
-            if self._a_work(name):
+            if self._not_a_person(name):
                 continue
             if agrees(gender, self.gender(name)) and (fits is None or fits(name)):
                 return name

@@ -56,6 +56,13 @@ WORK_NOUNS: frozenset[str] = frozenset(
     """film movie drama documentary album single song track novel play musical sitcom series
     show programme""".split()
 )
+#: Last words of football and rugby clubs' names ("Crystal Palace", "Bristol Rovers"), no
+#: surname's, which the model may type a person; and clubs named otherwise ("Aston Villa").
+CLUB_WORDS: frozenset[str] = frozenset(
+    """united city rovers albion athletic wanderers rangers celtic hotspur palace wednesday
+    argyle orient county harlequins saracens""".split()
+)
+CLUBS: frozenset[str] = frozenset({"aston villa"})
 #: Heads of descriptions of a body, not a person ("the Brits committee announced").
 GROUP_NOUNS: frozenset[str] = frozenset(
     """committee party government company firm club council agency board association union
