@@ -51,6 +51,18 @@ from annotator.nlp.spans import EntityIndex, SpanSet
 Fits = Callable[[str], bool] | None
 
 
+def _came_as(verb: Token) -> bool:
+    """ "His comments came as President Bush said …": the clause the news is about, a later
+    "he"'s speaker, though subordinate."""
+    head = verb.head
+    return (
+        verb.dep_ == "advcl"
+        and head.dep_ == "ROOT"
+        and head.lower_ in ("come", "comes", "came", "coming")
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    )
+
+
 def _plural_source(name: str) -> bool:
     """ "Critics", "Government sources": a description of several unnamed people."""
     word = name.rsplit(" ", 1)[-1].lower()
@@ -186,7 +198,7 @@ class Discourse:
             if token.lower_ not in cues or not is_cue(token, cues):
                 continue
             # "The answer, says Prof Brewer, is wi-fi": a parenthetical cue speaks too
-            main = token.dep_ in ("ROOT", "parataxis")
+            main = token.dep_ in ("ROOT", "parataxis") or _came_as(token)
             if not main and not (token.dep_ == "conj" and token.head.dep_ == "ROOT"):
                 continue  # a subordinate clause ("when Mr Johnson had announced …")
             if self.quoted.contains(token.idx):
