@@ -295,12 +295,16 @@ _HEARER_CUES = frozenset("tell tells told telling ask asks asked asking".split()
 def inverted_object(cue: Token) -> Token | None:
     """The speaker after a cue that follows its quotation, parsed as the cue's object:
     "“…,” added the two-time award winner", "“…,” said the report"."""
-    if cue.lower_ in _HEARER_CUES:
+    asking = cue.lower_ in ("asked", "asks")
+    if cue.lower_ in _HEARER_CUES and not asking:
         return None
     for child in cue.rights:
         if child.dep_ in ("dobj", "attr", "oprd", "npadvmod") and child.left_edge.i == cue.i + 1:
             if not child.tag_.startswith("NN") and not _is_age(child):
                 return None
+            after = child.right_edge.i + 1
+            if asking and (after < len(cue.doc) and not cue.doc[after].is_punct):
+                return None  # '"…?" asked the magazine.', not '"…?" asked the man to …'
             return _owned_person(child) or child
     return None
 

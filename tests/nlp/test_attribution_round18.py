@@ -9,7 +9,9 @@ before it; "the magazine" is the one named after its noun ("by US magazine Gadge
 named after a body's possessive ("Tennis Canada's Geoff Hale", typed one body with it) is a
 person, as a speaker and as a subject; a club's name the model typed a person ("Leyton
 Orient", "Aston Villa") is no "he"; the speaker of the clause the news came with ("His
-comments came as President X said …") is the next "he" (eighteenth round).
+comments came as President X said …") is the next "he"; a description right after "asked"
+that follows its question and ends the sentence asks it ('"…?" asked the magazine.')
+(eighteenth round).
 
 The texts are invented, of the shapes the commit messages name; none comes from a set not
 yet scored nor from a corpus article. Each test but the guards fails on the code before the
@@ -159,3 +161,11 @@ def test_the_speaker_the_news_came_with_is_the_next_he(nlp: Language) -> None:
         'the plan. But he said the government must "renew its commitment to reform".'
     )
     assert detect(nlp, text)[1][1:] == ("he", "said", "Tom Reese")
+
+
+def test_a_description_asking_right_after_its_question_speaks(nlp: Language) -> None:
+    text = (
+        "Gadgets\n\nThe list was drawn up by US magazine Gadget Weekly. "
+        '"Who can forget the first CD player?" asked the magazine.'
+    )
+    assert detect(nlp, text)[0][1:] == ("the magazine", "asked", "Gadget Weekly")
