@@ -52,7 +52,9 @@ def reported_speech(
             return None
     root = sent.root
     if root.idx < q.start and not back and not is_cue(root, cues):
-        return _introduced_subject(root, first_named) if closes_sentence(text, q) else None
+        if not closes_sentence(text, q):
+            return None
+        return _introduced_subject(root, first_named) or _writing_subject(root, cues)
     if root.idx >= q.start or not is_cue(root, cues):
         return None
     return _speaking_subject(root, cues)
@@ -114,6 +116,18 @@ def _introduced_subject(root: Token, first_named: Callable[[Token], bool]) -> To
     if name_start(last) == last.i or not first_named(last):
         return None  # a surname alone, or one named before
     return last
+
+
+def _writing_subject(root: Token, cues: frozenset[str]) -> Token | None:
+    """The person subject of a sentence whose participle opening it speaks ("Writing in the
+    Guardian, Mr Brown outlined his view …. “As our manifesto …”"): the words that follow."""
+    opening = [
+        c
+        for c in root.children
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < root.i and is_cue(c, cues)
+    ]
+    subjects = [c for c in root.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"]
+    return subjects[0] if opening and subjects else None
 
 
 def closes_sentence(text: str, q: MarkedQuote) -> bool:

@@ -10,8 +10,9 @@ named after a body's possessive ("Tennis Canada's Geoff Hale", typed one body wi
 person, as a speaker and as a subject; a club's name the model typed a person ("Leyton
 Orient", "Aston Villa") is no "he"; the speaker of the clause the news came with ("His
 comments came as President X said …") is the next "he"; a description right after "asked"
-that follows its question and ends the sentence asks it ('"…?" asked the magazine.')
-(eighteenth round).
+that follows its question and ends the sentence asks it ('"…?" asked the magazine.'); a
+quotation with no attribution right after a sentence a speaking participle opens ("Writing in
+the Herald, Mr Hale outlined his view. “…”") is its subject's (eighteenth round).
 
 The texts are invented, of the shapes the commit messages name; none comes from a set not
 yet scored nor from a corpus article. Each test but the guards fails on the code before the
@@ -169,3 +170,12 @@ def test_a_description_asking_right_after_its_question_speaks(nlp: Language) -> 
         '"Who can forget the first CD player?" asked the magazine.'
     )
     assert detect(nlp, text)[0][1:] == ("the magazine", "asked", "Gadget Weekly")
+
+
+def test_a_quotation_after_a_sentence_opened_by_a_speaking_participle(nlp: Language) -> None:
+    text = (
+        "Jobs plan\n\nThe premier said Mr Hale would have a key role.\n\nWriting in the Herald "
+        'newspaper, Mr Hale outlined his view of the way ahead. "Our aim is not simply work '
+        'but full employment."'
+    )
+    assert detect(nlp, text)[0][1:] == ("Mr Hale", None, "Hale")
