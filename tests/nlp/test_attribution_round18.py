@@ -12,7 +12,8 @@ Orient", "Aston Villa") is no "he"; the speaker of the clause the news came with
 comments came as President X said …") is the next "he"; a description right after "asked"
 that follows its question and ends the sentence asks it ('"…?" asked the magazine.'); a
 quotation with no attribution right after a sentence a speaking participle opens ("Writing in
-the Herald, Mr Hale outlined his view. “…”") is its subject's (eighteenth round).
+the Herald, Mr Hale outlined his view. “…”") is its subject's; "expressed" is a cue
+(eighteenth round).
 
 The texts are invented, of the shapes the commit messages name; none comes from a set not
 yet scored nor from a corpus article. Each test but the guards fails on the code before the
@@ -179,3 +180,8 @@ def test_a_quotation_after_a_sentence_opened_by_a_speaking_participle(nlp: Langu
         'but full employment."'
     )
     assert detect(nlp, text)[0][1:] == ("Mr Hale", None, "Hale")
+
+
+def test_expressed_is_a_cue(nlp: Language) -> None:
+    text = 'Opposition grows\n\nThe Liberal Democrats have expressed "deep misgivings" about it.'
+    assert detect(nlp, text)[0][1:] == ("The Liberal Democrats", "expressed", "Liberal Democrats")
