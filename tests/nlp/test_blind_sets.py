@@ -52,8 +52,9 @@ FLOORS = {
     # blind 6: 0.997 F1 (one extra); speaker 0.958 / 0.957 (0.886 / 0.892 blind), 0.952 /
     # 0.9496 since the twelfth round (a firm's short name, "Daiwa", is now the fullest form
     # the article gives, "Daiwa Securities", as later sets annotate bodies); cue 0.976 /
-    # 0.975 (0.946 / 0.966 blind); 16/16
-    "quotes_blind6": Floors(166, 0.99, 0.95, 0.94, 0.97, 0.97, 16, 16),
+    # 0.975 (0.946 / 0.966 blind), 0.982 / 0.983 since the eighteenth round ("expressed");
+    # 16/16
+    "quotes_blind6": Floors(166, 0.99, 0.95, 0.94, 0.98, 0.98, 16, 16),
     # blind 7: 1.000 F1; speaker 0.884 / 0.886 (0.826 / 0.829 blind, main at ae7c801);
     # cue 0.935 / 0.929 (0.923 / 0.9196 blind), 0.955 / 0.955 since the fourteenth round
     # ("attacked … as" is a cue); 20/20
