@@ -543,8 +543,8 @@ class Discourse:
     def _untyped_word(self, e: Event) -> bool:
         """A one-word subject the model typed nothing, nowhere a person nor of a gender, that
         the sentence shows is no name of a person: after a common noun ("Sale host Bath"),
-        with "of" ("Use of games in schools"), or a "who" taking a plural verb ("Leicester,
-        who signed White, have also been aided")."""
+        with "of" ("Use of games in schools"), or with a plural verb ("Leicester, who signed
+        White, have also been aided"; for a "who", the name it hangs on)."""
         span = self.doc.char_span(e.pos, e.pos + 1, alignment_mode="expand")
         if span is None or span.root.ent_type_ or not _one_name(e.name):
             return False
