@@ -27,6 +27,7 @@ from annotator.nlp.grammar import (
     named_compound,
     plural_verb,
     source_in_subtree,
+    takes_plural_verb,
     trailing_appositive,
 )
 from annotator.nlp.lexicon import CLUB_WORDS, CLUBS, GROUP_NOUNS, ROLE_NOUNS, SOURCE_NOUNS
@@ -43,6 +44,7 @@ from annotator.nlp.salience import (
     known_name,
     main_subjects,
     name_before_title,
+    title_key,
     work_titles,
 )
 from annotator.nlp.spans import EntityIndex, SpanSet
@@ -82,14 +84,6 @@ def _plural_role(token: Token) -> bool:
     return token.tag_ == "NNS" and token.lower_[:-1] in ROLE_NOUNS and not token.ent_type_
 
 
-def _takes_plural(token: Token) -> bool:
-    """A subject, active or passive, of a plural verb ("Leicester … have been aided")."""
-    verb = token.head
-    if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_.endswith("s"):
-        return False
-    return verb.tag_ == "VBP" or any(c.dep_ == "aux" and c.tag_ == "VBP" for c in verb.children)
-
-
 def _one_name(name: str) -> bool:
     """A surname alone ("Federer"), not a firm's name of several words nor a role ("MEP")."""
     return " " not in name and name[:1].isupper() and name.lower() not in ROLE_NOUNS
@@ -107,11 +101,6 @@ def _body_by_kind(name: str) -> bool:
     if len(words) < 2 or not all(w[:1].isupper() or w in ("of", "for", "and") for w in words):
         return False
     return words[-1].lower() in GROUP_NOUNS
-
-
-def _without_article(name: str) -> str:
-    words = name.lower().split()
-    return " ".join(words[1:] if words and words[0] in ("a", "an", "the") else words)
 
 
 def _between(events: list[Event], positions: list[int], lo: int, hi: int | None) -> list[Event]:
@@ -346,7 +335,7 @@ class Discourse:
         """A name the article gives a film, a song or a show (:func:`work_titles`)."""
         if self._works is None:
             self._works = work_titles(self.doc, self.ents)
-        return bool(self._works) and _without_article(name) in self._works
+        return bool(self._works) and title_key(name) in self._works
 
     def _events_before(self, pos: int, subjects: bool) -> Iterator[Event]:
         subs = self.subjects() if subjects else []
@@ -558,7 +547,7 @@ class Discourse:
         return (
             any(c.dep_ == "compound" and c.tag_ in ("NN", "NNS") for c in token.children)
             or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
-            or _takes_plural(token)
+            or takes_plural_verb(token)
         )
 
     def _typed_person(self, name: str) -> bool:

@@ -130,7 +130,13 @@ def named_compound(token: Token) -> Token | None:
 def plural_verb(token: Token) -> bool:
     """Does a proper noun subject take a plural verb ("Birmingham have", "Chelsea are"): a
     team or a body, never one person?"""
-    if token.tag_ != "NNP" or token.dep_ != "nsubj" or token.lower_.endswith("s"):
+    return token.tag_ == "NNP" and takes_plural_verb(token, ("nsubj",))
+
+
+def takes_plural_verb(token: Token, deps: tuple[str, ...] = SUBJECTS) -> bool:
+    """Is ``token`` a subject (of ``deps``) of a plural verb, active or passive ("Leicester
+    … have been aided"), itself no plural noun?"""
+    if token.dep_ not in deps or token.lower_.endswith("s"):
         return False  # not "say MPs": several people
     verb = token.head
     return verb.tag_ == "VBP" or any(c.dep_ == "aux" and c.tag_ == "VBP" for c in verb.children)

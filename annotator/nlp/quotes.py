@@ -56,7 +56,7 @@ from annotator.nlp.cues import (
     quoted_as_saying,
     reporting_root,
 )
-from annotator.nlp.grammar import tokens_between
+from annotator.nlp.grammar import SUBJECTS, tokens_between
 from annotator.nlp.lexicon import DETERMINERS, TITLES, cue_forms
 from annotator.nlp.marks import DOUBLE_MARKS, MarkedQuote, find_marked_quotes
 from annotator.nlp.sentences import (
@@ -346,7 +346,7 @@ def _subjectless_opening(cue: Token) -> bool:
     """A speech verb with no subject opening its sentence ("And continued:", "Adding:")."""
     if not cue.tag_.startswith("VB") or cue.tag_ == "VBN":
         return False
-    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in cue.children):
+    if any(c.dep_ in (*SUBJECTS, "csubj", "expl") for c in cue.children):
         return False
     lead = cue.doc[cue.sent.start : cue.i]
     return all(t.is_punct or t.is_space or t.dep_ in ("cc", "advmod") for t in lead)

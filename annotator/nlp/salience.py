@@ -454,12 +454,16 @@ def work_titles(doc: Doc, ents: EntityIndex) -> frozenset[str]:
             start = span.start
             while len(span) == 1 and start > 0 and doc[start - 1].tag_ in ("NNP", "NNPS"):
                 start -= 1  # an untyped title: "A Different Story"
-            words = [t.lower_ for t in doc[start : span.end] if not t.is_punct]
-            if words and words[0] in ("a", "an", "the"):
-                words = words[1:]
-            if words:
-                titles.add(" ".join(words))
+            key = title_key(" ".join(t.text for t in doc[start : span.end] if not t.is_punct))
+            if key:
+                titles.add(key)
     return frozenset(titles)
+
+
+def title_key(name: str) -> str:
+    """A work's title as :func:`work_titles` keeps it: lowercased, without a leading article."""
+    words = name.lower().split()
+    return " ".join(words[1:] if words and words[0] in ("a", "an", "the") else words)
 
 
 def _owned_first_name(token: Token) -> bool:
