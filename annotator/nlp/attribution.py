@@ -21,6 +21,7 @@ from annotator.nlp.grammar import (
     name_after_verb,
     name_before_dash,
     name_before_verb,
+    name_end_any,
     name_joined_before_verb,
     name_start,
     passive_agent,
@@ -328,10 +329,7 @@ def _owned_person(token: Token) -> Token | None:
             people = [p for p in after if p.ent_type_ == "PERSON"]
             if not people:
                 return None
-            last = people[0]
-            while last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I":
-                last = doc[last.i + 1]
-            return last
+            return doc[name_end_any(people[0])]
     return None
 
 

@@ -246,6 +246,14 @@ def name_start_any(last: Token) -> int:
     return first
 
 
+def name_end_any(first: Token) -> int:
+    """Index of the last token of the entity, of any type, starting at ``first``."""
+    doc, last = first.doc, first.i
+    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    return last
+
+
 def name_start(last: Token) -> int:
     """Index of the first token of the person's name ending at ``last``."""
     doc, first = last.doc, last.i
@@ -272,9 +280,7 @@ def name_after_verb(verb: Token) -> Token | None:
         nxt += 1  # "The answer, says Prof Brewer, is …": the title stays outside the name
     if doc[nxt].ent_type_ != "PERSON" or doc[nxt].ent_iob_ != "B":
         return None
-    last = nxt
-    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
-        last += 1
+    last = name_end_any(doc[nxt])
     if last + 1 == len(doc):
         return doc[last] if after_quote else None
     end = last

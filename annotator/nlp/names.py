@@ -13,6 +13,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.first_names import is_first_name
+from annotator.nlp.grammar import name_end_any
 from annotator.nlp.lexicon import (
     AFFILIATIONS,
     BODY_NOUNS,
@@ -677,13 +678,11 @@ def _name_after(doc: Doc, i: int) -> str | None:
     run of capitalised proper nouns."""
     if i >= len(doc) or doc[i].tag_ not in ("NNP", "NNPS") or not doc[i].text[:1].isupper():
         return None
-    end = i + 1
     if doc[i].ent_iob_ == "B":
         if doc[i].ent_type_ in ("PERSON", "GPE", "NORP", "LOC"):
             return None
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
-        return doc[i:end].text
+        return doc[i : name_end_any(doc[i]) + 1].text
+    end = i + 1
     while end < len(doc) and doc[end].tag_ in ("NNP", "NNPS") and not doc[end].ent_type_:
         end += 1
     return doc[i:end].text
