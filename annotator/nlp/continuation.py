@@ -107,7 +107,7 @@ def _introduced_subject(root: Token, first_named: Callable[[Token], bool]) -> To
     """The subject of a sentence that introduces a person by full name for the first time
     ("US coach Patrick McEnroe wants his team to play more on clay. “I think …”"): the
     quotation after it is theirs, not the previous speaker's."""
-    subjects = [c for c in root.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"]
+    subjects = _person_subjects(root)
     if not subjects or any(c.dep_ == "neg" for c in root.children):
         return None
     if any(c.dep_ == "conj" for c in subjects[0].children):
@@ -126,8 +126,12 @@ def _writing_subject(root: Token, cues: frozenset[str]) -> Token | None:
         for c in root.children
         if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < root.i and is_cue(c, cues)
     ]
-    subjects = [c for c in root.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"]
+    subjects = _person_subjects(root)
     return subjects[0] if opening and subjects else None
+
+
+def _person_subjects(root: Token) -> list[Token]:
+    return [c for c in root.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"]
 
 
 def closes_sentence(text: str, q: MarkedQuote) -> bool:
